@@ -1,0 +1,183 @@
+/**
+ * The command line, with its input and output passed in so tests run it in-process.
+ * Exit status: 0 every assessment complete, 1 scored with problems, 2 could not work.
+ */
+import ExcelJS from "exceljs";
+import { analyze, Analysis } from "../core/analyze";
+import { Framework } from "../core/framework";
+import { both } from "../core/messages";
+import { reportJson, reportText } from "../core/report";
+import { buildWritePlan, summarizePlan } from "../core/writePlan";
+import { FRAMEWORKS, FRAMEWORK_IDS, frameworkById } from "../frameworks";
+import { applyPlan } from "../xlsx/applyPlan";
+import { workbookGrid } from "../xlsx/readGrid";
+
+export interface CliIo {
+  out(s: string): void;
+  err(s: string): void;
+  readFile(p: string): Promise<Buffer>;
+  writeFileAtomic(p: string, data: Buffer): Promise<void>;
+  exists(p: string): boolean;
+  samePath(a: string, b: string): boolean;
+}
+
+export const USAGE = `Pemakaian / Usage:
+  spbe-index score <file.xlsx> [--sheet NAME] [--level-column LETTER]… [--framework ${FRAMEWORK_IDS.join("|")}]
+                   [--threshold N] [--format table|json] [--write OUT.xlsx | --in-place]
+
+  Tanpa --write/--in-place berkas hanya dibaca. / Without --write/--in-place the file is only read.
+  Status keluar / exit status: 0 lengkap / complete, 1 ada masalah / problems found, 2 gagal / could not work.`;
+
+export interface ScoreArgs {
+  command: "score";
+  file: string;
+  sheet?: string;
+  levelColumns: string[];
+  framework?: Framework;
+  threshold?: number;
+  format: "table" | "json";
+  write?: string;
+  inPlace: boolean;
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: string[]): ScoreArgs {
+  const [command, ...rest] = argv;
+  if (command !== "score") throw new UsageError(command ? `perintah tidak dikenal / unknown command: ${command}` : "perintah tidak ada / no command given");
+  const args: ScoreArgs = { command, file: "", levelColumns: [], format: "table", inPlace: false };
+  const value = (i: number, flag: string) => {
+    const v = rest[i + 1];
+    if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} perlu nilai / needs a value`);
+    return v;
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const take = () => (inline !== undefined ? inline : value(i++, flag));
+    switch (flag) {
+      case "--sheet":
+        args.sheet = take();
+        break;
+      case "--level-column":
+        for (const c of take().split(",")) {
+          if (!/^[A-Za-z]{1,3}$/.test(c.trim())) throw new UsageError(`--level-column: "${c}" bukan huruf kolom / is not a column letter`);
+          args.levelColumns.push(c.trim().toUpperCase());
+        }
+        break;
+      case "--framework": {
+        const id = take();
+        const f = frameworkById(id);
+        if (!f) throw new UsageError(`--framework: "${id}" tidak dikenal / unknown (${FRAMEWORK_IDS.join(", ")})`);
+        args.framework = f;
+        break;
+      }
+      case "--threshold": {
+        const t = Number(take());
+        if (!Number.isFinite(t)) throw new UsageError("--threshold perlu angka / needs a number");
+        args.threshold = t;
+        break;
+      }
+      case "--format": {
+        const f = take();
+        if (f !== "table" && f !== "json") throw new UsageError("--format: table | json");
+        args.format = f;
+        break;
+      }
+      case "--write":
+        args.write = take();
+        break;
+      case "--in-place":
+        args.inPlace = true;
+        break;
+      case "--help":
+      case "-h":
+        throw new UsageError("");
+      default:
+        if (a.startsWith("-")) throw new UsageError(`opsi tidak dikenal / unknown option: ${a}`);
+        if (args.file) throw new UsageError(`satu berkas saja / one file only: ${a}`);
+        args.file = a;
+    }
+  }
+  if (!args.file) throw new UsageError("berkas .xlsx tidak disebut / no .xlsx file given");
+  if (args.write && args.inPlace) throw new UsageError("pilih --write atau --in-place / choose --write or --in-place");
+  return args;
+}
+
+class WorkError extends Error {}
+
+async function load(io: CliIo, file: string): Promise<ExcelJS.Workbook> {
+  if (!io.exists(file)) throw new WorkError(`berkas tidak ada / file not found: ${file}`);
+  const data = await io.readFile(file);
+  if (data.length >= 4 && data.readUInt32BE(0) === 0xd0cf11e0) {
+    throw new WorkError(
+      `${file}: berkas terlindung kata sandi atau format .xls lama; buka di Excel, hapus kata sandi / simpan sebagai .xlsx / the file is password-protected or old .xls; open it in Excel, remove the password / save as .xlsx`,
+    );
+  }
+  if (data.length < 4 || data.readUInt32BE(0) !== 0x504b0304) {
+    throw new WorkError(`${file}: bukan berkas .xlsx (rusak atau format lain) / not an .xlsx file (corrupt or another format)`);
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new WorkError(`${file}: berkas .xlsx rusak, tidak terbaca / corrupt .xlsx, cannot be read (${e instanceof Error ? e.message : String(e)})`);
+  }
+  return wb;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let args: ScoreArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      if (e.message) io.err(`spbe-index: ${e.message}`);
+      io.err(USAGE);
+      return 2;
+    }
+    throw e;
+  }
+  let wb: ExcelJS.Workbook;
+  try {
+    wb = await load(io, args.file);
+  } catch (e) {
+    if (e instanceof WorkError) {
+      io.err(`spbe-index: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  const grid = workbookGrid(wb);
+  const analysis: Analysis = analyze(grid, FRAMEWORKS, {
+    sheet: args.sheet,
+    levelColumns: args.levelColumns.length ? args.levelColumns : undefined,
+    framework: args.framework,
+    threshold: args.threshold,
+  });
+  if (analysis.tables.length === 0) {
+    io.err(`spbe-index: ${args.file}: tabel indikator tidak ditemukan / no indicator table found`);
+    for (const n of analysis.notes) io.err(`  ${both(n.message)}`);
+    return 2;
+  }
+  if (args.format === "json") io.out(JSON.stringify(reportJson(analysis), null, 2));
+  else io.out(reportText(analysis));
+
+  const target = args.inPlace ? args.file : args.write;
+  if (target) {
+    if (!args.inPlace && io.samePath(target, args.file)) {
+      io.err("spbe-index: --write menunjuk berkas masukan; pakai --in-place bila memang dimaksud / --write names the input file; use --in-place if that is what you mean");
+      return 2;
+    }
+    const plan = buildWritePlan(grid, analysis);
+    applyPlan(wb, plan);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    await io.writeFileAtomic(target, buffer);
+    const s = summarizePlan(plan);
+    const msg = `Ditulis / written: ${target} — lembar hasil / results sheet ${s.sheets.map((x) => `"${x}"`).join(", ")}, ${s.cells} sel / cells (${s.templateCells} di lembar Anda / on your sheets), validasi / validation ${s.validations} rentang / ranges, ${s.conditionalFormats} format bersyarat / conditional formats`;
+    (args.format === "json" ? io.err : io.out)(msg);
+    for (const k of plan.skipped) (args.format === "json" ? io.err : io.out)(`  ${both(k.message)}`);
+  }
+  const complete = analysis.tables.every((t) => t.assessments.every((a) => a.complete));
+  return complete ? 0 : 1;
+}

@@ -1,0 +1,148 @@
+/**
+ * The published shape of a scoring result (the command line's `--format json`), and
+ * its plain-text table. Other programs rely on the JSON keys: keep them.
+ */
+import { Analysis, TableAnalysis } from "./analyze";
+import { predicateLabel } from "./framework";
+import { both, Issue, Note } from "./messages";
+import { toFixed, toNumber } from "./rational";
+import { GroupScore, unitsToNumber } from "./scoring";
+
+export interface GroupJson {
+  id: number;
+  name: string;
+  index: number | null;
+}
+
+export interface AssessmentJson {
+  column: string;
+  header: string;
+  complete: boolean;
+  index: number | null;
+  indexUnrounded: number | null;
+  predicate: string | null;
+  domains: GroupJson[];
+  aspects: GroupJson[];
+}
+
+export interface IssueJson {
+  cell?: string;
+  sheet: string;
+  indicator?: number;
+  column?: string;
+  code: string;
+  severity: "error" | "warning";
+  message: string;
+  messageId: string;
+  messageEn: string;
+}
+
+export interface TableJson {
+  framework: string;
+  frameworkStatus?: string;
+  sheet: string;
+  assessments: AssessmentJson[];
+  issues: IssueJson[];
+  lowScores: { cell: string; indicator: number; level: number; column: string }[];
+  notes: string[];
+}
+
+export interface ReportJson extends TableJson {
+  /** every table found, the first of which is also spread at the top level */
+  sheets: TableJson[];
+  workbookNotes: string[];
+}
+
+function groupJson(g: GroupScore): GroupJson {
+  return { id: g.id, name: g.name, index: unitsToNumber(g.units) };
+}
+
+export function issueJson(i: Issue): IssueJson {
+  return {
+    ...(i.cell ? { cell: i.cell } : {}),
+    sheet: i.sheet,
+    ...(i.indicator !== undefined ? { indicator: i.indicator } : {}),
+    ...(i.column ? { column: i.column } : {}),
+    code: i.code,
+    severity: i.severity,
+    message: both(i.message),
+    messageId: i.message.id,
+    messageEn: i.message.en,
+  };
+}
+
+function noteText(n: Note): string {
+  return both(n.message);
+}
+
+export function tableJson(t: TableAnalysis): TableJson {
+  return {
+    framework: t.framework.id,
+    ...(t.framework.data.statusNote ? { frameworkStatus: both(t.framework.data.statusNote) } : {}),
+    sheet: t.layout.sheet,
+    assessments: t.assessments.map((a) => ({
+      column: a.column.letter,
+      header: a.column.header,
+      complete: a.complete,
+      index: a.complete ? unitsToNumber(a.scores.total.units) : null,
+      indexUnrounded: a.complete && a.scores.total.unrounded ? toNumber(a.scores.total.unrounded) : null,
+      predicate: a.complete && a.scores.predicate ? predicateLabel(a.scores.predicate) : null,
+      domains: a.scores.domains.map(groupJson),
+      aspects: a.scores.aspects.map(groupJson),
+    })),
+    issues: t.issues.map(issueJson),
+    lowScores: t.assessments.flatMap((a) => a.lowScores.map((l) => ({ cell: l.cell, indicator: l.indicator, level: l.level, column: l.column }))),
+    notes: t.notes.map(noteText),
+  };
+}
+
+export function reportJson(a: Analysis): ReportJson | { sheets: []; workbookNotes: string[] } {
+  const tables = a.tables.map(tableJson);
+  const workbookNotes = a.notes.map(noteText);
+  if (tables.length === 0) return { sheets: [], workbookNotes };
+  return { ...tables[0], sheets: tables, workbookNotes };
+}
+
+function fmt(g: GroupScore): string {
+  return g.unrounded === null ? "–" : toFixed(g.unrounded, 2);
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s.slice(0, n) : s + " ".repeat(n - s.length);
+}
+
+/** A readable table for a terminal, Indonesian first. */
+export function reportText(a: Analysis): string {
+  const out: string[] = [];
+  for (const t of a.tables) {
+    const f = t.framework;
+    out.push(`${f.title} — lembar / sheet "${t.layout.sheet}" (${f.data.shortName})`);
+    if (f.data.statusNote) out.push(`  ! ${both(f.data.statusNote)}`);
+    for (const n of t.notes) out.push(`  ${noteText(n)}`);
+    const cols = t.assessments;
+    const w = 44;
+    const head = pad("", w) + cols.map((c) => pad(`${c.column.letter}: ${c.column.header}`.slice(0, 22), 24)).join("");
+    out.push("", head);
+    const line = (label: string, values: string[]) => out.push(pad(label, w) + values.map((v) => pad(v, 24)).join(""));
+    line("Indeks / Index", cols.map((c) => (c.complete ? fmt(c.scores.total) : "belum lengkap / incomplete")));
+    line("Predikat / Predicate", cols.map((c) => (c.complete && c.scores.predicate ? predicateLabel(c.scores.predicate) : "–")));
+    f.domains.forEach((d, k) => line(`  Domain ${d.id} ${d.name}`.slice(0, w - 1), cols.map((c) => fmt(c.scores.domains[k]))));
+    f.aspects.forEach((g, k) => line(`  Aspek ${g.id} ${g.name}`.slice(0, w - 1), cols.map((c) => fmt(c.scores.aspects[k]))));
+    if (t.issues.length) {
+      out.push("", `Masalah / Problems (${t.issues.length}):`);
+      for (const i of t.issues.slice(0, 200)) out.push(`  [${i.code}] ${both(i.message)}`);
+      if (t.issues.length > 200) out.push(`  … ${t.issues.length - 200} lagi / more`);
+    }
+    const low = cols.flatMap((c) => c.lowScores);
+    if (low.length) {
+      out.push("", `Nilai rendah (di bawah ${t.threshold}) / Low scores (below ${t.threshold}): ${low.length}`);
+      for (const c of cols) {
+        const l = c.lowScores;
+        if (l.length) out.push(`  ${c.column.letter}: ${l.map((x) => `${f.byId.get(x.indicator)!.code}=${x.level} (${x.cell})`).join(", ")}`);
+      }
+    }
+    out.push("");
+  }
+  for (const n of a.notes) out.push(noteText(n));
+  return out.join("\n");
+}
