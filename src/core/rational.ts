@@ -93,17 +93,14 @@ export function parseDecimal(text: string): Rational | undefined {
 }
 
 /**
- * Rounds half-up (ties away from zero for positive values, which is all scores are)
- * to `decimals` places; returns the integer count of units (3.495 at 2 places → 350n).
+ * Rounds half-up to `decimals` places and returns the integer count of units
+ * (3.495 at 2 places → 350n). Negative values (differences between indices) round
+ * symmetrically, ties away from zero, so −0.565 shows as −0.57 beside +0.57.
  */
 export function roundHalfUpUnits(x: Rational, decimals: number): bigint {
-  const scale = 10n ** BigInt(decimals);
-  const scaled = x.num * scale;
-  const twice = 2n * scaled + x.den;
-  const q = twice / (2n * x.den);
-  // BigInt division truncates toward zero; correct for negative values.
-  if (twice < 0n && twice % (2n * x.den) !== 0n) return q - 1n;
-  return q;
+  if (x.num < 0n) return -roundHalfUpUnits({ num: -x.num, den: x.den }, decimals);
+  const scaled = x.num * 10n ** BigInt(decimals);
+  return (2n * scaled + x.den) / (2n * x.den);
 }
 
 /** Half-up rounding as a JavaScript number (for JSON and display). */
