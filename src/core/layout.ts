@@ -168,10 +168,11 @@ function scanRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | unde
   return { rows, confident, distinctive };
 }
 
-function findResultLabels(grid: WorkbookGrid, table: Omit<TableLayout, "resultLabels">): ResultLabel[] {
+function findResultLabels(grid: WorkbookGrid, table: Omit<TableLayout, "resultLabels">, ownSheets: Set<string> | undefined): ResultLabel[] {
   const out: ResultLabel[] = [];
   const lastRow = Math.max(...table.rows.map((r) => r.row), table.headerRow);
   for (const sheet of grid.sheets) {
+    if (ownSheets?.has(sheet.name)) continue;
     const n = rowCount(sheet);
     const onTableSheet = sheet.name === table.sheet;
     for (let r = 0; r < n; r++) {
@@ -300,7 +301,7 @@ export function findTables(grid: WorkbookGrid, frameworks: readonly Framework[],
   }
   const tables: TableLayout[] = found.map(({ layout }) => {
     const t = { ...layout, resultLabels: [] as ResultLabel[] };
-    t.resultLabels = findResultLabels(grid, t);
+    t.resultLabels = findResultLabels(grid, t, opts.ownSheets);
     const cols = t.levelColumns.map((l) => `${l.letter} (${l.header})`).join(", ");
     t.notes.push({
       code: "table-found",
