@@ -1,0 +1,143 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { runCli, CliIo } from "../../../src/cli/run";
+import * as T from "../../fixtures/templates";
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "spbe-cli-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function file(name: string, wb: ExcelJS.Workbook): Promise<string> {
+  const p = path.join(dir, name);
+  await wb.xlsx.writeFile(p);
+  return p;
+}
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (s) => out.push(s),
+    err: (s) => err.push(s),
+    readFile: (p) => fs.promises.readFile(p),
+    writeFileAtomic: (p, d) => fs.promises.writeFile(p, d),
+    exists: (p) => fs.existsSync(p),
+    samePath: (a, b) => path.resolve(a) === path.resolve(b),
+  };
+  const code = await runCli(argv, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("spbe-index score", () => {
+  test("JSON keeps the published keys; exit 0 when every assessment is complete", async () => {
+    const p = await file("standar.xlsx", T.standardSpbe());
+    const r = await cli("score", p, "--format", "json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ framework: "spbe-2020", sheet: "Kertas Kerja", issues: [] });
+    expect(j.assessments.map((a: { column: string; index: number; indexUnrounded: number; predicate: string; complete: boolean }) => [a.column, a.complete, a.index, a.indexUnrounded, a.predicate])).toEqual([
+      ["D", true, 3.75, 3.7495, "Sangat Baik"],
+      ["E", true, 3.19, 3.1925, "Baik"],
+    ]);
+    expect(j.assessments[1].domains.map((d: { index: number }) => d.index)).toEqual([3, 3.3, 2.18, 3.55]);
+    expect(j.assessments[1].aspects).toHaveLength(8);
+    expect(j.lowScores[0]).toEqual({ cell: "D7", indicator: 1, level: 2, column: "D" });
+  });
+
+  test("problems: exit 1, index null, issues with cell, indicator, code and a bilingual message", async () => {
+    const p = await file("buruk.xlsx", T.badInputs());
+    const r = await cli("score", p, "--format", "json");
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j.assessments[0].index).toBeNull();
+    expect(j.assessments[0].complete).toBe(false);
+    expect(j.issues.find((i: { code: string }) => i.code === "not-a-number")).toMatchObject({ cell: "C4", indicator: 3 });
+    const missing = j.issues.find((i: { code: string }) => i.code === "missing-indicator");
+    expect(missing.indicator).toBe(40);
+    expect(missing.cell).toBeUndefined();
+    expect(missing.message).toMatch(/tidak ada di tabel.* \/ .*is missing/);
+  });
+
+  test("Pemdi: domains empty, seven aspects, the status note, Kurang (Merintis)", async () => {
+    const p = await file("pemdi.xlsx", T.pemdiAceh());
+    const r = await cli("score", p, "--format", "json");
+    const j = JSON.parse(r.out);
+    expect(j.framework).toBe("pemdi-2026");
+    expect(j.frameworkStatus).toMatch(/sumber sekunder/);
+    expect(j.assessments[0]).toMatchObject({ index: 1.24, predicate: "Kurang (Merintis)", domains: [] });
+    expect(j.assessments[0].aspects.map((a: { index: number }) => a.index)).toEqual([1.75, 1.28, 1, 1.17, 1.08, 1.4, 1.18]);
+    const table = await cli("score", p);
+    expect(table.out).toMatch(/periksa dengan teks peraturan/);
+  });
+
+  test("reading never modifies the input; --write makes a scored copy; --write onto the input is refused", async () => {
+    const p = await file("baca.xlsx", T.standardSpbe());
+    const before = fs.readFileSync(p);
+    const r = await cli("score", p);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Indeks \/ Index\s+3\.75\s+3\.19/);
+    expect(fs.readFileSync(p).equals(before)).toBe(true);
+
+    const out = path.join(dir, "baca.scored.xlsx");
+    const w = await cli("score", p, "--write", out);
+    expect(w.code).toBe(0);
+    expect(fs.readFileSync(p).equals(before)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet("Indeks SPBE")).toBeDefined();
+
+    const same = await cli("score", p, "--write", p);
+    expect(same.code).toBe(2);
+    expect(same.err).toMatch(/--in-place/);
+    expect(fs.readFileSync(p).equals(before)).toBe(true);
+
+    const inPlace = await cli("score", p, "--in-place");
+    expect(inPlace.code).toBe(0);
+    expect(fs.readFileSync(p).equals(before)).toBe(false);
+  });
+
+  test.each([
+    [["score"], /no .xlsx file given/],
+    [["frobnicate", "x.xlsx"], /unknown command/],
+    [["score", "x.xlsx", "--format", "xml"], /table \| json/],
+    [["score", "x.xlsx", "--level-column", "7"], /not a column letter/],
+    [["score", "x.xlsx", "--framework", "spbe-1999"], /unknown/],
+  ])("usage errors exit 2 with one clear message: %j", async (argv, msg) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(msg);
+  });
+
+  test("missing, corrupt, protected and table-less files exit 2 with a message naming the problem", async () => {
+    expect((await cli("score", path.join(dir, "tidak-ada.xlsx"))).err).toMatch(/file not found/);
+    const corrupt = path.join(dir, "rusak.xlsx");
+    fs.writeFileSync(corrupt, Buffer.from("PK\u0003\u0004 not really a zip"));
+    const c = await cli("score", corrupt);
+    expect([c.code, c.err]).toEqual([2, expect.stringMatching(/corrupt/)]);
+    const text = path.join(dir, "teks.xlsx");
+    fs.writeFileSync(text, "No;Indikator;Nilai\n");
+    expect((await cli("score", text)).err).toMatch(/not an .xlsx file/);
+    const cfb = path.join(dir, "sandi.xlsx");
+    fs.writeFileSync(cfb, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    expect((await cli("score", cfb)).err).toMatch(/password-protected/);
+    const none = await cli("score", await file("kosong.xlsx", T.unknownLayout()));
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/no indicator table found[\s\S]*Anggaran/);
+  });
+
+  test("--sheet and --level-column choose; an unknown sheet is named", async () => {
+    const p = await file("dua.xlsx", T.bothFrameworks());
+    const j = JSON.parse((await cli("score", p, "--format", "json", "--sheet", "Pemdi 2026")).out);
+    expect(j.sheets.map((s: { framework: string }) => s.framework)).toEqual(["pemdi-2026"]);
+    const bad = await cli("score", p, "--sheet", "Tidak Ada");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/no sheet named "Tidak Ada"/);
+    const s = await file("kolom.xlsx", T.standardSpbe());
+    const k = JSON.parse((await cli("score", s, "--format", "json", "--level-column", "E")).out);
+    expect(k.assessments.map((a: { column: string }) => a.column)).toEqual(["E"]);
+  });
+});
