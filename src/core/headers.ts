@@ -40,8 +40,19 @@ const LEVEL_WORDS = [
   "capaian", "value", "penilaian", "nilai indikator", "ni", "rating",
 ];
 
+const HEADER_CACHE = new Map<string, { role: ColumnRole; kind?: AssessmentKind }>();
+
 /** What a single header cell says its column holds. */
 export function classifyHeader(text: string): { role: ColumnRole; kind?: AssessmentKind } {
+  let c = HEADER_CACHE.get(text);
+  if (!c) {
+    if (HEADER_CACHE.size > 5000) HEADER_CACHE.clear();
+    HEADER_CACHE.set(text, (c = classify(text)));
+  }
+  return c;
+}
+
+function classify(text: string): { role: ColumnRole; kind?: AssessmentKind } {
   const h = normalize(text);
   if (h === "") return { role: "other" };
   if (NUMBER_HEADERS.includes(h) || /^(no|nomor|kode|ind) (indikator|indicator|ind|urut)?$/.test(h)) return { role: "number" };

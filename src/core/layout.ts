@@ -103,8 +103,17 @@ function isTextRow(sheet: SheetGrid, row: number, width: number): boolean {
   return any;
 }
 
+/** A sub-heading row names at least one column on its own ("Mandiri", "Asesor", "Bobot"). */
+function hasHeaderWord(sheet: SheetGrid, row: number, width: number): boolean {
+  for (let c = 0; c < width; c++) {
+    const v = cellAt(sheet, row, c);
+    if (typeof v === "string" && classifyHeader(v).role !== "other") return true;
+  }
+  return false;
+}
+
 function candidate(sheet: SheetGrid, row: number, twoRows: boolean, width: number): HeaderCandidate | undefined {
-  if (twoRows && (!isTextRow(sheet, row, width) || !isTextRow(sheet, row + 1, width))) return undefined;
+  if (twoRows && (!isTextRow(sheet, row, width) || !isTextRow(sheet, row + 1, width) || !hasHeaderWord(sheet, row + 1, width))) return undefined;
   const texts = headerTexts(sheet, row, twoRows, width);
   const roles = texts.map((t, col) => ({ col, text: t, ...classifyHeader(t) }));
   const levels = roles.filter((r) => r.role === "level").length;
@@ -146,7 +155,7 @@ function scanRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | unde
     if (id !== undefined && nameT) {
       const s = m.nameScore(nameT, id);
       // A domain or aspect heading row carries a number too; its name gives it away.
-      const heading = /^\s*(domain|aspek|aspect)\b/i.test(nameT) || (m.groupScore(nameT) >= 0.8 && m.groupScore(nameT) > s);
+      const heading = /^\s*(domain|aspek|aspect)\b/i.test(nameT) || (s < 1 && m.groupScore(nameT) >= 0.8 && m.groupScore(nameT) > s);
       if (heading) continue;
       if (s >= 0.5) confident++;
     }
@@ -170,7 +179,7 @@ function scanRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | unde
 
 function findResultLabels(grid: WorkbookGrid, table: Omit<TableLayout, "resultLabels">, ownSheets: Set<string> | undefined): ResultLabel[] {
   const out: ResultLabel[] = [];
-  const lastRow = Math.max(...table.rows.map((r) => r.row), table.headerRow);
+  const lastRow = table.rows.reduce((m, r) => Math.max(m, r.row), table.headerRow);
   for (const sheet of grid.sheets) {
     if (ownSheets?.has(sheet.name)) continue;
     const n = rowCount(sheet);
@@ -180,7 +189,7 @@ function findResultLabels(grid: WorkbookGrid, table: Omit<TableLayout, "resultLa
       if (!row) continue;
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
-        if (typeof v !== "string") continue;
+        if (typeof v !== "string" || !/ndeks|ndex|redika/i.test(v)) continue;
         const kind = classifyResultLabel(v);
         if (!kind) continue;
         if (onTableSheet && r > lastRow && table.levelColumns.every((l) => l.col > c)) {
@@ -218,12 +227,17 @@ function analyseSheet(grid: WorkbookGrid, sheetIndex: number, frameworks: readon
   }
   const matchers = frameworks.map(matcherFor);
   let best: Scored | undefined;
+  const seen = new Set<string>();
   for (const h of candidates) {
     const numberCol = h.roles.find((r) => r.role === "number")?.col;
     const nameCol = h.roles.find((r) => r.role === "name")?.col;
     let levelCols = h.roles.filter((r) => r.role === "level").map((r) => r.col);
     if (opts.levelColumns && opts.levelColumns.length > 0) levelCols = opts.levelColumns;
     if (levelCols.length === 0) continue;
+    // Two readings of the header that give the same columns and the same data rows score alike.
+    const signature = [h.row + h.rows, numberCol, nameCol, ...levelCols].join(",");
+    if (seen.has(signature)) continue;
+    seen.add(signature);
     const perFramework = matchers.map((m) => ({ m, scan: scanRows(sheet, h, numberCol, nameCol, levelCols, m, width) }));
     for (const { m, scan: s } of perFramework) {
       const f = m.framework;
@@ -245,7 +259,7 @@ function analyseSheet(grid: WorkbookGrid, sheetIndex: number, frameworks: readon
         );
       } else {
         // Numbers only: the count and range of numbers decide, and we say so.
-        const maxId = Math.max(...s.rows.map((r) => r.indicatorId));
+        const maxId = s.rows.reduce((m, r) => Math.max(m, r.indicatorId), 0);
         const fitsOther = others.some((o) => new Set(o.scan.rows.map((r) => r.indicatorId)).size >= distinctIds);
         const exactCount = distinctIds === f.indicators.length;
         if (fitsOther && !exactCount) continue;

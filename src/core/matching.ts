@@ -8,9 +8,17 @@ import { normalize } from "./headers";
 
 const STOP = new Set(["tingkat", "kematangan", "the", "of", "and", "dan", "yang", "di", "untuk", "pada", "on", "in", "a", "domain", "aspek", "aspect", "indikator", "indicator"]);
 
+// Templates repeat the same names on every row and every candidate header; tokenise once.
+const TOKEN_CACHE = new Map<string, Set<string>>();
+const TOKEN_CACHE_LIMIT = 20000;
+
 export function tokens(text: string): Set<string> {
+  const hit = TOKEN_CACHE.get(text);
+  if (hit) return hit;
   const out = new Set<string>();
   for (const t of normalize(text).split(" ")) if (t && !STOP.has(t)) out.add(t);
+  if (TOKEN_CACHE.size >= TOKEN_CACHE_LIMIT) TOKEN_CACHE.clear();
+  TOKEN_CACHE.set(text, out);
   return out;
 }
 
@@ -38,12 +46,33 @@ function namesOf(i: Indicator): Set<string>[] {
   return [i.name, i.en, ...i.altNames].map(tokens);
 }
 
+const MATCHERS = new WeakMap<Framework, FrameworkMatcher>();
+
+/** One matcher per framework, prepared once. */
 export function matcherFor(framework: Framework): FrameworkMatcher {
+  let m = MATCHERS.get(framework);
+  if (!m) MATCHERS.set(framework, (m = buildMatcher(framework)));
+  return m;
+}
+
+function buildMatcher(framework: Framework): FrameworkMatcher {
   const indicatorTokens = new Map<number, Set<string>[]>(framework.indicators.map((i) => [i.id, namesOf(i)]));
+  // token → indicators whose names hold it: a written name is compared only with those
+  const byToken = new Map<string, number[]>();
+  for (const [id, refs] of indicatorTokens) {
+    for (const ref of refs) {
+      for (const t of ref) {
+        const ids = byToken.get(t) ?? [];
+        if (!ids.includes(id)) ids.push(id);
+        byToken.set(t, ids);
+      }
+    }
+  }
   const groupTokens = [...framework.domains, ...framework.aspects].flatMap((g: Group) => [tokens(g.name), tokens(g.en)]);
   const altCode = new Map<string, number>();
   for (const i of framework.indicators) for (const c of i.altCodes) altCode.set(c, i.id);
   const codePrefix = framework.indicators.map((i) => /^([A-Za-z]+)\d+$/.exec(i.code)?.[1]).find((p) => p);
+  const prefixed = codePrefix === undefined ? undefined : new RegExp(`^${codePrefix}\\s*\\d+$`, "i");
   const codeRe = new RegExp(`^(?:${codePrefix ?? ""}|${codePrefix ? "" : "#"})?\\s*(\\d{1,3})\\.?$`, "i");
 
   function score(text: string, id: number): number {
@@ -69,7 +98,7 @@ export function matcherFor(framework: Framework): FrameworkMatcher {
       if (v === null || typeof v === "boolean" || isCellError(v)) return false;
       const text = String(v).trim();
       if (altCode.has(text)) return true;
-      return codePrefix !== undefined && new RegExp(`^${codePrefix}\\s*\\d+$`, "i").test(text);
+      return prefixed !== undefined && prefixed.test(text);
     },
     nameScore: score,
     bestByName(text) {
@@ -77,7 +106,10 @@ export function matcherFor(framework: Framework): FrameworkMatcher {
       if (w.size === 0) return undefined;
       let best: { id: number; score: number } | undefined;
       let second = 0;
-      for (const [id, refs] of indicatorTokens) {
+      const near = new Set<number>();
+      for (const t of w) for (const id of byToken.get(t) ?? []) near.add(id);
+      for (const id of near) {
+        const refs = indicatorTokens.get(id)!;
         let s = 0;
         for (const ref of refs) s = Math.max(s, similarity(w, ref));
         if (!best || s > best.score) {

@@ -4,7 +4,7 @@
  * The predicate comes from the rounded index, so number and word never disagree.
  */
 import { Framework, Group, Predicate, predicateFor } from "./framework";
-import { Rational, ZERO, add, div, mul, roundHalfUpUnits } from "./rational";
+import { Rational, div, rational, roundHalfUpUnits } from "./rational";
 
 export interface GroupScore {
   kind: "aspect" | "domain" | "total";
@@ -26,17 +26,30 @@ export interface Scores {
 
 /** levels: indicator id → exact value; absent ids are treated as unknown. */
 export function groupIndex(ids: readonly number[], weightOf: (id: number) => Rational, levels: ReadonlyMap<number, Rational>): Rational | null {
-  let sum = ZERO;
-  let weights = ZERO;
+  // Sums are kept as unreduced fractions and reduced once: same exact value, far fewer gcds.
+  let sn = 0n;
+  let sd = 1n;
+  let wn = 0n;
+  let wd = 1n;
   for (const id of ids) {
     const v = levels.get(id);
     if (v === undefined) return null;
     const w = weightOf(id);
-    sum = add(sum, mul(v, w));
-    weights = add(weights, w);
+    const pn = v.num * w.num;
+    const pd = v.den * w.den;
+    if (pd === sd) sn += pn;
+    else {
+      sn = sn * pd + pn * sd;
+      sd *= pd;
+    }
+    if (w.den === wd) wn += w.num;
+    else {
+      wn = wn * w.den + w.num * wd;
+      wd *= w.den;
+    }
   }
-  if (weights.num === 0n) return null;
-  return div(sum, weights);
+  if (wn === 0n) return null;
+  return div(rational(sn, sd), rational(wn, wd));
 }
 
 function scoreGroup(framework: Framework, g: Group | null, levels: ReadonlyMap<number, Rational>): GroupScore {
