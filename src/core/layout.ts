@@ -142,7 +142,7 @@ interface RowScan {
   distinctive: number;
 }
 
-function scanRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | undefined, nameCol: number | undefined, levelCols: number[], m: FrameworkMatcher, width: number): RowScan {
+function scanRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | undefined, nameCol: number | undefined, m: FrameworkMatcher, width: number): RowScan {
   const rows: IndicatorRow[] = [];
   let confident = 0;
   let distinctive = 0;
@@ -173,7 +173,6 @@ function scanRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | unde
     if (numberCol !== undefined && m.distinctiveCode(numV)) distinctive++;
     rows.push({ row: r, indicatorId: id, matchedBy });
   }
-  void levelCols;
   return { rows, confident, distinctive };
 }
 
@@ -238,7 +237,7 @@ function analyseSheet(grid: WorkbookGrid, sheetIndex: number, frameworks: readon
     const signature = [h.row + h.rows, numberCol, nameCol, ...levelCols].join(",");
     if (seen.has(signature)) continue;
     seen.add(signature);
-    const perFramework = matchers.map((m) => ({ m, scan: scanRows(sheet, h, numberCol, nameCol, levelCols, m, width) }));
+    const perFramework = matchers.map((m) => ({ m, scan: scanRows(sheet, h, numberCol, nameCol, m, width) }));
     for (const { m, scan: s } of perFramework) {
       const f = m.framework;
       const need = Math.max(3, Math.ceil(f.indicators.length / 4));

@@ -10,7 +10,6 @@ import ExcelJS from "exceljs";
 import { analyze } from "../../src/core/analyze";
 import { buildWritePlan, WritePlan } from "../../src/core/writePlan";
 import { FRAMEWORKS } from "../../src/frameworks";
-import { applyPlan } from "../../src/xlsx/applyPlan";
 import { workbookGrid } from "../../src/xlsx/readGrid";
 import { runCli } from "../../src/cli/run";
 import * as T from "../fixtures/templates";
