@@ -143,6 +143,7 @@ export function reportText(a: Analysis): string {
     }
     out.push("");
   }
-  for (const n of a.notes) out.push(noteText(n));
+  // A cover sheet without a table is expected; say so only when no table was found at all.
+  for (const n of a.notes) if (a.tables.length === 0 || n.code !== "sheet-skipped") out.push(noteText(n));
   return out.join("\n");
 }

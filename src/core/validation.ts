@@ -20,11 +20,14 @@ export function checkLevel(f: Framework, indicator: Indicator, v: CellValue): Ce
   if (v === null || (typeof v === "string" && v.trim() === "")) {
     if (indicator.external) {
       const src = indicator.external.source;
+      const conv = indicator.external.conversion;
+      const how = conv ? `; nilai = ${conv.formula}` : "";
+      const howEn = conv ? `; value = ${conv.formula}` : "";
       return {
         ok: false,
         code: "external-missing",
-        id: `nilai eksternal belum diisi (berasal dari ${src}); isi nilainya, atau 1 bila indeks itu belum terbit`,
-        en: `external value not filled in (it comes from ${src}); enter it, or 1 while that index is not yet published`,
+        id: `nilai eksternal belum diisi (berasal dari ${src}${how}); isi nilainya, atau 1 bila indeks itu belum terbit`,
+        en: `external value not filled in (it comes from ${src}${howEn}); enter it, or 1 while that index is not yet published`,
       };
     }
     return { ok: false, code: "blank", id: `kosong; isi ${kindId} ${range(f)}`, en: `blank; enter ${kindEn} ${range(f)}` };

@@ -21,6 +21,8 @@ export interface CellStyle {
   numberFormat?: string;
   fill?: string; // "#RRGGBB"
   fontColor?: string;
+  align?: "left" | "right" | "center";
+  wrap?: boolean;
 }
 
 export interface PlannedCell {
@@ -188,12 +190,12 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
   const max = f.data.levels.max;
   t.assessments.forEach((a, k) => {
     const col = aCol(k);
-    label(indHead, col, a.column.header ? `${a.column.header} (${a.column.letter})` : a.column.letter, { bold: true, fill: FILL_HEAD });
+    label(indHead, col, a.column.header ? `${a.column.header} (${a.column.letter})` : a.column.letter, { bold: true, fill: FILL_HEAD, wrap: true, align: "right" });
     for (const ind of f.indicators) {
       const r = indRowOf.get(ind.id)!;
       const cell = a.cells.get(ind.id);
       if (!cell) {
-        put(r, col, { value: "✗", style: { fontColor: FONT_BAD } });
+        put(r, col, { value: "✗", style: { fontColor: FONT_BAD, align: "right" } });
         continue;
       }
       const x = `${src}${cell}`;
@@ -203,7 +205,7 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
       const srcSheet = grid.sheets[t.layout.sheetIndex];
       const rc = parseA1(cell)!;
       const result = v !== undefined ? v : isEmpty(cellAt(srcSheet, rc.row, rc.col)) ? "" : "✗";
-      put(r, col, { formula, result });
+      put(r, col, { formula, result, style: { align: "right" } });
     }
   });
 
@@ -243,12 +245,13 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
     const col = aCol(k);
     const L = columnLetter(col);
     placement.assessmentColumns.push(L);
-    label(headRow, col, a.column.header ? `${a.column.header} (${a.column.letter})` : a.column.letter, { bold: true, fill: FILL_HEAD });
+    label(headRow, col, a.column.header ? `${a.column.header} (${a.column.letter})` : a.column.letter, { bold: true, fill: FILL_HEAD, wrap: true, align: "right" });
     put(indexRow, col, { formula: groupFormula(L, all), result: scoreResult(a.scores.total), style: { bold: true, numberFormat: "0.00" } });
-    put(predRow, col, { formula: predicateFormula(`${L}${indexRow + 1}`), result: a.scores.predicate ? predicateLabel(a.scores.predicate) : "–" });
+    put(predRow, col, { formula: predicateFormula(`${L}${indexRow + 1}`), result: a.scores.predicate ? predicateLabel(a.scores.predicate) : "–", style: { align: "right" } });
     put(countRow, col, {
       formula: `=COUNT(${L}${all.first}:${L}${all.last})&"/${all.count}"`,
       result: `${[...f.indicators].filter((i) => a.values.has(i.id)).length}/${all.count}`,
+      style: { align: "right" },
     });
   });
 
@@ -274,7 +277,7 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
   groupRows("Aspek / Aspect", aspectRow0, f.aspects.map((g, k) => ({ g, scores: t.assessments.map((a) => a.scores.aspects[k]) })), "Aspek");
 
   plan.columnWidths.push({ sheet: S, column: "A", width: 22 }, { sheet: S, column: "B", width: 58 }, { sheet: S, column: "C", width: 10 });
-  for (let k = 0; k < nA; k++) plan.columnWidths.push({ sheet: S, column: columnLetter(aCol(k)), width: 18 });
+  for (let k = 0; k < nA; k++) plan.columnWidths.push({ sheet: S, column: columnLetter(aCol(k)), width: 22 });
 
   // On the assessor's own sheet: validation and highlights on the level cells only.
   const rows = t.layout.rows.map((r) => r.row);

@@ -17,6 +17,7 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle | undefined) {
   }
   if (s.numberFormat) cell.numFmt = s.numberFormat;
   if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.align || s.wrap) cell.alignment = { ...(cell.alignment ?? {}), horizontal: s.align, wrapText: s.wrap, vertical: s.wrap ? "top" : undefined };
 }
 
 function eachCell(range: string, fn: (address: string) => void) {
