@@ -41,7 +41,9 @@ export interface TableAnalysis {
   issues: Issue[];
   notes: Note[];
   threshold: number;
-  /** indicators marked as raised this cycle are not the core's business; evidence is */
+  /** the index the agency aims for, when one is set */
+  target?: number;
+  /** indicator id → what the evidence column holds ("" when empty) */
   evidence: Map<number, string>;
 }
 
@@ -57,6 +59,7 @@ export interface AnalyzeOptions {
   levelColumns?: string[];
   framework?: Framework;
   threshold?: number;
+  target?: number;
 }
 
 function checkRows(layout: TableLayout): { issues: Issue[]; firstRow: Map<number, number> } {
@@ -164,7 +167,7 @@ function valuesWithoutDuplicates(values: Map<number, Rational>, tableIssues: Iss
   return new Map([...values].filter(([id]) => !dup.has(id)));
 }
 
-export function analyzeTable(grid: WorkbookGrid, layout: TableLayout, thresholdNumber?: number): TableAnalysis {
+export function analyzeTable(grid: WorkbookGrid, layout: TableLayout, thresholdNumber?: number, target?: number): TableAnalysis {
   const f = layout.framework;
   const { issues: rowIssues, firstRow } = checkRows(layout);
   const weightIssues = checkWeights(grid, layout, firstRow);
@@ -187,6 +190,7 @@ export function analyzeTable(grid: WorkbookGrid, layout: TableLayout, thresholdN
     issues: [...tableIssues, ...assessments.flatMap((a) => a.issues)],
     notes: layout.notes,
     threshold,
+    target,
     evidence,
   };
 }
@@ -212,7 +216,7 @@ export function analyze(grid: WorkbookGrid, frameworks: readonly Framework[], op
   });
   const tables = found.tables.map((layout) => {
     const own = settings.find((s) => s.sheet === layout.sheet);
-    return analyzeTable(grid, layout, opts.threshold ?? own?.threshold);
+    return analyzeTable(grid, layout, opts.threshold ?? own?.threshold, opts.target ?? own?.target);
   });
   return { tables, notes: [...notes, ...found.notes], settings };
 }

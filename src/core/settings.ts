@@ -13,6 +13,7 @@ export const SETTINGS_ROWS = {
   levelColumns: 3,
   framework: 4,
   threshold: 5,
+  target: 6,
 } as const;
 
 export const SETTINGS_LABELS: Record<keyof typeof SETTINGS_ROWS, string> = {
@@ -20,6 +21,7 @@ export const SETTINGS_LABELS: Record<keyof typeof SETTINGS_ROWS, string> = {
   levelColumns: "Kolom nilai / Level columns",
   framework: "Kerangka / Framework",
   threshold: "Ambang nilai rendah / Low-score threshold",
+  target: "Target indeks / Target index",
 };
 
 export interface StoredSettings {
@@ -28,6 +30,7 @@ export interface StoredSettings {
   levelColumns?: string[];
   framework?: string;
   threshold?: number;
+  target?: number;
 }
 
 export function isResultsSheet(sheet: SheetGrid): boolean {
@@ -44,7 +47,10 @@ export function readStoredSettings(grid: WorkbookGrid): StoredSettings[] {
       const v = cellAt(s, row, 1);
       return typeof v === "string" && v.trim() ? v.trim() : undefined;
     };
-    const th = cellAt(s, SETTINGS_ROWS.threshold, 1);
+    const num = (row: number) => {
+      const v = cellAt(s, row, 1);
+      return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+    };
     out.push({
       resultsSheet: s.name,
       sheet: str(SETTINGS_ROWS.sheet),
@@ -53,7 +59,8 @@ export function readStoredSettings(grid: WorkbookGrid): StoredSettings[] {
         .map((x) => x.trim().toUpperCase())
         .filter(Boolean),
       framework: str(SETTINGS_ROWS.framework),
-      threshold: typeof th === "number" && Number.isFinite(th) ? th : undefined,
+      threshold: num(SETTINGS_ROWS.threshold),
+      target: num(SETTINGS_ROWS.target),
     });
   }
   return out;

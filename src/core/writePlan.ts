@@ -62,6 +62,22 @@ export interface PlannedName {
   reference: string; // 'Indeks SPBE'!$B$6
 }
 
+/** A native chart on the results sheet, fed by its live formulas (hosts without charts skip it). */
+export interface PlannedChart {
+  sheet: string;
+  /** identifies the chart so a second apply replaces it */
+  name: string;
+  title: string;
+  type: "barClustered" | "radar";
+  /** category labels, e.g. "B14:B17" on `sheet` */
+  categories: string;
+  series: { name: string; values: string }[];
+  /** top-left cell the chart is placed at, and its size in points */
+  anchor: string;
+  width: number;
+  height: number;
+}
+
 export interface SkippedCell {
   sheet: string;
   cell: string;
@@ -76,6 +92,7 @@ export interface WritePlan {
   conditionalFormats: PlannedConditionalFormat[];
   names: PlannedName[];
   columnWidths: { sheet: string; column: string; width: number }[];
+  charts: PlannedChart[];
   /** labelled template cells left alone because a person wrote in them */
   skipped: SkippedCell[];
 }
@@ -160,6 +177,8 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
   put(SETTINGS_ROWS.framework, 1, { value: f.id });
   label(SETTINGS_ROWS.threshold, 0, SETTINGS_LABELS.threshold);
   put(SETTINGS_ROWS.threshold, 1, { value: t.threshold, style: { fill: FILL_LOW } });
+  label(SETTINGS_ROWS.target, 0, SETTINGS_LABELS.target);
+  if (t.target !== undefined) put(SETTINGS_ROWS.target, 1, { value: t.target, style: { numberFormat: "0.00" } });
   plan.names.push({ name: `${prefix}_Ambang`, reference: `${sheetRef(S)}$B$${SETTINGS_ROWS.threshold + 1}` });
 
   // Row positions (0-based).
@@ -276,6 +295,37 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
   }
   groupRows("Aspek / Aspect", aspectRow0, f.aspects.map((g, k) => ({ g, scores: t.assessments.map((a) => a.scores.aspects[k]) })), "Aspek");
 
+  const chartCol = columnLetter(aCol(nA) + 1);
+  const seriesFor = (first: number, count: number) =>
+    t.assessments.map((a, k) => ({
+      name: a.column.header ? `${a.column.header} (${a.column.letter})` : a.column.letter,
+      values: `${columnLetter(aCol(k))}${first}:${columnLetter(aCol(k))}${first + count - 1}`,
+    }));
+  if (f.domains.length) {
+    plan.charts.push({
+      sheet: S,
+      name: `${prefix}_Domain`,
+      title: "Indeks domain / Domain index",
+      type: "barClustered",
+      categories: `B${domainRow0 + 1}:B${domainRow0 + f.domains.length}`,
+      series: seriesFor(domainRow0 + 1, f.domains.length),
+      anchor: `${chartCol}${headRow + 1}`,
+      width: 420,
+      height: 220,
+    });
+  }
+  plan.charts.push({
+    sheet: S,
+    name: `${prefix}_Aspek`,
+    title: "Indeks aspek / Aspect index",
+    type: "barClustered",
+    categories: `B${aspectRow0 + 1}:B${aspectRow0 + f.aspects.length}`,
+    series: seriesFor(aspectRow0 + 1, f.aspects.length),
+    anchor: `${chartCol}${aspectRow0}`,
+    width: 420,
+    height: 300,
+  });
+
   plan.columnWidths.push({ sheet: S, column: "A", width: 22 }, { sheet: S, column: "B", width: 58 }, { sheet: S, column: "C", width: 10 });
   for (let k = 0; k < nA; k++) plan.columnWidths.push({ sheet: S, column: columnLetter(aCol(k)), width: 22 });
 
@@ -354,7 +404,7 @@ function planLabels(grid: WorkbookGrid, t: TableAnalysis, p: TablePlacement, pla
 }
 
 export function buildWritePlan(grid: WorkbookGrid, analysis: Analysis): WritePlan {
-  const plan: WritePlan = { sheets: [], cells: [], validations: [], conditionalFormats: [], names: [], columnWidths: [], skipped: [] };
+  const plan: WritePlan = { sheets: [], cells: [], validations: [], conditionalFormats: [], names: [], columnWidths: [], charts: [], skipped: [] };
   const taken = new Set<string>();
   analysis.tables.forEach((t, k) => {
     const name = resultsSheetName(grid, t, k, taken);

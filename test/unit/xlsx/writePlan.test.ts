@@ -116,4 +116,22 @@ describe("the write plan through the ExcelJS host", () => {
     expect(plan.validations[0].type).toBe("decimal");
     expect(plan.cells.some((c) => String(c.value).startsWith("Domain"))).toBe(false);
   });
+
+  test("native charts are planned on the results sheet, fed by its own formula cells", async () => {
+    const { plan } = await applyOnce(T.standardSpbe());
+    expect(plan.charts.map((c) => [c.name, c.categories, c.series.map((x) => x.values)])).toEqual([
+      ["IndeksSPBE_Domain", "B14:B17", ["D14:D17", "E14:E17"]],
+      ["IndeksSPBE_Aspek", "B20:B27", ["D20:D27", "E20:E27"]],
+    ]);
+    const pemdi = await applyOnce(T.pemdiAceh());
+    expect(pemdi.plan.charts.map((c) => c.name)).toEqual(["IndeksPemerintahDigital_Aspek"]);
+  });
+
+  test("a target index set in the results sheet is kept and read back", async () => {
+    const { wb } = await applyOnce(T.standardSpbe(), { target: 3.7 });
+    expect(wb.getWorksheet("Indeks SPBE")!.getCell("B7").value).toBe(3.7);
+    const again = await applyOnce(wb);
+    expect(again.analysis.tables[0].target).toBe(3.7);
+    expect(again.wb.getWorksheet("Indeks SPBE")!.getCell("B7").value).toBe(3.7);
+  });
 });
