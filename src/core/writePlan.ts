@@ -296,35 +296,23 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
   groupRows("Aspek / Aspect", aspectRow0, f.aspects.map((g, k) => ({ g, scores: t.assessments.map((a) => a.scores.aspects[k]) })), "Aspek");
 
   const chartCol = columnLetter(aCol(nA) + 1);
-  const seriesFor = (first: number, count: number) =>
-    t.assessments.map((a, k) => ({
-      name: a.column.header ? `${a.column.header} (${a.column.letter})` : a.column.letter,
-      values: `${columnLetter(aCol(k))}${first}:${columnLetter(aCol(k))}${first + count - 1}`,
-    }));
-  if (f.domains.length) {
+  const chart = (name: string, title: string, row0: number, count: number, anchorRow: number, height: number) =>
     plan.charts.push({
       sheet: S,
-      name: `${prefix}_Domain`,
-      title: "Indeks domain / Domain index",
+      name: `${prefix}_${name}`,
+      title,
       type: "barClustered",
-      categories: `B${domainRow0 + 1}:B${domainRow0 + f.domains.length}`,
-      series: seriesFor(domainRow0 + 1, f.domains.length),
-      anchor: `${chartCol}${headRow + 1}`,
+      categories: `B${row0 + 1}:B${row0 + count}`,
+      series: t.assessments.map((a, k) => ({
+        name: a.column.header ? `${a.column.header} (${a.column.letter})` : a.column.letter,
+        values: `${columnLetter(aCol(k))}${row0 + 1}:${columnLetter(aCol(k))}${row0 + count}`,
+      })),
+      anchor: `${chartCol}${anchorRow}`,
       width: 420,
-      height: 220,
+      height,
     });
-  }
-  plan.charts.push({
-    sheet: S,
-    name: `${prefix}_Aspek`,
-    title: "Indeks aspek / Aspect index",
-    type: "barClustered",
-    categories: `B${aspectRow0 + 1}:B${aspectRow0 + f.aspects.length}`,
-    series: seriesFor(aspectRow0 + 1, f.aspects.length),
-    anchor: `${chartCol}${aspectRow0}`,
-    width: 420,
-    height: 300,
-  });
+  if (f.domains.length) chart("Domain", "Indeks domain / Domain index", domainRow0, f.domains.length, headRow + 1, 220);
+  chart("Aspek", "Indeks aspek / Aspect index", aspectRow0, f.aspects.length, aspectRow0, 300);
 
   plan.columnWidths.push({ sheet: S, column: "A", width: 22 }, { sheet: S, column: "B", width: 58 }, { sheet: S, column: "C", width: 10 });
   for (let k = 0; k < nA; k++) plan.columnWidths.push({ sheet: S, column: columnLetter(aCol(k)), width: 22 });
