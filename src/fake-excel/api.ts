@@ -1,0 +1,1049 @@
+/**
+ * The subset of the Excel JavaScript API the Office.js host uses, as strict proxies
+ * over the in-memory workbook: calls and property writes are queued and take effect at
+ * `context.sync()`, in order; a property reads only after it was loaded and synced,
+ * otherwise it throws PropertyNotLoaded as Office does; an API newer than the fake's
+ * requirement-set version fails at sync with ApiNotFound.
+ */
+import { CellValue, isCellError } from "../core/grid";
+import { Area, areaAddress, areaCells, MAX_COLUMNS, MAX_ROWS, parseArea, parseAreas } from "../excel/rangeAddress";
+import { FakeOfficeError, propertyNotLoaded } from "./errors";
+import {
+  ChangeHandler,
+  checkedFormula,
+  displayText,
+  FakeCell,
+  FakeConditionalRule,
+  FakeSheet,
+  FakeValidationRule,
+  valueType,
+  WorkbookModel,
+} from "./workbookModel";
+
+type LoadTree = Map<string, LoadTree>;
+
+/** What navigation properties hand back: something a load path can descend into. */
+interface Loadable {
+  applyLoad(tree: LoadTree): void;
+}
+
+function parseLoad(spec?: string | string[] | { select?: string | string[] }): LoadTree {
+  let list: string[] = [];
+  if (typeof spec === "string") list = spec.split(",");
+  else if (Array.isArray(spec)) list = spec.flatMap((s) => s.split(","));
+  else if (spec && spec.select) list = (Array.isArray(spec.select) ? spec.select : [spec.select]).flatMap((s) => s.split(","));
+  const root: LoadTree = new Map();
+  for (const raw of list) {
+    const path = raw.trim();
+    if (!path) continue;
+    let node = root;
+    for (const part of path.split("/").map((p) => p.trim())) {
+      if (!node.has(part)) node.set(part, new Map());
+      node = node.get(part)!;
+    }
+  }
+  return root;
+}
+
+function copy<T>(v: T): T {
+  return v === undefined || typeof v === "function" ? v : structuredClone(v);
+}
+
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+const WHOLE_SHEET: Area = { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
+const PAYLOAD_LIMIT = 5_000_000;
+
+/** One Excel.run's request context. */
+export class FakeRequestContext {
+  readonly workbook: FakeWorkbook;
+  private queue: (() => void)[] = [];
+  private closed = false;
+  constructor(readonly model: WorkbookModel) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  enqueue(op: () => void): void {
+    if (this.closed) {
+      throw new FakeOfficeError("InvalidObjectPath", "The object path isn't working for what you're trying to do: its Excel.run has ended. Use Excel.run(object.context, …) to use it again.");
+    }
+    this.queue.push(op);
+  }
+
+  get pendingOperations(): number {
+    return this.queue.length;
+  }
+
+  /** Fails inside the round trip when the host's Excel lacks the requirement set. */
+  need(version: string, what: string): void {
+    if (!this.model.supports(version)) throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi ${version}; this Excel has ${this.model.options.apiVersion}`, what);
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue.splice(0);
+    this.model.syncCount++;
+    // A round trip is asynchronous in Excel; the caller's code runs on only after it.
+    await Promise.resolve();
+    this.model.roundTrip(ops);
+  }
+
+  setOpen(open: boolean): void {
+    this.closed = !open;
+  }
+}
+
+export abstract class FakeObject<M> {
+  protected readonly loaded = new Map<string, unknown>();
+  private resolved: { m: M } | undefined;
+  private navs = new Map<string, unknown>();
+  /** set for *OrNullObject results: known after the sync that resolved them */
+  private nullable: { known: boolean; isNull: boolean } | undefined;
+  protected abstract readonly typeName: string;
+
+  constructor(
+    readonly context: FakeRequestContext,
+    private readonly resolver: () => M,
+    nullable?: "method" | "navigation",
+  ) {
+    if (nullable) {
+      this.nullable = { known: false, isNull: false };
+      if (nullable === "method") context.enqueue(() => this.resolveNullable());
+    }
+  }
+
+  /** The model this proxy stands for; only inside a queued operation. */
+  m(): M {
+    if (this.nullable?.known && this.nullable.isNull) throw new FakeOfficeError("ItemNotFound", `${this.typeName} is a null object`);
+    if (!this.resolved) this.resolved = { m: this.resolver() };
+    return this.resolved.m;
+  }
+
+  private resolveNullable(): void {
+    if (!this.nullable || this.nullable.known) return;
+    try {
+      this.m();
+      this.nullable = { known: true, isNull: false };
+    } catch (e) {
+      if ((e as FakeOfficeError).code !== "ItemNotFound") throw e;
+      this.nullable = { known: true, isNull: true };
+    }
+  }
+
+  get isNullObject(): boolean {
+    if (!this.nullable) return false;
+    if (!this.nullable.known) throw propertyNotLoaded(this.typeName, "isNullObject");
+    return this.nullable.isNull;
+  }
+
+  protected scalars(): Record<string, (m: M) => unknown> {
+    return {};
+  }
+
+  protected navigation(name: string): Loadable | undefined {
+    void name;
+    return undefined;
+  }
+
+  protected nav<T>(name: string, make: () => T): T {
+    let n = this.navs.get(name);
+    if (!n) {
+      n = make();
+      this.navs.set(name, n);
+    }
+    return n as T;
+  }
+
+  load(spec?: string | string[] | { select?: string | string[] }): this {
+    const tree = parseLoad(spec);
+    this.context.enqueue(() => this.applyLoad(tree));
+    return this;
+  }
+
+  applyLoad(tree: LoadTree): void {
+    this.resolveNullable();
+    if (this.nullable?.isNull) return;
+    const sc = this.scalars();
+    if (tree.size === 0) {
+      for (const [k, read] of Object.entries(sc)) this.loaded.set(k, copy(read(this.m())));
+      return;
+    }
+    for (const [k, sub] of tree) {
+      if (k in sc) {
+        this.loaded.set(k, copy(sc[k](this.m())));
+        continue;
+      }
+      const child = this.navigation(k);
+      if (!child) throw new FakeOfficeError("InvalidArgument", `${this.typeName} has no property "${k}" the fake can load`, `${this.typeName}.load`);
+      child.applyLoad(sub);
+    }
+  }
+
+  protected get<T>(name: string): T {
+    if (!this.loaded.has(name)) throw propertyNotLoaded(this.typeName, name);
+    return this.loaded.get(name) as T;
+  }
+
+  protected set(value: unknown, write: (m: M, v: unknown) => void): void {
+    const v = copy(value);
+    this.context.enqueue(() => write(this.m(), v));
+  }
+
+  protected call(run: (m: M) => void): void {
+    this.context.enqueue(() => run(this.m()));
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+}
+
+abstract class FakeCollection<M, I extends Loadable> extends FakeObject<M> {
+  protected abstract itemsOf(m: M): I[];
+
+  get items(): I[] {
+    return this.get("items");
+  }
+
+  override applyLoad(tree: LoadTree): void {
+    const sub = tree.size === 0 ? new Map() : tree.get("items");
+    const rest = new Map([...tree].filter(([k]) => k !== "items"));
+    if (sub) {
+      const items = this.itemsOf(this.m());
+      for (const i of items) i.applyLoad(sub);
+      this.loaded.set("items", items);
+    }
+    if (rest.size) super.applyLoad(rest);
+  }
+}
+
+// ----- workbook and worksheets -----
+
+export class FakeWorkbook extends FakeObject<WorkbookModel> {
+  protected readonly typeName = "Workbook";
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.model);
+  }
+  get worksheets(): FakeWorksheetCollection {
+    return this.nav("worksheets", () => new FakeWorksheetCollection(this.context));
+  }
+  get names(): FakeNamedItemCollection {
+    return this.nav("names", () => new FakeNamedItemCollection(this.context));
+  }
+  protected override navigation(name: string): Loadable | undefined {
+    return name === "worksheets" ? this.worksheets : name === "names" ? this.names : undefined;
+  }
+}
+
+export class FakeWorksheetCollection extends FakeCollection<WorkbookModel, FakeWorksheet> {
+  protected readonly typeName = "WorksheetCollection";
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.model);
+  }
+  protected itemsOf(m: WorkbookModel): FakeWorksheet[] {
+    return m.sheets.map((s) => new FakeWorksheet(this.context, () => s));
+  }
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.model.mustSheet(key));
+  }
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(
+      this.context,
+      () => {
+        this.context.need("1.4", "WorksheetCollection.getItemOrNullObject");
+        return this.context.model.mustSheet(key);
+      },
+      "method",
+    );
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => {
+      const m = this.context.model;
+      return m.sheets.find((s) => s.id === m.activeSheetId) ?? m.sheets[0];
+    });
+  }
+  add(name?: string): FakeWorksheet {
+    let created: FakeSheet | undefined;
+    this.context.enqueue(() => {
+      const m = this.context.model;
+      let n = name;
+      for (let k = m.sheets.length + 1; n === undefined; k++) if (!m.sheet(`Sheet${k}`)) n = `Sheet${k}`;
+      created = m.addSheet(n);
+    });
+    return new FakeWorksheet(this.context, () => {
+      if (!created) throw new FakeOfficeError("ItemNotFound", "the worksheet was not added");
+      return created;
+    });
+  }
+}
+
+export class FakeWorksheet extends FakeObject<FakeSheet> {
+  protected readonly typeName = "Worksheet";
+  protected override scalars() {
+    return {
+      name: (s: FakeSheet) => s.name,
+      id: (s: FakeSheet) => s.id,
+      position: (s: FakeSheet) => this.context.model.sheets.indexOf(s),
+      visibility: () => "Visible",
+    };
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  get position(): number {
+    return this.get("position");
+  }
+  get protection(): FakeWorksheetProtection {
+    return this.nav(
+      "protection",
+      () =>
+        new FakeWorksheetProtection(this.context, () => {
+          this.context.need("1.2", "Worksheet.protection");
+          return this.m();
+        }),
+    );
+  }
+  get onChanged(): FakeEvent {
+    return this.nav("onChanged", () => new FakeEvent(this.context, this));
+  }
+  protected override navigation(name: string): Loadable | undefined {
+    return name === "protection" ? this.protection : undefined;
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.context, () => {
+      const sheet = this.m();
+      if (address === undefined || address === "") return { sheet, area: WHOLE_SHEET };
+      const a = parseArea(address);
+      if (!a || (a.sheet !== undefined && a.sheet.toLowerCase() !== sheet.name.toLowerCase())) {
+        throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${address}"`, "Worksheet.getRange");
+      }
+      return { sheet, area: { top: a.top, left: a.left, bottom: a.bottom, right: a.right } };
+    });
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.context, () => ({ sheet: this.m(), area: { top: row, left: column, bottom: row, right: column } }));
+  }
+
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => {
+      this.context.need("1.9", "Worksheet.getRanges");
+      const sheet = this.m();
+      const areas = parseAreas(address);
+      if (!areas || areas.some((a) => a.sheet !== undefined && a.sheet.toLowerCase() !== sheet.name.toLowerCase())) {
+        throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${address}"`, "Worksheet.getRanges");
+      }
+      return { sheet, areas: areas.map(({ top, left, bottom, right }) => ({ top, left, bottom, right })) };
+    });
+  }
+
+  /** Like Excel: a blank sheet's used range is A1. */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.context, () => {
+      if (valuesOnly !== undefined) this.context.need("1.2", "Worksheet.getUsedRange(valuesOnly)");
+      const sheet = this.m();
+      return { sheet, area: sheet.used(!!valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        this.context.need("1.4", "Worksheet.getUsedRangeOrNullObject");
+        const sheet = this.m();
+        const area = sheet.used(!!valuesOnly);
+        if (!area) throw new FakeOfficeError("ItemNotFound", "the worksheet is blank");
+        return { sheet, area };
+      },
+      "method",
+    );
+  }
+
+  activate(): void {
+    this.call((s) => {
+      this.context.model.activeSheetId = s.id;
+    });
+  }
+}
+
+export class FakeWorksheetProtection extends FakeObject<FakeSheet> {
+  protected readonly typeName = "WorksheetProtection";
+  protected override scalars() {
+    return { protected: (s: FakeSheet) => s.protected };
+  }
+  get protected(): boolean {
+    return this.get("protected");
+  }
+}
+
+// ----- ranges -----
+
+interface RangeModel {
+  sheet: FakeSheet;
+  area: Area;
+}
+
+interface AreasModel {
+  sheet: FakeSheet;
+  areas: Area[];
+}
+
+function plainValue(v: CellValue): unknown {
+  if (v === null) return "";
+  return isCellError(v) ? v.error : v;
+}
+
+function matrix<T>(r: RangeModel, f: (cell: FakeCell | undefined) => T): T[][] {
+  if (areaCells(r.area) > PAYLOAD_LIMIT) {
+    throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${areaAddress(r.area)}).`);
+  }
+  const out: T[][] = [];
+  for (let row = r.area.top; row <= r.area.bottom; row++) {
+    const line: T[] = [];
+    for (let col = r.area.left; col <= r.area.right; col++) line.push(f(r.sheet.get(row, col)));
+    out.push(line);
+  }
+  return out;
+}
+
+/** A value for one cell of a matrix written to a range, or the single value for all cells. */
+function pick(input: unknown, area: Area, r: number, c: number): unknown {
+  if (!Array.isArray(input)) return input;
+  const rows = area.bottom - area.top + 1;
+  const cols = area.right - area.left + 1;
+  const m = input as unknown[][];
+  if (m.length !== rows || m.some((x) => !Array.isArray(x) || x.length !== cols)) {
+    throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
+  }
+  return m[r][c];
+}
+
+export class FakeRange extends FakeObject<RangeModel> {
+  protected readonly typeName = "Range";
+  protected override scalars() {
+    return {
+      address: (r: RangeModel) => `${quoteSheet(r.sheet.name)}!${areaAddress(r.area)}`,
+      values: (r: RangeModel) => matrix(r, (c) => plainValue(c?.value ?? null)),
+      formulas: (r: RangeModel) => matrix(r, (c) => c?.formula ?? plainValue(c?.value ?? null)),
+      valueTypes: (r: RangeModel) => matrix(r, (c) => valueType(c?.value ?? null)),
+      numberFormat: (r: RangeModel) => matrix(r, (c) => c?.style?.numberFormat ?? "General"),
+      text: (r: RangeModel) => matrix(r, (c) => displayText(c?.value ?? null, c?.style?.numberFormat)),
+      rowCount: (r: RangeModel) => r.area.bottom - r.area.top + 1,
+      columnCount: (r: RangeModel) => r.area.right - r.area.left + 1,
+      rowIndex: (r: RangeModel) => r.area.top,
+      columnIndex: (r: RangeModel) => r.area.left,
+      cellCount: (r: RangeModel) => areaCells(r.area),
+    };
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  get values(): unknown[][] {
+    return this.get("values");
+  }
+  set values(v: unknown[][]) {
+    this.set(v, (r, x) => this.context.model.writeCells(r.sheet, r.area, x));
+  }
+  get formulas(): unknown[][] {
+    return this.get("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this.set(v, (r, x) => this.context.model.writeCells(r.sheet, r.area, x));
+  }
+  get valueTypes(): string[][] {
+    return this.get("valueTypes");
+  }
+  get numberFormat(): string[][] {
+    return this.get("numberFormat");
+  }
+  set numberFormat(v: string[][]) {
+    this.set(v, (r, x) => {
+      pick(x, r.area, 0, 0);
+      this.context.model.styleCells(r.sheet, [r.area], (s, i, j) => {
+        s.numberFormat = String(pick(x, r.area, i, j));
+      });
+    });
+  }
+  get text(): string[][] {
+    return this.get("text");
+  }
+  get rowCount(): number {
+    return this.get("rowCount");
+  }
+  get columnCount(): number {
+    return this.get("columnCount");
+  }
+  get rowIndex(): number {
+    return this.get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex");
+  }
+  get format(): FakeRangeFormat {
+    return this.nav("format", () => new FakeRangeFormat(this.context, () => ({ sheet: this.m().sheet, areas: [this.m().area] })));
+  }
+  get dataValidation(): FakeDataValidation {
+    return this.nav(
+      "dataValidation",
+      () =>
+        new FakeDataValidation(this.context, () => {
+          this.context.need("1.8", "Range.dataValidation");
+          return { sheet: this.m().sheet, areas: [this.m().area] };
+        }),
+    );
+  }
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return this.nav(
+      "conditionalFormats",
+      () =>
+        new FakeConditionalFormatCollection(this.context, () => {
+          this.context.need("1.6", "Range.conditionalFormats");
+          return { sheet: this.m().sheet, areas: [this.m().area] };
+        }),
+    );
+  }
+  protected override navigation(name: string): Loadable | undefined {
+    if (name === "format") return this.format;
+    if (name === "dataValidation") return this.dataValidation;
+    if (name === "conditionalFormats") return this.conditionalFormats;
+    return undefined;
+  }
+
+  /** The smallest range holding both, as Range.getBoundingRect. */
+  getBoundingRect(other: FakeRange | string): FakeRange {
+    return new FakeRange(this.context, () => {
+      const me = this.m();
+      let o: Area;
+      if (typeof other === "string") {
+        const a = parseArea(other);
+        if (!a) throw new FakeOfficeError("InvalidArgument", `"${other}" is not an address`, "Range.getBoundingRect");
+        o = a;
+      } else {
+        const om = other.m();
+        if (om.sheet !== me.sheet) throw new FakeOfficeError("InvalidArgument", "the ranges are on different sheets", "Range.getBoundingRect");
+        o = om.area;
+      }
+      return {
+        sheet: me.sheet,
+        area: { top: Math.min(me.area.top, o.top), left: Math.min(me.area.left, o.left), bottom: Math.max(me.area.bottom, o.bottom), right: Math.max(me.area.right, o.right) },
+      };
+    });
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.context, () => {
+      const me = this.m();
+      const top = me.area.top + row;
+      const left = me.area.left + column;
+      return { sheet: me.sheet, area: { top, left, bottom: top, right: left } };
+    });
+  }
+
+  select(): void {
+    this.call((r) => {
+      const m = this.context.model;
+      if (m.activeSheetId !== r.sheet.id) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation: the range is not on the active sheet.");
+      m.selection = { sheetId: r.sheet.id, area: r.area };
+    });
+  }
+}
+
+export class FakeRangeAreas extends FakeObject<AreasModel> {
+  protected readonly typeName = "RangeAreas";
+  protected override scalars() {
+    return {
+      address: (r: AreasModel) => r.areas.map((a) => `${quoteSheet(r.sheet.name)}!${areaAddress(a)}`).join(","),
+      areaCount: (r: AreasModel) => r.areas.length,
+    };
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  get areaCount(): number {
+    return this.get("areaCount");
+  }
+  get format(): FakeRangeFormat {
+    return this.nav("format", () => new FakeRangeFormat(this.context, () => this.m()));
+  }
+  get dataValidation(): FakeDataValidation {
+    return this.nav("dataValidation", () => new FakeDataValidation(this.context, () => this.m()));
+  }
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return this.nav("conditionalFormats", () => new FakeConditionalFormatCollection(this.context, () => this.m()));
+  }
+  protected override navigation(name: string): Loadable | undefined {
+    if (name === "format") return this.format;
+    if (name === "dataValidation") return this.dataValidation;
+    if (name === "conditionalFormats") return this.conditionalFormats;
+    return undefined;
+  }
+}
+
+function firstCell(m: AreasModel): FakeCell | undefined {
+  const a = m.areas[0];
+  return m.sheet.get(a.top, a.left);
+}
+
+export class FakeRangeFormat extends FakeObject<AreasModel> {
+  protected readonly typeName = "RangeFormat";
+  protected override scalars() {
+    return {
+      horizontalAlignment: (m: AreasModel) => firstCell(m)?.style?.horizontalAlignment ?? "General",
+      verticalAlignment: (m: AreasModel) => firstCell(m)?.style?.verticalAlignment ?? "Bottom",
+      wrapText: (m: AreasModel) => firstCell(m)?.style?.wrapText ?? false,
+      columnWidth: (m: AreasModel) => m.sheet.widths.get(m.areas[0].left) ?? 48,
+    };
+  }
+  private style(apply: (s: NonNullable<FakeCell["style"]>) => void) {
+    return (m: AreasModel) => this.context.model.styleCells(m.sheet, m.areas, (s) => apply(s));
+  }
+  get horizontalAlignment(): string {
+    return this.get("horizontalAlignment");
+  }
+  set horizontalAlignment(v: string) {
+    this.set(v, (m, x) => this.style((s) => (s.horizontalAlignment = String(x)))(m));
+  }
+  get verticalAlignment(): string {
+    return this.get("verticalAlignment");
+  }
+  set verticalAlignment(v: string) {
+    this.set(v, (m, x) => this.style((s) => (s.verticalAlignment = String(x)))(m));
+  }
+  get wrapText(): boolean {
+    return this.get("wrapText");
+  }
+  set wrapText(v: boolean) {
+    this.set(v, (m, x) => this.style((s) => (s.wrapText = !!x))(m));
+  }
+  get columnWidth(): number {
+    return this.get("columnWidth");
+  }
+  set columnWidth(v: number) {
+    this.set(v, (m, x) => this.context.model.setColumnWidth(m.sheet, m.areas, Number(x)));
+  }
+  get font(): FakeRangeFont {
+    return this.nav("font", () => new FakeRangeFont(this.context, () => this.m()));
+  }
+  get fill(): FakeRangeFill {
+    return this.nav("fill", () => new FakeRangeFill(this.context, () => this.m()));
+  }
+  protected override navigation(name: string): Loadable | undefined {
+    return name === "font" ? this.font : name === "fill" ? this.fill : undefined;
+  }
+}
+
+function checkColor(c: unknown): string {
+  const s = String(c);
+  if (!/^#[0-9A-Fa-f]{6}$/.test(s) && !/^[A-Za-z]+$/.test(s)) throw new FakeOfficeError("InvalidArgument", `"${s}" is not a colour`);
+  return s.toUpperCase();
+}
+
+export class FakeRangeFont extends FakeObject<AreasModel> {
+  protected readonly typeName = "RangeFont";
+  protected override scalars() {
+    return {
+      bold: (m: AreasModel) => firstCell(m)?.style?.bold ?? false,
+      italic: (m: AreasModel) => firstCell(m)?.style?.italic ?? false,
+      color: (m: AreasModel) => firstCell(m)?.style?.fontColor ?? "#000000",
+    };
+  }
+  get bold(): boolean {
+    return this.get("bold");
+  }
+  set bold(v: boolean) {
+    this.set(v, (m, x) => this.context.model.styleCells(m.sheet, m.areas, (s) => (s.bold = !!x)));
+  }
+  get italic(): boolean {
+    return this.get("italic");
+  }
+  set italic(v: boolean) {
+    this.set(v, (m, x) => this.context.model.styleCells(m.sheet, m.areas, (s) => (s.italic = !!x)));
+  }
+  get color(): string {
+    return this.get("color");
+  }
+  set color(v: string) {
+    this.set(v, (m, x) => {
+      const c = checkColor(x);
+      this.context.model.styleCells(m.sheet, m.areas, (s) => (s.fontColor = c));
+    });
+  }
+}
+
+export class FakeRangeFill extends FakeObject<AreasModel> {
+  protected readonly typeName = "RangeFill";
+  protected override scalars() {
+    return { color: (m: AreasModel) => firstCell(m)?.style?.fill ?? "#FFFFFF" };
+  }
+  get color(): string {
+    return this.get("color");
+  }
+  set color(v: string) {
+    this.set(v, (m, x) => {
+      const c = checkColor(x);
+      this.context.model.styleCells(m.sheet, m.areas, (s) => (s.fill = c));
+    });
+  }
+  clear(): void {
+    this.call((m) => this.context.model.styleCells(m.sheet, m.areas, (s) => (s.fill = undefined)));
+  }
+}
+
+// ----- data validation -----
+
+const OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"];
+
+function checkRule(rule: unknown): FakeValidationRule {
+  const r = rule as Record<string, { formula1?: unknown; formula2?: unknown; operator?: unknown } | undefined>;
+  const keys = Object.keys(r ?? {}).filter((k) => r[k] !== undefined);
+  if (keys.length !== 1) throw new FakeOfficeError("InvalidArgument", "a data validation rule has exactly one type", "DataValidation.rule");
+  const type = keys[0];
+  if (type !== "wholeNumber" && type !== "decimal") throw new FakeOfficeError("NotImplemented", `the fake Excel has no "${type}" validation`, "DataValidation.rule");
+  const b = r[type]!;
+  const operator = String(b.operator);
+  if (!OPERATORS.includes(operator)) throw new FakeOfficeError("InvalidArgument", `"${operator}" is not a validation operator`, "DataValidation.rule");
+  if (b.formula1 === undefined || ((operator === "Between" || operator === "NotBetween") && b.formula2 === undefined)) {
+    throw new FakeOfficeError("InvalidArgument", "the validation rule lacks its bounds", "DataValidation.rule");
+  }
+  return { type, operator, formula1: b.formula1 as number, formula2: b.formula2 as number | undefined };
+}
+
+function checkText(what: string, text: unknown, limit: number): string {
+  const s = String(text ?? "");
+  if (s.length > limit) throw new FakeOfficeError("InvalidArgument", `${what} is ${s.length} characters; Excel allows ${limit}`, "DataValidation");
+  return s;
+}
+
+export class FakeDataValidation extends FakeObject<AreasModel> {
+  protected readonly typeName = "DataValidation";
+  protected override scalars() {
+    const v = (m: AreasModel) => firstCell(m)?.validation;
+    return {
+      type: (m: AreasModel) => {
+        const r = v(m)?.rule;
+        return r ? (r.type === "wholeNumber" ? "WholeNumber" : "Decimal") : "None";
+      },
+      rule: (m: AreasModel) => {
+        const r = v(m)?.rule;
+        return r ? { [r.type]: { formula1: r.formula1, formula2: r.formula2, operator: r.operator } } : {};
+      },
+      prompt: (m: AreasModel) => v(m)?.prompt ?? { showPrompt: false, title: "", message: "" },
+      errorAlert: (m: AreasModel) => v(m)?.errorAlert ?? { showAlert: true, style: "Stop", title: "", message: "" },
+      ignoreBlanks: (m: AreasModel) => v(m)?.ignoreBlanks ?? true,
+    };
+  }
+  private update(m: AreasModel, apply: (cell: FakeCell) => void) {
+    this.context.model.validationCells(m.sheet, m.areas, apply);
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  get rule(): unknown {
+    return this.get("rule");
+  }
+  set rule(r: unknown) {
+    this.set(r, (m, x) => {
+      const rule = checkRule(x);
+      this.update(m, (c) => (c.validation = { ...(c.validation ?? { ignoreBlanks: true }), rule: { ...rule } }));
+    });
+  }
+  get prompt(): unknown {
+    return this.get("prompt");
+  }
+  set prompt(p: unknown) {
+    this.set(p, (m, x) => {
+      const o = x as { showPrompt?: boolean; title?: string; message?: string };
+      const prompt = { showPrompt: !!o.showPrompt, title: checkText("The input title", o.title, 32), message: checkText("The input message", o.message, 255) };
+      this.update(m, (c) => (c.validation = { ...(c.validation ?? { ignoreBlanks: true }), prompt: { ...prompt } }));
+    });
+  }
+  get errorAlert(): unknown {
+    return this.get("errorAlert");
+  }
+  set errorAlert(p: unknown) {
+    this.set(p, (m, x) => {
+      const o = x as { showAlert?: boolean; style?: string; title?: string; message?: string };
+      const style = String(o.style ?? "Stop");
+      if (!["Stop", "Warning", "Information"].includes(style)) throw new FakeOfficeError("InvalidArgument", `"${style}" is not an alert style`);
+      const alert = { showAlert: !!o.showAlert, style, title: checkText("The error title", o.title, 32), message: checkText("The error message", o.message, 225) };
+      this.update(m, (c) => (c.validation = { ...(c.validation ?? { ignoreBlanks: true }), errorAlert: { ...alert } }));
+    });
+  }
+  get ignoreBlanks(): boolean {
+    return this.get("ignoreBlanks");
+  }
+  set ignoreBlanks(b: boolean) {
+    this.set(b, (m, x) => this.update(m, (c) => (c.validation = { ...(c.validation ?? {}), ignoreBlanks: !!x })));
+  }
+  clear(): void {
+    this.call((m) => this.update(m, (c) => (c.validation = undefined)));
+  }
+}
+
+// ----- conditional formats -----
+
+interface RuleModel {
+  sheet: FakeSheet;
+  rule: FakeConditionalRule;
+}
+
+const overlaps = (a: Area[], b: Area[]) => a.some((x) => b.some((y) => x.top <= y.bottom && y.top <= x.bottom && x.left <= y.right && y.left <= x.right));
+
+export class FakeConditionalFormatCollection extends FakeCollection<AreasModel, FakeConditionalFormat> {
+  protected readonly typeName = "ConditionalFormatCollection";
+  protected itemsOf(m: AreasModel): FakeConditionalFormat[] {
+    return m.sheet.rules.filter((r) => overlaps(r.areas, m.areas)).map((rule) => new FakeConditionalFormat(this.context, () => ({ sheet: m.sheet, rule })));
+  }
+  add(type: string): FakeConditionalFormat {
+    let created: RuleModel | undefined;
+    this.call((m) => {
+      if (type !== "Custom") throw new FakeOfficeError("NotImplemented", `the fake Excel has only custom conditional formats, not "${type}"`);
+      created = { sheet: m.sheet, rule: this.context.model.addRule(m.sheet, m.areas.map((a) => ({ ...a }))) };
+    });
+    return new FakeConditionalFormat(this.context, () => {
+      if (!created) throw new FakeOfficeError("ItemNotFound", "the conditional format was not added");
+      return created;
+    });
+  }
+  getItem(id: string): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.context, () => {
+      const m = this.m();
+      const rule = m.sheet.rules.find((r) => r.id === id);
+      if (!rule) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: conditional format ${id}`, "ConditionalFormatCollection.getItem");
+      return { sheet: m.sheet, rule };
+    });
+  }
+}
+
+export class FakeConditionalFormat extends FakeObject<RuleModel> {
+  protected readonly typeName = "ConditionalFormat";
+  protected override scalars() {
+    return {
+      id: (m: RuleModel) => m.rule.id,
+      type: (m: RuleModel) => m.rule.type,
+      priority: (m: RuleModel) => m.sheet.rules.indexOf(m.rule),
+      stopIfTrue: () => false,
+    };
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  get custom(): FakeConditionalFormatCustom {
+    return this.nav(
+      "custom",
+      () =>
+        new FakeConditionalFormatCustom(this.context, () => {
+          const m = this.m();
+          if (m.rule.type !== "Custom") throw new FakeOfficeError("InvalidOperation", "the conditional format is not a custom one");
+          return m;
+        }),
+    );
+  }
+  get customOrNullObject(): FakeConditionalFormatCustom {
+    return this.nav(
+      "customOrNullObject",
+      () =>
+        new FakeConditionalFormatCustom(
+          this.context,
+          () => {
+            const m = this.m();
+            if (m.rule.type !== "Custom") throw new FakeOfficeError("ItemNotFound", "not a custom conditional format");
+            return m;
+          },
+          "navigation",
+        ),
+    );
+  }
+  protected override navigation(name: string): Loadable | undefined {
+    return name === "custom" ? this.custom : name === "customOrNullObject" ? this.customOrNullObject : undefined;
+  }
+  delete(): void {
+    this.call((m) => this.context.model.deleteRule(m.sheet, m.rule));
+  }
+}
+
+export class FakeConditionalFormatCustom extends FakeObject<RuleModel> {
+  protected readonly typeName = "ConditionalFormatCustom";
+  get rule(): FakeConditionalFormatRule {
+    return this.nav("rule", () => new FakeConditionalFormatRule(this.context, () => this.m()));
+  }
+  get format(): FakeConditionalRangeFormat {
+    return this.nav("format", () => new FakeConditionalRangeFormat(this.context, () => this.m()));
+  }
+  protected override navigation(name: string): Loadable | undefined {
+    return name === "rule" ? this.rule : name === "format" ? this.format : undefined;
+  }
+}
+
+export class FakeConditionalFormatRule extends FakeObject<RuleModel> {
+  protected readonly typeName = "ConditionalFormatRule";
+  protected override scalars() {
+    return { formula: (m: RuleModel) => m.rule.formula, formulaLocal: (m: RuleModel) => m.rule.formula };
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  set formula(f: string) {
+    this.set(f, (m, x) => {
+      const text = String(x);
+      const ast = checkedFormula(text);
+      this.context.model.changeRule(m.sheet, m.rule, (r) => {
+        r.formula = text.startsWith("=") ? text : `=${text}`;
+        r.ast = ast;
+      });
+    });
+  }
+}
+
+export class FakeConditionalRangeFormat extends FakeObject<RuleModel> {
+  protected readonly typeName = "ConditionalRangeFormat";
+  get fill(): FakeConditionalColor {
+    return this.nav("fill", () => new FakeConditionalColor(this.context, () => this.m(), "fill"));
+  }
+  get font(): FakeConditionalColor {
+    return this.nav("font", () => new FakeConditionalColor(this.context, () => this.m(), "fontColor"));
+  }
+  protected override navigation(name: string): Loadable | undefined {
+    return name === "fill" ? this.fill : name === "font" ? this.font : undefined;
+  }
+}
+
+export class FakeConditionalColor extends FakeObject<RuleModel> {
+  protected readonly typeName = "ConditionalRangeFill";
+  constructor(
+    context: FakeRequestContext,
+    resolver: () => RuleModel,
+    private readonly which: "fill" | "fontColor",
+  ) {
+    super(context, resolver);
+  }
+  protected override scalars() {
+    return { color: (m: RuleModel) => m.rule[this.which] ?? null };
+  }
+  get color(): string {
+    return this.get("color");
+  }
+  set color(c: string) {
+    this.set(c, (m, x) => {
+      const color = checkColor(x);
+      this.context.model.changeRule(m.sheet, m.rule, (r) => (r[this.which] = color));
+    });
+  }
+}
+
+// ----- names -----
+
+interface NameModel {
+  name: string;
+  reference: string;
+}
+
+export class FakeNamedItemCollection extends FakeCollection<WorkbookModel, FakeNamedItem> {
+  protected readonly typeName = "NamedItemCollection";
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.model);
+  }
+  protected itemsOf(m: WorkbookModel): FakeNamedItem[] {
+    return [...m.names.values()].map((n) => new FakeNamedItem(this.context, () => n));
+  }
+  add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
+    void comment;
+    this.call((m) => {
+      this.context.need("1.4", "NamedItemCollection.add");
+      const ref = typeof reference === "string" ? reference : reference.m();
+      const text = typeof ref === "string" ? ref : `${quoteSheet(ref.sheet.name)}!${areaAddress(ref.area).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
+      m.defineName(name, text);
+    });
+    return this.getItem(name);
+  }
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => this.lookup(name));
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(
+      this.context,
+      () => {
+        this.context.need("1.4", "NamedItemCollection.getItemOrNullObject");
+        return this.lookup(name);
+      },
+      "method",
+    );
+  }
+  private lookup(name: string): NameModel {
+    const n = this.context.model.names.get(name.toLowerCase());
+    if (!n) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: name "${name}"`);
+    return n;
+  }
+}
+
+export class FakeNamedItem extends FakeObject<NameModel> {
+  protected readonly typeName = "NamedItem";
+  protected override scalars() {
+    return {
+      name: (n: NameModel) => n.name,
+      type: (n: NameModel) => (parseArea(n.reference) ? "Range" : "String"),
+      value: (n: NameModel) => n.reference,
+      formula: (n: NameModel) => {
+        this.context.need("1.7", "NamedItem.formula");
+        return `=${n.reference}`;
+      },
+      visible: () => true,
+    };
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  get value(): string {
+    return this.get("value");
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  delete(): void {
+    this.call((n) => {
+      this.context.need("1.4", "NamedItem.delete");
+      this.context.model.deleteName(n.name);
+    });
+  }
+}
+
+// ----- events -----
+
+export class FakeEventHandlerResult {
+  constructor(
+    readonly context: FakeRequestContext,
+    private readonly sheet: FakeWorksheet,
+    private readonly handler: ChangeHandler,
+  ) {}
+  remove(): void {
+    this.context.enqueue(() => {
+      this.sheet.m().handlers.delete(this.handler);
+    });
+  }
+}
+
+export class FakeEvent {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly sheet: FakeWorksheet,
+  ) {}
+  add(handler: ChangeHandler): FakeEventHandlerResult {
+    this.context.enqueue(() => {
+      this.context.need("1.7", "Worksheet.onChanged");
+      this.sheet.m().handlers.add(handler);
+    });
+    return new FakeEventHandlerResult(this.context, this.sheet, handler);
+  }
+}

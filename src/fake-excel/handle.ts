@@ -1,0 +1,217 @@
+/**
+ * What tests and the workbench do to the fake workbook from outside the add-in: look
+ * at cells as a person sees them, type into a cell (which raises onChanged as Excel
+ * does), protect a sheet, hold a cell in edit mode, make the next round trip fail.
+ */
+import { a1, CellValue, columnIndex, parseA1, SheetGrid, WorkbookGrid } from "../core/grid";
+import { areaAddress } from "../excel/rangeAddress";
+import { FakeOfficeError } from "./errors";
+import { displayText, FakeCellStyle, FakeSheet, FakeValidation, WorkbookModel } from "./workbookModel";
+
+export interface FakeRuleView {
+  id: string;
+  ranges: string[];
+  formula: string;
+  fill?: string;
+  fontColor?: string;
+}
+
+export interface FakeCellView {
+  address: string;
+  value: CellValue;
+  formula?: string;
+  text: string;
+  /** the cell's own format with matching conditional formats laid over it */
+  style: FakeCellStyle;
+  validation?: FakeValidation;
+}
+
+export interface FakeSnapshot {
+  sheets: {
+    name: string;
+    protected: boolean;
+    cells: Record<string, { value: CellValue; formula?: string; style?: FakeCellStyle; validation?: FakeValidation }>;
+    widths: Record<string, number>;
+    rules: Omit<FakeRuleView, "id">[];
+  }[];
+  names: Record<string, string>;
+}
+
+function cellOf(address: string): { row: number; col: number } {
+  const p = parseA1(address);
+  if (!p) throw new Error(`"${address}" is not a cell address`);
+  return p;
+}
+
+export class FakeWorkbookHandle {
+  constructor(private readonly model: WorkbookModel) {}
+
+  private sheet(name: string): FakeSheet {
+    return this.model.mustSheet(name);
+  }
+
+  sheetNames(): string[] {
+    return this.model.sheets.map((s) => s.name);
+  }
+
+  /** A person types into a cell: "=…" is a formula, "3" a number, "" or null clears it. */
+  setValue(sheet: string, address: string, input: string | number | boolean | null, opts: { source?: "Local" | "Remote" } = {}): void {
+    const { row, col } = cellOf(address);
+    this.model.personTypes(sheet, row, col, input, opts.source ?? "Local");
+  }
+
+  value(sheet: string, address: string): CellValue {
+    const { row, col } = cellOf(address);
+    return this.sheet(sheet).get(row, col)?.value ?? null;
+  }
+
+  formula(sheet: string, address: string): string | undefined {
+    const { row, col } = cellOf(address);
+    return this.sheet(sheet).get(row, col)?.formula;
+  }
+
+  cell(sheet: string, address: string): FakeCellView {
+    const { row, col } = cellOf(address);
+    return this.cellAt(sheet, row, col);
+  }
+
+  /** One cell by 0-based row and column, as the workbench grid draws it. */
+  cellAt(sheet: string, row: number, col: number): FakeCellView {
+    const s = this.sheet(sheet);
+    const c = s.get(row, col);
+    const style: FakeCellStyle = { ...(c?.style ?? {}) };
+    // Lowest priority first, so the highest-priority rule's colours win.
+    for (const rule of [...s.rules].reverse()) {
+      const inside = rule.areas.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right);
+      if (!inside || !this.model.ruleHolds(s, rule, row, col)) continue;
+      if (rule.fill) style.fill = rule.fill;
+      if (rule.fontColor) style.fontColor = rule.fontColor;
+    }
+    return {
+      address: a1(row, col),
+      value: c?.value ?? null,
+      formula: c?.formula,
+      text: displayText(c?.value ?? null, c?.style?.numberFormat),
+      style,
+      validation: c?.validation,
+    };
+  }
+
+  /** Rows and columns from A1 to the last cell holding anything. */
+  dimensions(sheet: string): { rows: number; columns: number } {
+    const u = this.sheet(sheet).used(false);
+    return u ? { rows: u.bottom + 1, columns: u.right + 1 } : { rows: 0, columns: 0 };
+  }
+
+  conditionalFormats(sheet: string): FakeRuleView[] {
+    return this.sheet(sheet).rules.map((r) => ({ id: r.id, ranges: r.areas.map(areaAddress), formula: r.formula, fill: r.fill, fontColor: r.fontColor }));
+  }
+
+  names(): Record<string, string> {
+    return Object.fromEntries([...this.model.names.values()].map((n) => [n.name, n.reference]));
+  }
+
+  /** Column width in points, or undefined for Excel's default. */
+  columnWidth(sheet: string, column: string): number | undefined {
+    const c = columnIndex(column);
+    return c === undefined ? undefined : this.sheet(sheet).widths.get(c);
+  }
+
+  /** The workbook as the core's grid: current values and formulas. */
+  grid(): WorkbookGrid {
+    return {
+      sheets: this.model.sheets.map((s): SheetGrid => {
+        const values: CellValue[][] = [];
+        const formulas: (string | null)[][] = [];
+        const u = s.used(true);
+        for (let r = 0; u && r <= u.bottom; r++) values.push([]);
+        for (const [k, c] of s.cells) {
+          const row = Math.floor(k / 16384);
+          const col = k % 16384;
+          if (c.value !== null) values[row][col] = c.value;
+          if (c.formula) (formulas[row] ??= [])[col] = c.formula;
+        }
+        return { name: s.name, values, formulas };
+      }),
+      names: this.names(),
+    };
+  }
+
+  /** Everything a person or a program could see, as plain data in a stable order. */
+  snapshot(): FakeSnapshot {
+    return {
+      sheets: this.model.sheets.map((s) => {
+        const keys = [...s.cells.keys()].sort((a, b) => a - b);
+        const cells: FakeSnapshot["sheets"][number]["cells"] = {};
+        for (const k of keys) {
+          const c = s.cells.get(k)!;
+          if (c.value === null && !c.formula && !c.style && !c.validation) continue;
+          const entry: FakeSnapshot["sheets"][number]["cells"][string] = { value: c.value };
+          if (c.formula) entry.formula = c.formula;
+          if (c.style && Object.values(c.style).some((v) => v !== undefined)) entry.style = structuredClone(c.style);
+          if (c.validation) entry.validation = structuredClone(c.validation);
+          cells[a1(Math.floor(k / 16384), k % 16384)] = entry;
+        }
+        const widths = Object.fromEntries([...s.widths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [String(c), w]));
+        return {
+          name: s.name,
+          protected: s.protected,
+          cells,
+          widths,
+          rules: s.rules.map((r) => ({ ranges: r.areas.map(areaAddress), formula: r.formula, fill: r.fill, fontColor: r.fontColor })),
+        };
+      }),
+      names: this.names(),
+    };
+  }
+
+  protect(sheet: string, on = true): void {
+    this.sheet(sheet).protected = on;
+  }
+
+  /** While on, every round trip fails as when a person is typing in a cell. */
+  setCellEditMode(on: boolean): void {
+    this.model.cellEditMode = on;
+  }
+
+  /** The next context.sync fails with this Office error code, changing nothing. */
+  failNextSync(code = "GeneralException", message = "An internal error has occurred."): void {
+    this.model.failNext = new FakeOfficeError(code, message);
+  }
+
+  addSheet(name: string): void {
+    this.model.addSheet(name);
+  }
+
+  renameSheet(from: string, to: string): void {
+    const s = this.sheet(from);
+    if (this.model.sheet(to) && this.model.sheet(to) !== s) throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named "${to}" already exists`);
+    s.name = to;
+  }
+
+  deleteSheet(name: string): void {
+    const s = this.sheet(name);
+    this.model.sheets = this.model.sheets.filter((x) => x !== s);
+    this.model.recalc();
+  }
+
+  activeSheet(): string | undefined {
+    return this.model.sheets.find((s) => s.id === this.model.activeSheetId)?.name;
+  }
+
+  selection(): { sheet: string; address: string } | undefined {
+    const sel = this.model.selection;
+    const s = sel && this.model.sheets.find((x) => x.id === sel.sheetId);
+    return s && sel ? { sheet: s.name, address: areaAddress(sel.area) } : undefined;
+  }
+
+  /** onChanged handlers registered on a sheet (to check that watching stops). */
+  handlerCount(sheet: string): number {
+    return this.sheet(sheet).handlers.size;
+  }
+
+  /** Called after every change: a round trip that changed something, or a person's edit. */
+  subscribe(listener: () => void): () => void {
+    return this.model.subscribe(listener);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The strict fake Excel host: an in-memory workbook behind the subset of the Excel
+ * JavaScript API the add-in uses. Test and workbench support only; the task pane
+ * never imports it, so it never ships in the add-in's bundle.
+ *
+ *   const fake = createFakeExcel(grid, { apiVersion: "1.9", displayLanguage: "id-ID" });
+ *   const host = createOfficeHost(fake.Excel, fake.Office);
+ *   fake.workbook.setValue("Kertas Kerja", "E7", 4); // as a person types
+ *   fake.syncs;                                      // round trips so far
+ */
+import { WorkbookGrid } from "../core/grid";
+import { FakeRequestContext } from "./api";
+import { FakeWorkbookHandle } from "./handle";
+import { WorkbookModel } from "./workbookModel";
+
+export { FakeOfficeError } from "./errors";
+export { FakeWorkbookHandle } from "./handle";
+export type { FakeCellView, FakeRuleView, FakeSnapshot } from "./handle";
+export type { FakeCellStyle, FakeValidation } from "./workbookModel";
+
+export interface FakeExcelOptions {
+  /** highest ExcelApi requirement set this Excel supports, e.g. "1.3" for an old perpetual licence */
+  apiVersion?: string;
+  /** Office.context.displayLanguage */
+  displayLanguage?: string;
+  theme?: "light" | "dark";
+}
+
+export interface FakeExcel {
+  /** pass where `typeof Excel` is expected */
+  Excel: typeof Excel;
+  /** pass where `typeof Office` is expected */
+  Office: typeof Office;
+  workbook: FakeWorkbookHandle;
+  /** context.sync calls made so far, by anyone */
+  readonly syncs: number;
+}
+
+type Batch<T> = (context: FakeRequestContext) => Promise<T>;
+
+const THEMES = {
+  light: { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#000000", isDarkTheme: false },
+  dark: { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#363636", controlForegroundColor: "#FFFFFF", isDarkTheme: true },
+};
+
+export function createFakeExcel(initial: WorkbookGrid, options: FakeExcelOptions = {}): FakeExcel {
+  const model = new WorkbookModel({ apiVersion: options.apiVersion ?? "1.14", displayLanguage: options.displayLanguage ?? "en-US" });
+  model.load(initial);
+
+  async function run<T>(first: unknown, second?: Batch<T>): Promise<T> {
+    const batch = (typeof first === "function" ? first : second) as Batch<T>;
+    let ctx: FakeRequestContext;
+    if (first instanceof FakeRequestContext) ctx = first;
+    else if (typeof first === "object" && first !== null && (first as { context?: unknown }).context instanceof FakeRequestContext) {
+      ctx = (first as { context: FakeRequestContext }).context;
+    } else ctx = new FakeRequestContext(model);
+    ctx.setOpen(true);
+    try {
+      const result = await batch(ctx);
+      // Excel.run sends whatever is still queued when the batch returns.
+      if (ctx.pendingOperations > 0) await ctx.sync();
+      return result;
+    } finally {
+      ctx.setOpen(false);
+    }
+  }
+
+  const excel = {
+    run,
+    ConditionalFormatType: { custom: "Custom" },
+    DataValidationOperator: { between: "Between" },
+    DataValidationAlertStyle: { stop: "Stop", warning: "Warning", information: "Information" },
+    EventSource: { local: "Local", remote: "Remote" },
+    EventTriggerSource: { unknown: "Unknown", thisLocalAddin: "ThisLocalAddin" },
+    ErrorCodes: {
+      accessDenied: "AccessDenied",
+      apiNotFound: "ApiNotFound",
+      generalException: "GeneralException",
+      invalidArgument: "InvalidArgument",
+      invalidOperation: "InvalidOperation",
+      invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
+      itemAlreadyExists: "ItemAlreadyExists",
+      itemNotFound: "ItemNotFound",
+      notImplemented: "NotImplemented",
+    },
+  };
+
+  const office = {
+    HostType: { Excel: "Excel" },
+    onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }),
+    context: {
+      displayLanguage: model.options.displayLanguage,
+      officeTheme: THEMES[options.theme ?? "light"],
+      requirements: {
+        isSetSupported: (name: string, version?: string) => name === "ExcelApi" && model.supports(version ?? "1.1"),
+      },
+    },
+  };
+
+  return {
+    Excel: excel as unknown as typeof Excel,
+    Office: office as unknown as typeof Office,
+    workbook: new FakeWorkbookHandle(model),
+    get syncs() {
+      return model.syncCount;
+    },
+  };
+}
