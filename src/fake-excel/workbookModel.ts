@@ -185,7 +185,12 @@ export function displayText(v: CellValue, numberFormat?: string): string {
     const places = fixed[1] ? fixed[1].length - 1 : 0;
     return roundHalfUp(v, places).toFixed(places);
   }
-  return numberText(Number(v.toPrecision(11)));
+  // General shows at most 11 characters, dropping digits before switching to exponents.
+  for (let digits = 11; digits >= 1; digits--) {
+    const t = numberText(Number(v.toPrecision(digits)));
+    if (t.length <= 11) return t;
+  }
+  return v.toExponential(5).toUpperCase();
 }
 
 export interface ModelOptions {

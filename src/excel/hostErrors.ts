@@ -1,0 +1,77 @@
+/**
+ * Office errors become HostErrors the assessor can act on, in Indonesian and English.
+ * Office.js batches are not transactions: when a round trip fails half-way, what ran
+ * before the failure stays. The apply messages say so, and that applying again (which
+ * always gives the same workbook) finishes the job.
+ */
+import { HostError } from "./workbookHost";
+
+export type HostStep = "read" | "apply" | "select" | "watch";
+
+export function officeErrorCode(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+export function protectedSheetsError(sheets: string[]): HostError {
+  const list = sheets.map((s) => `"${s}"`).join(", ");
+  const one = sheets.length === 1;
+  return new HostError(
+    "protected",
+    `Lembar ${list} diproteksi, jadi tidak ada yang ditulis. Buka proteksinya (Tinjau › Buka Proteksi Lembar), lalu klik Terapkan lagi.`,
+    `${one ? "Sheet" : "Sheets"} ${list} ${one ? "is" : "are"} protected, so nothing was written. Unprotect ${one ? "it" : "them"} (Review › Unprotect Sheet), then click Apply again.`,
+  );
+}
+
+export function toHostError(e: unknown, step: HostStep): HostError {
+  if (e instanceof HostError) return e;
+  const code = officeErrorCode(e) ?? "";
+  const detail = code || (e instanceof Error ? e.message : String(e));
+  if (code === "InvalidOperationInCellEditMode") {
+    return new HostError(
+      "edit-mode",
+      "Excel sedang menyunting sebuah sel. Tekan Enter atau Esc untuk keluar dari sel itu, lalu coba lagi." + (step === "apply" ? " Belum ada yang ditulis." : ""),
+      "Excel is editing a cell. Press Enter or Esc to leave that cell, then try again." + (step === "apply" ? " Nothing was written yet." : ""),
+    );
+  }
+  if (code === "AccessDenied") {
+    return new HostError(
+      "protected",
+      "Excel menolak perubahan karena lembar atau buku kerja diproteksi. Buka proteksinya (Tinjau › Buka Proteksi Lembar), lalu klik Terapkan lagi; hasilnya sama seperti sekali terapkan.",
+      "Excel refused the change because a sheet or the workbook is protected. Unprotect it (Review › Unprotect Sheet), then click Apply again; the result is the same as applying once.",
+    );
+  }
+  if (code === "ApiNotFound") {
+    return new HostError(
+      "unsupported",
+      `Versi Excel ini tidak mendukung langkah ini (${detail}). Perbarui Office, atau gunakan Excel untuk web.`,
+      `This version of Excel does not support this step (${detail}). Update Office, or use Excel on the web.`,
+    );
+  }
+  switch (step) {
+    case "read":
+      return new HostError(
+        "sync-failed",
+        `Buku kerja tidak dapat dibaca (${detail}). Klik Muat ulang; jika masih gagal, tutup panel lalu buka lagi.`,
+        `The workbook could not be read (${detail}). Click Refresh; if it still fails, close the pane and open it again.`,
+      );
+    case "apply":
+      return new HostError(
+        "sync-failed",
+        `Excel menolak perubahan (${detail}). Sebagian mungkin sudah tertulis; klik Terapkan lagi untuk menuntaskannya — hasilnya sama seperti sekali terapkan. Jika masih gagal, simpan buku kerja, buka lagi, dan coba sekali lagi.`,
+        `Excel refused the changes (${detail}). Some may already be written; click Apply again to finish — the result is the same as applying once. If it still fails, save the workbook, reopen it and try once more.`,
+      );
+    case "select":
+      return new HostError(
+        "sync-failed",
+        `Sel tidak dapat dipilih (${detail}). Pilih sel itu sendiri di lembar, atau klik Muat ulang bila lembarnya sudah diganti nama.`,
+        `The cell could not be selected (${detail}). Select it yourself on the sheet, or click Refresh if the sheet was renamed.`,
+      );
+    case "watch":
+      return new HostError(
+        "sync-failed",
+        `Panel tidak dapat memantau perubahan nilai (${detail}). Setelah mengubah nilai, klik Muat ulang.`,
+        `The pane cannot watch for level changes (${detail}). After changing a level, click Refresh.`,
+      );
+  }
+}

@@ -1,0 +1,436 @@
+/**
+ * The Office.js host: the workbook Excel has open, through the Excel JavaScript API.
+ *
+ * Round trips are what make an add-in slow, so each step is one `context.sync`:
+ * - read: every sheet from A1 to its last used cell, protection, defined names and the
+ *   custom conditional formats, in one batch. Sheets can only be asked for by name, so
+ *   the names learned by the previous read are used and checked in the same batch;
+ *   only when the sheet list changed (or on the very first read) is another trip made.
+ * - apply: the whole write plan in one batch, using what the last read learned
+ *   (protection, our earlier conditional formats, names) to decide without asking.
+ * No `context.sync` sits inside a loop over rows, so the count does not grow with them.
+ */
+import { CellValue, columnIndex, SheetGrid, WorkbookGrid } from "../core/grid";
+import { CellStyle, PlannedConditionalFormat, PlannedValidation, WritePlan } from "../core/writePlan";
+import { ApiLevels, readApiLevels, SkippedPart, skippedParts } from "./capabilities";
+import { officeErrorCode, protectedSheetsError, toHostError } from "./hostErrors";
+import { Area, intersects, parseAreas } from "./rangeAddress";
+import { shiftFormula } from "./shiftFormula";
+import { HostCapabilities, HostError, LevelWatch, WorkbookHost } from "./workbookHost";
+
+export interface OfficeHost extends WorkbookHost {
+  /** the parts of the last applied plan this Excel could not write, each with a sentence for the assessor */
+  lastSkipped(): SkippedPart[];
+}
+
+/** Quiet time before a burst of edits (a paste, a fill-down) becomes one refresh. */
+export const DEBOUNCE_MS = 300;
+/** Excel delivers the change events of our own writes shortly after the round trip. */
+export const OWN_WRITE_WINDOW_MS = 1000;
+
+interface KnownRule {
+  id: string;
+  /** as Excel reports it, with the leading "=" */
+  formula: string;
+}
+
+/** What the last read learned, kept so the next read and the next apply need no extra trip. */
+interface Known {
+  sheets: string[];
+  protectedSheets: Set<string>;
+  /** lower-case sheet name → its custom conditional formats */
+  rules: Map<string, KnownRule[]>;
+  /** lower-case defined names */
+  names: Set<string>;
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+/** ExcelJS column widths are in characters of the default font; Office.js wants points. */
+export function widthInPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** Text Excel would read as a number, a date, a formula or a boolean goes in with a quote prefix. */
+export function literalText(text: string): string {
+  if (/^\s*[=+\-@'#\d.]/.test(text) || /^\s*(true|false)\s*$/i.test(text)) return `'${text}`;
+  return text;
+}
+
+function normalise(value: unknown, type: string): CellValue {
+  // Excel hands errors over as their text ("#DIV/0!"); keep which error it was.
+  if (type === "Error") return { error: typeof value === "string" && value.startsWith("#") ? value : "#N/A" };
+  if (type === "Empty" || value === "" || value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  return String(value);
+}
+
+function sheetGrid(name: string, values: unknown[][], formulas: unknown[][], types: string[][]): SheetGrid {
+  const rows: CellValue[][] = [];
+  const fs: (string | null)[][] = [];
+  for (let r = 0; r < values.length; r++) {
+    const row: CellValue[] = [];
+    let last = -1;
+    for (let c = 0; c < values[r].length; c++) {
+      const v = normalise(values[r][c], types[r][c]);
+      row.push(v);
+      if (v !== null) last = c;
+      const f = formulas[r][c];
+      if (typeof f === "string" && f.startsWith("=")) (fs[r] ??= [])[c] = f;
+    }
+    row.length = last + 1;
+    rows.push(row);
+  }
+  return { name, values: rows, formulas: fs };
+}
+
+const STRUCTURAL = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted", "CellInserted", "CellDeleted"]);
+
+class OfficeJsHost implements OfficeHost {
+  private syncs = 0;
+  private known: Known | undefined;
+  private applying = 0;
+  private ownWritesUntil = 0;
+  private skipped: SkippedPart[] = [];
+  private readonly levels: ApiLevels;
+
+  constructor(
+    private readonly excel: typeof Excel,
+    private readonly office: typeof Office | undefined,
+  ) {
+    this.levels = readApiLevels(office);
+  }
+
+  private async sync(ctx: Excel.RequestContext): Promise<void> {
+    this.syncs++;
+    await ctx.sync();
+  }
+
+  capabilities(): HostCapabilities {
+    const { dataValidation, conditionalFormats, events, names } = this.levels;
+    return { dataValidation, conditionalFormats, events, names };
+  }
+
+  syncCount(): number {
+    return this.syncs;
+  }
+
+  displayLanguage(): string {
+    return this.office?.context?.displayLanguage || "en-US";
+  }
+
+  lastSkipped(): SkippedPart[] {
+    return this.skipped;
+  }
+
+  // ----- read -----
+
+  async read(): Promise<WorkbookGrid> {
+    try {
+      return await this.excel.run(async (ctx) => {
+        let expected = this.known?.sheets;
+        // Each pass either returns the grid or learns the current sheet names; a third
+        // pass means the sheets changed under us twice in a row.
+        for (let pass = 0; pass < 4; pass++) {
+          const r = await this.readPass(ctx, expected);
+          if (r.grid) return r.grid;
+          expected = r.sheets;
+        }
+        throw new HostError(
+          "sync-failed",
+          "Daftar lembar terus berubah selama dibaca. Tunggu sebentar, lalu klik Muat ulang.",
+          "The list of sheets kept changing while it was read. Wait a moment, then click Refresh.",
+        );
+      });
+    } catch (e) {
+      throw toHostError(e, "read");
+    }
+  }
+
+  /** One round trip: the sheet list, and, when names are expected, every sheet's cells. */
+  private async readPass(ctx: Excel.RequestContext, expected: string[] | undefined): Promise<{ grid?: WorkbookGrid; sheets?: string[] }> {
+    const wb = ctx.workbook;
+    const lv = this.levels;
+    const list = wb.worksheets.load(lv.protection ? "items/name,items/protection/protected" : "items/name");
+    const names = expected ? wb.names.load("items/name,items/value") : undefined;
+    const perSheet = (expected ?? []).map((name) => {
+      const ws = wb.worksheets.getItem(name);
+      const used = lv.protection ? ws.getUsedRange(true) : ws.getUsedRange();
+      const cells = ws.getRange("A1").getBoundingRect(used).load("values,formulas,valueTypes");
+      const rules = lv.conditionalFormats ? ws.getRange().conditionalFormats.load("items/id,items/customOrNullObject/rule/formula") : undefined;
+      return { name, cells, rules };
+    });
+    try {
+      await this.sync(ctx);
+    } catch (e) {
+      // A sheet we expected was deleted or renamed: learn the names afresh.
+      if (expected && officeErrorCode(e) === "ItemNotFound") return {};
+      throw e;
+    }
+    const actual = list.items.map((s) => s.name);
+    const protectedSheets = new Set(lv.protection ? list.items.filter((s) => s.protection.protected).map((s) => lower(s.name)) : []);
+    if (!expected || !names || actual.length !== expected.length || actual.some((n, i) => n !== expected[i])) {
+      this.known = { sheets: actual, protectedSheets, rules: new Map(), names: new Set() };
+      return { sheets: actual };
+    }
+    const rules = new Map<string, KnownRule[]>();
+    for (const s of perSheet) {
+      if (!s.rules) continue;
+      const own: KnownRule[] = [];
+      for (const cf of s.rules.items) {
+        const custom = cf.customOrNullObject;
+        if (!custom.isNullObject) own.push({ id: cf.id, formula: custom.rule.formula });
+      }
+      rules.set(lower(s.name), own);
+    }
+    this.known = { sheets: actual, protectedSheets, rules, names: new Set(names.items.map((n) => lower(n.name))) };
+    const grid: WorkbookGrid = {
+      sheets: perSheet.map((s) => sheetGrid(s.name, s.cells.values, s.cells.formulas, s.cells.valueTypes as string[][])),
+      names: Object.fromEntries(names.items.map((n) => [n.name, String(n.value).replace(/^=/, "")])),
+    };
+    return { grid };
+  }
+
+  // ----- apply -----
+
+  async apply(plan: WritePlan): Promise<void> {
+    // Without a read there is nothing known about protection or our earlier formats.
+    if (!this.known) await this.read();
+    const known = this.known!;
+    const caps = this.capabilities();
+    const targets = new Set<string>();
+    for (const c of plan.cells) targets.add(c.sheet);
+    if (caps.dataValidation) for (const v of plan.validations) targets.add(v.sheet);
+    if (caps.conditionalFormats) for (const f of plan.conditionalFormats) targets.add(f.sheet);
+    for (const w of plan.columnWidths) targets.add(w.sheet);
+    const locked = [...targets].filter((s) => known.protectedSheets.has(lower(s)));
+    if (locked.length) throw protectedSheetsError(locked);
+    this.skipped = skippedParts(caps, plan);
+
+    this.applying++;
+    try {
+      await this.excel.run(async (ctx) => {
+        const batch = new ApplyBatch(ctx, known, this.levels);
+        batch.queue(plan, caps);
+        await this.sync(ctx);
+        batch.remember();
+      });
+    } catch (e) {
+      // Part of the batch may have run; learn the workbook afresh before the next apply.
+      this.known = undefined;
+      throw toHostError(e, "apply");
+    } finally {
+      this.applying--;
+      this.ownWritesUntil = Date.now() + OWN_WRITE_WINDOW_MS;
+    }
+  }
+
+  // ----- select, watch -----
+
+  async select(sheet: string, address: string): Promise<void> {
+    try {
+      await this.excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(address).select();
+        await this.sync(ctx);
+      });
+    } catch (e) {
+      throw toHostError(e, "select");
+    }
+  }
+
+  async watch(target: LevelWatch, onChange: () => void): Promise<() => void> {
+    if (!this.levels.events) return () => undefined;
+    const areas = target.ranges.flatMap((r) => parseAreas(r) ?? []);
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const handler = async (args: Excel.WorksheetChangedEventArgs) => {
+      if (stopped || !this.isPersonsLevelChange(args, areas)) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (!stopped) onChange();
+      }, DEBOUNCE_MS);
+    };
+    let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
+    try {
+      await this.excel.run(async (ctx) => {
+        registration = ctx.workbook.worksheets.getItem(target.sheet).onChanged.add(handler);
+        await this.sync(ctx);
+      });
+    } catch (e) {
+      throw toHostError(e, "watch");
+    }
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      const reg = registration!;
+      // The handler was registered in that run's context; it is removed through it.
+      void this.excel
+        .run(reg.context, async (ctx) => {
+          reg.remove();
+          await this.sync(ctx as Excel.RequestContext);
+        })
+        .catch(() => undefined);
+    };
+  }
+
+  private isPersonsLevelChange(args: Excel.WorksheetChangedEventArgs, areas: Area[]): boolean {
+    if (args.triggerSource === "ThisLocalAddin") return false;
+    // Before ExcelApi 1.14 an event does not say who caused it: local changes that
+    // arrive while our own writes land are taken for ours. A co-author's are not.
+    if (!this.levels.triggerSource && args.source !== "Remote" && (this.applying > 0 || Date.now() < this.ownWritesUntil)) return false;
+    // Inserted or deleted rows move the table: always worth a fresh read.
+    if (STRUCTURAL.has(String(args.changeType))) return true;
+    const changed = parseAreas(args.address ?? "");
+    if (!changed) return true;
+    return changed.some((c) => areas.some((a) => intersects(c, a)));
+  }
+}
+
+/** The operations of one apply, queued on one request context, and what they leave behind. */
+class ApplyBatch {
+  private readonly sheets = new Map<string, Excel.Worksheet>();
+  private readonly addedSheets: string[] = [];
+  private readonly addedRules: { sheet: string; formula: string; format: Excel.ConditionalFormat }[] = [];
+  private readonly deletedRules: { sheet: string; id: string }[] = [];
+  private readonly addedNames: string[] = [];
+
+  constructor(
+    private readonly ctx: Excel.RequestContext,
+    private readonly known: Known,
+    private readonly levels: ApiLevels,
+  ) {}
+
+  private sheet(name: string): Excel.Worksheet {
+    let ws = this.sheets.get(lower(name));
+    if (!ws) {
+      ws = this.ctx.workbook.worksheets.getItem(name);
+      this.sheets.set(lower(name), ws);
+    }
+    return ws;
+  }
+
+  queue(plan: WritePlan, caps: HostCapabilities): void {
+    const have = new Set(this.known.sheets.map(lower));
+    for (const name of plan.sheets) {
+      if (have.has(lower(name))) continue;
+      this.sheets.set(lower(name), this.ctx.workbook.worksheets.add(name));
+      this.addedSheets.push(name);
+      have.add(lower(name));
+    }
+    for (const c of plan.cells) {
+      const range = this.sheet(c.sheet).getRange(c.address);
+      if (c.formula) range.formulas = [[c.formula]];
+      else range.values = [[typeof c.value === "string" ? literalText(c.value) : (c.value ?? "")]];
+      if (c.style) this.style(range, c.style);
+    }
+    for (const w of plan.columnWidths) {
+      if (columnIndex(w.column) === undefined) continue;
+      this.sheet(w.sheet).getRange(`${w.column}:${w.column}`).format.columnWidth = widthInPoints(w.width);
+    }
+    // Names before conditional formats: the low-score rule refers to the threshold's name.
+    if (caps.names) {
+      for (const n of plan.names) {
+        if (this.known.names.has(lower(n.name))) this.ctx.workbook.names.getItem(n.name).delete();
+        this.ctx.workbook.names.add(n.name, `=${n.reference}`);
+        this.addedNames.push(n.name);
+      }
+    }
+    if (caps.dataValidation) for (const v of plan.validations) this.validation(v);
+    if (caps.conditionalFormats) this.conditionalFormats(plan.conditionalFormats);
+  }
+
+  private style(range: Excel.Range, s: CellStyle): void {
+    if (s.numberFormat) range.numberFormat = [[s.numberFormat]];
+    if (s.bold !== undefined) range.format.font.bold = s.bold;
+    if (s.italic !== undefined) range.format.font.italic = s.italic;
+    if (s.fontColor) range.format.font.color = s.fontColor;
+    if (s.fill) range.format.fill.color = s.fill;
+    if (s.align) range.format.horizontalAlignment = s.align === "left" ? "Left" : s.align === "right" ? "Right" : "Center";
+    if (s.wrap) {
+      range.format.wrapText = true;
+      range.format.verticalAlignment = "Top";
+    }
+  }
+
+  /** The areas as one multi-area range where Excel has them, else one range per area. */
+  private targets(sheet: string, ranges: string[]): (Excel.Range | Excel.RangeAreas)[] {
+    const ws = this.sheet(sheet);
+    if (this.levels.rangeAreas && ranges.length > 1) return [ws.getRanges(ranges.join(","))];
+    return ranges.map((r) => ws.getRange(r));
+  }
+
+  private validation(v: PlannedValidation): void {
+    const bounds = { formula1: v.min, formula2: v.max, operator: "Between" as const };
+    for (const target of this.targets(v.sheet, v.ranges)) {
+      const dv = target.dataValidation;
+      dv.clear();
+      dv.ignoreBlanks = true;
+      dv.rule = v.type === "whole" ? { wholeNumber: bounds } : { decimal: bounds };
+      dv.prompt = { showPrompt: true, title: v.inputTitle, message: v.inputMessage };
+      dv.errorAlert = { showAlert: true, style: "Stop", title: v.errorTitle, message: v.errorMessage };
+    }
+  }
+
+  private conditionalFormats(planned: PlannedConditionalFormat[]): void {
+    const bySheet = new Map<string, PlannedConditionalFormat[]>();
+    for (const cf of planned) {
+      const k = lower(cf.sheet);
+      if (!bySheet.has(k)) bySheet.set(k, []);
+      bySheet.get(k)!.push(cf);
+    }
+    for (const [key, list] of bySheet) {
+      const sheet = list[0].sheet;
+      // One rule per area where Excel lacks multi-area ranges: each written for its own top-left cell.
+      const rules = list.flatMap((cf) => {
+        if (this.levels.rangeAreas || cf.ranges.length === 1) return [{ cf, ranges: cf.ranges, formula: cf.formula }];
+        const origin = parseAreas(cf.ranges[0])![0];
+        return cf.ranges.map((r) => {
+          const a = parseAreas(r)![0];
+          return { cf, ranges: [r], formula: shiftFormula(cf.formula, a.top - origin.top, a.left - origin.left) };
+        });
+      });
+      // Our earlier rules are known by their exact formula text: replaced, never doubled.
+      const ours = new Set(rules.map((r) => r.formula));
+      const collection = this.sheet(sheet).getRange().conditionalFormats;
+      for (const existing of this.known.rules.get(key) ?? []) {
+        if (!ours.has(existing.formula.replace(/^=/, ""))) continue;
+        collection.getItem(existing.id).delete();
+        this.deletedRules.push({ sheet: key, id: existing.id });
+      }
+      for (const r of rules) {
+        const [target] = this.targets(sheet, r.ranges);
+        const format = target.conditionalFormats.add("Custom");
+        format.custom.rule.formula = `=${r.formula}`;
+        format.custom.format.fill.color = r.cf.fill;
+        format.custom.format.font.color = r.cf.fontColor;
+        format.load("id");
+        this.addedRules.push({ sheet: key, formula: `=${r.formula}`, format });
+      }
+    }
+  }
+
+  /** After the round trip: keep the knowledge of the workbook current without reading it again. */
+  remember(): void {
+    const k = this.known;
+    k.sheets.push(...this.addedSheets);
+    for (const d of this.deletedRules) {
+      k.rules.set(
+        d.sheet,
+        (k.rules.get(d.sheet) ?? []).filter((r) => r.id !== d.id),
+      );
+    }
+    for (const a of this.addedRules) {
+      if (!k.rules.has(a.sheet)) k.rules.set(a.sheet, []);
+      k.rules.get(a.sheet)!.push({ id: a.format.id, formula: a.formula });
+    }
+    for (const n of this.addedNames) k.names.add(lower(n));
+  }
+}
+
+export function createOfficeHost(excel: typeof Excel, office: typeof Office | undefined): OfficeHost {
+  return new OfficeJsHost(excel, office);
+}

@@ -1,0 +1,59 @@
+/**
+ * Workbooks for the host tests: the template fixtures as grids, a long synthetic sheet,
+ * and a fake Excel with the Office.js host on it.
+ */
+import ExcelJS from "exceljs";
+import { analyze, Analysis } from "../../../src/core/analyze";
+import { CellValue, WorkbookGrid } from "../../../src/core/grid";
+import { buildWritePlan, WritePlan } from "../../../src/core/writePlan";
+import { createOfficeHost, OfficeHost } from "../../../src/excel";
+import { createFakeExcel, FakeExcel, FakeExcelOptions } from "../../../src/fake-excel";
+import { FRAMEWORKS } from "../../../src/frameworks";
+import { workbookGrid } from "../../../src/xlsx/readGrid";
+import { SPBE } from "../../fixtures/templates";
+
+export function gridOf(wb: ExcelJS.Workbook): WorkbookGrid {
+  return workbookGrid(wb);
+}
+
+/** A long worksheet as in a workbook of many agencies: indicator rows repeat, two level columns and notes. */
+export function longSpbeGrid(rows: number): WorkbookGrid {
+  const values: CellValue[][] = [["Rekap seluruh perangkat daerah"], [], ["No", "Indikator", "Penilaian Mandiri", "Nilai Asesor", "Catatan"]];
+  for (let r = 0; r < rows; r++) {
+    const ind = SPBE.indicators[r % SPBE.indicators.length];
+    values.push([ind.id, ind.name, 1 + ((r * 7) % 5), 1 + ((r * 3) % 5), r % 11 === 0 ? "periksa" : null]);
+  }
+  return { sheets: [{ name: "Rekap", values }] };
+}
+
+export interface Setup {
+  fake: FakeExcel;
+  host: OfficeHost;
+}
+
+export function setUp(grid: WorkbookGrid, options: FakeExcelOptions = {}): Setup {
+  const fake = createFakeExcel(grid, options);
+  return { fake, host: createOfficeHost(fake.Excel, fake.Office) };
+}
+
+export function understand(grid: WorkbookGrid): { analysis: Analysis; plan: WritePlan } {
+  const analysis = analyze(grid, FRAMEWORKS);
+  return { analysis, plan: buildWritePlan(grid, analysis) };
+}
+
+/** What the pane does: read, understand, apply. */
+export async function readAndApply(host: OfficeHost): Promise<{ grid: WorkbookGrid; analysis: Analysis; plan: WritePlan }> {
+  const grid = await host.read();
+  const { analysis, plan } = understand(grid);
+  await host.apply(plan);
+  return { grid, analysis, plan };
+}
+
+/** Runs `fn` and tells how many round trips it made. */
+export async function countSyncs(fake: FakeExcel, fn: () => Promise<unknown>): Promise<number> {
+  const before = fake.syncs;
+  await fn();
+  return fake.syncs - before;
+}
+
+export const EMPTY_PLAN: WritePlan = { sheets: [], cells: [], validations: [], conditionalFormats: [], names: [], columnWidths: [], skipped: [] };
