@@ -49,7 +49,17 @@ export function parseArea(text: string): Area | undefined {
   let area: Area | undefined;
   if (ca && cb) {
     area = { top: Math.min(ca.row, cb.row), bottom: Math.max(ca.row, cb.row), left: Math.min(ca.col, cb.col), right: Math.max(ca.col, cb.col) };
-  } else if (COLUMN.test(a) && COLUMN.test(b)) {
+  } else if (ref.includes(":")) {
+    area = wholeLines(a, b);
+  }
+  if (!area) return undefined;
+  return sheet === undefined ? area : { sheet, ...area };
+}
+
+/** "A:B" or "3:5": whole columns or whole rows; a lone "D" or "7" is not an address. */
+function wholeLines(a: string, b: string): Area | undefined {
+  let area: Area | undefined;
+  if (COLUMN.test(a) && COLUMN.test(b)) {
     const l = columnIndex(COLUMN.exec(a)![1])!;
     const r = columnIndex(COLUMN.exec(b)![1])!;
     area = { top: 0, bottom: MAX_ROWS - 1, left: Math.min(l, r), right: Math.max(l, r) };
@@ -58,8 +68,7 @@ export function parseArea(text: string): Area | undefined {
     const u = Number(ROW.exec(b)![1]) - 1;
     area = { top: Math.min(t, u), bottom: Math.max(t, u), left: 0, right: MAX_COLUMNS - 1 };
   }
-  if (!area) return undefined;
-  return sheet === undefined ? area : { sheet, ...area };
+  return area;
 }
 
 /** Areas of a list joined by "," or ";" (outside quoted sheet names). */

@@ -1,0 +1,119 @@
+/**
+ * Live updates: the host listens to onChanged on the indicator sheet, reacts only to
+ * the level cells, waits for a burst of edits to settle, and ignores its own writes.
+ */
+import { columnAreas } from "../../../src/core/grid";
+import { DEBOUNCE_MS, OWN_WRITE_WINDOW_MS } from "../../../src/excel";
+import * as T from "../../fixtures/templates";
+import { countSyncs, EMPTY_PLAN, gridOf, setUp, understand } from "./workbooks";
+
+afterEach(() => jest.useRealTimers());
+
+/** The level cells of the Denpasar template, as the pane asks to watch them. */
+async function levelWatch(apiVersion = "1.14") {
+  jest.useFakeTimers();
+  const s = setUp(gridOf(T.standardSpbe()), { apiVersion });
+  const grid = await s.host.read();
+  const t = understand(grid).analysis.tables[0];
+  const rows = t.layout.rows.map((r) => r.row);
+  const target = { sheet: t.layout.sheet, ranges: t.layout.levelColumns.flatMap((c) => columnAreas(c.col, rows)) };
+  const calls: number[] = [];
+  const stop = await s.host.watch(target, () => calls.push(Date.now()));
+  return { ...s, target, calls, stop };
+}
+
+const settle = () => jest.advanceTimersByTimeAsync(DEBOUNCE_MS + 50);
+
+describe("watching the level cells", () => {
+  test("a person changing a level calls back once, after the edits settle", async () => {
+    const { fake, calls, target } = await levelWatch();
+    expect(target.ranges[0]).toBe("D7:D16");
+    fake.workbook.setValue("Kertas Kerja", "E7", 3);
+    await jest.advanceTimersByTimeAsync(DEBOUNCE_MS - 50);
+    expect(calls).toHaveLength(0);
+    fake.workbook.setValue("Kertas Kerja", "E8", 2);
+    fake.workbook.setValue("Kertas Kerja", "D8", 2);
+    await jest.advanceTimersByTimeAsync(DEBOUNCE_MS - 50);
+    expect(calls).toHaveLength(0);
+    await settle();
+    expect(calls).toHaveLength(1);
+  });
+
+  test("changes outside the level cells are ignored: notes, evidence, headings, the totals row", async () => {
+    const { fake, calls } = await levelWatch();
+    fake.workbook.setValue("Kertas Kerja", "G7", "cek dokumen");
+    fake.workbook.setValue("Kertas Kerja", "F8", "SK Wali Kota");
+    fake.workbook.setValue("Kertas Kerja", "E5", 3); // a domain heading row
+    fake.workbook.setValue("Sampul", "C4", "Kota Denpasar");
+    await settle();
+    expect(calls).toHaveLength(0);
+  });
+
+  test("the add-in's own writes are ignored, even on a level cell", async () => {
+    const { fake, host, calls } = await levelWatch();
+    await host.apply({ ...EMPTY_PLAN, cells: [{ sheet: "Kertas Kerja", address: "E7", value: 4 }] });
+    await settle();
+    expect(fake.workbook.value("Kertas Kerja", "E7")).toBe(4);
+    expect(calls).toHaveLength(0);
+  });
+
+  test("before ExcelApi 1.14: local changes while our writes land are taken for ours; a co-author's are not", async () => {
+    const { fake, host, calls } = await levelWatch("1.9");
+    await host.apply({ ...EMPTY_PLAN, cells: [{ sheet: "Kertas Kerja", address: "E7", value: 4 }] });
+    await settle();
+    expect(calls).toHaveLength(0);
+    fake.workbook.setValue("Kertas Kerja", "E8", 3, { source: "Remote" });
+    await settle();
+    expect(calls).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(OWN_WRITE_WINDOW_MS);
+    fake.workbook.setValue("Kertas Kerja", "E8", 2);
+    await settle();
+    expect(calls).toHaveLength(2);
+  });
+
+  test("a whole apply of the real plan raises no callback", async () => {
+    const { fake, host, calls } = await levelWatch();
+    const grid = await host.read();
+    await host.apply(understand(grid).plan);
+    await settle();
+    expect(fake.workbook.sheetNames()).toContain("Indeks SPBE");
+    expect(calls).toHaveLength(0);
+  });
+
+  test("stopping removes the handler from the sheet and silences pending callbacks", async () => {
+    const { fake, calls, stop } = await levelWatch();
+    expect(fake.workbook.handlerCount("Kertas Kerja")).toBe(1);
+    fake.workbook.setValue("Kertas Kerja", "E7", 3);
+    await jest.advanceTimersByTimeAsync(1);
+    stop();
+    await settle();
+    expect(calls).toHaveLength(0);
+    expect(fake.workbook.handlerCount("Kertas Kerja")).toBe(0);
+    fake.workbook.setValue("Kertas Kerja", "E7", 2);
+    await settle();
+    expect(calls).toHaveLength(0);
+  });
+
+  test("watching costs one round trip; without ExcelApi 1.7 it costs none and never calls back", async () => {
+    jest.useFakeTimers();
+    const { fake, host } = setUp(gridOf(T.standardSpbe()), { apiVersion: "1.6" });
+    const calls: number[] = [];
+    let stop: () => void = () => undefined;
+    expect(await countSyncs(fake, async () => (stop = await host.watch({ sheet: "Kertas Kerja", ranges: ["E7:E16"] }, () => calls.push(1))))).toBe(0);
+    fake.workbook.setValue("Kertas Kerja", "E7", 3);
+    await settle();
+    expect(calls).toHaveLength(0);
+    stop();
+
+    const modern = setUp(gridOf(T.standardSpbe()));
+    expect(await countSyncs(modern.fake, () => modern.host.watch({ sheet: "Kertas Kerja", ranges: ["E7:E16"] }, () => undefined))).toBe(1);
+  });
+
+  test("watching a sheet that is gone gives a message telling the assessor to use Refresh", async () => {
+    const { host } = setUp(gridOf(T.standardSpbe()));
+    await expect(host.watch({ sheet: "Tidak Ada", ranges: ["E7"] }, () => undefined)).rejects.toMatchObject({
+      code: "sync-failed",
+      messageEn: expect.stringMatching(/click Refresh/),
+    });
+  });
+});
