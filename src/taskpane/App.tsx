@@ -1,0 +1,63 @@
+/**
+ * The task pane wired up: the controller hook's state turned into view data, and its
+ * intents passed down as callbacks. The only component that knows a host exists.
+ */
+import { useCallback, useEffect, useMemo } from "react";
+import { WorkbookHost } from "../excel/workbookHost";
+import { unavailableFeatures } from "./capabilityNotes";
+import { Pane } from "./components/Pane";
+import { languageFromOffice, pick, strings } from "./i18n";
+import { previewView } from "./previewView";
+import { detectedSetup, frameworkChoices, levelRange } from "./settingsView";
+import { paneLanguage } from "./state";
+import { usePane } from "./usePane";
+import { externalSuggestion, paneView } from "./view";
+
+export function App({ host }: { host: WorkbookHost }) {
+  const { state, capabilities, intents } = usePane(host);
+  const lang = paneLanguage(state);
+  const s = strings(lang);
+  const view = useMemo(() => (state.analysis ? paneView(state.analysis, lang) : null), [state.analysis, lang]);
+  const preview = useMemo(() => (state.preview ? previewView(state.preview, capabilities, lang) : null), [state.preview, capabilities, lang]);
+  const detected = useMemo(() => detectedSetup(state.grid, state.analysis), [state.grid, state.analysis]);
+  const analysis = state.analysis;
+  const convert = useCallback((id: number, text: string) => (analysis ? externalSuggestion(analysis, id, text) : null), [analysis]);
+  const officeLang = languageFromOffice(state.officeLanguage);
+  useEffect(() => {
+    // Screen readers pick their voice from the document's language.
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  return (
+    <Pane
+      s={s}
+      view={view}
+      reading={state.reading}
+      live={capabilities.events}
+      unavailable={unavailableFeatures(capabilities, s)}
+      error={state.error ? pick(state.error, lang) : null}
+      appliedSheet={state.appliedSheet}
+      preview={preview}
+      applying={state.applying}
+      settings={{
+        settings: state.settings,
+        detected,
+        frameworks: frameworkChoices(lang),
+        levelRange: levelRange(),
+        onSave: intents.changeSettings,
+      }}
+      onRefresh={intents.refresh}
+      onApply={intents.openPreview}
+      onConfirmApply={intents.confirmApply}
+      onCancelApply={intents.closePreview}
+      onSelect={intents.select}
+      // The quick switch flips to the other language; choosing Office's own goes back to "automatic".
+      onSwitchLanguage={() => {
+        const next = lang === "id" ? "en" : "id";
+        intents.changeLanguage(next === officeLang ? null : next);
+      }}
+      onDismiss={intents.dismissMessage}
+      convert={convert}
+    />
+  );
+}

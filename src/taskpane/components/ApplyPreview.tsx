@@ -1,0 +1,81 @@
+/** The short preview before anything is written: where, how much, and that nothing a person typed is touched. */
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { Strings } from "../i18n";
+import { useSharedStyles } from "./sharedStyles";
+
+export interface PreviewView {
+  sheets: string[];
+  cells: number;
+  templateCells: number;
+  validations: number;
+  conditionalFormats: number;
+  skipped: { place: string; message: string }[];
+  /** what this Excel cannot add, in the pane's language */
+  unavailable: string[];
+}
+
+const useStyles = makeStyles({
+  list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: "2px" },
+  safe: { fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0 0` },
+  p: { margin: `${tokens.spacingVerticalXS} 0` },
+});
+
+export interface ApplyPreviewProps {
+  preview: PreviewView | null;
+  applying: boolean;
+  s: Strings;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+export function ApplyPreview({ preview, applying, s, onConfirm, onCancel }: ApplyPreviewProps) {
+  const c = useStyles();
+  const shared = useSharedStyles();
+  return (
+    <Dialog open={preview !== null} modalType="modal" onOpenChange={(_, d) => !d.open && !applying && onCancel()}>
+      <DialogSurface aria-describedby="apply-preview-body">
+        <DialogBody>
+          <DialogTitle>{s.previewTitle}</DialogTitle>
+          <DialogContent id="apply-preview-body">
+            {preview && (
+              <>
+                <p className={c.p}>{s.previewIntro}</p>
+                <ul className={c.list}>
+                  <li>{s.previewSheets(preview.sheets.join(", "))}</li>
+                  <li>{s.previewCells(preview.cells, preview.templateCells)}</li>
+                  {preview.validations > 0 && <li>{s.previewValidations(preview.validations)}</li>}
+                  {preview.conditionalFormats > 0 && <li>{s.previewFormats(preview.conditionalFormats)}</li>}
+                </ul>
+                <p className={shared.muted}>{s.previewLiveFormulas}</p>
+                {preview.unavailable.map((u) => (
+                  <p key={u} className={shared.muted}>
+                    {u}
+                  </p>
+                ))}
+                {preview.skipped.length > 0 && (
+                  <>
+                    <p className={c.p}>{s.previewSkipped(preview.skipped.length)}</p>
+                    <ul className={c.list}>
+                      {preview.skipped.map((k) => (
+                        <li key={k.place}>{k.message}</li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+                <p className={c.safe}>{s.previewSafe}</p>
+              </>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={onConfirm} disabled={applying} icon={applying ? <Spinner size="tiny" /> : undefined}>
+              {applying ? s.applying : s.confirmApply}
+            </Button>
+            <Button appearance="secondary" onClick={onCancel} disabled={applying}>
+              {s.cancel}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

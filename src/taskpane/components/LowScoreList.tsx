@@ -1,0 +1,48 @@
+/** Indicators below the low-score threshold, per level column; clicking one selects its cell. */
+import { Badge, makeStyles, tokens } from "@fluentui/react-components";
+import { Strings } from "../i18n";
+import { LowScoreView } from "../view";
+import { useSharedStyles } from "./sharedStyles";
+
+const useStyles = makeStyles({
+  value: { flexShrink: 0, fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold, minWidth: "2.4em", textAlign: "right" },
+  code: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
+  external: { marginLeft: tokens.spacingHorizontalXS },
+});
+
+export interface LowScoreListProps {
+  lowScores: LowScoreView[];
+  threshold: string;
+  s: Strings;
+  onSelect(sheet: string, cell: string): void;
+}
+
+export function LowScoreList({ lowScores, threshold, s, onSelect }: LowScoreListProps) {
+  const c = useStyles();
+  const shared = useSharedStyles();
+  if (lowScores.length === 0) return <p className={shared.muted}>{s.noLowScores(threshold)}</p>;
+  return (
+    <ul className={shared.list}>
+      {lowScores.map((l) => (
+        <li key={l.key}>
+          <button type="button" className={shared.cellButton} onClick={() => onSelect(l.sheet, l.cell)} title={s.goTo(`${l.sheet}!${l.cell}`)}>
+            <span className={shared.cellTag}>{l.cell}</span>
+            <span className={shared.grow}>
+              <span className={c.code}>{l.indicatorCode}</span>
+              {l.indicatorName}
+              {l.external && (
+                <Badge className={c.external} appearance="outline" size="small" color="informative">
+                  {s.external}
+                </Badge>
+              )}
+            </span>
+            <span className={c.value}>
+              <span className={shared.visuallyHidden}>{s.level} </span>
+              {l.value}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * The whole task pane, laid out from plain data: header and actions, messages, each
+ * table's results, settings and the apply preview. State and intents come as props.
+ */
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, tokens } from "@fluentui/react-components";
+import { ArrowSync20Regular, Dismiss20Regular, LocalLanguage20Regular, Settings20Regular, TableArrowUp20Regular } from "@fluentui/react-icons";
+import { useState } from "react";
+import { Strings } from "../i18n";
+import { PaneView } from "../view";
+import { ApplyPreview, PreviewView } from "./ApplyPreview";
+import { ExternalIndicatorsProps } from "./ExternalIndicators";
+import { SettingsPanel, SettingsPanelProps } from "./SettingsPanel";
+import { TableSection } from "./TableSection";
+import { useSharedStyles } from "./sharedStyles";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+  },
+  header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  title: { margin: 0, flexGrow: 1, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  live: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
+  loading: { paddingTop: tokens.spacingVerticalXXL },
+  unavailable: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  divider: { border: "none", borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, margin: `${tokens.spacingVerticalL} 0 0`, width: "100%" },
+});
+
+export interface PaneProps {
+  s: Strings;
+  view: PaneView | null;
+  reading: boolean;
+  live: boolean;
+  /** what this Excel cannot do, in the pane's language */
+  unavailable: string[];
+  error: string | null;
+  appliedSheet: string | null;
+  preview: PreviewView | null;
+  applying: boolean;
+  settings: Omit<SettingsPanelProps, "s" | "onClose">;
+  onRefresh(): void;
+  onApply(): void;
+  onConfirmApply(): void;
+  onCancelApply(): void;
+  onSelect(sheet: string, cell: string): void;
+  onSwitchLanguage(): void;
+  onDismiss(): void;
+  convert: ExternalIndicatorsProps["convert"];
+}
+
+export function Pane(p: PaneProps) {
+  const { s, view } = p;
+  const c = useStyles();
+  const shared = useSharedStyles();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const canApply = !!view && view.tables.length > 0 && !p.applying;
+  return (
+    <main className={c.root} aria-busy={p.reading || p.applying}>
+      <header className={c.header}>
+        <h1 className={c.title}>{s.appTitle}</h1>
+        {p.reading && view && <Spinner size="extra-tiny" aria-label={s.loading} />}
+        <Button appearance="subtle" size="small" icon={<LocalLanguage20Regular />} onClick={p.onSwitchLanguage} aria-label={s.switchLanguageLabel}>
+          {s.switchLanguage}
+        </Button>
+      </header>
+      <div className={c.actions} role="toolbar" aria-label={s.appTitle}>
+        <Button appearance="primary" icon={<TableArrowUp20Regular />} onClick={p.onApply} disabled={!canApply}>
+          {s.apply}
+        </Button>
+        <Button icon={<ArrowSync20Regular />} onClick={p.onRefresh} title={s.refreshHint}>
+          {s.refresh}
+        </Button>
+        <Button
+          appearance="subtle"
+          icon={settingsOpen ? <Dismiss20Regular /> : <Settings20Regular />}
+          onClick={() => setSettingsOpen(!settingsOpen)}
+          aria-expanded={settingsOpen}
+          aria-controls="settings-panel"
+        >
+          {s.settings}
+        </Button>
+      </div>
+      {p.live && <p className={c.live}>{s.liveOn}</p>}
+      <div aria-live="polite" className={shared.visuallyHidden}>
+        {p.reading ? s.loading : ""}
+      </div>
+      {p.error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
+            {p.error}
+          </MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" aria-label={s.dismiss} icon={<Dismiss20Regular />} onClick={p.onDismiss} />} />
+        </MessageBar>
+      )}
+      {p.appliedSheet && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{s.applied(p.appliedSheet)}</MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" aria-label={s.dismiss} icon={<Dismiss20Regular />} onClick={p.onDismiss} />} />
+        </MessageBar>
+      )}
+      {p.unavailable.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{s.olderExcel}</MessageBarTitle>
+            <ul className={c.unavailable}>
+              {p.unavailable.map((u) => (
+                <li key={u}>{u}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {settingsOpen && (
+        <div id="settings-panel">
+          <SettingsPanel
+            {...p.settings}
+            s={s}
+            onSave={(settings) => {
+              p.settings.onSave(settings);
+              setSettingsOpen(false);
+            }}
+            onClose={() => setSettingsOpen(false)}
+          />
+        </div>
+      )}
+      {!view && p.reading && <Spinner className={c.loading} label={s.loading} />}
+      {view && (view.notes.length > 0 || view.tables.length === 0) && (
+        <MessageBar intent={view.tables.length ? "info" : "warning"} layout="multiline">
+          <MessageBarBody>
+            {view.tables.length === 0 && <MessageBarTitle>{s.noTable}</MessageBarTitle>}
+            {view.notes.map((n) => (
+              <div key={n}>{n}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {view && view.tables.length === 0 && <p className={shared.muted}>{s.noTableHint}</p>}
+      {view?.tables.map((t, k) => (
+        <div key={t.key}>
+          {k > 0 && <hr className={c.divider} />}
+          <TableSection table={t} headingLevel={2} s={s} onSelect={p.onSelect} convert={p.convert} />
+        </div>
+      ))}
+      <ApplyPreview preview={p.preview} applying={p.applying} s={s} onConfirm={p.onConfirmApply} onCancel={p.onCancelApply} />
+    </main>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * A failure at the host boundary as a message for the assessor. Hosts throw HostError
+ * with both languages; anything else is unexpected and said so plainly.
+ */
+import { Bilingual } from "../core/framework";
+import { strings } from "./i18n";
+
+/**
+ * Recognised by shape, not by class: in the workbench the fake host lives in another
+ * bundle, so its HostError is not this bundle's class.
+ */
+function isHostError(e: unknown): e is { messageId: string; messageEn: string } {
+  return typeof e === "object" && e !== null && typeof (e as { messageId?: unknown }).messageId === "string" && typeof (e as { messageEn?: unknown }).messageEn === "string";
+}
+
+export function hostMessage(e: unknown): Bilingual {
+  if (isHostError(e)) return { id: e.messageId, en: e.messageEn };
+  const detail = e instanceof Error ? e.message : String(e);
+  return { id: strings("id").unexpected(detail), en: strings("en").unexpected(detail) };
+}

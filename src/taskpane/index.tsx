@@ -1,0 +1,21 @@
+/**
+ * Entry point of the task pane: wait for Office, create the host over Office.js, and
+ * render the pane in the Office theme.
+ */
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import { createOfficeHost } from "../excel/officeHost";
+import { App } from "./App";
+import { isDarkTheme } from "./theme";
+
+Office.onReady(() => {
+  const host = createOfficeHost(Excel, Office);
+  const dark = isDarkTheme(Office.context?.officeTheme);
+  document.body.style.backgroundColor = dark ? webDarkTheme.colorNeutralBackground1 : webLightTheme.colorNeutralBackground1;
+  const container = document.getElementById("container")!;
+  createRoot(container).render(
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+      <App host={host} />
+    </FluentProvider>,
+  );
+});

@@ -1,0 +1,118 @@
+/**
+ * The task pane's state, as one pure reducer: a grid read from the workbook is analysed
+ * with the pane's settings, a write plan is previewed before it is applied, and host
+ * failures become messages. No Office call happens here; the controller hook makes them.
+ */
+import { analyze, Analysis, AnalyzeOptions } from "../core/analyze";
+import { Bilingual, Framework } from "../core/framework";
+import { WorkbookGrid } from "../core/grid";
+import { buildWritePlan, WritePlan } from "../core/writePlan";
+import { FRAMEWORKS, frameworkById } from "../frameworks";
+import { Language, languageFromOffice } from "./i18n";
+
+/** What the assessor chose in Settings; null means "as detected" (or "as Office"). */
+export interface PaneSettings {
+  sheet: string | null;
+  levelColumns: string[] | null;
+  threshold: number | null;
+  framework: string | null;
+  language: Language | null;
+}
+
+export interface PaneState {
+  /** Office's display language, e.g. "id-ID" */
+  officeLanguage: string;
+  settings: PaneSettings;
+  grid: WorkbookGrid | null;
+  analysis: Analysis | null;
+  reading: boolean;
+  /** the most recent read asked for; answers to older reads are dropped */
+  latestRead: number;
+  applying: boolean;
+  /** the plan shown in the apply preview, while it is open */
+  preview: WritePlan | null;
+  error: Bilingual | null;
+  /** results sheet of the last successful apply, for the confirmation message */
+  appliedSheet: string | null;
+}
+
+export type PaneAction =
+  | { type: "read-started"; seq: number }
+  | { type: "read-done"; seq: number; grid: WorkbookGrid }
+  | { type: "read-failed"; seq: number; error: Bilingual }
+  | { type: "settings-changed"; settings: PaneSettings }
+  | { type: "language-changed"; language: Language | null }
+  | { type: "preview-opened" }
+  | { type: "preview-closed" }
+  | { type: "apply-started" }
+  | { type: "apply-done" }
+  | { type: "failed"; error: Bilingual }
+  | { type: "message-dismissed" };
+
+export const AUTOMATIC: PaneSettings = { sheet: null, levelColumns: null, threshold: null, framework: null, language: null };
+
+export function initialState(officeLanguage: string): PaneState {
+  return {
+    officeLanguage,
+    settings: AUTOMATIC,
+    grid: null,
+    analysis: null,
+    reading: false,
+    latestRead: 0,
+    applying: false,
+    preview: null,
+    error: null,
+    appliedSheet: null,
+  };
+}
+
+/** The pane's settings as the core's analyze options; what is not set is left to detection and to the results sheet. */
+export function analyzeOptions(settings: PaneSettings, frameworks: readonly Framework[] = FRAMEWORKS): AnalyzeOptions {
+  const opts: AnalyzeOptions = {};
+  if (settings.sheet) opts.sheet = settings.sheet;
+  if (settings.levelColumns && settings.levelColumns.length) opts.levelColumns = settings.levelColumns;
+  if (settings.threshold !== null) opts.threshold = settings.threshold;
+  const f = settings.framework ? frameworks.find((x) => x.id === settings.framework) ?? frameworkById(settings.framework) : undefined;
+  if (f) opts.framework = f;
+  return opts;
+}
+
+export function paneLanguage(state: Pick<PaneState, "settings" | "officeLanguage">): Language {
+  return state.settings.language ?? languageFromOffice(state.officeLanguage);
+}
+
+function analysed(state: PaneState, grid: WorkbookGrid, settings: PaneSettings): PaneState {
+  return { ...state, grid, settings, analysis: analyze(grid, FRAMEWORKS, analyzeOptions(settings)) };
+}
+
+export function paneReducer(state: PaneState, action: PaneAction): PaneState {
+  switch (action.type) {
+    case "read-started":
+      return { ...state, reading: true, latestRead: Math.max(state.latestRead, action.seq) };
+    case "read-done":
+      if (action.seq !== state.latestRead) return state;
+      return { ...analysed(state, action.grid, state.settings), reading: false };
+    case "read-failed":
+      if (action.seq !== state.latestRead) return state;
+      return { ...state, reading: false, error: action.error };
+    case "settings-changed":
+      // The language is the pane's own business; every other setting changes the analysis.
+      if (!state.grid) return { ...state, settings: action.settings };
+      return { ...analysed(state, state.grid, action.settings), appliedSheet: null };
+    case "language-changed":
+      return { ...state, settings: { ...state.settings, language: action.language } };
+    case "preview-opened":
+      if (!state.grid || !state.analysis || state.analysis.tables.length === 0) return state;
+      return { ...state, preview: buildWritePlan(state.grid, state.analysis), appliedSheet: null };
+    case "preview-closed":
+      return { ...state, preview: null };
+    case "apply-started":
+      return { ...state, applying: true, error: null };
+    case "apply-done":
+      return { ...state, applying: false, appliedSheet: state.preview?.sheets[0] ?? null, preview: null };
+    case "failed":
+      return { ...state, applying: false, preview: null, error: action.error };
+    case "message-dismissed":
+      return { ...state, error: null, appliedSheet: null };
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The controller: the only place that talks to the workbook host. It reads on start,
+ * watches the level cells for live updates, applies a previewed write plan, and turns
+ * every host failure into a message. Components get its state and intents as props.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { HostCapabilities, WorkbookHost } from "../excel/workbookHost";
+import { Language } from "./i18n";
+import { hostMessage } from "./hostMessage";
+import { watchKey, watchTargets } from "./levelWatch";
+import { initialState, PaneSettings, paneReducer, PaneState } from "./state";
+
+export interface PaneIntents {
+  refresh(): void;
+  openPreview(): void;
+  closePreview(): void;
+  confirmApply(): void;
+  select(sheet: string, cell: string): void;
+  changeSettings(settings: PaneSettings): void;
+  changeLanguage(language: Language | null): void;
+  dismissMessage(): void;
+}
+
+export function usePane(host: WorkbookHost): { state: PaneState; capabilities: HostCapabilities; intents: PaneIntents } {
+  const [state, dispatch] = useReducer(paneReducer, host.displayLanguage(), initialState);
+  const capabilities = useMemo(() => host.capabilities(), [host]);
+  const seq = useRef(0);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  const read = useCallback(async () => {
+    const mine = ++seq.current;
+    dispatch({ type: "read-started", seq: mine });
+    try {
+      const grid = await host.read();
+      dispatch({ type: "read-done", seq: mine, grid });
+    } catch (e) {
+      dispatch({ type: "read-failed", seq: mine, error: hostMessage(e) });
+    }
+  }, [host]);
+
+  useEffect(() => {
+    void read();
+  }, [read]);
+
+  // Live: watch the level cells of the tables found; re-subscribe only when they move.
+  const targets = useMemo(() => watchTargets(state.analysis), [state.analysis]);
+  const key = watchKey(targets);
+  useEffect(() => {
+    if (!capabilities.events || targets.length === 0) return;
+    let stopped = false;
+    const stops: (() => void)[] = [];
+    for (const target of targets) {
+      host.watch(target, () => void read()).then(
+        (stop) => (stopped ? stop() : stops.push(stop)),
+        (e) => dispatch({ type: "failed", error: hostMessage(e) }),
+      );
+    }
+    return () => {
+      stopped = true;
+      for (const stop of stops) stop();
+    };
+    // Keyed by content, not identity: a re-read that finds the same table keeps its watch.
+  }, [host, key, capabilities.events, read]);
+
+  const confirmApply = useCallback(async () => {
+    const plan = stateRef.current.preview;
+    if (!plan) return;
+    dispatch({ type: "apply-started" });
+    try {
+      await host.apply(plan);
+      dispatch({ type: "apply-done" });
+    } catch (e) {
+      dispatch({ type: "failed", error: hostMessage(e) });
+      return;
+    }
+    await read();
+  }, [host, read]);
+
+  const select = useCallback(
+    (sheet: string, cell: string) => {
+      host.select(sheet, cell).catch((e) => dispatch({ type: "failed", error: hostMessage(e) }));
+    },
+    [host],
+  );
+
+  const intents = useMemo<PaneIntents>(
+    () => ({
+      refresh: () => void read(),
+      openPreview: () => dispatch({ type: "preview-opened" }),
+      closePreview: () => dispatch({ type: "preview-closed" }),
+      confirmApply: () => void confirmApply(),
+      select,
+      changeSettings: (settings) => dispatch({ type: "settings-changed", settings }),
+      changeLanguage: (language) => dispatch({ type: "language-changed", language }),
+      dismissMessage: () => dispatch({ type: "message-dismissed" }),
+    }),
+    [read, confirmApply, select],
+  );
+
+  return { state, capabilities, intents };
+}

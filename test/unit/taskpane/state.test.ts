@@ -1,0 +1,118 @@
+import { HostError } from "../../../src/excel/workbookHost";
+import { hostMessage } from "../../../src/taskpane/hostMessage";
+import { analyzeOptions, AUTOMATIC, initialState, paneLanguage, paneReducer, PaneState } from "../../../src/taskpane/state";
+import { pemdiGrid, PEMDI, rowOf, spbeGrid } from "./grids";
+import { MemoryHost } from "./memoryHost";
+
+const read = (state: PaneState, grid = spbeGrid(), seq = state.latestRead + 1) =>
+  paneReducer(paneReducer(state, { type: "read-started", seq }), { type: "read-done", seq, grid });
+
+const indexOf = (s: PaneState, k: number) => s.analysis!.tables[0].assessments[k].scores.total.units;
+
+describe("pane state", () => {
+  test("a read is analysed: the sample's self-assessment 3.75 and assessor 3.19", () => {
+    const s = read(initialState("id-ID"));
+    expect(s.reading).toBe(false);
+    expect(s.analysis!.tables).toHaveLength(1);
+    expect(indexOf(s, 0)).toBe(375n);
+    expect(indexOf(s, 1)).toBe(319n);
+  });
+
+  test("the answer to an older read is dropped when a newer one was asked for", () => {
+    let s = initialState("en-US");
+    s = paneReducer(s, { type: "read-started", seq: 1 });
+    s = paneReducer(s, { type: "read-started", seq: 2 });
+    const stale = paneReducer(s, { type: "read-done", seq: 1, grid: pemdiGrid() });
+    expect(stale.analysis).toBeNull();
+    expect(stale.reading).toBe(true);
+    const fresh = paneReducer(stale, { type: "read-done", seq: 2, grid: spbeGrid() });
+    expect(fresh.analysis!.tables[0].framework.id).toBe("spbe-2020");
+    expect(paneReducer(fresh, { type: "read-failed", seq: 1, error: { id: "x", en: "x" } }).error).toBeNull();
+  });
+
+  test("changing the threshold re-analyses without reading again", () => {
+    const s = read(initialState("id-ID"));
+    const before = s.analysis!.tables[0].assessments[1].lowScores.length;
+    const t = paneReducer(s, { type: "settings-changed", settings: { ...AUTOMATIC, threshold: 2 } });
+    expect(t.analysis!.tables[0].threshold).toBe(2);
+    expect(t.analysis!.tables[0].assessments[1].lowScores.length).toBeLessThan(before);
+    expect(t.latestRead).toBe(s.latestRead);
+  });
+
+  test("sheet and level column overrides reach the core", () => {
+    const s = read(initialState("id-ID"));
+    const t = paneReducer(s, { type: "settings-changed", settings: { ...AUTOMATIC, sheet: "Kertas Kerja", levelColumns: ["D"] } });
+    expect(t.analysis!.tables[0].assessments.map((a) => a.column.letter)).toEqual(["D"]);
+    expect(indexOf(t, 0)).toBe(319n);
+  });
+
+  test("a framework override is passed as the compiled framework", () => {
+    expect(analyzeOptions({ ...AUTOMATIC, framework: "pemdi-2026" }).framework).toBe(PEMDI);
+    expect(analyzeOptions({ ...AUTOMATIC, framework: "no-such" }).framework).toBeUndefined();
+    expect(analyzeOptions(AUTOMATIC)).toEqual({});
+    expect(analyzeOptions({ ...AUTOMATIC, levelColumns: [] })).toEqual({});
+  });
+
+  test("settings stored in the results sheet are read back after an apply", async () => {
+    let s = read(initialState("id-ID"));
+    s = paneReducer(s, { type: "settings-changed", settings: { ...AUTOMATIC, threshold: 4 } });
+    s = paneReducer(s, { type: "preview-opened" });
+    const host = new MemoryHost(spbeGrid());
+    await host.apply(s.preview!);
+    const reopened = read(initialState("id-ID"), await host.read());
+    expect(reopened.settings).toEqual(AUTOMATIC);
+    expect(reopened.analysis!.tables[0].threshold).toBe(4);
+  });
+
+  test("apply: the preview holds the write plan; done closes it and names the results sheet", () => {
+    let s = read(initialState("id-ID"));
+    s = paneReducer(s, { type: "preview-opened" });
+    expect(s.preview!.sheets).toEqual(["Indeks SPBE"]);
+    s = paneReducer(s, { type: "apply-started" });
+    expect(s.applying).toBe(true);
+    s = paneReducer(s, { type: "apply-done" });
+    expect(s).toMatchObject({ applying: false, preview: null, appliedSheet: "Indeks SPBE" });
+  });
+
+  test("no preview without a table", () => {
+    const s = read(initialState("id-ID"), { sheets: [{ name: "Kosong", values: [["halo"]] }] });
+    expect(paneReducer(s, { type: "preview-opened" }).preview).toBeNull();
+  });
+
+  test("a host failure closes the preview and keeps the message in both languages", () => {
+    let s = paneReducer(read(initialState("id-ID")), { type: "preview-opened" });
+    s = paneReducer(s, { type: "apply-started" });
+    const err = new HostError("protected", "Lembar dilindungi", "The sheet is protected");
+    s = paneReducer(s, { type: "failed", error: hostMessage(err) });
+    expect(s).toMatchObject({ applying: false, preview: null, error: { id: "Lembar dilindungi", en: "The sheet is protected" } });
+    expect(paneReducer(s, { type: "message-dismissed" }).error).toBeNull();
+  });
+
+  test("a level changed by a person changes the result on the next read", () => {
+    const grid = spbeGrid();
+    grid.sheets[1].values[rowOf(grid, "Kertas Kerja", 2)][3] = 5;
+    const s = read(read(initialState("id-ID")), grid);
+    expect(indexOf(s, 1)).not.toBe(319n);
+  });
+
+  test("language: Office's unless chosen", () => {
+    expect(paneLanguage(initialState("id-ID"))).toBe("id");
+    expect(paneLanguage(initialState("en-GB"))).toBe("en");
+    const s = paneReducer(initialState("id-ID"), { type: "language-changed", language: "en" });
+    expect(paneLanguage(s)).toBe("en");
+    expect(paneLanguage(paneReducer(s, { type: "language-changed", language: null }))).toBe("id");
+  });
+});
+
+describe("host messages", () => {
+  test("a HostError keeps its two messages, also from another bundle's class", () => {
+    expect(hostMessage(new HostError("edit-mode", "Sel sedang diedit", "A cell is being edited"))).toEqual({ id: "Sel sedang diedit", en: "A cell is being edited" });
+    expect(hostMessage({ code: "sync-failed", messageId: "a", messageEn: "b" })).toEqual({ id: "a", en: "b" });
+  });
+  test("anything else is said to be unexpected, in both languages", () => {
+    const m = hostMessage(new Error("boom"));
+    expect(m.id).toContain("boom");
+    expect(m.en).toContain("boom");
+    expect(m.id).not.toBe(m.en);
+  });
+});

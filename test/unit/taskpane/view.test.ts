@@ -1,0 +1,107 @@
+import { analyze } from "../../../src/core/analyze";
+import { FRAMEWORKS } from "../../../src/frameworks";
+import { strings } from "../../../src/taskpane/i18n";
+import { watchKey, watchTargets } from "../../../src/taskpane/levelWatch";
+import { previewView } from "../../../src/taskpane/previewView";
+import { buildWritePlan } from "../../../src/core/writePlan";
+import { externalSuggestion, formatUnits, paneView } from "../../../src/taskpane/view";
+import { pemdiGrid, rowOf, spbeGrid } from "./grids";
+import { ALL_CAPABILITIES } from "./memoryHost";
+
+describe("what the pane shows", () => {
+  test.each([
+    [319n, "3.19"],
+    [300n, "3.00"],
+    [5n, "0.05"],
+    [-57n, "-0.57"],
+  ])("%p hundredths show as %s", (u, text) => expect(formatUnits(u)).toBe(text));
+
+  test("SPBE 2020: index and predicate per level column, 4 domains and 8 aspects with a bar per column", () => {
+    const v = paneView(analyze(spbeGrid(), FRAMEWORKS), "id");
+    const t = v.tables[0];
+    expect(t.assessments.map((a) => [a.title, a.index, a.predicate])).toEqual([
+      ["Penilaian Mandiri (C)", "3.75", "Sangat Baik"],
+      ["Nilai Asesor (D)", "3.19", "Baik"],
+    ]);
+    expect(t.domains.map((d) => d.bars.map((b) => b.text).join("/"))).toEqual(["3.40/3.00", "3.80/3.30", "2.91/2.18", "4.13/3.55"]);
+    expect(t.aspects).toHaveLength(8);
+    expect(t.statusNote).toBeNull();
+    expect(t.detection).toMatchObject({ sheet: "Kertas Kerja", headerRow: 3, indicatorRows: 47, levelColumns: "C (Penilaian Mandiri), D (Nilai Asesor)" });
+    const d2 = `D${rowOf(spbeGrid(), "Kertas Kerja", 2) + 1}`;
+    expect(t.lowScores.find((l) => l.cell === d2)).toMatchObject({ indicatorCode: "2", value: "1", sheet: "Kertas Kerja", column: "D" });
+    expect(t.threshold).toBe("3");
+  });
+
+  test("Pemdi 2026: no domains, the predicate with its alias, the status note, external indicators marked", () => {
+    const grid = pemdiGrid();
+    grid.sheets[0].values[rowOf(grid, "Pemdi 2026", "I6")][3] = null;
+    const a = analyze(grid, FRAMEWORKS);
+    const id = paneView(a, "id").tables[0];
+    expect(id.domains).toEqual([]);
+    expect(id.aspects).toHaveLength(7);
+    expect(id.assessments[0].complete).toBe(false);
+    expect(id.statusNote).toBe("bobot dari sumber sekunder; periksa dengan teks peraturan");
+    const missing = id.problems.find((p) => p.code === "external-missing")!;
+    expect(missing).toMatchObject({ external: true, sheet: "Pemdi 2026" });
+    expect(missing.cell).toMatch(/^D\d+$/);
+    expect(id.external.map((e) => e.code)).toEqual(["I5", "I6", "I7", "I18"]);
+    expect(id.lowScores.filter((l) => l.external).map((l) => l.indicatorCode)).toEqual(["I5", "I7", "I18"]);
+
+    const complete = paneView(analyze(pemdiGrid(), FRAMEWORKS), "en").tables[0];
+    expect(complete.assessments[0]).toMatchObject({ index: "1.24", predicate: "Kurang (Merintis)", predicateGloss: "Initiate" });
+    expect(complete.aspects.map((g) => g.bars[0].text)).toEqual(["1.75", "1.28", "1.00", "1.17", "1.08", "1.40", "1.18"]);
+    expect(complete.statusNote).toBe("weights from secondary sources; check against the regulation text");
+    expect(complete.lowScores.find((l) => l.indicatorCode === "I13")!.value).toBe("1.17");
+  });
+
+  test("an incomplete assessment has no index and counts its problems; messages follow the language", () => {
+    const grid = spbeGrid();
+    grid.sheets[1].values[rowOf(grid, "Kertas Kerja", 5)][2] = "tiga";
+    const a = analyze(grid, FRAMEWORKS);
+    const [self, final] = paneView(a, "en").tables[0].assessments;
+    expect(self).toMatchObject({ complete: false, index: null, predicate: null, problemCount: 1 });
+    expect(final.index).toBe("3.19");
+    const cell = `C${rowOf(grid, "Kertas Kerja", 5) + 1}`;
+    expect(paneView(a, "en").tables[0].problems).toEqual([expect.objectContaining({ code: "not-a-number", cell, message: expect.stringMatching(/^Cell/) })]);
+    expect(paneView(a, "id").tables[0].problems[0].message).toMatch(/^Sel/);
+  });
+
+  test("no table: the pane says why, sheet by sheet", () => {
+    const v = paneView(analyze({ sheets: [{ name: "Catatan", values: [["No", "Indikator"], [1, "apa saja"]] }] }, FRAMEWORKS), "id");
+    expect(v.tables).toEqual([]);
+    expect(v.notes.join(" ")).toContain("Catatan");
+  });
+
+  test("external conversion: I5 = 1 + SDI/25, exactly, within the scale", () => {
+    const a = analyze(pemdiGrid(), FRAMEWORKS);
+    expect(externalSuggestion(a, 5, "50")).toBe("3.00");
+    expect(externalSuggestion(a, 5, "67,33")).toBe("3.6932");
+    expect(externalSuggestion(a, 5, "101")).toBeNull();
+    expect(externalSuggestion(a, 5, "banyak")).toBeNull();
+    expect(externalSuggestion(a, 6, "50")).toBeNull();
+  });
+
+  test("the apply preview counts what the plan writes, and leaves out what this Excel cannot do", () => {
+    const grid = spbeGrid();
+    const plan = buildWritePlan(grid, analyze(grid, FRAMEWORKS));
+    const full = previewView(plan, ALL_CAPABILITIES, "id");
+    expect(full.sheets).toEqual(["Indeks SPBE"]);
+    expect(full.cells).toBe(plan.cells.length);
+    expect(full.validations).toBeGreaterThan(0);
+    expect(full.unavailable).toEqual([]);
+    const old = previewView(plan, { dataValidation: false, conditionalFormats: false, events: false, names: true }, "en");
+    expect(old.validations).toBe(0);
+    expect(old.conditionalFormats).toBe(0);
+    expect(old.unavailable).toEqual([strings("en").missingValidation, strings("en").missingFormats]);
+  });
+
+  test("live updates watch the level cells of each table and nothing else", () => {
+    const a = analyze(spbeGrid(), FRAMEWORKS);
+    const targets = watchTargets(a);
+    expect(targets).toHaveLength(1);
+    expect(targets[0].sheet).toBe("Kertas Kerja");
+    expect(targets[0].ranges.every((r) => /^[CD]\d+(:[CD]\d+)?$/.test(r))).toBe(true);
+    expect(watchKey(watchTargets(analyze(spbeGrid(), FRAMEWORKS)))).toBe(watchKey(targets));
+    expect(watchTargets(null)).toEqual([]);
+  });
+});
