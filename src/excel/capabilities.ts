@@ -14,6 +14,8 @@ export interface ApiLevels extends HostCapabilities {
   protection: boolean;
   /** 1.9: multi-area ranges (worksheet.getRanges) */
   rangeAreas: boolean;
+  /** 1.7: chart category names and added series */
+  chartSeries: boolean;
   /** 1.14: events say whether this add-in caused them */
   triggerSource: boolean;
 }
@@ -33,6 +35,7 @@ export function readApiLevels(office: typeof Office | undefined): ApiLevels {
     names: has("1.4"),
     protection: has("1.2"),
     rangeAreas: has("1.9"),
+    chartSeries: has("1.7"),
     triggerSource: has("1.14"),
   };
 }

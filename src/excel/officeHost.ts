@@ -11,10 +11,10 @@
  * No `context.sync` sits inside a loop over rows, so the count does not grow with them.
  */
 import { CellValue, columnIndex, SheetGrid, WorkbookGrid } from "../core/grid";
-import { CellStyle, PlannedConditionalFormat, PlannedValidation, WritePlan } from "../core/writePlan";
+import { CellStyle, PlannedChart, PlannedConditionalFormat, PlannedValidation, WritePlan } from "../core/writePlan";
 import { ApiLevels, readApiLevels, SkippedPart, skippedParts } from "./capabilities";
 import { officeErrorCode, protectedSheetsError, toHostError } from "./hostErrors";
-import { Area, intersects, parseAreas } from "./rangeAddress";
+import { Area, areaAddress, intersects, parseArea, parseAreas } from "./rangeAddress";
 import { shiftFormula } from "./shiftFormula";
 import { HostCapabilities, HostError, LevelWatch, WorkbookHost } from "./workbookHost";
 
@@ -42,7 +42,11 @@ interface Known {
   rules: Map<string, KnownRule[]>;
   /** lower-case defined names */
   names: Set<string>;
+  /** lower-case sheet name → names of its charts */
+  charts: Map<string, Set<string>>;
 }
+
+const CHART_TYPES: Record<PlannedChart["type"], "BarClustered" | "Radar"> = { barClustered: "BarClustered", radar: "Radar" };
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -158,7 +162,8 @@ class OfficeJsHost implements OfficeHost {
       const used = lv.protection ? ws.getUsedRange(true) : ws.getUsedRange();
       const cells = ws.getRange("A1").getBoundingRect(used).load("values,formulas,valueTypes");
       const rules = lv.conditionalFormats ? ws.getRange().conditionalFormats.load("items/id,items/customOrNullObject/rule/formula") : undefined;
-      return { name, cells, rules };
+      const charts = ws.charts.load("items/name");
+      return { name, cells, rules, charts };
     });
     try {
       await this.sync(ctx);
@@ -170,7 +175,7 @@ class OfficeJsHost implements OfficeHost {
     const actual = list.items.map((s) => s.name);
     const protectedSheets = new Set(lv.protection ? list.items.filter((s) => s.protection.protected).map((s) => lower(s.name)) : []);
     if (!expected || !names || actual.length !== expected.length || actual.some((n, i) => n !== expected[i])) {
-      this.known = { sheets: actual, protectedSheets, rules: new Map(), names: new Set() };
+      this.known = { sheets: actual, protectedSheets, rules: new Map(), names: new Set(), charts: new Map() };
       return { sheets: actual };
     }
     const rules = new Map<string, KnownRule[]>();
@@ -183,7 +188,8 @@ class OfficeJsHost implements OfficeHost {
       }
       rules.set(lower(s.name), own);
     }
-    this.known = { sheets: actual, protectedSheets, rules, names: new Set(names.items.map((n) => lower(n.name))) };
+    const charts = new Map(perSheet.map((s) => [lower(s.name), new Set(s.charts.items.map((c) => c.name))]));
+    this.known = { sheets: actual, protectedSheets, rules, names: new Set(names.items.map((n) => lower(n.name))), charts };
     const grid: WorkbookGrid = {
       sheets: perSheet.map((s) => sheetGrid(s.name, s.cells.values, s.cells.formulas, s.cells.valueTypes as string[][])),
       names: Object.fromEntries(names.items.map((n) => [n.name, String(n.value).replace(/^=/, "")])),
@@ -203,6 +209,7 @@ class OfficeJsHost implements OfficeHost {
     if (caps.dataValidation) for (const v of plan.validations) targets.add(v.sheet);
     if (caps.conditionalFormats) for (const f of plan.conditionalFormats) targets.add(f.sheet);
     for (const w of plan.columnWidths) targets.add(w.sheet);
+    for (const c of plan.charts) targets.add(c.sheet);
     const locked = [...targets].filter((s) => known.protectedSheets.has(lower(s)));
     if (locked.length) throw protectedSheetsError(locked);
     this.skipped = skippedParts(caps, plan);
@@ -297,6 +304,7 @@ class ApplyBatch {
   private readonly addedRules: { sheet: string; formula: string; format: Excel.ConditionalFormat }[] = [];
   private readonly deletedRules: { sheet: string; id: string }[] = [];
   private readonly addedNames: string[] = [];
+  private readonly addedCharts: { sheet: string; name: string }[] = [];
 
   constructor(
     private readonly ctx: Excel.RequestContext,
@@ -341,6 +349,31 @@ class ApplyBatch {
     }
     if (caps.dataValidation) for (const v of plan.validations) this.validation(v);
     if (caps.conditionalFormats) this.conditionalFormats(plan.conditionalFormats);
+    for (const c of plan.charts) this.chart(c);
+  }
+
+  /** A native chart fed by the results sheet's live formulas; ours (same name) is replaced. */
+  private chart(c: PlannedChart): void {
+    const key = lower(c.sheet);
+    const ws = this.sheet(c.sheet);
+    if (this.known.charts.get(key)?.has(c.name)) ws.charts.getItem(c.name).delete();
+    const areas = c.series.map((s) => parseArea(s.values));
+    const first = areas[0];
+    // Series in neighbouring columns over the same rows are one source range, as Excel likes it.
+    const adjacent = !!first && areas.every((a, k) => a && a.top === first.top && a.bottom === first.bottom && a.left === a.right && a.left === first.left + k);
+    const source = adjacent ? areaAddress({ ...first!, right: first!.left + areas.length - 1 }) : c.series[0].values;
+    const chart = ws.charts.add(CHART_TYPES[c.type], ws.getRange(source), "Columns");
+    chart.name = c.name;
+    chart.title.text = c.title;
+    chart.setPosition(c.anchor);
+    chart.width = c.width;
+    chart.height = c.height;
+    c.series.forEach((s, k) => {
+      if (adjacent || k === 0) chart.series.getItemAt(k).name = s.name;
+      else if (this.levels.chartSeries) chart.series.add(s.name).setValues(ws.getRange(s.values));
+    });
+    if (this.levels.chartSeries) chart.axes.categoryAxis.setCategoryNames(ws.getRange(c.categories));
+    this.addedCharts.push({ sheet: key, name: c.name });
   }
 
   private style(range: Excel.Range, s: CellStyle): void {
@@ -428,6 +461,10 @@ class ApplyBatch {
       k.rules.get(a.sheet)!.push({ id: a.format.id, formula: a.formula });
     }
     for (const n of this.addedNames) k.names.add(lower(n));
+    for (const c of this.addedCharts) {
+      if (!k.charts.has(c.sheet)) k.charts.set(c.sheet, new Set());
+      k.charts.get(c.sheet)!.add(c.name);
+    }
   }
 }
 

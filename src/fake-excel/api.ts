@@ -13,6 +13,7 @@ import {
   checkedFormula,
   displayText,
   FakeCell,
+  FakeChart,
   FakeConditionalRule,
   FakeSheet,
   FakeValidationRule,
@@ -307,11 +308,14 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
         }),
     );
   }
+  get charts(): FakeChartCollection {
+    return this.nav("charts", () => new FakeChartCollection(this.context, () => this.m()));
+  }
   get onChanged(): FakeEvent {
     return this.nav("onChanged", () => new FakeEvent(this.context, this));
   }
   protected override navigation(name: string): Loadable | undefined {
-    return name === "protection" ? this.protection : undefined;
+    return name === "protection" ? this.protection : name === "charts" ? this.charts : undefined;
   }
 
   getRange(address?: string): FakeRange {
@@ -936,6 +940,180 @@ export class FakeConditionalColor extends FakeObject<RuleModel> {
     this.set(c, (m, x) => {
       const color = checkColor(x);
       this.context.model.changeRule(m.sheet, m.rule, (r) => (r[this.which] = color));
+    });
+  }
+}
+
+// ----- charts -----
+
+interface ChartModel {
+  sheet: FakeSheet;
+  chart: FakeChart;
+}
+
+const CHART_TYPES = ["BarClustered", "ColumnClustered", "Radar", "Line", "Pie"];
+
+/** A range on the chart's own sheet, resolved inside the round trip. */
+function sameSheetArea(range: FakeRange, sheet: FakeSheet, what: string): Area {
+  const r = range.m();
+  if (r.sheet !== sheet) throw new FakeOfficeError("InvalidArgument", `${what} must be on the chart's sheet in the fake Excel`);
+  return r.area;
+}
+
+export class FakeChartCollection extends FakeCollection<FakeSheet, FakeChartObject> {
+  protected readonly typeName = "ChartCollection";
+  protected itemsOf(sheet: FakeSheet): FakeChartObject[] {
+    return sheet.charts.map((chart) => new FakeChartObject(this.context, () => ({ sheet, chart })));
+  }
+  add(type: string, sourceData: FakeRange, seriesBy: string = "Auto"): FakeChartObject {
+    let created: ChartModel | undefined;
+    this.call((sheet) => {
+      if (!CHART_TYPES.includes(type)) throw new FakeOfficeError("NotImplemented", `the fake Excel has no "${type}" chart`);
+      const area = sameSheetArea(sourceData, sheet, "The chart's data");
+      created = { sheet, chart: this.context.model.addChart(sheet, type, area, seriesBy) };
+    });
+    return new FakeChartObject(this.context, () => {
+      if (!created) throw new FakeOfficeError("ItemNotFound", "the chart was not added");
+      return created;
+    });
+  }
+  getItem(name: string): FakeChartObject {
+    return new FakeChartObject(this.context, () => {
+      const sheet = this.m();
+      const chart = sheet.charts.find((c) => c.name === name);
+      if (!chart) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: chart "${name}"`, "ChartCollection.getItem");
+      return { sheet, chart };
+    });
+  }
+}
+
+export class FakeChartObject extends FakeObject<ChartModel> {
+  protected readonly typeName = "Chart";
+  protected override scalars() {
+    return {
+      name: (m: ChartModel) => m.chart.name,
+      id: (m: ChartModel) => m.chart.id,
+      chartType: (m: ChartModel) => m.chart.type,
+      width: (m: ChartModel) => m.chart.width,
+      height: (m: ChartModel) => m.chart.height,
+    };
+  }
+  private change(apply: (c: FakeChart, m: ChartModel) => void) {
+    return (m: ChartModel) => this.context.model.changeChart(m.sheet, m.chart, (c) => apply(c, m));
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.set(v, (m, x) => this.change((c) => (c.name = String(x)))(m));
+  }
+  get width(): number {
+    return this.get("width");
+  }
+  set width(v: number) {
+    this.set(v, (m, x) => this.change((c) => (c.width = Number(x)))(m));
+  }
+  get height(): number {
+    return this.get("height");
+  }
+  set height(v: number) {
+    this.set(v, (m, x) => this.change((c) => (c.height = Number(x)))(m));
+  }
+  get title(): FakeChartTitle {
+    return this.nav("title", () => new FakeChartTitle(this.context, () => this.m()));
+  }
+  get series(): FakeChartSeriesCollection {
+    return this.nav("series", () => new FakeChartSeriesCollection(this.context, () => this.m()));
+  }
+  get axes(): { categoryAxis: FakeCategoryAxis } {
+    return this.nav("axes", () => ({ categoryAxis: new FakeCategoryAxis(this.context, () => this.m()) }));
+  }
+  protected override navigation(name: string): Loadable | undefined {
+    return name === "title" ? this.title : name === "series" ? this.series : undefined;
+  }
+  setPosition(startCell: string | FakeRange): void {
+    this.call((m) => {
+      const area = typeof startCell === "string" ? parseArea(startCell) : sameSheetArea(startCell, m.sheet, "The chart's position");
+      if (!area) throw new FakeOfficeError("InvalidArgument", `"${String(startCell)}" is not a cell`, "Chart.setPosition");
+      this.context.model.changeChart(m.sheet, m.chart, (c) => (c.anchor = { top: area.top, left: area.left, bottom: area.top, right: area.left }));
+    });
+  }
+  delete(): void {
+    this.call((m) => this.context.model.deleteChart(m.sheet, m.chart));
+  }
+}
+
+export class FakeChartTitle extends FakeObject<ChartModel> {
+  protected readonly typeName = "ChartTitle";
+  protected override scalars() {
+    return { text: (m: ChartModel) => m.chart.title };
+  }
+  get text(): string {
+    return this.get("text");
+  }
+  set text(v: string) {
+    this.set(v, (m, x) => this.context.model.changeChart(m.sheet, m.chart, (c) => (c.title = String(x))));
+  }
+}
+
+export class FakeChartSeriesCollection extends FakeCollection<ChartModel, FakeChartSeries> {
+  protected readonly typeName = "ChartSeriesCollection";
+  protected override scalars() {
+    return { count: (m: ChartModel) => m.chart.series.length };
+  }
+  get count(): number {
+    return this.get("count");
+  }
+  protected itemsOf(m: ChartModel): FakeChartSeries[] {
+    return m.chart.series.map((_, k) => new FakeChartSeries(this.context, () => ({ ...m, index: k })));
+  }
+  getItemAt(index: number): FakeChartSeries {
+    return new FakeChartSeries(this.context, () => {
+      const m = this.m();
+      if (!m.chart.series[index]) throw new FakeOfficeError("ItemNotFound", `The chart has no series ${index}`, "ChartSeriesCollection.getItemAt");
+      return { ...m, index };
+    });
+  }
+  add(name?: string): FakeChartSeries {
+    let index = -1;
+    this.call((m) => {
+      this.context.need("1.7", "ChartSeriesCollection.add");
+      this.context.model.changeChart(m.sheet, m.chart, (c) => {
+        index = c.series.length;
+        c.series.push({ name: name ?? `Series${index + 1}`, values: { top: 0, left: 0, bottom: 0, right: 0 } });
+      });
+    });
+    return new FakeChartSeries(this.context, () => ({ ...this.m(), index }));
+  }
+}
+
+export class FakeChartSeries extends FakeObject<ChartModel & { index: number }> {
+  protected readonly typeName = "ChartSeries";
+  protected override scalars() {
+    return { name: (m: ChartModel & { index: number }) => m.chart.series[m.index].name };
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.set(v, (m, x) => this.context.model.changeChart(m.sheet, m.chart, (c) => (c.series[m.index].name = String(x))));
+  }
+  setValues(sourceData: FakeRange): void {
+    this.call((m) => {
+      this.context.need("1.7", "ChartSeries.setValues");
+      const area = sameSheetArea(sourceData, m.sheet, "The series values");
+      this.context.model.changeChart(m.sheet, m.chart, (c) => (c.series[m.index].values = area));
+    });
+  }
+}
+
+export class FakeCategoryAxis extends FakeObject<ChartModel> {
+  protected readonly typeName = "ChartAxis";
+  setCategoryNames(sourceData: FakeRange): void {
+    this.call((m) => {
+      this.context.need("1.7", "ChartAxis.setCategoryNames");
+      const area = sameSheetArea(sourceData, m.sheet, "The category names");
+      this.context.model.changeChart(m.sheet, m.chart, (c) => (c.categories = area));
     });
   }
 }

@@ -4,7 +4,7 @@
  * does), protect a sheet, hold a cell in edit mode, make the next round trip fail.
  */
 import { a1, CellValue, columnIndex, parseA1, SheetGrid, WorkbookGrid } from "../core/grid";
-import { areaAddress } from "../excel/rangeAddress";
+import { Area, areaAddress } from "../excel/rangeAddress";
 import { FakeOfficeError } from "./errors";
 import { displayText, FakeCellStyle, FakeSheet, FakeValidation, WorkbookModel } from "./workbookModel";
 
@@ -14,6 +14,18 @@ export interface FakeRuleView {
   formula: string;
   fill?: string;
   fontColor?: string;
+}
+
+/** A chart as a person sees it: its title, place, and the numbers it draws now. */
+export interface FakeChartView {
+  name: string;
+  type: string;
+  title: string;
+  anchor?: string;
+  width: number;
+  height: number;
+  categories: string[];
+  series: { name: string; range: string; values: CellValue[] }[];
 }
 
 export interface FakeCellView {
@@ -33,6 +45,7 @@ export interface FakeSnapshot {
     cells: Record<string, { value: CellValue; formula?: string; style?: FakeCellStyle; validation?: FakeValidation }>;
     widths: Record<string, number>;
     rules: Omit<FakeRuleView, "id">[];
+    charts: (Omit<FakeChartView, "categories" | "series"> & { categories?: string; series: { name: string; range: string }[] })[];
   }[];
   names: Record<string, string>;
 }
@@ -107,6 +120,25 @@ export class FakeWorkbookHandle {
     return this.sheet(sheet).rules.map((r) => ({ id: r.id, ranges: r.areas.map(areaAddress), formula: r.formula, fill: r.fill, fontColor: r.fontColor }));
   }
 
+  charts(sheet: string): FakeChartView[] {
+    const s = this.sheet(sheet);
+    const cells = (a: Area) => {
+      const out: CellValue[] = [];
+      for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) out.push(s.get(r, c)?.value ?? null);
+      return out;
+    };
+    return s.charts.map((c) => ({
+      name: c.name,
+      type: c.type,
+      title: c.title,
+      anchor: c.anchor && areaAddress(c.anchor),
+      width: c.width,
+      height: c.height,
+      categories: c.categories ? cells(c.categories).map((v) => displayText(v)) : [],
+      series: c.series.map((x) => ({ name: x.name, range: areaAddress(x.values), values: cells(x.values) })),
+    }));
+  }
+
   names(): Record<string, string> {
     return Object.fromEntries([...this.model.names.values()].map((n) => [n.name, n.reference]));
   }
@@ -159,6 +191,16 @@ export class FakeWorkbookHandle {
           cells,
           widths,
           rules: s.rules.map((r) => ({ ranges: r.areas.map(areaAddress), formula: r.formula, fill: r.fill, fontColor: r.fontColor })),
+          charts: s.charts.map((c) => ({
+            name: c.name,
+            type: c.type,
+            title: c.title,
+            anchor: c.anchor && areaAddress(c.anchor),
+            width: c.width,
+            height: c.height,
+            categories: c.categories && areaAddress(c.categories),
+            series: c.series.map((x) => ({ name: x.name, range: areaAddress(x.values) })),
+          })),
         };
       }),
       names: this.names(),

@@ -15,7 +15,7 @@ import { WorkbookModel } from "./workbookModel";
 
 export { FakeOfficeError } from "./errors";
 export { FakeWorkbookHandle } from "./handle";
-export type { FakeCellView, FakeRuleView, FakeSnapshot } from "./handle";
+export type { FakeCellView, FakeChartView, FakeRuleView, FakeSnapshot } from "./handle";
 export type { FakeCellStyle, FakeValidation } from "./workbookModel";
 
 export interface FakeExcelOptions {

@@ -46,6 +46,19 @@ export interface FakeConditionalRule {
   fontColor?: string;
 }
 
+export interface FakeChart {
+  id: string;
+  name: string;
+  type: string;
+  title: string;
+  /** top-left cell the chart sits on */
+  anchor?: Area;
+  width: number;
+  height: number;
+  series: { name: string; values: Area }[];
+  categories?: Area;
+}
+
 export interface FakeCell {
   value: CellValue;
   formula?: string;
@@ -76,6 +89,7 @@ export class FakeSheet {
   readonly widths = new Map<number, number>();
   /** first is the highest priority, as Excel orders them */
   rules: FakeConditionalRule[] = [];
+  charts: FakeChart[] = [];
   readonly handlers = new Set<ChangeHandler>();
   constructor(
     readonly id: string,
@@ -406,6 +420,37 @@ export class WorkbookModel implements EvalHost {
     const i = sheet.rules.indexOf(rule);
     if (i < 0) throw new FakeOfficeError("ItemNotFound", "The conditional format no longer exists");
     sheet.rules.splice(i, 1);
+    this.dirty = true;
+  }
+
+  /** A chart from a source range, one series per column (or per row), as Excel makes it. */
+  addChart(sheet: FakeSheet, type: string, source: Area, seriesBy: string): FakeChart {
+    this.guard(sheet);
+    const byRows = seriesBy === "Rows";
+    const count = byRows ? source.bottom - source.top + 1 : source.right - source.left + 1;
+    const series = Array.from({ length: count }, (_, k) => ({
+      name: `Series${k + 1}`,
+      values: byRows ? { ...source, top: source.top + k, bottom: source.top + k } : { ...source, left: source.left + k, right: source.left + k },
+    }));
+    const n = sheet.charts.length + 1;
+    const chart: FakeChart = { id: this.newId(), name: `Chart ${n}`, type, title: "", width: 360, height: 216, series };
+    sheet.charts.push(chart);
+    this.dirty = true;
+    return chart;
+  }
+
+  changeChart(sheet: FakeSheet, chart: FakeChart, apply: (c: FakeChart) => void): void {
+    this.guard(sheet);
+    if (!sheet.charts.includes(chart)) throw new FakeOfficeError("ItemNotFound", "The chart no longer exists");
+    apply(chart);
+    this.dirty = true;
+  }
+
+  deleteChart(sheet: FakeSheet, chart: FakeChart): void {
+    this.guard(sheet);
+    const i = sheet.charts.indexOf(chart);
+    if (i < 0) throw new FakeOfficeError("ItemNotFound", "The chart no longer exists");
+    sheet.charts.splice(i, 1);
     this.dirty = true;
   }
 

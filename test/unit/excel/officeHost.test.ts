@@ -106,6 +106,60 @@ describe("apply", () => {
     expect(rules[0].ranges.length).toBe(8);
   });
 
+  test("the plan's charts go in as native charts fed by the live formulas, replaced (not doubled) on a second apply", async () => {
+    const { fake, host } = setUp(gridOf(T.standardSpbe()));
+    const { plan } = await readAndApply(host);
+    const charts = fake.workbook.charts("Indeks SPBE");
+    expect(charts.map((c) => c.name)).toEqual(plan.charts.map((c) => c.name));
+    const aspects = charts.find((c) => c.name === "IndeksSPBE_Aspek")!;
+    const planned = plan.charts.find((c) => c.name === "IndeksSPBE_Aspek")!;
+    expect(aspects).toMatchObject({ type: "BarClustered", title: planned.title, anchor: planned.anchor, width: planned.width, height: planned.height });
+    expect(aspects.series.map((x) => x.name)).toEqual(planned.series.map((x) => x.name));
+    expect(aspects.series.map((x) => x.range)).toEqual(planned.series.map((x) => x.values));
+    expect(aspects.categories).toHaveLength(8);
+    // the bars are the aspect indices, recalculated as levels change
+    expect(aspects.series[1].values.every((v) => typeof v === "number")).toBe(true);
+    await readAndApply(host);
+    expect(fake.workbook.charts("Indeks SPBE")).toHaveLength(plan.charts.length);
+  });
+
+  test("series that are not neighbours are added one by one; before ExcelApi 1.7 only the first series and no category names", async () => {
+    const chartPlan = (sheet: string) => ({
+      ...EMPTY_PLAN,
+      charts: [
+        {
+          sheet,
+          name: "Uji",
+          title: "Uji / Test",
+          type: "barClustered" as const,
+          categories: "A1:A3",
+          series: [
+            { name: "Satu", values: "B1:B3" },
+            { name: "Dua", values: "D1:D3" },
+          ],
+          anchor: "F2",
+          width: 300,
+          height: 200,
+        },
+      ],
+    });
+    const grid = { sheets: [{ name: "S", values: [["a", 1, 0, 4], ["b", 2, 0, 5], ["c", 3, 0, 6]] }] };
+    const modern = setUp(grid);
+    await modern.host.read();
+    await modern.host.apply(chartPlan("S"));
+    expect(modern.fake.workbook.charts("S")[0]).toMatchObject({
+      categories: ["a", "b", "c"],
+      series: [
+        { name: "Satu", values: [1, 2, 3] },
+        { name: "Dua", values: [4, 5, 6] },
+      ],
+    });
+    const old = setUp(grid, { apiVersion: "1.6" });
+    await old.host.read();
+    await old.host.apply(chartPlan("S"));
+    expect(old.fake.workbook.charts("S")[0]).toMatchObject({ categories: [], series: [{ name: "Satu", values: [1, 2, 3] }] });
+  });
+
   test("conditional formats colour the cells a person sees: invalid red, low yellow, others untouched", async () => {
     const { fake, host } = setUp(gridOf(T.standardSpbe()));
     await readAndApply(host);
@@ -129,7 +183,7 @@ describe("apply", () => {
     const areas = plan.conditionalFormats.reduce((n, c) => n + c.ranges.length, 0);
     expect(rules).toHaveLength(areas);
     expect(rules.every((r) => r.ranges.length === 1)).toBe(true);
-    const level = fake.workbook.value("Kertas Kerja", "E20");
+    const level = fake.workbook.value("Kertas Kerja", "E20") as number;
     expect(level).toBe(2);
     fake.workbook.setValue("Kertas Kerja", "E20", 0);
     expect(fake.workbook.cell("Kertas Kerja", "E20").style.fill).toBe("#F8CBAD");

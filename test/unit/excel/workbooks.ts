@@ -56,4 +56,4 @@ export async function countSyncs(fake: FakeExcel, fn: () => Promise<unknown>): P
   return fake.syncs - before;
 }
 
-export const EMPTY_PLAN: WritePlan = { sheets: [], cells: [], validations: [], conditionalFormats: [], names: [], columnWidths: [], skipped: [] };
+export const EMPTY_PLAN: WritePlan = { sheets: [], cells: [], validations: [], conditionalFormats: [], names: [], columnWidths: [], charts: [], skipped: [] };
