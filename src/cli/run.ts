@@ -10,6 +10,7 @@ import { reportJson, reportText } from "../core/report";
 import { buildWritePlan, summarizePlan } from "../core/writePlan";
 import { FRAMEWORKS, FRAMEWORK_IDS, frameworkById } from "../frameworks";
 import { applyPlan } from "../xlsx/applyPlan";
+import { runPlan } from "./plan";
 import { workbookGrid } from "../xlsx/readGrid";
 
 export interface CliIo {
@@ -24,6 +25,13 @@ export interface CliIo {
 export const USAGE = `Pemakaian / Usage:
   spbe-index score <file.xlsx> [--sheet NAME] [--level-column LETTER]… [--framework ${FRAMEWORK_IDS.join("|")}]
                    [--threshold N] [--format table|json] [--write OUT.xlsx | --in-place]
+  spbe-index plan <file.xlsx> [--target N] [--step N] [--out-of-reach ID,…] [--cap ID=LEVEL,…]
+                  [--sheet NAME] [--level-column LETTER]… [--framework ${FRAMEWORK_IDS.join("|")}] [--format table|json]
+
+  plan: langkah paling sedikit menuju target indeks untuk tiap kolom nilai; tanpa --target dipakai target
+        yang tersimpan di lembar hasil; --step hanya untuk nilai desimal (bawaan 0.25).
+        / the fewest raises that reach the target index, for every level column; without --target the
+        target stored in the results sheet is used; --step is for decimal values only (default 0.25).
 
   Tanpa --write/--in-place berkas hanya dibaca. / Without --write/--in-place the file is only read.
   Status keluar / exit status: 0 lengkap / complete, 1 ada masalah / problems found, 2 gagal / could not work.`;
@@ -40,12 +48,41 @@ export interface ScoreArgs {
   inPlace: boolean;
 }
 
+export interface PlanArgs extends Omit<ScoreArgs, "command"> {
+  command: "plan";
+  target?: number;
+  step?: number;
+  outOfReach: number[];
+  caps: Map<number, number>;
+}
+
+export type CliArgs = ScoreArgs | PlanArgs;
+
 export class UsageError extends Error {}
 
-export function parseArgs(argv: string[]): ScoreArgs {
+/** "12" or "I12" → 12: indicator numbers as assessors write them in either framework. */
+function indicatorNumber(text: string, flag: string): number {
+  const m = /^[Ii]?(\d+)$/.exec(text.trim());
+  if (!m) throw new UsageError(`${flag}: "${text}" bukan nomor indikator / is not an indicator number`);
+  return Number(m[1]);
+}
+
+export function parseArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
-  if (command !== "score") throw new UsageError(command ? `perintah tidak dikenal / unknown command: ${command}` : "perintah tidak ada / no command given");
-  const args: ScoreArgs = { command, file: "", levelColumns: [], format: "table", inPlace: false };
+  if (command !== "score" && command !== "plan") throw new UsageError(command ? `perintah tidak dikenal / unknown command: ${command}` : "perintah tidak ada / no command given");
+  const args: CliArgs =
+    command === "plan"
+      ? { command, file: "", levelColumns: [], format: "table", inPlace: false, outOfReach: [], caps: new Map() }
+      : { command, file: "", levelColumns: [], format: "table", inPlace: false };
+  const planOnly = (flag: string): PlanArgs => {
+    if (args.command !== "plan") throw new UsageError(`${flag} hanya untuk perintah plan / is only for the plan command`);
+    return args;
+  };
+  const positive = (text: string, flag: string): number => {
+    const n = Number(text);
+    if (text.trim() === "" || !Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} perlu angka positif / needs a positive number: ${text}`);
+    return n;
+  };
   const value = (i: number, flag: string) => {
     const v = rest[i + 1];
     if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} perlu nilai / needs a value`);
@@ -90,6 +127,22 @@ export function parseArgs(argv: string[]): ScoreArgs {
       case "--in-place":
         args.inPlace = true;
         break;
+      case "--target":
+        planOnly(flag).target = positive(take(), flag);
+        break;
+      case "--step":
+        planOnly(flag).step = positive(take(), flag);
+        break;
+      case "--out-of-reach":
+        planOnly(flag).outOfReach.push(...take().split(",").filter((x) => x.trim() !== "").map((x) => indicatorNumber(x, flag)));
+        break;
+      case "--cap":
+        for (const pair of take().split(",")) {
+          const [id, level] = pair.split("=");
+          if (level === undefined) throw new UsageError(`--cap: "${pair}" harus NOMOR=LEVEL / must be ID=LEVEL`);
+          planOnly(flag).caps.set(indicatorNumber(id, flag), positive(level, flag));
+        }
+        break;
       case "--help":
       case "-h":
         throw new UsageError("");
@@ -101,6 +154,7 @@ export function parseArgs(argv: string[]): ScoreArgs {
   }
   if (!args.file) throw new UsageError("berkas .xlsx tidak disebut / no .xlsx file given");
   if (args.write && args.inPlace) throw new UsageError("pilih --write atau --in-place / choose --write or --in-place");
+  if (args.command === "plan" && (args.write || args.inPlace)) throw new UsageError("plan hanya membaca berkas / plan only reads the file: --write/--in-place");
   return args;
 }
 
@@ -127,7 +181,7 @@ async function load(io: CliIo, file: string): Promise<ExcelJS.Workbook> {
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  let args: ScoreArgs;
+  let args: CliArgs;
   try {
     args = parseArgs(argv);
   } catch (e) {
@@ -160,6 +214,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     for (const n of analysis.notes) io.err(`  ${both(n.message)}`);
     return 2;
   }
+  if (args.command === "plan") return runPlan(args, analysis, io);
   if (args.format === "json") io.out(JSON.stringify(reportJson(analysis), null, 2));
   else io.out(reportText(analysis));
 

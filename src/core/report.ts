@@ -7,6 +7,7 @@ import { predicateLabel } from "./framework";
 import { both, Issue, Note } from "./messages";
 import { toFixed, toNumber } from "./rational";
 import { GroupScore, unitsToNumber } from "./scoring";
+import { ToolsTableJson, toolsTableJson, toolsTableText } from "./toolsReport";
 
 export interface GroupJson {
   id: number;
@@ -37,7 +38,7 @@ export interface IssueJson {
   messageEn: string;
 }
 
-export interface TableJson {
+export interface TableJson extends ToolsTableJson {
   framework: string;
   frameworkStatus?: string;
   sheet: string;
@@ -93,6 +94,7 @@ export function tableJson(t: TableAnalysis): TableJson {
     issues: t.issues.map(issueJson),
     lowScores: t.assessments.flatMap((a) => a.lowScores.map((l) => ({ cell: l.cell, indicator: l.indicator, level: l.level, column: l.column }))),
     notes: t.notes.map(noteText),
+    ...toolsTableJson(t),
   };
 }
 
@@ -141,6 +143,7 @@ export function reportText(a: Analysis): string {
         if (l.length) out.push(`  ${c.column.letter}: ${l.map((x) => `${f.byId.get(x.indicator)!.code}=${x.level} (${x.cell})`).join(", ")}`);
       }
     }
+    out.push(...toolsTableText(t));
     out.push("");
   }
   // A cover sheet without a table is expected; say so only when no table was found at all.

@@ -1,0 +1,268 @@
+/**
+ * The published shape of the assessor tools — path to target, self versus assessor,
+ * evidence gaps — as JSON for other programs and as text for a terminal, Indonesian
+ * first. Other programs rely on the JSON keys: keep them.
+ */
+import type { Analysis, TableAnalysis } from "./analyze";
+import { Framework, predicateLabel } from "./framework";
+import { AssessmentEvidenceGaps, tableEvidenceGaps } from "./evidence";
+import { both } from "./messages";
+import { Rational, toFixed, toNumber } from "./rational";
+import { Reconciliation, reconcileTable } from "./reconcile";
+import { unitsToNumber } from "./scoring";
+import { PlanOptions, PlanResult, planAssessment, showLevel, showUnits } from "./targetPlan";
+
+/* ---------- self versus assessor, evidence: additions to the score report ---------- */
+
+export interface ReconciliationRowJson {
+  indicator: number;
+  code: string;
+  cells: [string | null, string | null];
+  levels: [number, number];
+  indexImpact: number;
+}
+
+export interface GroupGapJson {
+  id: number;
+  name: string;
+  indexImpact: number;
+  differences: number;
+}
+
+export interface ReconciliationSummaryJson {
+  columns: [string, string];
+  /** displayed index of the second column minus that of the first (−0.56) */
+  gap: number | null;
+  /** the same, unrounded (−0.557): the exact sum of every row's impact */
+  gapUnrounded: number | null;
+  domains: GroupGapJson[];
+  aspects: GroupGapJson[];
+  /** indicators left out because one column has no valid value there */
+  unmatched: number[];
+}
+
+export interface EvidenceGapsJson {
+  column: string;
+  count: number;
+  domains: { id: number; name: string; count: number }[];
+  aspects: { id: number; name: string; count: number }[];
+  indicators: { indicator: number; code: string; cell: string | null; evidenceCell: string | null; level: number }[];
+}
+
+export interface ToolsTableJson {
+  /** first level column against the last, when the table has two or more */
+  reconciliation?: ReconciliationRowJson[];
+  reconciliationSummary?: ReconciliationSummaryJson;
+  /** per level column, when the table has an evidence column */
+  evidenceGaps?: EvidenceGapsJson[];
+}
+
+export function reconciliationJson(r: Reconciliation): { reconciliation: ReconciliationRowJson[]; reconciliationSummary: ReconciliationSummaryJson } {
+  const group = (g: Reconciliation["aspects"][number]): GroupGapJson => ({ id: g.id, name: g.name, indexImpact: toNumber(g.impact), differences: g.differences });
+  return {
+    reconciliation: r.differences.map((d) => ({
+      indicator: d.indicator,
+      code: d.code,
+      cells: [d.cells[0] ?? null, d.cells[1] ?? null],
+      levels: [toNumber(d.levels[0]), toNumber(d.levels[1])],
+      indexImpact: toNumber(d.impact),
+    })),
+    reconciliationSummary: {
+      columns: r.columns ?? ["", ""],
+      gap: unitsToNumber(r.gapUnits),
+      gapUnrounded: r.gap === null ? null : toNumber(r.gap),
+      domains: r.domains.map(group),
+      aspects: r.aspects.map(group),
+      unmatched: r.unmatched,
+    },
+  };
+}
+
+export function evidenceGapsJson(all: AssessmentEvidenceGaps[]): EvidenceGapsJson[] {
+  const count = (g: { id: number; name: string; count: number }) => ({ id: g.id, name: g.name, count: g.count });
+  return all.map((e) => ({
+    column: e.column,
+    count: e.gaps.length,
+    domains: e.domains.map(count),
+    aspects: e.aspects.map(count),
+    indicators: e.gaps.map((g) => ({ indicator: g.indicator, code: g.code, cell: g.cell ?? null, evidenceCell: g.evidenceCell ?? null, level: toNumber(g.level) })),
+  }));
+}
+
+/** The keys the score report gains for one table. */
+export function toolsTableJson(t: TableAnalysis): ToolsTableJson {
+  const r = reconcileTable(t);
+  const e = tableEvidenceGaps(t);
+  return { ...(r ? reconciliationJson(r) : {}), ...(e ? { evidenceGaps: evidenceGapsJson(e) } : {}) };
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s.slice(0, n) : s + " ".repeat(n - s.length);
+}
+
+function signed(x: Rational, decimals: number): string {
+  const s = toFixed(x, decimals);
+  return s.startsWith("-") ? s.replace("-", "−") : `+${s}`;
+}
+
+const SHOWN_DIFFERENCES = 15;
+
+export function reconciliationText(r: Reconciliation): string[] {
+  const f = r.framework;
+  const [a, b] = r.columns ?? ["1", "2"];
+  const out: string[] = [];
+  const gap = r.gapUnits === null || r.gap === null ? "–" : `${signed({ num: r.gapUnits, den: 100n }, 2)} (${signed(r.gap, 4)} tanpa pembulatan / unrounded)`;
+  out.push(`Selisih ${a} → ${b} / Difference ${a} → ${b}: ${r.differences.length} indikator berbeda / indicators differ; indeks / index ${gap}`);
+  for (const d of r.differences.slice(0, SHOWN_DIFFERENCES)) {
+    const cells = `${d.cells[0] ?? a}=${showLevel(f, d.levels[0])} → ${d.cells[1] ?? b}=${showLevel(f, d.levels[1])}`;
+    out.push(`  ${pad(`${d.code} ${f.byId.get(d.indicator)!.name}`, 42)} ${pad(cells, 22)} ${signed(d.impact, 4)}`);
+  }
+  if (r.differences.length > SHOWN_DIFFERENCES) out.push(`  … ${r.differences.length - SHOWN_DIFFERENCES} lagi / more (--format json)`);
+  const groups = [...r.domains.map((g) => ({ g, label: `Domain ${g.id}` })), ...r.aspects.map((g) => ({ g, label: `Aspek ${g.id}` }))];
+  const shown = groups.filter(({ g }) => g.differences > 0);
+  if (shown.length) {
+    out.push("  Per domain dan aspek / By domain and aspect:");
+    for (const { g, label } of shown) out.push(`    ${pad(`${label} ${g.name}`, 40)} ${signed(g.impact, 4)} (${g.differences})`);
+  }
+  if (r.unmatched.length) {
+    out.push(`  Tidak dibandingkan (nilai tidak sah di salah satu kolom) / Not compared (no valid value in one column): ${r.unmatched.map((id) => f.byId.get(id)!.code).join(", ")}`);
+  }
+  return out;
+}
+
+export function evidenceText(framework: Framework, all: AssessmentEvidenceGaps[]): string[] {
+  const out: string[] = [];
+  for (const e of all) {
+    out.push(`Nilai di atas 1 tanpa bukti dukung / Levels above 1 without evidence, ${e.column}: ${e.gaps.length}`);
+    if (e.gaps.length === 0) continue;
+    const groups = framework.domains.length ? e.domains.map((g) => ({ g, label: "Domain" })) : e.aspects.map((g) => ({ g, label: "Aspek" }));
+    out.push(`  ${groups.filter(({ g }) => g.count > 0).map(({ g, label }) => `${label} ${g.id}: ${g.count}`).join(", ")}`);
+    out.push(`  ${e.gaps.map((g) => `${g.code}=${showLevel(framework, g.level)} (${g.cell ?? "?"})`).join(", ")}`);
+  }
+  return out;
+}
+
+/** The lines the score report's text gains for one table. */
+export function toolsTableText(t: TableAnalysis): string[] {
+  const out: string[] = [];
+  const r = reconcileTable(t);
+  if (r) out.push("", ...reconciliationText(r));
+  const e = tableEvidenceGaps(t);
+  if (e) out.push("", ...evidenceText(t.framework, e));
+  return out;
+}
+
+/* ---------- path to target: the plan command ---------- */
+
+export interface PlannedAssessment {
+  table: TableAnalysis;
+  column: string;
+  header: string;
+  plan: PlanResult;
+}
+
+export function planAnalysis(analysis: Analysis, options: PlanOptions): PlannedAssessment[] {
+  return analysis.tables.flatMap((table) =>
+    table.assessments.map((a) => ({ table, column: a.column.letter, header: a.column.header, plan: planAssessment(table, a, options) })),
+  );
+}
+
+export interface PlanStepJson {
+  indicator: number;
+  code: string;
+  cell: string | null;
+  from: number;
+  to: number;
+  index: number;
+  indexUnrounded: number;
+  /** only on the step after which the predicate changes */
+  predicateChange?: { from: string; to: string };
+}
+
+export interface PlanAssessmentJson {
+  column: string;
+  header: string;
+  sheet: string;
+  framework: string;
+  reached: boolean;
+  /** where the plan ends (the best reachable index when the target is out of reach); null when no plan could be made */
+  index: number | null;
+  predicate: string | null;
+  start: number | null;
+  step: number | null;
+  steps: PlanStepJson[];
+  message: string;
+  messageId: string;
+  messageEn: string;
+}
+
+export interface PlanJson {
+  target: number;
+  assessments: PlanAssessmentJson[];
+}
+
+export function planJson(target: number, planned: PlannedAssessment[]): PlanJson {
+  return {
+    target,
+    assessments: planned.map(({ table, column, header, plan }) => {
+      const common = { column, header, sheet: table.layout.sheet, framework: table.framework.id };
+      if (!plan.ok) {
+        return { ...common, reached: false, index: null, predicate: null, start: null, step: null, steps: [], message: both(plan.reason), messageId: plan.reason.id, messageEn: plan.reason.en };
+      }
+      return {
+        ...common,
+        reached: plan.reached,
+        index: unitsToNumber(plan.indexUnits)!,
+        predicate: predicateLabel(plan.predicate),
+        start: unitsToNumber(plan.startUnits)!,
+        step: toNumber(plan.step),
+        steps: plan.steps.map((s) => ({
+          indicator: s.indicator,
+          code: s.code,
+          cell: s.cell ?? null,
+          from: toNumber(s.from),
+          to: toNumber(s.to),
+          index: unitsToNumber(s.indexUnits)!,
+          indexUnrounded: toNumber(s.index),
+          ...(s.predicateBefore ? { predicateChange: { from: predicateLabel(s.predicateBefore), to: predicateLabel(s.predicate) } } : {}),
+        })),
+        message: both(plan.message),
+        messageId: plan.message.id,
+        messageEn: plan.message.en,
+      };
+    }),
+  };
+}
+
+const NAME_WIDTH = 60;
+
+export function planText(target: number, planned: PlannedAssessment[]): string {
+  const out: string[] = [];
+  let table: TableAnalysis | undefined;
+  for (const { table: t, column, header, plan } of planned) {
+    const f = t.framework;
+    if (t !== table) {
+      table = t;
+      if (out.length) out.push("");
+      out.push(`${f.title} — lembar / sheet "${t.layout.sheet}" (${f.data.shortName}) — target ${target}`);
+      if (f.data.statusNote) out.push(`  ! ${both(f.data.statusNote)}`);
+    }
+    out.push("");
+    if (!plan.ok) {
+      out.push(`Kolom / Column ${column} (${header}): tidak dapat direncanakan / cannot be planned`);
+      out.push(`  ${both(plan.reason)}`);
+      continue;
+    }
+    const step = `langkah / step ${f.integerOnly ? "1 level" : showLevel(f, plan.step)}`;
+    out.push(`Kolom / Column ${column} (${header}): ${showUnits(plan.startUnits)} ${predicateLabel(plan.startPredicate)}; ${step}`);
+    out.push(`  ${plan.message.id}`, `  ${plan.message.en}`);
+    if (!plan.reached || plan.steps.length === 0) continue;
+    out.push(`  ${pad("No", 4)}${pad("Indikator / Indicator", NAME_WIDTH + 1)}${pad("Sel / Cell", 12)}${pad("Dari → Ke / From → To", 23)}Indeks / Index`);
+    plan.steps.forEach((s, k) => {
+      const change = s.predicateBefore ? `  ${predicateLabel(s.predicateBefore)} → ${predicateLabel(s.predicate)}` : "";
+      const name = `${s.code} ${f.byId.get(s.indicator)!.name}`;
+      out.push(`  ${pad(String(k + 1), 4)}${pad(name, NAME_WIDTH)} ${pad(s.cell ?? "", 12)}${pad(`${showLevel(f, s.from)} → ${showLevel(f, s.to)}`, 23)}${showUnits(s.indexUnits)}${change}`);
+    });
+  }
+  return out.join("\n");
+}
