@@ -36,6 +36,8 @@ interface KnownRule {
 
 /** What the last read learned, kept so the next read and the next apply need no extra trip. */
 interface Known {
+  /** the round trip this knowledge dates from; Excel runs round trips in the order they are sent */
+  asOf: number;
   sheets: string[];
   protectedSheets: Set<string>;
   /** lower-case sheet name → its custom conditional formats */
@@ -92,6 +94,8 @@ const STRUCTURAL = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "Colu
 
 class OfficeJsHost implements OfficeHost {
   private syncs = 0;
+  /** round trips sent that read or change the workbook, to order what they learned */
+  private sent = 0;
   private known: Known | undefined;
   private applying = 0;
   private ownWritesUntil = 0;
@@ -165,6 +169,7 @@ class OfficeJsHost implements OfficeHost {
       const charts = ws.charts.load("items/name");
       return { name, cells, rules, charts };
     });
+    const asOf = ++this.sent;
     try {
       await this.sync(ctx);
     } catch (e) {
@@ -175,7 +180,7 @@ class OfficeJsHost implements OfficeHost {
     const actual = list.items.map((s) => s.name);
     const protectedSheets = new Set(lv.protection ? list.items.filter((s) => s.protection.protected).map((s) => lower(s.name)) : []);
     if (!expected || !names || actual.length !== expected.length || actual.some((n, i) => n !== expected[i])) {
-      this.known = { sheets: actual, protectedSheets, rules: new Map(), names: new Set(), charts: new Map() };
+      this.learn({ asOf, sheets: actual, protectedSheets, rules: new Map(), names: new Set(), charts: new Map() });
       return { sheets: actual };
     }
     const rules = new Map<string, KnownRule[]>();
@@ -189,7 +194,7 @@ class OfficeJsHost implements OfficeHost {
       rules.set(lower(s.name), own);
     }
     const charts = new Map(perSheet.map((s) => [lower(s.name), new Set(s.charts.items.map((c) => c.name))]));
-    this.known = { sheets: actual, protectedSheets, rules, names: new Set(names.items.map((n) => lower(n.name))), charts };
+    this.learn({ asOf, sheets: actual, protectedSheets, rules, names: new Set(names.items.map((n) => lower(n.name))), charts });
     const grid: WorkbookGrid = {
       sheets: perSheet.map((s) => sheetGrid(s.name, s.cells.values, s.cells.formulas, s.cells.valueTypes as string[][])),
       names: Object.fromEntries(names.items.map((n) => [n.name, String(n.value).replace(/^=/, "")])),
@@ -197,12 +202,16 @@ class OfficeJsHost implements OfficeHost {
     return { grid };
   }
 
+  /** A read that was overtaken by a later round trip (an apply, a newer read) must not undo what that one learned. */
+  private learn(k: Known): void {
+    if (!this.known || this.known.asOf < k.asOf) this.known = k;
+  }
+
   // ----- apply -----
 
   async apply(plan: WritePlan): Promise<void> {
     // Without a read there is nothing known about protection or our earlier formats.
     if (!this.known) await this.read();
-    const known = this.known!;
     const caps = this.capabilities();
     const targets = new Set<string>();
     for (const c of plan.cells) targets.add(c.sheet);
@@ -210,17 +219,23 @@ class OfficeJsHost implements OfficeHost {
     if (caps.conditionalFormats) for (const f of plan.conditionalFormats) targets.add(f.sheet);
     for (const w of plan.columnWidths) targets.add(w.sheet);
     for (const c of plan.charts) targets.add(c.sheet);
-    const locked = [...targets].filter((s) => known.protectedSheets.has(lower(s)));
+    const locked = [...targets].filter((s) => this.known!.protectedSheets.has(lower(s)));
     if (locked.length) throw protectedSheetsError(locked);
     this.skipped = skippedParts(caps, plan);
 
     this.applying++;
     try {
       await this.excel.run(async (ctx) => {
-        const batch = new ApplyBatch(ctx, known, this.levels);
+        const batch = new ApplyBatch(ctx, this.known!, this.levels);
         batch.queue(plan, caps);
+        const asOf = ++this.sent;
         await this.sync(ctx);
-        batch.remember();
+        // A read sent after this apply already saw its changes.
+        const k = this.known;
+        if (k && k.asOf < asOf) {
+          batch.remember(k);
+          k.asOf = asOf;
+        }
       });
     } catch (e) {
       // Part of the batch may have run; learn the workbook afresh before the next apply.
@@ -447,15 +462,9 @@ class ApplyBatch {
   }
 
   /** After the round trip: keep the knowledge of the workbook current without reading it again. */
-  remember(): void {
-    const k = this.known;
-    k.sheets.push(...this.addedSheets);
-    for (const d of this.deletedRules) {
-      k.rules.set(
-        d.sheet,
-        (k.rules.get(d.sheet) ?? []).filter((r) => r.id !== d.id),
-      );
-    }
+  remember(k: Known): void {
+    for (const name of this.addedSheets) if (!k.sheets.includes(name)) k.sheets.push(name);
+    for (const d of this.deletedRules) k.rules.set(d.sheet, (k.rules.get(d.sheet) ?? []).filter((r) => r.id !== d.id));
     for (const a of this.addedRules) {
       if (!k.rules.has(a.sheet)) k.rules.set(a.sheet, []);
       k.rules.get(a.sheet)!.push({ id: a.format.id, formula: a.formula });

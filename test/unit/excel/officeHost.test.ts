@@ -80,6 +80,17 @@ describe("apply", () => {
     expect(fake.workbook.snapshot()).toEqual(once);
   });
 
+  test("a refresh running alongside an apply (a level changed meanwhile) leaves the next apply neither failing nor doubling rules", async () => {
+    const { fake, host } = setUp(gridOf(T.standardSpbe()));
+    const { plan } = await readAndApply(host);
+    const once = fake.workbook.snapshot();
+    // the read is sent first and finishes while the apply is under way
+    await Promise.all([host.read(), host.apply(plan)]);
+    await host.apply(plan);
+    expect(fake.workbook.conditionalFormats("Kertas Kerja")).toHaveLength(plan.conditionalFormats.length);
+    expect(fake.workbook.snapshot()).toEqual(once);
+  });
+
   test("the plan goes in as written: formulas, labels as text, styles, widths, validation, rules, names", async () => {
     const { fake, host } = setUp(gridOf(T.standardSpbe()));
     const { plan } = await readAndApply(host);
