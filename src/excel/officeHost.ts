@@ -137,8 +137,8 @@ class OfficeJsHost implements OfficeHost {
     try {
       return await this.excel.run(async (ctx) => {
         let expected = this.known?.sheets;
-        // Each pass either returns the grid or learns the current sheet names; a third
-        // pass means the sheets changed under us twice in a row.
+        // Each pass returns the grid or learns the sheet names afresh (a renamed sheet
+        // costs one failed pass more); four passes without a grid: the sheets keep changing.
         for (let pass = 0; pass < 4; pass++) {
           const r = await this.readPass(ctx, expected);
           if (r.grid) return r.grid;
