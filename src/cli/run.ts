@@ -79,7 +79,8 @@ export function parseArgs(argv: string[]): CliArgs {
     return args;
   };
   const positive = (text: string, flag: string): number => {
-    const n = Number(text);
+    // "3,7" as well as "3.7": Indonesian writes a decimal comma.
+    const n = Number(text.replace(",", "."));
     if (text.trim() === "" || !Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} perlu angka positif / needs a positive number: ${text}`);
     return n;
   };

@@ -89,6 +89,8 @@ interface Move {
   to: Rational;
   partial: boolean;
   gain: Rational; // weight × (to − from), in index × total weight
+  /** the gain over the plan's common denominator, so sorting and summing need no fractions */
+  scaled: bigint;
 }
 
 function refuse(code: PlanRefusalCode, id: string, en: string): PlanRefusal {
@@ -134,17 +136,33 @@ function moves(framework: Framework, values: ReadonlyMap<number, Rational>, step
     const fullGain = mul(ind.weight, step);
     while (compare(add(from, step), limit) <= 0) {
       const to = add(from, step);
-      out.push({ order, indicator: ind.id, code: ind.code, from, to, partial: false, gain: fullGain });
+      out.push({ order, indicator: ind.id, code: ind.code, from, to, partial: false, gain: fullGain, scaled: 0n });
       from = to;
     }
     // Whole levels never stop between two levels; decimal values may take a last shorter step.
     if (!framework.integerOnly && compare(from, limit) < 0) {
-      out.push({ order, indicator: ind.id, code: ind.code, from, to: limit, partial: true, gain: mul(ind.weight, sub(limit, from)) });
+      out.push({ order, indicator: ind.id, code: ind.code, from, to: limit, partial: true, gain: mul(ind.weight, sub(limit, from)), scaled: 0n });
     }
   });
-  // Largest gain first; among equal gains the lower starting value (usually the easier
-  // raise), then framework order, which also keeps each indicator's chain in order.
-  return out.sort((a, b) => compare(b.gain, a.gain) || compare(a.from, b.from) || a.order - b.order);
+  return out;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+}
+
+/**
+ * Puts the start sum and every gain over one common denominator, then orders the
+ * moves: largest gain first; among equal gains the lower starting value (usually the
+ * easier raise), then framework order, which also keeps each indicator's chain in order.
+ */
+function orderMoves(all: Move[], start: Rational): bigint {
+  let den = start.den;
+  for (const m of all) if (den % m.gain.den !== 0n) den = (den / gcd(den, m.gain.den)) * m.gain.den;
+  for (const m of all) m.scaled = m.gain.num * (den / m.gain.den);
+  all.sort((a, b) => (a.scaled === b.scaled ? compare(a.from, b.from) || a.order - b.order : a.scaled > b.scaled ? -1 : 1));
+  return den;
 }
 
 /**
@@ -225,10 +243,16 @@ export function planTarget(framework: Framework, values: ReadonlyMap<number, Rat
   let units = startUnits;
   let predicate = startPredicate;
   if (!reached) {
-    for (const m of moves(framework, values, step, outOfReach, caps)) {
-      sum = add(sum, m.gain);
-      index = div(sum, total);
-      units = roundHalfUpUnits(index, framework.decimals);
+    const all = moves(framework, values, step, outOfReach, caps);
+    const den = orderMoves(all, sum);
+    // index = scaledSum / (den × total weight); displayed units come straight from integers.
+    let scaledSum = sum.num * (den / sum.den);
+    const indexDen = den * total.num;
+    const scale = 10n ** BigInt(framework.decimals);
+    for (const m of all) {
+      scaledSum += m.scaled;
+      index = rational(scaledSum * total.den, indexDen);
+      units = (2n * scaledSum * total.den * scale + indexDen) / (2n * indexDen);
       const p = predicateFor(framework, units);
       steps.push({
         indicator: m.indicator,
@@ -277,8 +301,8 @@ function planMessage(p: Omit<TargetPlan, "message">, limited: boolean): Bilingua
     return bi(`Target ${target} tercapai dengan ${n} langkah: indeks menjadi ${end}.`, `The target ${target} is reached in ${n} step${n === 1 ? "" : "s"}: the index becomes ${end}.`);
   }
   return bi(
-    `Target ${target} tidak dapat dicapai: paling tinggi ${end} setelah ${n} langkah${limited ? ", dengan batas dan indikator di luar jangkauan yang diberikan" : ""}.`,
-    `The target ${target} cannot be reached: the best is ${end} after ${n} step${n === 1 ? "" : "s"}${limited ? ", within the caps and out-of-reach indicators given" : ""}.`,
+    `Target ${target} tidak dapat dicapai: paling tinggi ${end}, setelah ${n} langkah${limited ? ", dengan batas dan indikator di luar jangkauan yang diberikan" : ""}.`,
+    `The target ${target} cannot be reached: the best is ${end}, after ${n} step${n === 1 ? "" : "s"}${limited ? ", within the caps and out-of-reach indicators given" : ""}.`,
   );
 }
 

@@ -1,0 +1,204 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { runCli, CliIo } from "../../../src/cli/run";
+import { SETTINGS_ROWS } from "../../../src/core/settings";
+import * as T from "../../fixtures/templates";
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "spbe-tools-cli-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function file(name: string, wb: ExcelJS.Workbook): Promise<string> {
+  const p = path.join(dir, name);
+  await wb.xlsx.writeFile(p);
+  return p;
+}
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (s) => out.push(s),
+    err: (s) => err.push(s),
+    readFile: (p) => fs.promises.readFile(p),
+    writeFileAtomic: (p, d) => fs.promises.writeFile(p, d),
+    exists: (p) => fs.existsSync(p),
+    samePath: (a, b) => path.resolve(a) === path.resolve(b),
+  };
+  const code = await runCli(argv, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+interface StepJson {
+  indicator: number;
+  cell: string;
+  from: number;
+  to: number;
+  index: number;
+  predicateChange?: { from: string; to: string };
+}
+
+describe("spbe-index plan", () => {
+  test("JSON: the published keys, every level column, exit 0", async () => {
+    const p = await file("standar.xlsx", T.standardSpbe());
+    const r = await cli("plan", p, "--target", "3.7", "--format", "json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.target).toBe(3.7);
+    expect(j.assessments.map((a: { column: string; reached: boolean; index: number; steps: unknown[] }) => [a.column, a.reached, a.index, a.steps.length])).toEqual([
+      ["D", true, 3.75, 0],
+      ["E", true, 3.71, 18],
+    ]);
+    const steps: StepJson[] = j.assessments[1].steps;
+    expect(steps[0]).toMatchObject({ indicator: 43, cell: "E59", from: 2, to: 3, index: 3.22 });
+    expect(Object.keys(steps[0])).toEqual(expect.arrayContaining(["indicator", "cell", "from", "to", "index"]));
+    expect(steps[10].predicateChange).toEqual({ from: "Baik", to: "Sangat Baik" });
+    expect(steps.filter((s) => s.predicateChange)).toHaveLength(1);
+    expect(steps[17]).toMatchObject({ indicator: 33, cell: "E48", from: 4, to: 5, index: 3.71 });
+  });
+
+  test("table: Indonesian first with English, one line per step, where the predicate changes", async () => {
+    const p = await file("standar-teks.xlsx", T.standardSpbe());
+    const r = await cli("plan", p, "--target", "3,70");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Kolom \/ Column E \(Nilai Asesor\): 3\.19 Baik/);
+    expect(r.out).toMatch(/Target 3\.70 tercapai dengan 18 langkah/);
+    expect(r.out).toMatch(/The target 3\.70 is reached in 18 steps/);
+    expect(r.out).toMatch(/\n\s+1\s+43 .*E59\s+2 → 3\s+3\.22/);
+    expect(r.out).toMatch(/\n\s+11\s+33 .*E48\s+3 → 4\s+3\.52\s+Baik → Sangat Baik/);
+    expect(r.out).toMatch(/sudah mencapai target 3\.70/);
+  });
+
+  test("Pemdi: the assessor's step, indicators out of reach given as codes, the secondary-source note", async () => {
+    const p = await file("pemdi.xlsx", T.pemdiAceh());
+    const r = await cli("plan", p, "--target", "1.5", "--step", "0.5", "--out-of-reach", "I20,19", "--format", "json");
+    expect(r.code).toBe(0);
+    const [a] = JSON.parse(r.out).assessments;
+    expect(a).toMatchObject({ column: "D", framework: "pemdi-2026", reached: true, step: 0.5, start: 1.24 });
+    expect(a.steps.some((s: StepJson) => s.indicator === 20 || s.indicator === 19)).toBe(false);
+    expect(a.steps[0]).toMatchObject({ from: 1, to: 1.5 });
+    const table = await cli("plan", p, "--target", "1.5");
+    expect(table.out).toMatch(/periksa dengan teks peraturan/);
+  });
+
+  test("an unreachable target is said plainly, with the best index; still exit 0", async () => {
+    const p = await file("tak-tercapai.xlsx", T.standardSpbe());
+    const r = await cli("plan", p, "--target", "5", "--out-of-reach", "12,13", "--level-column", "E", "--format", "json");
+    expect(r.code).toBe(0);
+    const [a] = JSON.parse(r.out).assessments;
+    expect(a).toMatchObject({ column: "E", reached: false, index: 4.88 });
+    expect(a.messageId).toMatch(/tidak dapat dicapai: paling tinggi 4\.88/);
+    expect(a.messageEn).toMatch(/cannot be reached: the best is 4\.88/);
+    const text = await cli("plan", p, "--target", "5", "--cap", "12=3,13=4", "--level-column", "E");
+    expect(text.out).toMatch(/tidak dapat dicapai[\s\S]*cannot be reached/);
+  });
+
+  test("a column with problems cannot be planned: exit 1, index null, a bilingual reason", async () => {
+    const p = await file("buruk.xlsx", T.badInputs());
+    const r = await cli("plan", p, "--target", "3.5", "--format", "json");
+    expect(r.code).toBe(1);
+    const [a] = JSON.parse(r.out).assessments;
+    expect(a).toMatchObject({ column: "C", reached: false, index: null, steps: [] });
+    expect(a.messageId).toMatch(/belum dapat direncanakan/);
+    expect(a.messageEn).toMatch(/cannot be planned yet/);
+  });
+
+  test("both frameworks in one workbook: each sheet planned with its own rules", async () => {
+    const p = await file("dua.xlsx", T.bothFrameworks());
+    const r = await cli("plan", p, "--target", "2", "--format", "json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.assessments.map((a: { sheet: string; framework: string; reached: boolean }) => [a.sheet, a.framework, a.reached])).toEqual([
+      ["Assessment", "spbe-2020", true],
+      ["Pemdi 2026", "pemdi-2026", true],
+    ]);
+  });
+
+  test("without --target, the target stored in the results sheet is used", async () => {
+    const src = await file("simpan.xlsx", T.standardSpbe());
+    const written = path.join(dir, "simpan-hasil.xlsx");
+    expect((await cli("score", src, "--write", written)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(written);
+    wb.getWorksheet("Indeks SPBE")!.getCell(SETTINGS_ROWS.target + 1, 2).value = 3.5;
+    await wb.xlsx.writeFile(written);
+    const r = await cli("plan", written, "--format", "json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.target).toBe(3.5);
+    expect(j.assessments[1].steps).toHaveLength(11);
+  });
+
+  test.each([
+    [["--format", "json"], /--target/],
+    [["--target", "3.5", "--step", "0.5"], /whole levels/],
+    [["--target", "3.5", "--out-of-reach", "99"], /99/],
+    [["--target", "3.5", "--out-of-reach", "dua"], /not an indicator number/],
+    [["--target", "3.5", "--cap", "12"], /ID=LEVEL/],
+    [["--target", "3.5", "--cap", "12=7"], /cap of indicator 12/],
+    [["--target", "tinggi"], /positive number/],
+    [["--target", "3.5", "--write", "x.xlsx"], /only reads/],
+  ])("plan %j: exit 2 with a reason", async (extra, reason) => {
+    const p = await file("usage.xlsx", T.standardSpbe());
+    const r = await cli("plan", p, ...extra);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(reason);
+  });
+
+  test("plan-only options are refused by score; the usage text names plan", async () => {
+    const p = await file("score-target.xlsx", T.standardSpbe());
+    const r = await cli("score", p, "--target", "3.5");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/only for the plan command/);
+    expect(r.err).toMatch(/spbe-index plan <file\.xlsx> \[--target N\]/);
+  });
+});
+
+describe("spbe-index score gains reconciliation and evidence gaps", () => {
+  test("reconciliation: first column against the last, ranked by impact, adding up to the gap", async () => {
+    const p = await file("rekonsiliasi.xlsx", T.standardSpbe());
+    const r = await cli("score", p, "--format", "json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    // The keys the score report already had are all still there.
+    for (const k of ["framework", "sheet", "assessments", "issues", "lowScores", "notes", "sheets", "workbookNotes"]) expect(j).toHaveProperty(k);
+    const rows: { indicator: number; cells: string[]; levels: number[]; indexImpact: number }[] = j.reconciliation;
+    expect(rows[0]).toEqual({ indicator: 40, code: "40", cells: ["D55", "E55"], levels: [5, 3], indexImpact: -0.055 });
+    for (let k = 1; k < rows.length; k++) expect(Math.abs(rows[k - 1].indexImpact)).toBeGreaterThanOrEqual(Math.abs(rows[k].indexImpact));
+    const total = rows.reduce((s, x) => s + x.indexImpact, 0);
+    expect(total).toBeCloseTo(j.assessments[1].indexUnrounded - j.assessments[0].indexUnrounded, 12);
+    expect(j.reconciliationSummary).toMatchObject({ columns: ["D", "E"], gap: -0.56, gapUnrounded: -0.557, unmatched: [] });
+    expect(j.reconciliationSummary.domains.map((d: { indexImpact: number }) => d.indexImpact)).toEqual([-0.052, -0.125, -0.12, -0.26]);
+    expect(j.sheets[0].reconciliation).toEqual(rows);
+  });
+
+  test("evidence gaps per level column, counted per domain", async () => {
+    const p = await file("bukti.xlsx", T.standardSpbe());
+    const j = JSON.parse((await cli("score", p, "--format", "json")).out);
+    expect(j.evidenceGaps.map((e: { column: string; count: number }) => [e.column, e.count])).toEqual([
+      ["D", 15],
+      ["E", 15],
+    ]);
+    expect(j.evidenceGaps[1].domains.map((d: { count: number }) => d.count)).toEqual([3, 3, 4, 5]);
+    expect(j.evidenceGaps[1].indicators[0]).toEqual({ indicator: 3, code: "3", cell: "E9", evidenceCell: "F9", level: 4 });
+  });
+
+  test("one level column and no evidence column: neither key", async () => {
+    const p = await file("satu.xlsx", T.englishShuffled());
+    const j = JSON.parse((await cli("score", p, "--format", "json")).out);
+    expect(j).not.toHaveProperty("reconciliation");
+    expect(j).not.toHaveProperty("evidenceGaps");
+  });
+
+  test("table output: the difference and the evidence count, Indonesian first", async () => {
+    const p = await file("teks.xlsx", T.standardSpbe());
+    const r = await cli("score", p);
+    expect(r.out).toMatch(/Selisih D → E \/ Difference D → E: 29 indikator berbeda \/ indicators differ; indeks \/ index −0\.56 \(−0\.5570/);
+    expect(r.out).toMatch(/Domain 4 Layanan SPBE\s+−0\.2600 \(8\)/);
+    expect(r.out).toMatch(/Nilai di atas 1 tanpa bukti dukung \/ Levels above 1 without evidence, E: 15/);
+  });
+});
