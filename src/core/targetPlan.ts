@@ -147,11 +147,6 @@ function moves(framework: Framework, values: ReadonlyMap<number, Rational>, step
   return out;
 }
 
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a < 0n ? -a : a;
-}
-
 /**
  * Puts the start sum and every gain over one common denominator, then orders the
  * moves: largest gain first; among equal gains the lower starting value (usually the
@@ -159,7 +154,8 @@ function gcd(a: bigint, b: bigint): bigint {
  */
 function orderMoves(all: Move[], start: Rational): bigint {
   let den = start.den;
-  for (const m of all) if (den % m.gain.den !== 0n) den = (den / gcd(den, m.gain.den)) * m.gain.den;
+  // lcm(den, d) = den × (d / gcd(den, d)), and that quotient is the reduced denominator of den/d.
+  for (const m of all) if (den % m.gain.den !== 0n) den *= rational(den, m.gain.den).den;
   for (const m of all) m.scaled = m.gain.num * (den / m.gain.den);
   all.sort((a, b) => (a.scaled === b.scaled ? compare(a.from, b.from) || a.order - b.order : a.scaled > b.scaled ? -1 : 1));
   return den;
@@ -245,14 +241,13 @@ export function planTarget(framework: Framework, values: ReadonlyMap<number, Rat
   if (!reached) {
     const all = moves(framework, values, step, outOfReach, caps);
     const den = orderMoves(all, sum);
-    // index = scaledSum / (den × total weight); displayed units come straight from integers.
+    // index = scaledSum / (den × total weight): one integer addition per step.
     let scaledSum = sum.num * (den / sum.den);
     const indexDen = den * total.num;
-    const scale = 10n ** BigInt(framework.decimals);
     for (const m of all) {
       scaledSum += m.scaled;
       index = rational(scaledSum * total.den, indexDen);
-      units = (2n * scaledSum * total.den * scale + indexDen) / (2n * indexDen);
+      units = roundHalfUpUnits(index, framework.decimals);
       const p = predicateFor(framework, units);
       steps.push({
         indicator: m.indicator,
