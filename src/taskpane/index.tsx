@@ -8,7 +8,8 @@ import { createOfficeHost } from "../excel/officeHost";
 import { App } from "./App";
 import { isDarkTheme } from "./theme";
 
-Office.onReady(() => {
+// The promise form: Office.js and the workbench's fake both resolve it once the host is ready.
+void Office.onReady().then(() => {
   const host = createOfficeHost(Excel, Office);
   const dark = isDarkTheme(Office.context?.officeTheme);
   document.body.style.backgroundColor = dark ? webDarkTheme.colorNeutralBackground1 : webLightTheme.colorNeutralBackground1;

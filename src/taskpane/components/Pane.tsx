@@ -25,9 +25,9 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     fontFamily: tokens.fontFamilyBase,
   },
-  header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
-  title: { margin: 0, flexGrow: 1, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  secondary: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalXS, marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  spacer: { flexGrow: 1 },
   live: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
   loading: { paddingTop: tokens.spacingVerticalXXL },
   unavailable: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -64,13 +64,8 @@ export function Pane(p: PaneProps) {
   const canApply = !!view && view.tables.length > 0 && !p.applying;
   return (
     <main className={c.root} aria-busy={p.reading || p.applying}>
-      <header className={c.header}>
-        <h1 className={c.title}>{s.appTitle}</h1>
-        {p.reading && view && <Spinner size="extra-tiny" aria-label={s.loading} />}
-        <Button appearance="subtle" size="small" icon={<LocalLanguage20Regular />} onClick={p.onSwitchLanguage} aria-label={s.switchLanguageLabel}>
-          {s.switchLanguage}
-        </Button>
-      </header>
+      {/* Office shows the add-in's name above the pane; the heading is for screen readers. */}
+      <h1 className={shared.visuallyHidden}>{s.appTitle}</h1>
       <div className={c.actions} role="toolbar" aria-label={s.appTitle}>
         <Button appearance="primary" icon={<TableArrowUp20Regular />} onClick={p.onApply} disabled={!canApply}>
           {s.apply}
@@ -78,8 +73,11 @@ export function Pane(p: PaneProps) {
         <Button icon={<ArrowSync20Regular />} onClick={p.onRefresh} title={s.refreshHint}>
           {s.refresh}
         </Button>
+      </div>
+      <div className={c.secondary}>
         <Button
           appearance="subtle"
+          size="small"
           icon={settingsOpen ? <Dismiss20Regular /> : <Settings20Regular />}
           onClick={() => setSettingsOpen(!settingsOpen)}
           aria-expanded={settingsOpen}
@@ -87,6 +85,11 @@ export function Pane(p: PaneProps) {
         >
           {s.settings}
         </Button>
+        <Button appearance="subtle" size="small" icon={<LocalLanguage20Regular />} onClick={p.onSwitchLanguage} aria-label={s.switchLanguageLabel}>
+          {s.switchLanguage}
+        </Button>
+        <span className={c.spacer} />
+        {p.reading && view && <Spinner size="extra-tiny" aria-label={s.loading} />}
       </div>
       {p.live && <p className={c.live}>{s.liveOn}</p>}
       <div aria-live="polite" className={shared.visuallyHidden}>

@@ -1,5 +1,5 @@
-/** The problems found, each with its code and message; clicking one selects its cell in Excel. */
-import { Badge, Button, makeStyles, tokens } from "@fluentui/react-components";
+/** The problems found, each with its code, cell and message; clicking one selects its cell in Excel. */
+import { Badge, Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { Strings } from "../i18n";
 import { ProblemView } from "../view";
@@ -8,7 +8,9 @@ import { useSharedStyles } from "./sharedStyles";
 const SHOWN = 25;
 
 const useStyles = makeStyles({
-  badges: { display: "flex", flexDirection: "column", rowGap: "2px", flexShrink: 0, alignItems: "flex-start", minWidth: "7.5em" },
+  row: { flexDirection: "column", rowGap: "2px" },
+  top: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS, width: "100%" },
+  spacer: { flexGrow: 1 },
   more: { marginTop: tokens.spacingVerticalXS },
 });
 
@@ -28,34 +30,34 @@ export function ProblemList({ problems, s, onSelect }: ProblemListProps) {
     <>
       <ul className={shared.list}>
         {shown.map((p) => {
-          const badges = (
-            <span className={c.badges}>
-              <Badge appearance="tint" size="small" color={p.severity === "error" ? "danger" : "warning"}>
-                {p.code}
-              </Badge>
-              {p.external && (
-                <Badge appearance="outline" size="small" color="informative">
-                  {s.external}
+          const content = (
+            <>
+              <span className={c.top}>
+                <Badge appearance="tint" size="small" color={p.severity === "error" ? "danger" : "warning"}>
+                  {p.code}
                 </Badge>
-              )}
-            </span>
+                {p.external && (
+                  <Badge appearance="outline" size="small" color="informative">
+                    {s.external}
+                  </Badge>
+                )}
+                <span className={c.spacer} />
+                {p.cell && <span className={shared.cellTag}>{p.cell}</span>}
+              </span>
+              <span className={shared.grow}>
+                <span className={shared.visuallyHidden}>{p.severity === "error" ? s.error : s.warning}: </span>
+                {p.message}
+              </span>
+            </>
           );
           return (
             <li key={p.key}>
               {p.cell ? (
-                <button type="button" className={shared.cellButton} onClick={() => onSelect(p.sheet, p.cell!)} title={s.goTo(`${p.sheet}!${p.cell}`)}>
-                  {badges}
-                  <span className={shared.grow}>
-                    <span className={shared.visuallyHidden}>{p.severity === "error" ? s.error : s.warning}: </span>
-                    {p.message}
-                  </span>
-                  <span className={shared.cellTag}>{p.cell}</span>
+                <button type="button" className={mergeClasses(shared.cellButton, c.row)} onClick={() => onSelect(p.sheet, p.cell!)} title={s.goTo(`${p.sheet}!${p.cell}`)}>
+                  {content}
                 </button>
               ) : (
-                <div className={shared.plainRow}>
-                  {badges}
-                  <span className={shared.grow}>{p.message}</span>
-                </div>
+                <div className={mergeClasses(shared.plainRow, c.row)}>{content}</div>
               )}
             </li>
           );

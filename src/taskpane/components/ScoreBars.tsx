@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   label: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   row: { display: "grid", gridTemplateColumns: "1.5em 1fr 2.6em", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   column: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace },
-  track: { height: "8px", borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorNeutralBackground5, overflow: "hidden" },
+  track: { height: "8px", borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorNeutralStroke2, overflow: "hidden" },
   fill: { height: "100%", borderRadius: tokens.borderRadiusSmall },
   value: { fontSize: tokens.fontSizeBase200, textAlign: "right", fontVariantNumeric: "tabular-nums", color: tokens.colorNeutralForeground1 },
 });

@@ -63,7 +63,7 @@ export function TableSection({ table: t, headingLevel, s, onSelect, convert }: T
       <Sub className={shared.heading}>{s.problems(t.problems.length)}</Sub>
       <ProblemList problems={t.problems} s={s} onSelect={onSelect} />
       <Sub className={shared.heading}>{s.lowScores(t.threshold, t.lowScores.length)}</Sub>
-      <LowScoreList lowScores={t.lowScores} threshold={t.threshold} s={s} onSelect={onSelect} />
+      <LowScoreList lowScores={t.lowScores} assessments={t.assessments} threshold={t.threshold} s={s} onSelect={onSelect} />
       {t.external.length > 0 && (
         <>
           <Sub className={shared.heading}>{s.externalTitle}</Sub>

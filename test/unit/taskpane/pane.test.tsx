@@ -233,7 +233,7 @@ describe("task pane", () => {
     open(new MemoryHost(spbeGrid()));
     await screen.findByText("3.19");
     const names = screen.getAllByRole("button").map((b) => b.getAttribute("aria-label") ?? b.textContent);
-    expect(names.slice(0, 4)).toEqual(["Switch to English", "Terapkan ke buku kerja", "Muat ulang", "Pengaturan"]);
+    expect(names.slice(0, 4)).toEqual(["Terapkan ke buku kerja", "Muat ulang", "Pengaturan", "Switch to English"]);
     expect(document.querySelectorAll("main [tabindex]:not([tabindex='-1']):not([tabindex='0'])")).toHaveLength(0);
     for (const b of screen.getAllByRole("button")) expect(b.tagName).toBe("BUTTON");
     const settings = screen.getByRole("button", { name: "Pengaturan" });

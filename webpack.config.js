@@ -1,0 +1,108 @@
+/* eslint-disable no-undef */
+/**
+ * Builds the add-in as Microsoft's React task-pane template does (taskpane.html +
+ * taskpane.js, assets/, manifest.xml) into dist/, ready for any HTTPS server.
+ *
+ *   npm run build                    production build; manifest URLs point at ADDIN_URL
+ *   npm start                        webpack-dev-server on https://localhost:3000
+ *   webpack --env workbench          the browser workbench (fake Excel + sample grid)
+ *                                    into dist-workbench/; never part of dist/
+ */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+/** The address the manifest is written for during development. */
+const DEV_URL = "https://localhost:3000/";
+
+/** The deployment address, with one trailing slash. */
+function addinUrl() {
+  const url = process.env.ADDIN_URL;
+  if (!url) return DEV_URL;
+  if (!/^https:\/\//.test(url)) throw new Error(`ADDIN_URL must be an https:// address (Office loads add-ins over HTTPS only), not "${url}"`);
+  return url.replace(/\/*$/, "/");
+}
+
+/** TypeScript for the browser: ES modules so webpack can drop the Fluent UI parts we do not import. */
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    options: {
+      transpileOnly: true,
+      configFile: path.resolve(__dirname, "tsconfig.json"),
+      compilerOptions: { module: "es2020", moduleResolution: "bundler", target: "es2020", sourceMap: true },
+    },
+  },
+};
+
+/**
+ * HTTPS for the dev server: Office's own development certificate when it is installed
+ * (`npx office-addin-dev-certs install` puts it in ~/.office-addin-dev-certs), otherwise
+ * webpack-dev-server's self-signed one, which a browser asks you to accept once.
+ */
+function httpsServer() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  if (Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) {
+    const options = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
+    return { type: "https", options };
+  }
+  return "https";
+}
+
+function taskpaneConfig(dev) {
+  const url = dev ? DEV_URL : addinUrl();
+  return {
+    name: "taskpane",
+    mode: dev ? "development" : "production",
+    devtool: dev ? "eval-source-map" : "source-map",
+    entry: { taskpane: "./src/taskpane/index.tsx" },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules: [tsRule] },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], scriptLoading: "defer" }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (url === DEV_URL ? content : Buffer.from(content.toString().split(DEV_URL).join(url))),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: dev ? false : "warning", maxEntrypointSize: 1024 * 1024, maxAssetSize: 1024 * 1024 },
+    devServer: {
+      port: Number(process.env.PORT || 3000),
+      server: httpsServer(),
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: { directory: path.resolve(__dirname, "dist") },
+      client: { overlay: { warnings: false } },
+    },
+  };
+}
+
+function workbenchConfig() {
+  return {
+    name: "workbench",
+    mode: "production",
+    devtool: "source-map",
+    entry: { workbench: "./src/workbench/workbench.ts", "fake-office": "./src/workbench/fakeOffice.ts" },
+    output: { path: path.resolve(__dirname, "dist-workbench"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules: [tsRule] },
+    plugins: [new HtmlWebpackPlugin({ filename: "index.html", template: "./src/workbench/workbench.html", chunks: ["workbench"] })],
+    performance: { hints: false },
+  };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  if (env.workbench) return workbenchConfig();
+  return taskpaneConfig(argv.mode === "development");
+};
