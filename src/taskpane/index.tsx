@@ -8,10 +8,19 @@ import { createOfficeHost } from "../excel/officeHost";
 import { App } from "./App";
 import { isDarkTheme } from "./theme";
 
+/** Office's theme where this Excel reports one; some hosts have no such property. */
+function officeTheme(): { bodyBackgroundColor?: string } | undefined {
+  try {
+    return Office.context?.officeTheme;
+  } catch {
+    return undefined;
+  }
+}
+
 // The promise form: Office.js and the workbench's fake both resolve it once the host is ready.
 void Office.onReady().then(() => {
   const host = createOfficeHost(Excel, Office);
-  const dark = isDarkTheme(Office.context?.officeTheme);
+  const dark = isDarkTheme(officeTheme());
   document.body.style.backgroundColor = dark ? webDarkTheme.colorNeutralBackground1 : webLightTheme.colorNeutralBackground1;
   const container = document.getElementById("container")!;
   createRoot(container).render(
