@@ -20,7 +20,7 @@ function columnWidths(fake: FakeExcel, sheet: string, rows: number, cols: number
     }
     let longest = 0;
     for (let r = 0; r < rows; r++) longest = Math.max(longest, fake.workbook.cellAt(sheet, r, c).text.length);
-    out.push(Math.min(360, Math.max(64, longest * 7 + 10)));
+    out.push(Math.min(300, Math.max(64, longest * 7 + 10)));
   }
   return out;
 }
@@ -101,8 +101,9 @@ class Workbench {
           wrap.focus();
         }
       } else if (e.key === "Escape") {
-        this.render();
+        // Leave the edit: focus first, so the render puts the cell's content back.
         wrap.focus();
+        this.render();
       }
     });
     wrap.addEventListener("keydown", (e) => {

@@ -135,6 +135,7 @@ test("after apply, the level cells refuse a bad value as Excel's validation does
   await alert.getByRole("button", { name: "OK" }).click();
   await page.keyboard.press("Escape");
   await hasText(wb.cell("E8"), "4");
+  await hasValue(page.locator("#formula"), "4");
 });
 
 test("switching language: the pane speaks English, and back", async () => {
@@ -188,4 +189,30 @@ test("an older Excel (ExcelApi 1.3): the pane says what it cannot do, and Refres
   await visible(pane.card(/^Nilai Asesor \(E\)/).getByText(expectedIndex({ E8: 4 }, 1)));
   await shot("10-older-excel", old);
   await old.close();
+});
+
+test("a Pemdi 2026 workbook: 1.24 Kurang (Merintis), the status note, external indicators and the I5 conversion", async () => {
+  const pemdi = await startWorkbench({ workbook: path.join(__dirname, "..", "fixtures", "xlsx", "pemdi-aceh-tengah.xlsx") });
+  const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  p.on("pageerror", (e) => pageErrors.push(e.message));
+  try {
+    await p.goto(pemdi.url);
+    const w = new WorkbenchPage(p);
+    await hasText(w.card(/^Nilai Asesor \(D\)/), /Indeks\s+1\.24\s+Predikat\s+Kurang \(Merintis\)/);
+    await visible(w.pane.getByText(/bobot dari sumber sekunder; periksa dengan teks peraturan/));
+    expect(await w.pane.getByRole("heading", { name: "Indeks domain" }).count()).toBe(0);
+    expect(await w.pane.getByRole("meter").count()).toBe(7);
+    await shot("11-pemdi", p);
+    await w.pane.getByRole("textbox", { name: /Hitung I5 dari SDI/ }).fill("50");
+    await visible(w.pane.getByText("I5 = 3.00; ketik nilai ini di sel indikatornya."));
+    await w.pane.getByRole("button", { name: /^D\d+ I5 .*eksternal/ }).click();
+    await hasValue(w.selectedCell(), /^Pemdi 2026!D\d+$/);
+    await shot("12-pemdi-external-go-to", p);
+    await w.pane.getByRole("button", { name: "Pengaturan" }).click();
+    await visible(w.pane.getByRole("form", { name: "Pengaturan" }));
+    await shot("13-settings", p);
+  } finally {
+    await p.close();
+    await pemdi.close();
+  }
 });

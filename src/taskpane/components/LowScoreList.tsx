@@ -43,16 +43,16 @@ export function LowScoreList({ lowScores, assessments, threshold, s, onSelect }:
             {items.map((l) => (
               <li key={l.key}>
                 <button type="button" className={shared.cellButton} onClick={() => onSelect(l.sheet, l.cell)} title={s.goTo(`${l.sheet}!${l.cell}`)}>
-                  <span className={shared.cellTag}>{l.cell}</span>
+                  {/* Spaces between the parts, so a screen reader does not run them together. */}
+                  <span className={shared.cellTag}>{l.cell}</span>{" "}
                   <span className={shared.grow}>
-                    <span className={c.code}>{l.indicatorCode}</span>
-                    {l.indicatorName}
+                    <span className={c.code}>{l.indicatorCode}</span> {l.indicatorName}{" "}
                     {l.external && (
                       <Badge className={c.external} appearance="outline" size="small" color="informative">
                         {s.external}
                       </Badge>
                     )}
-                  </span>
+                  </span>{" "}
                   <span className={c.value}>
                     <span className={shared.visuallyHidden}>{s.level} </span>
                     {l.value}

@@ -35,7 +35,7 @@ export function ProblemList({ problems, s, onSelect }: ProblemListProps) {
               <span className={c.top}>
                 <Badge appearance="tint" size="small" color={p.severity === "error" ? "danger" : "warning"}>
                   {p.code}
-                </Badge>
+                </Badge>{" "}
                 {p.external && (
                   <Badge appearance="outline" size="small" color="informative">
                     {s.external}
@@ -43,7 +43,7 @@ export function ProblemList({ problems, s, onSelect }: ProblemListProps) {
                 )}
                 <span className={c.spacer} />
                 {p.cell && <span className={shared.cellTag}>{p.cell}</span>}
-              </span>
+              </span>{" "}
               <span className={shared.grow}>
                 <span className={shared.visuallyHidden}>{p.severity === "error" ? s.error : s.warning}: </span>
                 {p.message}
