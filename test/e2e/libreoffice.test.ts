@@ -12,6 +12,7 @@ import { buildWritePlan, WritePlan } from "../../src/core/writePlan";
 import { FRAMEWORKS } from "../../src/frameworks";
 import { workbookGrid } from "../../src/xlsx/readGrid";
 import { runCli } from "../../src/cli/run";
+import { fileIo } from "../support/cli";
 import * as T from "../fixtures/templates";
 import { makeProfile, recalculate, setCells } from "./support/libreoffice";
 
@@ -37,15 +38,7 @@ async function scored(name: string, wb: ExcelJS.Workbook): Promise<string> {
   const input = path.join(dir, `${name}.xlsx`);
   const output = path.join(dir, `${name}.scored.xlsx`);
   await wb.xlsx.writeFile(input);
-  const sink = () => undefined;
-  await runCli(["score", input, "--write", output], {
-    out: sink,
-    err: sink,
-    readFile: (p) => fs.promises.readFile(p),
-    writeFileAtomic: (p, d) => fs.promises.writeFile(p, d),
-    exists: (p) => fs.existsSync(p),
-    samePath: (a, b) => path.resolve(a) === path.resolve(b),
-  });
+  await runCli(["score", input, "--write", output], fileIo());
   return output;
 }
 

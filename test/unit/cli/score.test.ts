@@ -1,36 +1,10 @@
 import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import ExcelJS from "exceljs";
-import { runCli, CliIo } from "../../../src/cli/run";
+import { cli, tempFolder } from "../../support/cli";
 import * as T from "../../fixtures/templates";
 
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "spbe-cli-"));
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function file(name: string, wb: ExcelJS.Workbook): Promise<string> {
-  const p = path.join(dir, name);
-  await wb.xlsx.writeFile(p);
-  return p;
-}
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    readFile: (p) => fs.promises.readFile(p),
-    writeFileAtomic: (p, d) => fs.promises.writeFile(p, d),
-    exists: (p) => fs.existsSync(p),
-    samePath: (a, b) => path.resolve(a) === path.resolve(b),
-  };
-  const code = await runCli(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const tmp = tempFolder("spbe-cli-");
+const file = (name: string, wb: ExcelJS.Workbook) => tmp.save(name, wb);
 
 describe("spbe-index score", () => {
   test("JSON keeps the published keys; exit 0 when every assessment is complete", async () => {
@@ -82,7 +56,7 @@ describe("spbe-index score", () => {
     expect(r.out).toMatch(/Indeks \/ Index\s+3\.75\s+3\.19/);
     expect(fs.readFileSync(p).equals(before)).toBe(true);
 
-    const out = path.join(dir, "baca.scored.xlsx");
+    const out = tmp.path("baca.scored.xlsx");
     const w = await cli("score", p, "--write", out);
     expect(w.code).toBe(0);
     expect(fs.readFileSync(p).equals(before)).toBe(true);
@@ -113,15 +87,15 @@ describe("spbe-index score", () => {
   });
 
   test("missing, corrupt, protected and table-less files exit 2 with a message naming the problem", async () => {
-    expect((await cli("score", path.join(dir, "tidak-ada.xlsx"))).err).toMatch(/file not found/);
-    const corrupt = path.join(dir, "rusak.xlsx");
+    expect((await cli("score", tmp.path("tidak-ada.xlsx"))).err).toMatch(/file not found/);
+    const corrupt = tmp.path("rusak.xlsx");
     fs.writeFileSync(corrupt, Buffer.from("PK\u0003\u0004 not really a zip"));
     const c = await cli("score", corrupt);
     expect([c.code, c.err]).toEqual([2, expect.stringMatching(/corrupt/)]);
-    const text = path.join(dir, "teks.xlsx");
+    const text = tmp.path("teks.xlsx");
     fs.writeFileSync(text, "No;Indikator;Nilai\n");
     expect((await cli("score", text)).err).toMatch(/not an .xlsx file/);
-    const cfb = path.join(dir, "sandi.xlsx");
+    const cfb = tmp.path("sandi.xlsx");
     fs.writeFileSync(cfb, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
     expect((await cli("score", cfb)).err).toMatch(/password-protected/);
     const none = await cli("score", await file("kosong.xlsx", T.unknownLayout()));

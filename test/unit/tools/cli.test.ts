@@ -1,37 +1,10 @@
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import ExcelJS from "exceljs";
-import { runCli, CliIo } from "../../../src/cli/run";
+import { cli, tempFolder } from "../../support/cli";
 import { SETTINGS_ROWS } from "../../../src/core/settings";
 import * as T from "../../fixtures/templates";
 
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "spbe-tools-cli-"));
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function file(name: string, wb: ExcelJS.Workbook): Promise<string> {
-  const p = path.join(dir, name);
-  await wb.xlsx.writeFile(p);
-  return p;
-}
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    readFile: (p) => fs.promises.readFile(p),
-    writeFileAtomic: (p, d) => fs.promises.writeFile(p, d),
-    exists: (p) => fs.existsSync(p),
-    samePath: (a, b) => path.resolve(a) === path.resolve(b),
-  };
-  const code = await runCli(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const tmp = tempFolder("spbe-tools-cli-");
+const file = (name: string, wb: ExcelJS.Workbook) => tmp.save(name, wb);
 
 interface StepJson {
   indicator: number;
@@ -120,7 +93,7 @@ describe("spbe-index plan", () => {
 
   test("without --target, the target stored in the results sheet is used", async () => {
     const src = await file("simpan.xlsx", T.standardSpbe());
-    const written = path.join(dir, "simpan-hasil.xlsx");
+    const written = tmp.path("simpan-hasil.xlsx");
     expect((await cli("score", src, "--write", written)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(written);
