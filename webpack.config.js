@@ -62,7 +62,8 @@ function taskpaneConfig(dev) {
     devtool: dev ? "eval-source-map" : "source-map",
     entry: { taskpane: "./src/taskpane/index.tsx" },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    // TypeScript's node16 resolution wants "./x.js" in a dynamic import(); the file is x.ts(x).
+    resolve: { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
     module: { rules: [tsRule] },
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], scriptLoading: "defer" }),

@@ -2,22 +2,31 @@
  * The task pane wired up: the controller hook's state turned into view data, and its
  * intents passed down as callbacks. The only component that knows a host exists.
  */
-import { useCallback, useEffect, useMemo } from "react";
+import { ComponentType, useCallback, useEffect, useMemo } from "react";
 import { WorkbookHost } from "../excel/workbookHost";
 import { unavailableFeatures } from "./capabilityNotes";
 import { Pane } from "./components/Pane";
+import type { ToolChartsProps } from "./components/ToolCharts";
 import { languageFromOffice, pick, strings } from "./i18n";
 import { previewView } from "./previewView";
 import { detectedSetup, frameworkChoices, levelRange } from "./settingsView";
 import { paneLanguage } from "./state";
+import { toolsView } from "./toolsView";
 import { usePane } from "./usePane";
 import { externalSuggestion, paneView } from "./view";
 
-export function App({ host }: { host: WorkbookHost }) {
+export interface AppProps {
+  host: WorkbookHost;
+  /** the chart view; index.tsx passes it lazily loaded, so its library stays out of the first download */
+  charts?: ComponentType<ToolChartsProps>;
+}
+
+export function App({ host, charts }: AppProps) {
   const { state, capabilities, intents } = usePane(host);
   const lang = paneLanguage(state);
   const s = strings(lang);
   const view = useMemo(() => (state.analysis ? paneView(state.analysis, lang) : null), [state.analysis, lang]);
+  const tools = useMemo(() => (state.analysis ? toolsView(state.analysis, state.plan, lang) : null), [state.analysis, state.plan, lang]);
   const preview = useMemo(() => (state.preview ? previewView(state.preview, capabilities, lang) : null), [state.preview, capabilities, lang]);
   const detected = useMemo(() => detectedSetup(state.grid, state.analysis), [state.grid, state.analysis]);
   const analysis = state.analysis;
@@ -37,6 +46,7 @@ export function App({ host }: { host: WorkbookHost }) {
       unavailable={unavailableFeatures(capabilities, s)}
       error={state.error ? pick(state.error, lang) : null}
       appliedSheet={state.appliedSheet}
+      appliedSkipped={state.appliedSkipped.map((m) => pick(m, lang))}
       preview={preview}
       applying={state.applying}
       settings={{
@@ -58,6 +68,13 @@ export function App({ host }: { host: WorkbookHost }) {
       }}
       onDismiss={intents.dismissMessage}
       convert={convert}
+      tools={tools}
+      toolsIntents={{
+        onTarget: intents.changeTarget,
+        onStep: intents.changeStep,
+        onToggleOutOfReach: intents.toggleOutOfReach,
+        Charts: charts,
+      }}
     />
   );
 }

@@ -3,10 +3,14 @@
  * render the pane in the Office theme.
  */
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { lazy } from "react";
 import { createRoot } from "react-dom/client";
 import { createOfficeHost } from "../excel/officeHost";
 import { App } from "./App";
 import { isDarkTheme } from "./theme";
+
+/** The charts and their library are a separate chunk, fetched the first time the assessor opens them. */
+const ToolCharts = lazy(() => import(/* webpackChunkName: "charts" */ "./components/ToolCharts.js").then((m) => ({ default: m.ToolCharts })));
 
 /** Office's theme where this Excel reports one; some hosts have no such property. */
 function officeTheme(): { bodyBackgroundColor?: string } | undefined {
@@ -25,7 +29,7 @@ void Office.onReady().then(() => {
   const container = document.getElementById("container")!;
   createRoot(container).render(
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
-      <App host={host} />
+      <App host={host} charts={ToolCharts} />
     </FluentProvider>,
   );
 });

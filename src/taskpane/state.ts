@@ -19,10 +19,21 @@ export interface PaneSettings {
   language: Language | null;
 }
 
+/** What the assessor chose for the path to target. */
+export interface PlanChoices {
+  /** the target typed in the pane; null keeps the one stored in the results sheet */
+  target: number | null;
+  /** value step for decimal frameworks; null for the core's default */
+  step: number | null;
+  /** framework id → indicators marked out of reach this year (ids are per framework) */
+  outOfReach: Record<string, number[]>;
+}
+
 export interface PaneState {
   /** Office's display language, e.g. "id-ID" */
   officeLanguage: string;
   settings: PaneSettings;
+  plan: PlanChoices;
   grid: WorkbookGrid | null;
   analysis: Analysis | null;
   reading: boolean;
@@ -34,6 +45,8 @@ export interface PaneState {
   error: Bilingual | null;
   /** results sheet of the last successful apply, for the confirmation message */
   appliedSheet: string | null;
+  /** what the last apply could not write on this Excel, one sentence each */
+  appliedSkipped: Bilingual[];
 }
 
 export type PaneAction =
@@ -45,16 +58,22 @@ export type PaneAction =
   | { type: "preview-opened" }
   | { type: "preview-closed" }
   | { type: "apply-started" }
-  | { type: "apply-done" }
+  | { type: "apply-done"; skipped: Bilingual[] }
   | { type: "failed"; error: Bilingual }
-  | { type: "message-dismissed" };
+  | { type: "message-dismissed" }
+  | { type: "target-changed"; target: number | null }
+  | { type: "step-changed"; step: number | null }
+  | { type: "out-of-reach-toggled"; framework: string; indicator: number };
 
 export const AUTOMATIC: PaneSettings = { sheet: null, levelColumns: null, threshold: null, framework: null, language: null };
+
+export const NO_PLAN_CHOICES: PlanChoices = { target: null, step: null, outOfReach: {} };
 
 export function initialState(officeLanguage: string): PaneState {
   return {
     officeLanguage,
     settings: AUTOMATIC,
+    plan: NO_PLAN_CHOICES,
     grid: null,
     analysis: null,
     reading: false,
@@ -63,6 +82,7 @@ export function initialState(officeLanguage: string): PaneState {
     preview: null,
     error: null,
     appliedSheet: null,
+    appliedSkipped: [],
   };
 }
 
@@ -81,8 +101,15 @@ export function paneLanguage(state: Pick<PaneState, "settings" | "officeLanguage
   return state.settings.language ?? languageFromOffice(state.officeLanguage);
 }
 
-function analysed(state: PaneState, grid: WorkbookGrid, settings: PaneSettings): PaneState {
-  return { ...state, grid, settings, analysis: analyze(grid, FRAMEWORKS, analyzeOptions(settings)) };
+/** The typed target goes into the analysis, so the next apply stores it in the results sheet. */
+function analysed(state: PaneState, grid: WorkbookGrid, settings: PaneSettings, plan: PlanChoices = state.plan): PaneState {
+  const opts = analyzeOptions(settings);
+  if (plan.target !== null) opts.target = plan.target;
+  return { ...state, grid, settings, plan, analysis: analyze(grid, FRAMEWORKS, opts) };
+}
+
+function toggled(ids: readonly number[], id: number): number[] {
+  return ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id];
 }
 
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
@@ -98,21 +125,32 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "settings-changed":
       // The language is the pane's own business; every other setting changes the analysis.
       if (!state.grid) return { ...state, settings: action.settings };
-      return { ...analysed(state, state.grid, action.settings), appliedSheet: null };
+      return { ...analysed(state, state.grid, action.settings), appliedSheet: null, appliedSkipped: [] };
     case "language-changed":
       return { ...state, settings: { ...state.settings, language: action.language } };
     case "preview-opened":
       if (!state.grid || !state.analysis || state.analysis.tables.length === 0) return state;
-      return { ...state, preview: buildWritePlan(state.grid, state.analysis), appliedSheet: null };
+      return { ...state, preview: buildWritePlan(state.grid, state.analysis), appliedSheet: null, appliedSkipped: [] };
     case "preview-closed":
       return { ...state, preview: null };
     case "apply-started":
       return { ...state, applying: true, error: null };
     case "apply-done":
-      return { ...state, applying: false, appliedSheet: state.preview?.sheets[0] ?? null, preview: null };
+      return { ...state, applying: false, appliedSheet: state.preview?.sheets[0] ?? null, appliedSkipped: action.skipped, preview: null };
     case "failed":
       return { ...state, applying: false, preview: null, error: action.error };
     case "message-dismissed":
-      return { ...state, error: null, appliedSheet: null };
+      return { ...state, error: null, appliedSheet: null, appliedSkipped: [] };
+    case "target-changed": {
+      const plan = { ...state.plan, target: action.target };
+      if (!state.grid) return { ...state, plan };
+      return analysed(state, state.grid, state.settings, plan);
+    }
+    case "step-changed":
+      return { ...state, plan: { ...state.plan, step: action.step } };
+    case "out-of-reach-toggled": {
+      const outOfReach = { ...state.plan.outOfReach, [action.framework]: toggled(state.plan.outOfReach[action.framework] ?? [], action.indicator) };
+      return { ...state, plan: { ...state.plan, outOfReach } };
+    }
   }
 }

@@ -4,6 +4,8 @@
  * every host failure into a message. Components get its state and intents as props.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { Bilingual } from "../core/framework";
+import type { OfficeHost } from "../excel/officeHost";
 import { HostCapabilities, WorkbookHost } from "../excel/workbookHost";
 import { Language } from "./i18n";
 import { hostMessage } from "./hostMessage";
@@ -19,6 +21,15 @@ export interface PaneIntents {
   changeSettings(settings: PaneSettings): void;
   changeLanguage(language: Language | null): void;
   dismissMessage(): void;
+  changeTarget(target: number | null): void;
+  changeStep(step: number | null): void;
+  toggleOutOfReach(framework: string, indicator: number): void;
+}
+
+/** The Office.js host says which optional parts of the last apply this Excel skipped; other hosts skip none. */
+function lastSkipped(host: WorkbookHost): Bilingual[] {
+  const office = host as Partial<Pick<OfficeHost, "lastSkipped">>;
+  return typeof office.lastSkipped === "function" ? office.lastSkipped().map((p) => p.message) : [];
 }
 
 export function usePane(host: WorkbookHost): { state: PaneState; capabilities: HostCapabilities; intents: PaneIntents } {
@@ -69,7 +80,7 @@ export function usePane(host: WorkbookHost): { state: PaneState; capabilities: H
     dispatch({ type: "apply-started" });
     try {
       await host.apply(plan);
-      dispatch({ type: "apply-done" });
+      dispatch({ type: "apply-done", skipped: lastSkipped(host) });
     } catch (e) {
       dispatch({ type: "failed", error: hostMessage(e) });
       return;
@@ -94,6 +105,9 @@ export function usePane(host: WorkbookHost): { state: PaneState; capabilities: H
       changeSettings: (settings) => dispatch({ type: "settings-changed", settings }),
       changeLanguage: (language) => dispatch({ type: "language-changed", language }),
       dismissMessage: () => dispatch({ type: "message-dismissed" }),
+      changeTarget: (target) => dispatch({ type: "target-changed", target }),
+      changeStep: (step) => dispatch({ type: "step-changed", step }),
+      toggleOutOfReach: (framework, indicator) => dispatch({ type: "out-of-reach-toggled", framework, indicator }),
     }),
     [read, confirmApply, select],
   );

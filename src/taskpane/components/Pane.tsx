@@ -6,8 +6,10 @@ import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Mess
 import { ArrowSync20Regular, Dismiss20Regular, LocalLanguage20Regular, Settings20Regular, TableArrowUp20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { Strings } from "../i18n";
+import { ToolsView } from "../toolsView";
 import { PaneView } from "../view";
 import { ApplyPreview, PreviewView } from "./ApplyPreview";
+import { ToolsIntents } from "./AssessorTools";
 import { ExternalIndicatorsProps } from "./ExternalIndicators";
 import { SettingsPanel, SettingsPanelProps } from "./SettingsPanel";
 import { TableSection } from "./TableSection";
@@ -43,6 +45,8 @@ export interface PaneProps {
   unavailable: string[];
   error: string | null;
   appliedSheet: string | null;
+  /** what the last apply could not write on this Excel, in the pane's language */
+  appliedSkipped: string[];
   preview: PreviewView | null;
   applying: boolean;
   settings: Omit<SettingsPanelProps, "s" | "onClose">;
@@ -54,6 +58,9 @@ export interface PaneProps {
   onSwitchLanguage(): void;
   onDismiss(): void;
   convert: ExternalIndicatorsProps["convert"];
+  /** the assessor tools of each table, in the order of view.tables */
+  tools: ToolsView[] | null;
+  toolsIntents: ToolsIntents;
 }
 
 export function Pane(p: PaneProps) {
@@ -106,7 +113,19 @@ export function Pane(p: PaneProps) {
       )}
       {p.appliedSheet && (
         <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{s.applied(p.appliedSheet)}</MessageBarBody>
+          <MessageBarBody>
+            {s.applied(p.appliedSheet)}
+            {p.appliedSkipped.length > 0 && (
+              <>
+                <div>{s.appliedSkipped}</div>
+                <ul className={c.unavailable}>
+                  {p.appliedSkipped.map((u) => (
+                    <li key={u}>{u}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </MessageBarBody>
           <MessageBarActions containerAction={<Button appearance="transparent" aria-label={s.dismiss} icon={<Dismiss20Regular />} onClick={p.onDismiss} />} />
         </MessageBar>
       )}
@@ -150,7 +169,7 @@ export function Pane(p: PaneProps) {
       {view?.tables.map((t, k) => (
         <div key={t.key}>
           {k > 0 && <hr className={c.divider} />}
-          <TableSection table={t} headingLevel={2} s={s} onSelect={p.onSelect} convert={p.convert} />
+          <TableSection table={t} headingLevel={2} s={s} onSelect={p.onSelect} convert={p.convert} tools={p.tools?.[k] ?? null} toolsIntents={p.toolsIntents} />
         </div>
       ))}
       <ApplyPreview preview={p.preview} applying={p.applying} s={s} onConfirm={p.onConfirmApply} onCancel={p.onCancelApply} />

@@ -1,8 +1,10 @@
-/** Everything about one indicator table: results per level column, bars, problems, low scores, what was detected. */
+/** Everything about one indicator table: results per level column, bars, problems, low scores, the assessor tools, what was detected. */
 import { makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { Strings } from "../i18n";
+import { ToolsView } from "../toolsView";
 import { TableView } from "../view";
 import { AssessmentCard } from "./AssessmentCard";
+import { AssessorTools, ToolsIntents } from "./AssessorTools";
 import { Detection } from "./Detection";
 import { ExternalIndicators, ExternalIndicatorsProps } from "./ExternalIndicators";
 import { LowScoreList } from "./LowScoreList";
@@ -24,9 +26,11 @@ export interface TableSectionProps {
   s: Strings;
   onSelect(sheet: string, cell: string): void;
   convert: ExternalIndicatorsProps["convert"];
+  tools: ToolsView | null;
+  toolsIntents: ToolsIntents;
 }
 
-export function TableSection({ table: t, headingLevel, s, onSelect, convert }: TableSectionProps) {
+export function TableSection({ table: t, headingLevel, s, onSelect, convert, tools, toolsIntents }: TableSectionProps) {
   const c = useStyles();
   const shared = useSharedStyles();
   const H = headingLevel === 2 ? "h2" : "h3";
@@ -70,6 +74,7 @@ export function TableSection({ table: t, headingLevel, s, onSelect, convert }: T
           <ExternalIndicators indicators={t.external} s={s} convert={convert} />
         </>
       )}
+      {tools && <AssessorTools {...toolsIntents} tools={tools} table={t} s={s} headingLevel={headingLevel === 2 ? 3 : 4} onSelect={onSelect} />}
       <Detection detection={t.detection} s={s} />
     </section>
   );

@@ -25,6 +25,15 @@ export function spbeGrid(self: Record<number, CellValue> = DENPASAR_SELF, final:
   return { sheets: [{ name: "Sampul", values: [[null, "Evaluasi SPBE"]] }, { name: "Kertas Kerja", values }] };
 }
 
+/** The same sheet with an evidence column ("Bukti Dukung", E) in place of the notes; evidence by indicator id, empty elsewhere. */
+export function evidenceGrid(evidence: Record<number, string> = {}): WorkbookGrid {
+  const grid = spbeGrid();
+  const values = grid.sheets[1].values;
+  values[2][4] = "Bukti Dukung";
+  for (const row of values) if (typeof row[0] === "number") row[4] = evidence[row[0]] ?? null;
+  return grid;
+}
+
 /** "Pemdi 2026": Kode, Indikator, Bobot, Nilai Asesor (D); I13 holds =7/6 as published. */
 export function pemdiGrid(values: Record<number, CellValue> = ACEH): WorkbookGrid {
   const rows: CellValue[][] = [["Evaluasi Pemerintah Digital 2026"], [], ["Kode", "Indikator", "Bobot", "Nilai Asesor"]];

@@ -70,7 +70,7 @@ describe("pane state", () => {
     expect(s.preview!.sheets).toEqual(["Indeks SPBE"]);
     s = paneReducer(s, { type: "apply-started" });
     expect(s.applying).toBe(true);
-    s = paneReducer(s, { type: "apply-done" });
+    s = paneReducer(s, { type: "apply-done", skipped: [] });
     expect(s).toMatchObject({ applying: false, preview: null, appliedSheet: "Indeks SPBE" });
   });
 
@@ -101,6 +101,55 @@ describe("pane state", () => {
     const s = paneReducer(initialState("id-ID"), { type: "language-changed", language: "en" });
     expect(paneLanguage(s)).toBe("en");
     expect(paneLanguage(paneReducer(s, { type: "language-changed", language: null }))).toBe("id");
+  });
+});
+
+describe("path-to-target choices", () => {
+  test("a typed target goes into the analysis (so an apply stores it); cleared, the stored one is used again", async () => {
+    let s = read(initialState("id-ID"));
+    expect(s.analysis!.tables[0].target).toBeUndefined();
+    s = paneReducer(s, { type: "target-changed", target: 3.7 });
+    expect(s.plan.target).toBe(3.7);
+    expect(s.analysis!.tables[0].target).toBe(3.7);
+    s = paneReducer(s, { type: "preview-opened" });
+    const host = new MemoryHost(spbeGrid());
+    await host.apply(s.preview!);
+    let reopened = read(initialState("id-ID"), await host.read());
+    expect(reopened.analysis!.tables[0].target).toBe(3.7);
+    reopened = paneReducer(reopened, { type: "target-changed", target: 4 });
+    expect(reopened.analysis!.tables[0].target).toBe(4);
+    reopened = paneReducer(reopened, { type: "target-changed", target: null });
+    expect(reopened.analysis!.tables[0].target).toBe(3.7);
+  });
+
+  test("a target typed before the first read waits for it", () => {
+    const s = paneReducer(initialState("id-ID"), { type: "target-changed", target: 3.5 });
+    expect(s.analysis).toBeNull();
+    expect(read(s).analysis!.tables[0].target).toBe(3.5);
+  });
+
+  test("out of reach is kept per framework and toggles; the step is the assessor's", () => {
+    let s = read(initialState("id-ID"));
+    const analysis = s.analysis;
+    s = paneReducer(s, { type: "out-of-reach-toggled", framework: "spbe-2020", indicator: 43 });
+    s = paneReducer(s, { type: "out-of-reach-toggled", framework: "spbe-2020", indicator: 44 });
+    s = paneReducer(s, { type: "out-of-reach-toggled", framework: "pemdi-2026", indicator: 1 });
+    expect(s.plan.outOfReach).toEqual({ "spbe-2020": [43, 44], "pemdi-2026": [1] });
+    s = paneReducer(s, { type: "out-of-reach-toggled", framework: "spbe-2020", indicator: 43 });
+    expect(s.plan.outOfReach["spbe-2020"]).toEqual([44]);
+    s = paneReducer(s, { type: "step-changed", step: 0.5 });
+    expect(s.plan.step).toBe(0.5);
+    // Neither changes what the workbook holds, so the analysis stays as it was.
+    expect(s.analysis).toBe(analysis);
+  });
+
+  test("what an older Excel skipped is kept with the apply's message, and goes with it", () => {
+    let s = paneReducer(read(initialState("id-ID")), { type: "preview-opened" });
+    const skipped = [{ id: "validasi dilewati", en: "validation skipped" }];
+    s = paneReducer(s, { type: "apply-done", skipped });
+    expect(s).toMatchObject({ appliedSheet: "Indeks SPBE", appliedSkipped: skipped });
+    s = paneReducer(s, { type: "message-dismissed" });
+    expect(s).toMatchObject({ appliedSheet: null, appliedSkipped: [] });
   });
 });
 

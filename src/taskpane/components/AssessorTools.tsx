@@ -1,0 +1,117 @@
+/**
+ * The assessor tools of one table, below its results, folded so the first screen still
+ * shows the index: path to target, self versus assessor, charts, claims without evidence.
+ * Each opens on demand; the charts load their code only when first opened.
+ */
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { Component, ComponentType, ReactNode, Suspense } from "react";
+import { chartData } from "../chartData";
+import { Strings } from "../i18n";
+import { ToolsView } from "../toolsView";
+import { TableView } from "../view";
+import { EvidenceGaps } from "./EvidenceGaps";
+import { Reconciliation } from "./Reconciliation";
+import { TargetPlan } from "./TargetPlan";
+import type { ToolChartsProps } from "./ToolCharts";
+import { useSharedStyles } from "./sharedStyles";
+
+const useStyles = makeStyles({
+  panel: { margin: `0 0 ${tokens.spacingVerticalM}`, padding: `0 ${tokens.spacingHorizontalXS}` },
+  header: { margin: 0 },
+});
+
+export interface ToolsIntents {
+  onTarget(target: number | null): void;
+  onStep(step: number): void;
+  onToggleOutOfReach(framework: string, indicator: number): void;
+  /** the chart view; the add-in loads it as a separate chunk the first time it is shown */
+  Charts?: ComponentType<ToolChartsProps>;
+}
+
+export interface AssessorToolsProps extends ToolsIntents {
+  tools: ToolsView;
+  table: TableView;
+  s: Strings;
+  /** the level of the tools' own heading; the sections sit one and two levels below */
+  headingLevel: 3 | 4;
+  onSelect(sheet: string, cell: string): void;
+}
+
+/** A chunk that fails to load (the network dropped) says so instead of breaking the pane. */
+class ChartBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+export function AssessorTools({ tools, table, s, headingLevel, onSelect, onTarget, onStep, onToggleOutOfReach, Charts }: AssessorToolsProps) {
+  const c = useStyles();
+  const shared = useSharedStyles();
+  const H = headingLevel === 3 ? "h3" : "h4";
+  const item = headingLevel === 3 ? "h4" : "h5";
+  const inner = headingLevel === 3 ? 5 : 6;
+  const frameworkId = tools.target.frameworkId;
+  return (
+    <>
+      <H className={shared.heading}>{s.tools}</H>
+      <Accordion multiple collapsible>
+        <AccordionItem value="target">
+          <AccordionHeader as={item} className={c.header}>
+            {s.targetTitle}
+          </AccordionHeader>
+          <AccordionPanel className={c.panel}>
+            <TargetPlan
+              view={tools.target}
+              s={s}
+              headingLevel={inner}
+              onTarget={onTarget}
+              onStep={onStep}
+              onToggleOutOfReach={(id) => onToggleOutOfReach(frameworkId, id)}
+              onSelect={onSelect}
+            />
+          </AccordionPanel>
+        </AccordionItem>
+        {tools.reconciliation && (
+          <AccordionItem value="reconciliation">
+            <AccordionHeader as={item} className={c.header}>
+              {s.reconcileTitle}
+            </AccordionHeader>
+            <AccordionPanel className={c.panel}>
+              <Reconciliation view={tools.reconciliation} s={s} headingLevel={inner} onSelect={onSelect} />
+            </AccordionPanel>
+          </AccordionItem>
+        )}
+        {Charts && (
+          <AccordionItem value="charts">
+            <AccordionHeader as={item} className={c.header}>
+              {s.chartsTitle}
+            </AccordionHeader>
+            <AccordionPanel className={c.panel}>
+              <ChartBoundary fallback={<p className={shared.muted}>{s.chartsFailed}</p>}>
+                <Suspense fallback={<Spinner size="tiny" label={s.chartsLoading} />}>
+                  <Charts charts={chartData(table, tools.targetValue, s)} headingLevel={inner} />
+                </Suspense>
+              </ChartBoundary>
+            </AccordionPanel>
+          </AccordionItem>
+        )}
+        {tools.evidence && (
+          <AccordionItem value="evidence">
+            <AccordionHeader as={item} className={c.header}>
+              {s.evidenceTitle(tools.evidence.count)}
+            </AccordionHeader>
+            <AccordionPanel className={c.panel}>
+              <EvidenceGaps view={tools.evidence} s={s} headingLevel={inner} onSelect={onSelect} />
+            </AccordionPanel>
+          </AccordionItem>
+        )}
+      </Accordion>
+    </>
+  );
+}

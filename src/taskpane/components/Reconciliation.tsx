@@ -1,0 +1,165 @@
+/**
+ * Self-assessment against the assessor: the index difference, its share per domain and
+ * aspect, and the indicators that differ, largest effect first. During the interview the
+ * team spends its minutes on the top rows; clicking one selects the assessor's cell.
+ */
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { Strings } from "../i18n";
+import { GapView, ReconciliationView } from "../toolsView";
+import { useSharedStyles } from "./sharedStyles";
+
+const SHOWN = 12;
+
+const useStyles = makeStyles({
+  summary: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalS, margin: `0 0 ${tokens.spacingVerticalXS}` },
+  sides: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  figures: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
+  gap: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
+  down: { color: tokens.colorPaletteRedForeground1 },
+  up: { color: tokens.colorPaletteGreenForeground1 },
+  group: {
+    margin: `${tokens.spacingVerticalS} 0 2px`,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+  },
+  gapRow: {
+    display: "grid",
+    gridTemplateColumns: "1fr 4.2em",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    padding: `2px ${tokens.spacingHorizontalS}`,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  gapName: { minWidth: 0, overflowWrap: "anywhere" },
+  label: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
+  count: { color: tokens.colorNeutralForeground3 },
+  track: { gridColumn: "1 / span 2", height: "4px", borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorNeutralStroke2, overflow: "hidden" },
+  fillDown: { height: "100%", backgroundColor: tokens.colorPaletteRedBorderActive },
+  fillUp: { height: "100%", backgroundColor: tokens.colorPaletteGreenBorderActive },
+  impact: { flexShrink: 0, textAlign: "right", fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
+  code: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
+  levels: { flexShrink: 0, fontVariantNumeric: "tabular-nums", color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
+  more: { marginTop: tokens.spacingVerticalXS },
+});
+
+export interface ReconciliationProps {
+  view: ReconciliationView;
+  s: Strings;
+  headingLevel: 5 | 6;
+  onSelect(sheet: string, cell: string): void;
+}
+
+function tone(text: string): "down" | "up" | null {
+  return text.startsWith("−") ? "down" : text.startsWith("+") ? "up" : null;
+}
+
+/** Each group's bar is its share of the whole difference (a group can exceed it when others pull the other way). */
+function GapList({ gaps, total, s }: { gaps: GapView[]; total: number; s: Strings }) {
+  const c = useStyles();
+  const shared = useSharedStyles();
+  const largest = Math.max(Math.abs(total), ...gaps.map((g) => Math.abs(g.value)), Number.MIN_VALUE);
+  return (
+    <ul className={shared.list}>
+      {gaps.map((g) => {
+        const t = tone(g.impact);
+        return (
+          <li key={g.key} className={c.gapRow}>
+            <span className={c.gapName}>
+              <span className={c.label}>{g.label}</span>
+              {g.name} <span className={c.count}>({s.differCount(g.differences)})</span>
+            </span>
+            <span className={mergeClasses(c.impact, t === "down" && c.down, t === "up" && c.up)}>
+              <span className={shared.visuallyHidden}>{s.impact} </span>
+              {g.impact}
+            </span>
+            <span className={c.track} aria-hidden="true">
+              {g.value !== 0 && <span className={t === "up" ? c.fillUp : c.fillDown} style={{ display: "block", width: `${(Math.abs(g.value) / largest) * 100}%` }} />}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function Reconciliation({ view: v, s, headingLevel, onSelect }: ReconciliationProps) {
+  const c = useStyles();
+  const shared = useSharedStyles();
+  const [all, setAll] = useState(false);
+  const H = headingLevel === 5 ? "h5" : "h6";
+  const t = v.gap ? tone(v.gap) : null;
+  const shown = all ? v.differences : v.differences.slice(0, SHOWN);
+  return (
+    <>
+      <p className={c.sides}>
+        {v.from.title} → {v.to.title}
+      </p>
+      {v.gap !== null ? (
+        <p className={c.summary}>
+          <span className={c.figures}>
+            {v.from.index} → {v.to.index}
+          </span>{" "}
+          <span className={mergeClasses(c.gap, t === "down" && c.down, t === "up" && c.up)}>
+            <span className={shared.visuallyHidden}>{s.gapLabel} </span>
+            {v.gap}
+          </span>
+        </p>
+      ) : (
+        <p className={shared.muted}>{s.gapIncomplete}</p>
+      )}
+      {v.domains.length > 0 && (
+        <>
+          <H className={c.group}>{s.byDomain}</H>
+          <GapList gaps={v.domains} total={v.total} s={s} />
+        </>
+      )}
+      <H className={c.group}>{s.byAspect}</H>
+      <GapList gaps={v.aspects} total={v.total} s={s} />
+      <H className={c.group}>{s.differences(v.differences.length)}</H>
+      {v.differences.length === 0 ? (
+        <p className={shared.muted}>{s.noDifferences}</p>
+      ) : (
+        <ol className={shared.list}>
+          {shown.map((d) => {
+            const content = (
+              <>
+                {d.cell && <span className={shared.cellTag}>{d.cell}</span>}{" "}
+                <span className={shared.grow}>
+                  <span className={c.code}>{d.code}</span> {d.name}
+                </span>{" "}
+                <span className={c.levels}>
+                  <span className={shared.visuallyHidden}>{s.level} </span>
+                  {d.from} → {d.to}
+                </span>{" "}
+                <span className={c.impact}>
+                  <span className={shared.visuallyHidden}>{s.impact} </span>
+                  {d.impact}
+                </span>
+              </>
+            );
+            return (
+              <li key={d.key}>
+                {d.cell ? (
+                  <button type="button" className={shared.cellButton} onClick={() => onSelect(d.sheet, d.cell!)} title={s.goTo(`${d.sheet}!${d.cell}`)}>
+                    {content}
+                  </button>
+                ) : (
+                  <div className={shared.plainRow}>{content}</div>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {!all && v.differences.length > SHOWN && (
+        <Button className={c.more} appearance="secondary" size="small" onClick={() => setAll(true)}>
+          {s.showAll(v.differences.length)}
+        </Button>
+      )}
+      {v.unmatched.length > 0 && <p className={shared.muted}>{s.notCompared(v.unmatched.join(", "))}</p>}
+    </>
+  );
+}

@@ -1,0 +1,209 @@
+/**
+ * Path to target: the assessor types a target index (and, for decimal values, the step);
+ * each level column gets the fewest raises that reach it, as a numbered list. Clicking a
+ * step selects its cell; ⊘ marks its indicator out of reach this year.
+ */
+import { Button, Field, Input, makeStyles, mergeClasses, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
+import { ArrowUndo16Regular, Prohibited16Regular } from "@fluentui/react-icons";
+import { useState } from "react";
+import { Strings } from "../i18n";
+import { AssessmentPlanView, PlanStepView, TargetView } from "../toolsView";
+import { useSharedStyles } from "./sharedStyles";
+
+const SHOWN = 25;
+
+const useStyles = makeStyles({
+  fields: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-start" },
+  target: { flex: "1 1 10em", maxWidth: "14em" },
+  step: { flex: "0 1 7em" },
+  out: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalS },
+  outLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  group: {
+    margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+  },
+  message: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1 },
+  note: { marginTop: tokens.spacingVerticalS },
+  row: { display: "flex", alignItems: "flex-start", columnGap: "2px" },
+  number: { flexShrink: 0, minWidth: "1.6em", textAlign: "right", color: tokens.colorNeutralForeground3, fontVariantNumeric: "tabular-nums" },
+  code: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
+  detail: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: `2px ${tokens.spacingHorizontalS}`, marginTop: "1px" },
+  levels: { fontVariantNumeric: "tabular-nums", color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
+  // Not a Badge: a predicate with its alias is long and must be free to wrap.
+  change: {
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorPaletteGreenForeground1,
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteGreenBorder1}`,
+  },
+  index: { flexShrink: 0, minWidth: "2.6em", textAlign: "right", fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
+  mark: { flexShrink: 0, minWidth: "28px", marginTop: "2px" },
+  more: { marginTop: tokens.spacingVerticalXS },
+});
+
+export interface TargetPlanProps {
+  view: TargetView;
+  s: Strings;
+  /** heading level of each level column's plan */
+  headingLevel: 5 | 6;
+  onTarget(target: number | null): void;
+  onStep(step: number): void;
+  onToggleOutOfReach(indicator: number): void;
+  onSelect(sheet: string, cell: string): void;
+}
+
+/** A typed target: decimal comma or point, 0 up to the top level; null when empty. */
+export function parseTarget(text: string, max: number): number | null | "bad" {
+  const t = text.trim().replace(",", ".");
+  if (!t) return null;
+  if (!/^\d+(\.\d*)?$|^\.\d+$/.test(t)) return "bad";
+  const n = Number(t);
+  return n >= 0 && n <= max ? n : "bad";
+}
+
+function StepRow({ step, s, onSelect, onMark }: { step: PlanStepView; s: Strings; onSelect(sheet: string, cell: string): void; onMark(): void }) {
+  const c = useStyles();
+  const shared = useSharedStyles();
+  const content = (
+    <>
+      {/* Spaces between the parts, so a screen reader does not run them together. */}
+      <span className={c.number}>
+        <span className={shared.visuallyHidden}>{s.stepNumber(step.number)}</span>
+        <span aria-hidden="true">{step.number}</span>
+      </span>{" "}
+      {step.cell && <span className={shared.cellTag}>{step.cell}</span>}{" "}
+      <span className={shared.grow}>
+        <span className={c.code}>{step.code}</span> {step.name}{" "}
+        <span className={c.detail}>
+          <span className={c.levels}>
+            <span className={shared.visuallyHidden}>{s.level} </span>
+            {step.from} → {step.to}
+          </span>{" "}
+          {step.predicateChange && (
+            <span className={c.change}>
+              <span className={shared.visuallyHidden}>{s.predicateChange}: </span>
+              {step.predicateChange.from} → {step.predicateChange.to}
+            </span>
+          )}
+        </span>
+      </span>{" "}
+      <span className={c.index}>
+        <span className={shared.visuallyHidden}>{s.indexAfter} </span>
+        {step.index}
+      </span>
+    </>
+  );
+  return (
+    <li className={c.row}>
+      {step.cell ? (
+        <button type="button" className={shared.cellButton} onClick={() => onSelect(step.sheet, step.cell!)} title={s.goTo(`${step.sheet}!${step.cell}`)}>
+          {content}
+        </button>
+      ) : (
+        <div className={shared.plainRow}>{content}</div>
+      )}
+      <Button className={c.mark} appearance="subtle" size="small" icon={<Prohibited16Regular />} aria-label={s.markOutOfReach(step.code)} title={s.markOutOfReach(step.code)} onClick={onMark} />
+    </li>
+  );
+}
+
+function AssessmentPlan({ plan, s, H, onSelect, onMark }: { plan: AssessmentPlanView; s: Strings; H: "h5" | "h6"; onSelect(sheet: string, cell: string): void; onMark(indicator: number): void }) {
+  const c = useStyles();
+  const shared = useSharedStyles();
+  const [all, setAll] = useState(false);
+  const shown = all ? plan.steps : plan.steps.slice(0, SHOWN);
+  const intent = plan.status === "met" ? "success" : plan.status === "unreachable" ? "warning" : null;
+  return (
+    <div>
+      <H className={c.group}>{plan.title}</H>
+      {intent ? (
+        <MessageBar intent={intent} layout="multiline">
+          <MessageBarBody>{plan.message}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <p className={plan.status === "refused" ? shared.muted : c.message}>{plan.message}</p>
+      )}
+      {plan.steps.length > 0 && (
+        <ol className={shared.list} aria-label={s.planSteps(plan.title)}>
+          {shown.map((step) => (
+            <StepRow key={step.key} step={step} s={s} onSelect={onSelect} onMark={() => onMark(step.indicator)} />
+          ))}
+        </ol>
+      )}
+      {!all && plan.steps.length > SHOWN && (
+        <Button className={c.more} appearance="secondary" size="small" onClick={() => setAll(true)}>
+          {s.showAll(plan.steps.length)}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+export function TargetPlan({ view, s, headingLevel, onTarget, onStep, onToggleOutOfReach, onSelect }: TargetPlanProps) {
+  const c = useStyles();
+  const shared = useSharedStyles();
+  const [text, setText] = useState(view.target ?? "");
+  const parsed = parseTarget(text, view.levelMax);
+  const H = headingLevel === 5 ? "h5" : "h6";
+  return (
+    <>
+      <div className={c.fields}>
+        <Field
+          className={c.target}
+          label={s.targetLabel}
+          hint={parsed === "bad" ? undefined : s.targetHint}
+          validationState={parsed === "bad" ? "error" : "none"}
+          validationMessage={parsed === "bad" ? s.targetBad(view.levelMax) : undefined}
+        >
+          <Input
+            value={text}
+            inputMode="decimal"
+            placeholder="3,70"
+            onChange={(_, d) => {
+              setText(d.value);
+              const n = parseTarget(d.value, view.levelMax);
+              if (n !== "bad") onTarget(n);
+            }}
+          />
+        </Field>
+        {view.step && (
+          <Field className={c.step} label={s.stepLabel} hint={s.stepHint}>
+            <Select value={String(view.step.value)} onChange={(_, d) => onStep(Number(d.value))}>
+              {view.step.choices.map((x) => (
+                <option key={x} value={String(x)}>
+                  {x.toFixed(2)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+      </div>
+      {view.outOfReach.length > 0 && (
+        <div className={c.out} role="group" aria-label={s.outOfReachTitle}>
+          <span className={c.outLabel}>{s.outOfReachTitle}:</span>
+          {view.outOfReach.map((i) => (
+            <Button key={i.id} size="small" appearance="outline" icon={<ArrowUndo16Regular />} aria-label={s.restoreIndicator(i.code)} title={s.restoreIndicator(i.code)} onClick={() => onToggleOutOfReach(i.id)}>
+              {i.code}
+            </Button>
+          ))}
+        </div>
+      )}
+      {parsed === "bad" ? null : view.target === null || parsed === null ? (
+        <p className={mergeClasses(shared.muted, c.note)}>{s.targetEmpty}</p>
+      ) : (
+        <>
+          {view.plans.some((p) => p.steps.length > 0) && <p className={mergeClasses(shared.muted, c.note)}>{s.outOfReachHint}</p>}
+          {view.plans.map((p) => (
+            <AssessmentPlan key={p.key} plan={p} s={s} H={H} onSelect={onSelect} onMark={onToggleOutOfReach} />
+          ))}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,274 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { ComponentType } from "react";
+import { act, configure, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { skippedParts } from "../../../src/excel/capabilities";
+import { HostCapabilities } from "../../../src/excel/workbookHost";
+import { App } from "../../../src/taskpane/App";
+import type { ToolChartsProps } from "../../../src/taskpane/components/ToolCharts";
+import { evidenceGrid, pemdiGrid, rowOf, spbeGrid } from "./grids";
+import { ALL_CAPABILITIES, MemoryHost } from "./memoryHost";
+
+// Fluent's first render of a dialog is slow in jsdom on a busy machine; waiting is not timing.
+configure({ asyncUtilTimeout: 10000 });
+jest.setTimeout(60000);
+
+/** As in pane.test.tsx: undo tabster hiding the open dialog under jsdom (microsoft/fluentui#33897). */
+const unhideDialogs = new MutationObserver(() => {
+  for (const d of document.querySelectorAll("[role=dialog][aria-hidden]")) d.removeAttribute("aria-hidden");
+});
+beforeEach(() => unhideDialogs.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["aria-hidden"] }));
+afterEach(() => unhideDialogs.disconnect());
+
+/** The Office.js host's report of what an older Excel skipped, on the in-memory host. */
+class OlderExcelHost extends MemoryHost {
+  lastSkipped() {
+    return skippedParts(this.capabilities(), this.applied.at(-1));
+  }
+}
+
+/** Stands in for the lazily loaded chart view: shows what it was given. */
+function ChartsProbe({ charts }: ToolChartsProps) {
+  return (
+    <ul aria-label="chart probe">
+      {charts.map((c) => (
+        <li key={c.key}>{`${c.title}: ${c.series.map((x) => x.legend).join(" / ")}; ${c.target?.legend ?? "no target"}`}</li>
+      ))}
+    </ul>
+  );
+}
+
+function open(host: MemoryHost, charts?: ComponentType<ToolChartsProps>) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={host} charts={charts} />
+    </FluentProvider>,
+  );
+}
+
+const tool = (name: string | RegExp) => screen.getByRole("button", { name });
+const cellOf = (grid: ReturnType<typeof spbeGrid>, col: string, indicator: number | string, sheet = "Kertas Kerja") => `${col}${rowOf(grid, sheet, indicator) + 1}`;
+
+async function typeTarget(text: string) {
+  const box = screen.getByRole("textbox", { name: /Target indeks/ });
+  await userEvent.clear(box);
+  await userEvent.type(box, text);
+  return box;
+}
+
+describe("path to target", () => {
+  test("Denpasar: 3.19 → 3.70 in 18 steps ending at 3.71, Sangat Baik from step 11; a step selects its cell", async () => {
+    const grid = spbeGrid();
+    const host = new MemoryHost(grid);
+    open(host);
+    await screen.findByText("3.19");
+    expect(screen.getByRole("heading", { name: "Alat asesor" })).toBeInTheDocument();
+    const header = tool("Menuju target");
+    expect(header).toHaveAttribute("aria-expanded", "false");
+    expect(screen.queryByRole("textbox", { name: /Target indeks/ })).not.toBeInTheDocument();
+    await userEvent.click(header);
+    expect(header).toHaveAttribute("aria-expanded", "true");
+    expect(screen.getByText(/Ketik target indeks/)).toBeInTheDocument();
+    await typeTarget("3,70");
+
+    expect(screen.getByText("Indeks 3.75, Sangat Baik, sudah mencapai target 3.70; tidak perlu menaikkan nilai.")).toBeInTheDocument();
+    expect(screen.getByText("Target 3.70 tercapai dengan 18 langkah: indeks menjadi 3.71, Sangat Baik.")).toBeInTheDocument();
+    const list = screen.getByRole("list", { name: "Langkah untuk Nilai Asesor (D)" });
+    const steps = within(list).getAllByRole("listitem");
+    expect(steps).toHaveLength(18);
+    const step11 = within(steps[10]).getByRole("button", { name: /^Langkah 11 / });
+    expect(step11).toHaveAccessibleName(`Langkah 11 ${cellOf(grid, "D", 33)} 33 Layanan Penganggaran nilai 3 → 4 predikat berubah: Baik → Sangat Baik indeks menjadi 3.52`);
+    expect(within(steps[17]).getByRole("button", { name: /^Langkah 18 .* indeks menjadi 3\.71$/ })).toBeInTheDocument();
+    expect(screen.getAllByText(/predikat berubah/)).toHaveLength(1);
+
+    await userEvent.click(within(steps[0]).getByRole("button", { name: /^Langkah 1 / }));
+    expect(host.selected).toEqual([{ sheet: "Kertas Kerja", address: cellOf(grid, "D", 43) }]);
+  });
+
+  test("marking an indicator out of reach makes the plan again without it, and it can be put back", async () => {
+    open(new MemoryHost(spbeGrid()));
+    await screen.findByText("3.19");
+    await userEvent.click(tool("Menuju target"));
+    await typeTarget("3.7");
+    const list = () => screen.getByRole("list", { name: "Langkah untuk Nilai Asesor (D)" });
+    expect(within(list()).getAllByRole("button", { name: /^Langkah \d+ \S+ 43 / })).toHaveLength(3);
+    await userEvent.click(within(list()).getAllByRole("button", { name: "Tandai indikator 43 di luar jangkauan tahun ini" })[0]);
+    expect(within(list()).queryAllByRole("button", { name: /^Langkah \d+ \S+ 43 / })).toHaveLength(0);
+    expect(within(list()).getAllByRole("listitem")).toHaveLength(18);
+    const out = screen.getByRole("group", { name: "Di luar jangkauan tahun ini" });
+    await userEvent.click(within(out).getByRole("button", { name: "Kembalikan indikator 43 ke rencana" }));
+    expect(screen.queryByRole("group", { name: "Di luar jangkauan tahun ini" })).not.toBeInTheDocument();
+    expect(within(list()).getAllByRole("button", { name: /^Langkah \d+ \S+ 43 / })).toHaveLength(3);
+  });
+
+  test("a target that is not a number in range is refused plainly", async () => {
+    open(new MemoryHost(spbeGrid()));
+    await screen.findByText("3.19");
+    await userEvent.click(tool("Menuju target"));
+    await typeTarget("9");
+    expect(screen.getByText("Isi angka 0–5, misalnya 3,70.")).toBeInTheDocument();
+    expect(screen.queryByRole("list", { name: /Langkah untuk/ })).not.toBeInTheDocument();
+    await typeTarget("tiga");
+    expect(screen.getByText("Isi angka 0–5, misalnya 3,70.")).toBeInTheDocument();
+  });
+
+  test("the target is stored in the results sheet on apply, and the pane starts from it next time", async () => {
+    const host = new MemoryHost(spbeGrid());
+    const first = open(host);
+    await screen.findByText("3.19");
+    await userEvent.click(tool("Menuju target"));
+    await typeTarget("3,7");
+    await userEvent.click(screen.getByRole("button", { name: "Terapkan ke buku kerja" }));
+    const dialog = await screen.findByRole("dialog", { name: "Terapkan ke buku kerja" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Terapkan" }));
+    await waitFor(() => expect(host.applied).toHaveLength(1));
+    const stored = host.applied[0].cells.find((c) => c.sheet === "Indeks SPBE" && c.address === "B7");
+    expect(stored).toMatchObject({ value: 3.7 });
+    await screen.findByText(/Sudah diterapkan/);
+    first.unmount();
+
+    open(new MemoryHost(host.grid));
+    await screen.findByText("3.19");
+    await userEvent.click(tool("Menuju target"));
+    expect(screen.getByRole("textbox", { name: /Target indeks/ })).toHaveValue("3.70");
+    expect(screen.getByText("Target 3.70 tercapai dengan 18 langkah: indeks menjadi 3.71, Sangat Baik.")).toBeInTheDocument();
+  });
+
+  test("Pemdi Aceh Tengah: one value step is 0.25 unless the assessor picks another", async () => {
+    const grid = pemdiGrid();
+    const host = new MemoryHost(grid);
+    open(host);
+    await screen.findByText("1.24");
+    expect(screen.queryByRole("button", { name: "Mandiri lawan asesor" })).not.toBeInTheDocument();
+    await userEvent.click(tool("Menuju target"));
+    await typeTarget("2");
+    const step = screen.getByRole("combobox", { name: /Langkah nilai/ });
+    expect(step).toHaveValue("0.25");
+    const list = () => screen.getByRole("list", { name: "Langkah untuk Nilai Asesor (D)" });
+    const i20 = cellOf(grid, "D", "I20", "Pemdi 2026");
+    expect(within(list()).getAllByRole("button")[0]).toHaveAccessibleName(`Langkah 1 ${i20} I20 Pengelolaan Kepuasan Pengguna Layanan Digital Pemerintah nilai 1.30 → 1.55 indeks menjadi 1.28`);
+    expect(within(list()).getAllByRole("listitem")).toHaveLength(23);
+    await userEvent.selectOptions(step, "0.5");
+    expect(within(list()).getAllByRole("button")[0]).toHaveAccessibleName(/nilai 1\.30 → 1\.80 indeks menjadi 1\.32$/);
+    await userEvent.click(within(list()).getAllByRole("button", { name: /^Langkah 1 / })[0]);
+    expect(host.selected).toEqual([{ sheet: "Pemdi 2026", address: i20 }]);
+  });
+});
+
+describe("self versus assessor", () => {
+  test("Denpasar: 3.75 → 3.19, −0.56, by domain and aspect, and the rows that matter first; a row selects the assessor's cell", async () => {
+    const grid = spbeGrid();
+    const host = new MemoryHost(grid);
+    open(host);
+    await screen.findByText("3.19");
+    await userEvent.click(tool("Mandiri lawan asesor"));
+    expect(screen.getByText("Penilaian Mandiri (C) → Nilai Asesor (D)")).toBeInTheDocument();
+    expect(screen.getByText("3.75 → 3.19")).toBeInTheDocument();
+    expect(screen.getByText("−0.56")).toHaveTextContent("Selisih indeks −0.56");
+    expect(screen.getByRole("heading", { name: "Per domain" })).toBeInTheDocument();
+    expect(screen.getByText("Layanan SPBE", { selector: "li span" }).closest("li")).toHaveTextContent(/Domain 4.*\(8 berbeda\).*pengaruh ke indeks −0\.260/);
+    expect(screen.getByRole("heading", { name: "Indikator yang berbeda, menurut pengaruhnya (29)" })).toBeInTheDocument();
+    const first = screen.getAllByRole("button", { name: /pengaruh ke indeks/ })[0];
+    expect(first).toHaveAccessibleName(`${cellOf(grid, "D", 40)} 40 Layanan Akuntabilitas Kinerja Organisasi nilai 5 → 3 pengaruh ke indeks −0.055`);
+    expect(screen.getAllByRole("button", { name: /pengaruh ke indeks/ })).toHaveLength(12);
+    await userEvent.click(screen.getByRole("button", { name: "Tampilkan semua (29)" }));
+    expect(screen.getAllByRole("button", { name: /pengaruh ke indeks/ })).toHaveLength(29);
+    await userEvent.click(first);
+    expect(host.selected).toEqual([{ sheet: "Kertas Kerja", address: cellOf(grid, "D", 40) }]);
+  });
+});
+
+describe("charts", () => {
+  test("the chart view gets the domains and aspects of each column, and the target once one is set", async () => {
+    open(new MemoryHost(spbeGrid()), ChartsProbe);
+    await screen.findByText("3.19");
+    await userEvent.click(tool("Grafik"));
+    const probe = await screen.findByRole("list", { name: "chart probe" });
+    expect(within(probe).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Indeks domain: Penilaian Mandiri (C) / Nilai Asesor (D); no target",
+      "Indeks aspek: Penilaian Mandiri (C) / Nilai Asesor (D); no target",
+    ]);
+    await userEvent.click(tool("Menuju target"));
+    await typeTarget("3,7");
+    expect(within(probe).getAllByRole("listitem")[0]).toHaveTextContent("Indeks domain: Penilaian Mandiri (C) / Nilai Asesor (D); Garis target 3.70");
+  });
+
+  test("without a chart view there is no chart section", async () => {
+    open(new MemoryHost(spbeGrid()));
+    await screen.findByText("3.19");
+    expect(screen.queryByRole("button", { name: "Grafik" })).not.toBeInTheDocument();
+  });
+});
+
+describe("levels without evidence", () => {
+  test("counted per domain for each column; a row selects the empty evidence cell", async () => {
+    const grid = evidenceGrid({ 3: "SK Walikota" });
+    const host = new MemoryHost(grid);
+    open(host);
+    await screen.findByText("3.19");
+    const header = screen.getByRole("button", { name: /^Tanpa bukti dukung \(\d+\)$/ });
+    await userEvent.click(header);
+    expect(screen.getByText(/sel bukti dukungnya \(kolom E\) kosong/)).toBeInTheDocument();
+    const self = screen.getByRole("heading", { level: 5, name: /^Penilaian Mandiri \(C\) · \d+$/ });
+    expect(self).toBeInTheDocument();
+    expect(screen.getAllByRole("term").map((t) => t.textContent)).toEqual(expect.arrayContaining(["Domain 1Kebijakan Internal SPBE", "Domain 4Layanan SPBE"]));
+    expect(screen.queryByRole("button", { name: /^E\d+ 3 Kebijakan Internal Manajemen Data/ })).not.toBeInTheDocument();
+    const row = screen.getAllByRole("button", { name: /^E\d+ 11 Arsitektur SPBE nilai 4$/ })[0];
+    await userEvent.click(row);
+    expect(host.selected).toEqual([{ sheet: "Kertas Kerja", address: cellOf(grid, "E", 11) }]);
+  });
+
+  test("no evidence column, no such section", async () => {
+    open(new MemoryHost(spbeGrid()));
+    await screen.findByText("3.19");
+    expect(screen.queryByRole("button", { name: /Tanpa bukti dukung/ })).not.toBeInTheDocument();
+  });
+});
+
+describe("after an apply on an older Excel", () => {
+  test("the pane lists the parts this Excel skipped", async () => {
+    const old: HostCapabilities = { ...ALL_CAPABILITIES, dataValidation: false, conditionalFormats: false };
+    const host = new OlderExcelHost(spbeGrid(), old, "en-US");
+    open(host);
+    await screen.findByText("3.19");
+    await userEvent.click(screen.getByRole("button", { name: "Apply to workbook" }));
+    const dialog = await screen.findByRole("dialog", { name: "Apply to workbook" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Apply" }));
+    await screen.findByText(/^Applied\./);
+    expect(screen.getByText("Parts this Excel could not write:")).toBeInTheDocument();
+    expect(screen.getByText(/cannot set data validation from an add-in \(needs ExcelApi 1\.8\)/)).toBeInTheDocument();
+    expect(screen.getByText(/cannot add conditional formats from an add-in \(needs ExcelApi 1\.6\)/)).toBeInTheDocument();
+    await userEvent.click(screen.getAllByRole("button", { name: "Dismiss message" })[0]);
+    expect(screen.queryByText("Parts this Excel could not write:")).not.toBeInTheDocument();
+  });
+
+  test("a full Excel skips nothing and says nothing more", async () => {
+    const host = new OlderExcelHost(spbeGrid());
+    open(host);
+    await screen.findByText("3.19");
+    await userEvent.click(screen.getByRole("button", { name: "Terapkan ke buku kerja" }));
+    const dialog = await screen.findByRole("dialog", { name: "Terapkan ke buku kerja" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Terapkan" }));
+    await screen.findByText(/Sudah diterapkan/);
+    expect(screen.queryByText("Bagian yang tidak dapat ditulis oleh Excel ini:")).not.toBeInTheDocument();
+  });
+});
+
+describe("keyboard and language", () => {
+  test("the tool headers are buttons in headings, opened with Enter; English follows the switch", async () => {
+    open(new MemoryHost(spbeGrid()));
+    await screen.findByText("3.19");
+    const headings = screen.getAllByRole("heading", { level: 4 }).map((h) => h.textContent);
+    expect(headings).toEqual(expect.arrayContaining(["Menuju target", "Mandiri lawan asesor"]));
+    const header = tool("Mandiri lawan asesor");
+    act(() => header.focus());
+    await userEvent.keyboard("{Enter}");
+    expect(header).toHaveAttribute("aria-expanded", "true");
+    await userEvent.click(screen.getByRole("button", { name: "Switch to English" }));
+    expect(screen.getByRole("button", { name: "Self versus assessor" })).toHaveAttribute("aria-expanded", "true");
+    expect(screen.getByRole("heading", { name: "By domain" })).toBeInTheDocument();
+    expect(screen.getAllByRole("button", { name: /effect on the index −0\.055$/ })[0]).toHaveAccessibleName(/ 40 Organisational performance accountability \(SAKIP\) value 5 → 3 /);
+  });
+});
