@@ -39,7 +39,14 @@ export async function benchTaskpane(): Promise<string[]> {
   const html = fs.readFileSync(path.join(DIST, "taskpane.html"));
   const gz = zlib.gzipSync(js, { level: 9 }).length;
   const br = zlib.brotliCompressSync(js).length;
-  lines.push(`production bundle dist/taskpane.js: ${kib(js.length)} minified, ${kib(gz)} gzipped, ${kib(br)} brotli (aim: under 200 KiB gzipped); taskpane.html ${html.length} bytes`);
+  lines.push(`first load, dist/taskpane.js: ${kib(js.length)} minified, ${kib(gz)} gzipped, ${kib(br)} brotli (aim: under 200 KiB gzipped); taskpane.html ${html.length} bytes`);
+  // Every other script is fetched later: the charts and their library, when the assessor first opens them.
+  const later = fs.readdirSync(DIST).filter((f) => f.endsWith(".js") && f !== "taskpane.js");
+  const chunks = later.map((f) => fs.readFileSync(path.join(DIST, f)));
+  const sum = (f: (b: Buffer) => number) => chunks.reduce((n, b) => n + f(b), 0);
+  lines.push(
+    `  chart chunk (${later.join(" + ")}), loaded on first opening the charts: ${kib(sum((b) => b.length))} minified, ${kib(sum((b) => zlib.gzipSync(b, { level: 9 }).length))} gzipped, ${kib(sum((b) => zlib.brotliCompressSync(b).length))} brotli`,
+  );
 
   const workbench = await startWorkbench();
   const browser = await launchChromium();

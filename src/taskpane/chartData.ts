@@ -11,8 +11,8 @@ export interface ChartPoint {
   /** the axis label: "D1", "A3" */
   x: string;
   y: number;
-  /** what the tooltip and a screen reader say: "Domain 1 Kebijakan Internal SPBE: 3.40" */
-  callout: string;
+  /** the group in full, for the tooltip and screen readers: "Domain 1 Kebijakan Internal SPBE" */
+  group: string;
 }
 
 export interface ChartSeries {
@@ -47,7 +47,7 @@ function chart(key: ChartData["key"], title: string, groups: GroupView[], table:
       position: k,
       points: groups.flatMap((g) => {
         const bar = g.bars[k];
-        return bar && bar.value !== null ? [{ x: axis(g), y: bar.value, callout: `${g.label} ${g.name}: ${bar.text}` }] : [];
+        return bar && bar.value !== null ? [{ x: axis(g), y: bar.value, group: `${g.label} ${g.name}` }] : [];
       }),
     }))
     .filter((x) => x.points.length > 0);
@@ -58,7 +58,7 @@ function chart(key: ChartData["key"], title: string, groups: GroupView[], table:
     title,
     description: s.chartFigure(title, shown),
     series,
-    target: line === null ? null : { legend: line, points: groups.map((g) => ({ x: axis(g), y: target!, callout: line })) },
+    target: line === null ? null : { legend: line, points: groups.map((g) => ({ x: axis(g), y: target!, group: `${g.label} ${g.name}` })) },
     max: table.levelMax,
   };
 }

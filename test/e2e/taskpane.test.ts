@@ -7,9 +7,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { Browser, Page } from "playwright-core";
+import { Browser, FrameLocator, Page } from "playwright-core";
 import { analyze } from "../../src/core/analyze";
 import { CellValue, parseA1, WorkbookGrid } from "../../src/core/grid";
+import { tableEvidenceGaps } from "../../src/core/evidence";
+import { reconcileTable } from "../../src/core/reconcile";
+import { planAssessment } from "../../src/core/targetPlan";
 import { FRAMEWORKS } from "../../src/frameworks";
 import { workbookGrid } from "../../src/xlsx/readGrid";
 import { formatUnits } from "../../src/taskpane/view";
@@ -46,8 +49,8 @@ async function shot(name: string, target: Page = page) {
   await target.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
-async function openWorkbench(query = ""): Promise<Page> {
-  const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+async function openWorkbench(query = "", height = 900): Promise<Page> {
+  const p = await browser.newPage({ viewport: { width: 1280, height } });
   p.on("pageerror", (e) => pageErrors.push(e.message));
   await p.goto(workbench.url + query);
   return p;
@@ -215,4 +218,145 @@ test("a Pemdi 2026 workbook: 1.24 Kurang (Merintis), the status note, external i
     await p.close();
     await pemdi.close();
   }
+});
+
+describe("assessor tools", () => {
+  /** A fresh sample (each page has its own fake workbook), tall enough to show a tool open. */
+  let tools: Page;
+  let w: WorkbenchPage;
+
+  beforeAll(async () => {
+    tools = await openWorkbench("", 1400);
+    w = new WorkbenchPage(tools);
+    await hasText(w.card(/^Nilai Asesor \(E\)/), /3\.19/);
+  });
+
+  afterAll(async () => {
+    await tools?.close();
+  });
+
+  /** Scroll the pane so a part of it is at the top, then photograph the page. */
+  async function shotAt(name: string, part: ReturnType<FrameLocator["getByRole"]>, target: Page = tools) {
+    await part.first().evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await shot(name, target);
+  }
+
+  test("path to target: 3.19 → 3.70 in 18 steps ending at 3.71, Sangat Baik from step 11; a step selects its cell", async () => {
+    const table = analyze(sample, FRAMEWORKS).tables[0];
+    const plan = planAssessment(table, table.assessments[1], { target: 3.7 });
+    if (!plan.ok) throw new Error("the sample's assessor column should be plannable");
+    await w.pane.getByRole("button", { name: "Menuju target" }).click();
+    await w.pane.getByRole("textbox", { name: /Target indeks/ }).fill("3,70");
+    await visible(w.pane.getByText("Target 3.70 tercapai dengan 18 langkah: indeks menjadi 3.71, Sangat Baik."));
+    await visible(w.pane.getByText(/Indeks 3\.75, Sangat Baik, sudah mencapai target 3\.70/));
+    const list = w.pane.getByRole("list", { name: "Langkah untuk Nilai Asesor (E)" });
+    expect(await list.getByRole("listitem").count()).toBe(18);
+    const step11 = list.getByRole("button", { name: /^Langkah 11 / });
+    await hasText(step11, /Baik → Sangat Baik/);
+    await shotAt("14-target-plan", list);
+    await list.getByRole("button", { name: /^Langkah 1 / }).click();
+    await hasValue(w.selectedCell(), `${SHEET}!${plan.steps[0].cell}`);
+    await hasClass(w.cell(plan.steps[0].cell!), /selected/);
+    await shotAt("15-target-step-selected", list);
+  });
+
+  test("charts: domains and aspects per column with the target line, loaded as their own chunk", async () => {
+    const frame = tools.frame({ url: /taskpane\.html/ })!;
+    // The pane's own scripts (the workbench adds its fake Office beside them).
+    const scripts = () =>
+      frame.evaluate(() =>
+        performance
+          .getEntriesByType("resource")
+          .map((e) => e.name.split("/").pop()!)
+          .filter((n) => n.endsWith(".js") && n !== "fake-office.js"),
+      );
+    expect(await scripts()).toEqual(["taskpane.js"]);
+    await w.pane.getByRole("button", { name: "Grafik" }).click();
+    const domains = w.pane.getByRole("figure", { name: "Indeks domain" });
+    const aspects = w.pane.getByRole("figure", { name: "Indeks aspek" });
+    await visible(domains.getByRole("region", { name: "Indeks domain per kolom nilai, dengan garis target 3.70" }));
+    await visible(aspects.getByRole("region", { name: "Indeks aspek per kolom nilai, dengan garis target 3.70" }));
+    // 4 domains × 2 columns, each bar named for screen readers; the target as a dashed line across.
+    await visible(domains.getByRole("option", { name: "Domain 3 Manajemen SPBE. Nilai Asesor (E), 2.18." }));
+    expect(await domains.locator("svg rect[aria-label]").count()).toBe(8);
+    expect(await aspects.locator("svg rect[aria-label]").count()).toBe(16);
+    expect(await domains.locator("line[stroke-dasharray]").count()).toBe(3);
+    for (const legend of ["Penilaian Mandiri (D)", "Nilai Asesor (E)", "Garis target 3.70"]) await visible(domains.getByRole("option", { name: legend, exact: true }));
+    expect((await scripts()).length).toBeGreaterThan(1);
+    await shotAt("16-charts", domains);
+  });
+
+  test("self versus assessor: 3.75 → 3.19, −0.56, by domain, and a row selects the assessor's cell", async () => {
+    await w.pane.getByRole("button", { name: "Menuju target" }).click();
+    await w.pane.getByRole("button", { name: "Grafik" }).click();
+    await w.pane.getByRole("button", { name: "Mandiri lawan asesor" }).click();
+    await visible(w.pane.getByText("3.75 → 3.19"));
+    await hasText(w.pane.getByText("−0.56"), /Selisih indeks\s*−0\.56/);
+    await visible(w.pane.getByRole("heading", { name: "Per domain" }));
+    const largest = reconcileTable(analyze(sample, FRAMEWORKS).tables[0])!.differences[0];
+    expect(largest.code).toBe("40");
+    const first = w.pane.getByRole("button", { name: /pengaruh ke indeks −0\.055$/ }).first();
+    await hasText(first, /40\s+Layanan Akuntabilitas Kinerja Organisasi/);
+    await first.click();
+    await hasValue(w.selectedCell(), `${SHEET}!${largest.cells[1]}`);
+    await shotAt("17-self-vs-assessor", w.pane.getByRole("heading", { name: "Per domain" }));
+  });
+
+  test("levels without evidence: counted per domain, a row selects the empty evidence cell", async () => {
+    await w.pane.getByRole("button", { name: "Mandiri lawan asesor" }).click();
+    await w.pane.getByRole("button", { name: "Tanpa bukti dukung (15)" }).click();
+    await visible(w.pane.getByText(/kolom F\) kosong/));
+    const gap = tableEvidenceGaps(analyze(sample, FRAMEWORKS).tables[0])![0].gaps.find((g) => g.code === "3")!;
+    const row = w.pane.getByRole("button", { name: `${gap.evidenceCell} 3 Kebijakan Internal Manajemen Data nilai 4` }).first();
+    await row.click();
+    await hasValue(w.selectedCell(), `${SHEET}!${gap.evidenceCell}`);
+    await hasClass(w.cell(gap.evidenceCell!), /selected/);
+    await shotAt("18-evidence", w.pane.getByText(/kolom F\) kosong/));
+  });
+
+  test("apply stores the target in the results sheet", async () => {
+    await w.pane.getByRole("button", { name: "Terapkan ke buku kerja" }).click();
+    await w.pane.getByRole("dialog", { name: "Terapkan ke buku kerja" }).getByRole("button", { name: "Terapkan", exact: true }).click();
+    await visible(w.pane.getByText('Sudah diterapkan. Hasil ada di lembar "Indeks SPBE".'));
+    expect(await w.pane.getByText("Bagian yang tidak dapat ditulis oleh Excel ini:").count()).toBe(0);
+    await w.openSheet("Indeks SPBE");
+    await hasText(w.cell("B7"), "3.70");
+  });
+
+  test("dark theme in English: the plan, the gap and the charts", async () => {
+    const dark = await openWorkbench("?theme=dark&lang=en-US", 1400);
+    try {
+      const d = new WorkbenchPage(dark);
+      await hasText(d.card(/^Nilai Asesor \(E\)/), /3\.19/);
+      await d.pane.getByRole("button", { name: "Path to target" }).click();
+      await d.pane.getByRole("textbox", { name: /Target index/ }).fill("3.7");
+      const list = d.pane.getByRole("list", { name: "Steps for Nilai Asesor (E)" });
+      await hasText(list.getByRole("button", { name: /^Step 11 / }), /Baik → Sangat Baik/);
+      await shotAt("19-dark-target-plan", list, dark);
+      await d.pane.getByRole("button", { name: "Path to target" }).click();
+      await d.pane.getByRole("button", { name: "Self versus assessor" }).click();
+      await d.pane.getByRole("button", { name: "Charts" }).click();
+      await visible(d.pane.getByRole("region", { name: "Aspect indices per level column, with the target line at 3.70" }));
+      await shotAt("20-dark-self-vs-assessor", d.pane.getByRole("heading", { name: "By domain" }), dark);
+      await shotAt("21-dark-charts", d.pane.getByRole("figure", { name: "Domain indices" }), dark);
+    } finally {
+      await dark.close();
+    }
+  });
+
+  test("an older Excel (ExcelApi 1.3): after apply, the pane lists the parts it skipped", async () => {
+    const old = await openWorkbench("?api=1.3&lang=en-US");
+    try {
+      const o = new WorkbenchPage(old);
+      await hasText(o.card(/^Nilai Asesor \(E\)/), /3\.19/);
+      await o.pane.getByRole("button", { name: "Apply to workbook" }).click();
+      await o.pane.getByRole("dialog", { name: "Apply to workbook" }).getByRole("button", { name: "Apply", exact: true }).click();
+      await visible(o.pane.getByText("Parts this Excel could not write:"));
+      await visible(o.pane.getByText(/cannot set data validation from an add-in \(needs ExcelApi 1\.8\)/));
+      await visible(o.pane.getByText(/cannot add conditional formats from an add-in \(needs ExcelApi 1\.6\)/));
+      await shot("22-older-excel-skipped", old);
+    } finally {
+      await old.close();
+    }
+  });
 });

@@ -4,10 +4,9 @@
  * separate bundle chunk the first time the assessor opens the charts.
  */
 import { BarSeries, GroupedVerticalBarChart, LineSeries } from "@fluentui/react-charts";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens, useId } from "@fluentui/react-components";
 import { ChartData } from "../chartData";
 import { assessmentColor } from "./assessmentColor";
-import { useSharedStyles } from "./sharedStyles";
 
 const useStyles = makeStyles({
   figure: { margin: `0 0 ${tokens.spacingVerticalM}`, minWidth: 0 },
@@ -33,7 +32,7 @@ function series(c: ChartData): (BarSeries<string, number> | LineSeries<string, n
     key: x.key,
     legend: x.legend,
     color: assessmentColor(x.position),
-    data: x.points.map((p) => ({ x: p.x, y: p.y, xAxisCalloutData: p.callout, yAxisCalloutData: p.y.toFixed(2) })),
+    data: x.points.map((p) => ({ x: p.x, y: p.y, xAxisCalloutData: p.group, yAxisCalloutData: p.y.toFixed(2) })),
   }));
   if (!c.target) return bars;
   const line: LineSeries<string, number> = {
@@ -42,20 +41,22 @@ function series(c: ChartData): (BarSeries<string, number> | LineSeries<string, n
     color: TARGET_COLOR,
     lineOptions: { strokeDasharray: "6 4", strokeWidth: 2 },
     hideInactiveDots: true,
-    data: c.target.points.map((p) => ({ x: p.x, y: p.y, xAxisCalloutData: p.callout, markerSize: 0 })),
+    data: c.target.points.map((p) => ({ x: p.x, y: p.y, xAxisCalloutData: p.group, yAxisCalloutData: p.y.toFixed(2), markerSize: 0 })),
   };
   return [...bars, line];
 }
 
 export function ToolCharts({ charts, headingLevel }: ToolChartsProps) {
   const c = useStyles();
-  const shared = useSharedStyles();
+  const idPrefix = useId("chart");
   const H = headingLevel === 5 ? "h5" : "h6";
   return (
     <>
       {charts.map((chart) => (
-        <figure key={chart.key} className={c.figure} aria-label={chart.description} data-chart={chart.key}>
-          <H className={c.title}>{chart.title}</H>
+        <figure key={chart.key} className={c.figure} aria-labelledby={`${idPrefix}-${chart.key}`} data-chart={chart.key}>
+          <H className={c.title} id={`${idPrefix}-${chart.key}`}>
+            {chart.title}
+          </H>
           <GroupedVerticalBarChart
             dataV2={series(chart)}
             height={chart.key === "domains" ? 200 : 220}
@@ -68,8 +69,9 @@ export function ToolCharts({ charts, headingLevel }: ToolChartsProps) {
             enabledLegendsWrapLines
             roundCorners
             margins={{ top: 12, bottom: 30, left: 30, right: 8 }}
+            // The library's own description is English and generic; say what this chart shows.
+            svgProps={{ "aria-label": chart.description }}
           />
-          <figcaption className={shared.visuallyHidden}>{chart.description}</figcaption>
         </figure>
       ))}
     </>

@@ -186,8 +186,8 @@ describe("charts", () => {
       ["Penilaian Mandiri (C)", 0, "D1=3.4 D2=3.8 D3=2.91 D4=4.13"],
       ["Nilai Asesor (D)", 1, "D1=3 D2=3.3 D3=2.18 D4=3.55"],
     ]);
-    expect(domains.series[1].points[2].callout).toBe("Domain 3 Manajemen SPBE: 2.18");
-    expect(domains.target).toEqual({ legend: "Garis target 3.70", points: ["D1", "D2", "D3", "D4"].map((x) => ({ x, y: 3.7, callout: "Garis target 3.70" })) });
+    expect(domains.series[1].points[2].group).toBe("Domain 3 Manajemen SPBE");
+    expect(domains.target).toEqual({ legend: "Garis target 3.70", points: domains.series[0].points.map((p) => ({ x: p.x, y: 3.7, group: p.group })) });
     expect(domains.description).toBe("Indeks domain per kolom nilai, dengan garis target 3.70");
     expect(aspects.series[0].points.map((p) => p.x)).toEqual(["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8"]);
     expect(aspects.max).toBe(5);
