@@ -111,7 +111,7 @@ const id = {
   markOutOfReach: (code: string) => `Tandai indikator ${code} di luar jangkauan tahun ini`,
   outOfReachTitle: "Di luar jangkauan tahun ini",
   restoreIndicator: (code: string) => `Kembalikan indikator ${code} ke rencana`,
-  reconcileTitle: "Mandiri lawan asesor",
+  reconcileTitle: "Selisih mandiri dan asesor",
   gapLabel: "Selisih indeks",
   gapIncomplete: "Selisih indeks dihitung setelah kedua kolom lengkap.",
   byDomain: "Per domain",

@@ -289,7 +289,7 @@ describe("assessor tools", () => {
   test("self versus assessor: 3.75 → 3.19, −0.56, by domain, and a row selects the assessor's cell", async () => {
     await w.pane.getByRole("button", { name: "Menuju target" }).click();
     await w.pane.getByRole("button", { name: "Grafik" }).click();
-    await w.pane.getByRole("button", { name: "Mandiri lawan asesor" }).click();
+    await w.pane.getByRole("button", { name: "Selisih mandiri dan asesor" }).click();
     await visible(w.pane.getByText("3.75 → 3.19"));
     await hasText(w.pane.getByText("−0.56"), /Selisih indeks\s*−0\.56/);
     await visible(w.pane.getByRole("heading", { name: "Per domain" }));
@@ -303,7 +303,7 @@ describe("assessor tools", () => {
   });
 
   test("levels without evidence: counted per domain, a row selects the empty evidence cell", async () => {
-    await w.pane.getByRole("button", { name: "Mandiri lawan asesor" }).click();
+    await w.pane.getByRole("button", { name: "Selisih mandiri dan asesor" }).click();
     await w.pane.getByRole("button", { name: "Tanpa bukti dukung (15)" }).click();
     await visible(w.pane.getByText(/kolom F\) kosong/));
     const gap = tableEvidenceGaps(analyze(sample, FRAMEWORKS).tables[0])![0].gaps.find((g) => g.code === "3")!;

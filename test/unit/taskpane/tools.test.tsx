@@ -141,7 +141,7 @@ describe("path to target", () => {
     const host = new MemoryHost(grid);
     open(host);
     await screen.findByText("1.24");
-    expect(screen.queryByRole("button", { name: "Mandiri lawan asesor" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Selisih mandiri dan asesor" })).not.toBeInTheDocument();
     await userEvent.click(tool("Menuju target"));
     await typeTarget("2");
     const step = screen.getByRole("combobox", { name: /Langkah nilai/ });
@@ -163,7 +163,7 @@ describe("self versus assessor", () => {
     const host = new MemoryHost(grid);
     open(host);
     await screen.findByText("3.19");
-    await userEvent.click(tool("Mandiri lawan asesor"));
+    await userEvent.click(tool("Selisih mandiri dan asesor"));
     expect(screen.getByText("Penilaian Mandiri (C) → Nilai Asesor (D)")).toBeInTheDocument();
     expect(screen.getByText("3.75 → 3.19")).toBeInTheDocument();
     expect(screen.getByText("−0.56")).toHaveTextContent("Selisih indeks −0.56");
@@ -261,8 +261,8 @@ describe("keyboard and language", () => {
     open(new MemoryHost(spbeGrid()));
     await screen.findByText("3.19");
     const headings = screen.getAllByRole("heading", { level: 4 }).map((h) => h.textContent);
-    expect(headings).toEqual(expect.arrayContaining(["Menuju target", "Mandiri lawan asesor"]));
-    const header = tool("Mandiri lawan asesor");
+    expect(headings).toEqual(expect.arrayContaining(["Menuju target", "Selisih mandiri dan asesor"]));
+    const header = tool("Selisih mandiri dan asesor");
     act(() => header.focus());
     await userEvent.keyboard("{Enter}");
     expect(header).toHaveAttribute("aria-expanded", "true");
