@@ -6,7 +6,7 @@
 import { a1, CellValue, columnIndex, parseA1, SheetGrid, WorkbookGrid } from "../core/grid";
 import { Area, areaAddress } from "../excel/rangeAddress";
 import { FakeOfficeError } from "./errors";
-import { displayText, FakeCellStyle, FakeSheet, FakeValidation, WorkbookModel } from "./workbookModel";
+import { displayText, FakeCellStyle, FakeChart, FakeSheet, FakeValidation, WorkbookModel } from "./workbookModel";
 
 export interface FakeRuleView {
   id: string;
@@ -128,12 +128,7 @@ export class FakeWorkbookHandle {
       return out;
     };
     return s.charts.map((c) => ({
-      name: c.name,
-      type: c.type,
-      title: c.title,
-      anchor: c.anchor && areaAddress(c.anchor),
-      width: c.width,
-      height: c.height,
+      ...chartPlacement(c),
       categories: c.categories ? cells(c.categories).map((v) => displayText(v)) : [],
       series: c.series.map((x) => ({ name: x.name, range: areaAddress(x.values), values: cells(x.values) })),
     }));
@@ -192,12 +187,7 @@ export class FakeWorkbookHandle {
           widths,
           rules: s.rules.map((r) => ({ ranges: r.areas.map(areaAddress), formula: r.formula, fill: r.fill, fontColor: r.fontColor })),
           charts: s.charts.map((c) => ({
-            name: c.name,
-            type: c.type,
-            title: c.title,
-            anchor: c.anchor && areaAddress(c.anchor),
-            width: c.width,
-            height: c.height,
+            ...chartPlacement(c),
             categories: c.categories && areaAddress(c.categories),
             series: c.series.map((x) => ({ name: x.name, range: areaAddress(x.values) })),
           })),
@@ -256,4 +246,9 @@ export class FakeWorkbookHandle {
   subscribe(listener: () => void): () => void {
     return this.model.subscribe(listener);
   }
+}
+
+/** What a chart's name, kind and place look like to tests and the workbench. */
+function chartPlacement(c: FakeChart) {
+  return { name: c.name, type: c.type, title: c.title, anchor: c.anchor && areaAddress(c.anchor), width: c.width, height: c.height };
 }
