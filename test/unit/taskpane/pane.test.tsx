@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, configure, render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { analyze } from "../../../src/core/analyze";
 import { WorkbookGrid } from "../../../src/core/grid";
@@ -11,23 +11,9 @@ import { formatUnits } from "../../../src/taskpane/view";
 import { App } from "../../../src/taskpane/App";
 import { pemdiGrid, rowOf, spbeGrid } from "./grids";
 import { ALL_CAPABILITIES, MemoryHost } from "./memoryHost";
+import { useJsdomFluent } from "./jsdomFluent";
 
-// Fluent's first render of a dialog is slow in jsdom on a busy machine; waiting is not timing.
-configure({ asyncUtilTimeout: 10000 });
-jest.setTimeout(60000);
-
-
-/**
- * Under jsdom, Fluent's focus manager (tabster) cannot see layout and intermittently
- * marks the open dialog itself aria-hidden (microsoft/fluentui#33897). Undo exactly that
- * here so the dialog is still found by role and name; the Chromium end-to-end test runs
- * the same dialog with no such help.
- */
-const unhideDialogs = new MutationObserver(() => {
-  for (const d of document.querySelectorAll("[role=dialog][aria-hidden]")) d.removeAttribute("aria-hidden");
-});
-beforeEach(() => unhideDialogs.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["aria-hidden"] }));
-afterEach(() => unhideDialogs.disconnect());
+useJsdomFluent();
 
 async function previewDialog(name: string) {
   const dialog = await screen.findByRole("dialog", { name });

@@ -2,7 +2,7 @@
 import "@testing-library/jest-dom";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { ComponentType } from "react";
-import { act, configure, render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { skippedParts } from "../../../src/excel/capabilities";
 import { HostCapabilities } from "../../../src/excel/workbookHost";
@@ -10,17 +10,9 @@ import { App } from "../../../src/taskpane/App";
 import type { ToolChartsProps } from "../../../src/taskpane/components/ToolCharts";
 import { evidenceGrid, pemdiGrid, rowOf, spbeGrid } from "./grids";
 import { ALL_CAPABILITIES, MemoryHost } from "./memoryHost";
+import { useJsdomFluent } from "./jsdomFluent";
 
-// Fluent's first render of a dialog is slow in jsdom on a busy machine; waiting is not timing.
-configure({ asyncUtilTimeout: 10000 });
-jest.setTimeout(60000);
-
-/** As in pane.test.tsx: undo tabster hiding the open dialog under jsdom (microsoft/fluentui#33897). */
-const unhideDialogs = new MutationObserver(() => {
-  for (const d of document.querySelectorAll("[role=dialog][aria-hidden]")) d.removeAttribute("aria-hidden");
-});
-beforeEach(() => unhideDialogs.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["aria-hidden"] }));
-afterEach(() => unhideDialogs.disconnect());
+useJsdomFluent();
 
 /** The Office.js host's report of what an older Excel skipped, on the in-memory host. */
 class OlderExcelHost extends MemoryHost {
