@@ -28,9 +28,9 @@ export function App({ host, charts }: AppProps) {
   const view = useMemo(() => (state.analysis ? paneView(state.analysis, lang) : null), [state.analysis, lang]);
   const tools = useMemo(() => (state.analysis ? toolsView(state.analysis, state.plan, lang) : null), [state.analysis, state.plan, lang]);
   const preview = useMemo(() => (state.preview ? previewView(state.preview, capabilities, lang) : null), [state.preview, capabilities, lang]);
-  const detected = useMemo(() => detectedSetup(state.grid, state.analysis), [state.grid, state.analysis]);
+  const detected = useMemo(() => detectedSetup(state.grid, state.analysis, lang), [state.grid, state.analysis, lang]);
   const analysis = state.analysis;
-  const convert = useCallback((id: number, text: string) => (analysis ? externalSuggestion(analysis, id, text) : null), [analysis]);
+  const convert = useCallback((id: number, text: string) => (analysis ? externalSuggestion(analysis, id, text, lang) : null), [analysis, lang]);
   const officeLang = languageFromOffice(state.officeLanguage);
   useEffect(() => {
     // Screen readers pick their voice from the document's language.

@@ -13,6 +13,10 @@ export interface ChartPoint {
   y: number;
   /** the group in full, for the tooltip and screen readers: "Domain 1 Kebijakan Internal SPBE" */
   group: string;
+  /** the value in the pane's language: "3,40" */
+  text: string;
+  /** what a screen reader says for this bar or point */
+  label: string;
 }
 
 export interface ChartSeries {
@@ -47,18 +51,22 @@ function chart(key: ChartData["key"], title: string, groups: GroupView[], table:
       position: k,
       points: groups.flatMap((g) => {
         const bar = g.bars[k];
-        return bar && bar.value !== null ? [{ x: axis(g), y: bar.value, group: `${g.label} ${g.name}` }] : [];
+        const group = `${g.label} ${g.name}`;
+        return bar && bar.value !== null ? [{ x: axis(g), y: bar.value, group, text: bar.text, label: s.chartBar(group, a.title, bar.text) }] : [];
       }),
     }))
     .filter((x) => x.points.length > 0);
-  const shown = target === null ? null : targetText(target);
-  const line = target === null ? null : s.chartTarget(targetText(target));
+  const shown = target === null ? null : targetText(target, s.lang);
+  const line = shown === null ? null : s.chartTarget(shown);
   return {
     key,
     title,
     description: s.chartFigure(title, shown),
     series,
-    target: line === null ? null : { legend: line, points: groups.map((g) => ({ x: axis(g), y: target!, group: `${g.label} ${g.name}` })) },
+    target:
+      line === null || shown === null
+        ? null
+        : { legend: line, points: groups.map((g) => ({ x: axis(g), y: target!, group: `${g.label} ${g.name}`, text: shown, label: s.chartBar(`${g.label} ${g.name}`, line, shown) })) },
     max: table.levelMax,
   };
 }

@@ -7,13 +7,13 @@ import { DetectedSetup } from "./components/SettingsPanel";
 import { Language } from "./i18n";
 import { thresholdText } from "./view";
 
-export function detectedSetup(grid: WorkbookGrid | null, analysis: Analysis | null): DetectedSetup {
+export function detectedSetup(grid: WorkbookGrid | null, analysis: Analysis | null, lang: Language): DetectedSetup {
   const first = analysis?.tables[0];
   return {
     sheets: grid ? grid.sheets.filter((s) => !isResultsSheet(s)).map((s) => s.name) : [],
     sheet: first?.layout.sheet ?? null,
     levelColumns: first?.layout.levelColumns.map((c) => c.letter) ?? [],
-    threshold: first ? thresholdText(first.framework, first.threshold) : null,
+    threshold: first ? thresholdText(first.framework, first.threshold, lang) : null,
   };
 }
 

@@ -5,14 +5,15 @@
  */
 import { Analysis, TableAnalysis } from "../core/analyze";
 import { tableEvidenceGaps } from "../core/evidence";
-import { Framework, Indicator, predicateLabel } from "../core/framework";
+import { Framework, Indicator, predicateFor, predicateLabel } from "../core/framework";
 import { columnLetter } from "../core/grid";
-import { Rational, toFixed, toNumber } from "../core/rational";
+import { add, decimalPlaces, Rational, roundHalfUpUnits, sub, toNumber } from "../core/rational";
 import { reconcileTable } from "../core/reconcile";
-import { DEFAULT_DECIMAL_STEP, planAssessment, showLevel, showUnits } from "../core/targetPlan";
+import { DEFAULT_DECIMAL_STEP, planAssessment, PlanStep, TargetPlan } from "../core/targetPlan";
+import { formatNumber, formatRational, formatSigned, formatUnits } from "./format";
 import { Language, pick, strings } from "./i18n";
 import { PlanChoices } from "./state";
-import { assessmentTitle, formatUnits } from "./view";
+import { assessmentTitle } from "./view";
 
 /** Value steps offered for decimal frameworks; a step stored elsewhere joins them. */
 export const STEP_CHOICES = [0.1, 0.25, 0.5, 1];
@@ -33,6 +34,22 @@ export interface PlanStepView {
   predicateChange: { from: string; to: string } | null;
 }
 
+/** Every step on one indicator, taken together: "I20 1,30 → 3,55, 9 langkah, indeks 1,33". */
+export interface PlanGroupView {
+  key: string;
+  indicator: number;
+  code: string;
+  name: string;
+  sheet: string;
+  cell: string | null;
+  from: string;
+  to: string;
+  steps: number;
+  /** the index once this indicator and the ones listed before it are raised */
+  index: string;
+  predicateChange: { from: string; to: string } | null;
+}
+
 export interface AssessmentPlanView {
   key: string;
   column: string;
@@ -40,17 +57,21 @@ export interface AssessmentPlanView {
   /** reached in n steps, already met, out of reach with the best index, or why no plan can be made */
   status: "reached" | "met" | "unreachable" | "refused";
   message: string;
-  /** listed only when the plan reaches the target */
+  /** one line per indicator, in the order of its first step; listed only when the plan reaches the target */
+  groups: PlanGroupView[];
+  /** each step on its own, for the detail */
   steps: PlanStepView[];
 }
 
 export interface TargetView {
   frameworkId: string;
-  /** the target in effect, typed or stored in the results sheet ("3.70"); null when there is none */
+  /** the target in effect, typed or stored in the results sheet ("3,70"); null when there is none */
   target: string | null;
+  /** the value step in effect, as shown ("0,25"); null for whole levels */
+  stepText: string | null;
   levelMax: number;
   /** decimal frameworks choose how far one step raises a value; whole levels always move by one */
-  step: { value: number; choices: number[] } | null;
+  step: { value: number; choices: { value: number; text: string }[] } | null;
   plans: AssessmentPlanView[];
   outOfReach: { id: number; code: string; name: string }[];
 }
@@ -63,6 +84,8 @@ export interface GapView {
   impact: string;
   value: number;
   differences: number;
+  /** the group's own index in the first and the second column ("3,40", "3,00"; "–" when it has none) */
+  own: { from: string; to: string };
 }
 
 export interface DifferenceView {
@@ -137,18 +160,76 @@ export function shortName(ind: Indicator, lang: Language): string {
   return ind.name.replace(/^Tingkat Kematangan\s+/i, "").replace(/\s+Instansi Pusat\/Pemerintah Daerah$/i, "");
 }
 
-/** "3.70" for 3.7; more places only when the target has them. */
-export function targetText(target: number): string {
-  const hundredths = target * 100;
-  return Math.abs(hundredths - Math.round(hundredths)) < 1e-9 ? target.toFixed(2) : String(target);
+/** "3,70" for 3.7 in Indonesian; more places only when the target has them. */
+export function targetText(target: number, lang: Language): string {
+  return formatNumber(target, 2, lang);
 }
 
-/** Signed with a real minus sign, as a difference is written: "−0.056", "+0.013", "0.000". */
-export function signedText(x: Rational, places: number): string {
-  const t = toFixed(x, places);
-  const magnitude = t.replace(/^-/, "");
-  if (/^[0.]+$/.test(magnitude)) return magnitude;
-  return t.startsWith("-") ? `−${magnitude}` : `+${t}`;
+/** A level or value for people: "4", "1,25", "≈1,42" when the exact value has more places. */
+export function levelText(f: Framework, v: Rational, lang: Language): string {
+  if (f.integerOnly && v.den === 1n) return v.num.toString();
+  const places = decimalPlaces(v);
+  return `${places !== undefined && places <= 2 ? "" : "≈"}${formatRational(v, 2, lang)}`;
+}
+
+/** The plan's sentence, with the language's numbers. */
+function planMessage(plan: TargetPlan, limited: boolean, lang: Language): string {
+  const s = strings(lang);
+  const target = formatUnits(plan.targetUnits, lang);
+  const end = `${formatUnits(plan.indexUnits, lang)}, ${predicateLabel(plan.predicate)}`;
+  const n = plan.steps.length;
+  if (plan.reached && n === 0) return s.planMet(end, target);
+  if (plan.reached) return s.planReached(target, n, end);
+  return s.planUnreachable(target, end, n, limited);
+}
+
+/**
+ * The steps taken together per indicator, in the order of each one's first step. Every
+ * step on an indicator adds the same to the index wherever it is taken (the index is a
+ * weighted sum), so the running index of the grouped order is exact.
+ */
+export function planGroups(plan: TargetPlan, steps: readonly PlanStep[], sheet: string, lang: Language, name: (id: number) => string): PlanGroupView[] {
+  const f = plan.framework;
+  const order: number[] = [];
+  const byIndicator = new Map<number, { steps: PlanStep[]; gain: Rational }>();
+  let before = plan.start;
+  for (const st of steps) {
+    const gain = sub(st.index, before);
+    before = st.index;
+    const g = byIndicator.get(st.indicator);
+    if (g) {
+      g.steps.push(st);
+      g.gain = add(g.gain, gain);
+    } else {
+      order.push(st.indicator);
+      byIndicator.set(st.indicator, { steps: [st], gain });
+    }
+  }
+  let index = plan.start;
+  let predicate = predicateLabel(plan.startPredicate);
+  return order.map((id) => {
+    const g = byIndicator.get(id)!;
+    index = add(index, g.gain);
+    const units = roundHalfUpUnits(index, 2);
+    const now = predicateLabel(predicateFor(f, units));
+    const change = now !== predicate ? { from: predicate, to: now } : null;
+    predicate = now;
+    const first = g.steps[0];
+    const last = g.steps[g.steps.length - 1];
+    return {
+      key: `group-${id}`,
+      indicator: id,
+      code: first.code,
+      name: name(id),
+      sheet,
+      cell: first.cell ?? null,
+      from: levelText(f, first.from, lang),
+      to: levelText(f, last.to, lang),
+      steps: g.steps.length,
+      index: formatUnits(units, lang),
+      predicateChange: change,
+    };
+  });
 }
 
 function planStatus(reached: boolean, steps: number): AssessmentPlanView["status"] {
@@ -166,7 +247,7 @@ function targetView(t: TableAnalysis, choices: PlanChoices, lang: Language): Tar
       : t.assessments.map((a) => {
           const common = { key: a.column.letter, column: a.column.letter, title: assessmentTitle(a) };
           const plan = planAssessment(t, a, { target: t.target!, outOfReach: outIds, ...(f.integerOnly ? {} : { step: stepValue }) });
-          if (!plan.ok) return { ...common, status: "refused", message: pick(plan.reason, lang), steps: [] };
+          if (!plan.ok) return { ...common, status: "refused", message: pick(plan.reason, lang), groups: [], steps: [] };
           const steps: PlanStepView[] = plan.reached
             ? plan.steps.map((st, k) => ({
                 key: `${a.column.letter}-${k}`,
@@ -176,19 +257,26 @@ function targetView(t: TableAnalysis, choices: PlanChoices, lang: Language): Tar
                 name: shortName(f.byId.get(st.indicator)!, lang),
                 sheet: t.layout.sheet,
                 cell: st.cell ?? null,
-                from: showLevel(f, st.from),
-                to: showLevel(f, st.to),
-                index: showUnits(st.indexUnits),
+                from: levelText(f, st.from, lang),
+                to: levelText(f, st.to, lang),
+                index: formatUnits(st.indexUnits, lang),
                 predicateChange: st.predicateBefore ? { from: predicateLabel(st.predicateBefore), to: predicateLabel(st.predicate) } : null,
               }))
             : [];
-          return { ...common, status: planStatus(plan.reached, plan.steps.length), message: pick(plan.message, lang), steps };
+          const groups = plan.reached ? planGroups(plan, plan.steps, t.layout.sheet, lang, (id) => shortName(f.byId.get(id)!, lang)) : [];
+          return { ...common, status: planStatus(plan.reached, plan.steps.length), message: planMessage(plan, outIds.length > 0, lang), groups, steps };
         });
   return {
     frameworkId: f.id,
-    target: t.target === undefined ? null : targetText(t.target),
+    target: t.target === undefined ? null : targetText(t.target, lang),
+    stepText: f.integerOnly ? null : formatNumber(stepValue, 2, lang),
     levelMax: f.data.levels.max,
-    step: f.integerOnly ? null : { value: stepValue, choices: [...new Set([...STEP_CHOICES, stepValue])].sort((x, y) => x - y) },
+    step: f.integerOnly
+      ? null
+      : {
+          value: stepValue,
+          choices: [...new Set([...STEP_CHOICES, stepValue])].sort((x, y) => x - y).map((value) => ({ value, text: formatNumber(value, 2, lang) })),
+        },
     plans,
     outOfReach: outIds.map((id) => {
       const ind = f.byId.get(id)!;
@@ -204,23 +292,25 @@ function reconciliationView(t: TableAnalysis, lang: Language): ReconciliationVie
   const f = t.framework;
   const first = t.assessments[0];
   const last = t.assessments[t.assessments.length - 1];
-  const indexOf = (a: typeof first) => (a.complete && a.scores.total.units !== null ? formatUnits(a.scores.total.units) : null);
-  const gaps = (groups: typeof r.domains, word: string): GapView[] =>
+  const indexOf = (a: typeof first) => (a.complete && a.scores.total.units !== null ? formatUnits(a.scores.total.units, lang) : null);
+  const ownIndex = (units: bigint | null) => (units === null ? "–" : formatUnits(units, lang));
+  const gaps = (groups: typeof r.domains, word: string, scoresOf: (a: typeof first) => { id: number; units: bigint | null }[]): GapView[] =>
     groups.map((g) => ({
       key: `${g.kind}-${g.id}`,
       label: `${word} ${g.id}`,
       name: lang === "id" ? g.name : g.en,
-      impact: signedText(g.impact, 3),
+      impact: formatSigned(g.impact, 3, lang),
       value: toNumber(g.impact),
       differences: g.differences,
+      own: { from: ownIndex(scoresOf(first).find((x) => x.id === g.id)?.units ?? null), to: ownIndex(scoresOf(last).find((x) => x.id === g.id)?.units ?? null) },
     }));
   return {
     from: { title: assessmentTitle(first), index: indexOf(first) },
     to: { title: assessmentTitle(last), index: indexOf(last) },
-    gap: r.gapUnits === null ? null : signedText({ num: r.gapUnits, den: 100n }, 2),
+    gap: r.gapUnits === null ? null : formatSigned({ num: r.gapUnits, den: 100n }, 2, lang),
     total: r.differences.reduce((sum, d) => sum + toNumber(d.impact), 0),
-    domains: gaps(r.domains, s.domain),
-    aspects: gaps(r.aspects, s.aspect),
+    domains: gaps(r.domains, s.domain, (a) => a.scores.domains),
+    aspects: gaps(r.aspects, s.aspect, (a) => a.scores.aspects),
     differences: r.differences.map((d) => ({
       key: `diff-${d.indicator}`,
       indicator: d.indicator,
@@ -228,9 +318,9 @@ function reconciliationView(t: TableAnalysis, lang: Language): ReconciliationVie
       name: shortName(f.byId.get(d.indicator)!, lang),
       sheet: t.layout.sheet,
       cell: d.cells[1] ?? d.cells[0] ?? null,
-      from: showLevel(f, d.levels[0]),
-      to: showLevel(f, d.levels[1]),
-      impact: signedText(d.impact, 3),
+      from: levelText(f, d.levels[0], lang),
+      to: levelText(f, d.levels[1], lang),
+      impact: formatSigned(d.impact, 3, lang),
     })),
     unmatched: r.unmatched.map((id) => f.byId.get(id)!.code),
   };
@@ -257,7 +347,7 @@ function evidenceView(t: TableAnalysis, lang: Language): EvidenceView | null {
       name: shortName(f.byId.get(g.indicator)!, lang),
       sheet: t.layout.sheet,
       cell: g.evidenceCell ?? g.cell ?? null,
-      level: showLevel(f, g.level),
+      level: levelText(f, g.level, lang),
     })),
   }));
   const distinct = new Set(all.flatMap((e) => e.gaps.map((g) => g.indicator)));

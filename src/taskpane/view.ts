@@ -1,13 +1,14 @@
 /**
  * What the pane shows, as plain data in the pane's language: an analysis becomes
- * figures formatted for display (2 decimals, half-up, from the core's exact units),
- * labels, and cell places to go to. Components only lay this out.
+ * figures formatted for display (2 decimals, half-up, from the core's exact units, with
+ * the language's decimal sign), labels, and cell places to go to. Components only lay this out.
  */
 import { Analysis, Assessment, TableAnalysis } from "../core/analyze";
 import { Framework, Group, predicateLabel } from "../core/framework";
 import { externalValue } from "../core/external";
 import { IssueCode } from "../core/messages";
 import { decimalPlaces, toFixed } from "../core/rational";
+import { formatDecimal, formatNumber, formatRational, formatUnits } from "./format";
 import { GroupScore } from "../core/scoring";
 import { Language, pick, strings } from "./i18n";
 
@@ -16,8 +17,15 @@ export interface AssessmentView {
   column: string;
   title: string;
   complete: boolean;
-  /** "3.19", or null while the assessment is incomplete */
+  /** "3,19" in Indonesian, "3.19" in English; null while the assessment is incomplete */
   index: string | null;
+  /** the index in hundredths, to tell how far it moved */
+  indexUnits: number | null;
+  /** nothing typed in the column yet: the card says so instead of counting every blank */
+  empty: boolean;
+  /** level cells holding something, of the framework's indicators */
+  filled: number;
+  total: number;
   predicate: string | null;
   /** the predicate's English gloss, shown in English only */
   predicateGloss: string | null;
@@ -43,6 +51,8 @@ export interface GroupView {
 export interface ProblemView {
   key: string;
   code: IssueCode;
+  /** the code in the pane's language */
+  codeText: string;
   severity: "error" | "warning";
   message: string;
   sheet: string;
@@ -91,6 +101,8 @@ export interface TableView {
   domains: GroupView[];
   aspects: GroupView[];
   problems: ProblemView[];
+  /** what stands between the assessor and an index: the errors, a column's blank cells as one line; a column with nothing typed is left to its card */
+  blocking: ProblemView[];
   lowScores: LowScoreView[];
   threshold: string;
   external: ExternalView[];
@@ -103,16 +115,8 @@ export interface PaneView {
   notes: string[];
 }
 
-/** Hundredths as text, exactly: 319n → "3.19". */
-export function formatUnits(units: bigint): string {
-  const neg = units < 0n;
-  const u = neg ? -units : units;
-  const frac = String(u % 100n).padStart(2, "0");
-  return `${neg ? "-" : ""}${u / 100n}.${frac}`;
-}
-
-function scoreText(g: GroupScore): string {
-  return g.units === null ? "–" : formatUnits(g.units);
+function scoreText(g: GroupScore, lang: Language): string {
+  return g.units === null ? "–" : formatUnits(g.units, lang);
 }
 
 function scoreNumber(g: GroupScore): number | null {
@@ -123,8 +127,45 @@ export function assessmentTitle(a: Assessment): string {
   return a.column.header && a.column.header !== a.column.letter ? `${a.column.header} (${a.column.letter})` : a.column.letter;
 }
 
-export function thresholdText(f: Framework, threshold: number): string {
-  return f.integerOnly && Number.isInteger(threshold) ? String(threshold) : threshold.toFixed(2);
+export function thresholdText(f: Framework, threshold: number, lang: Language): string {
+  return formatNumber(threshold, f.integerOnly && Number.isInteger(threshold) ? 0 : 2, lang);
+}
+
+/**
+ * Level cells holding something, per column. The reader may count them itself
+ * (`filled`, `total` on the assessment); otherwise every indicator without a blank or
+ * missing cell counts as filled.
+ */
+export function fillOf(t: TableAnalysis, a: Assessment): { filled: number; total: number } {
+  const counted = a as Assessment & { filled?: number; total?: number };
+  if (typeof counted.filled === "number" && typeof counted.total === "number") return { filled: counted.filled, total: counted.total };
+  const total = t.framework.indicators.length;
+  const missing = t.issues.filter((i) => i.code === "missing-indicator").length;
+  const blank = a.issues.filter((i) => i.code === "blank").length;
+  return { filled: Math.max(0, total - missing - blank), total };
+}
+
+function blockingViews(t: TableAnalysis, problems: ProblemView[], empty: Set<string>, lang: Language): ProblemView[] {
+  const s = strings(lang);
+  const out: ProblemView[] = [];
+  const blanks = new Map<string, { line: number; cells: ProblemView[] }>();
+  t.issues.forEach((i, k) => {
+    const p = problems[k];
+    if (i.severity !== "error") return;
+    if (i.code !== "blank" || !i.column) {
+      out.push(p);
+      return;
+    }
+    if (empty.has(i.column)) return;
+    const group = blanks.get(i.column) ?? { line: out.push({ ...p, key: `blank-${i.column}` }) - 1, cells: [] };
+    group.cells.push(p);
+    blanks.set(i.column, group);
+  });
+  // A column's blank cells are one line: how many, and the first, where typing starts.
+  for (const [column, { line, cells }] of blanks) {
+    if (cells.length > 1) out[line] = { ...out[line], message: `${s.blanks(cells.length, column)}, ${s.blanksFirst(cells[0].cell ?? "")}` };
+  }
+  return out;
 }
 
 function groupViews(t: TableAnalysis, groups: Group[], pickScores: (a: Assessment) => GroupScore[], word: string, lang: Language): GroupView[] {
@@ -134,7 +175,7 @@ function groupViews(t: TableAnalysis, groups: Group[], pickScores: (a: Assessmen
     name: lang === "id" ? g.name : g.en,
     bars: t.assessments.map((a) => {
       const s = pickScores(a)[k];
-      return { key: `${g.kind}-${g.id}-${a.column.letter}`, column: a.column.letter, assessment: assessmentTitle(a), value: scoreNumber(s), text: scoreText(s) };
+      return { key: `${g.kind}-${g.id}-${a.column.letter}`, column: a.column.letter, assessment: assessmentTitle(a), value: scoreNumber(s), text: scoreText(s, lang) };
     }),
   }));
 }
@@ -145,12 +186,17 @@ function tableView(t: TableAnalysis, lang: Language): TableView {
   const external = new Set(f.indicators.filter((i) => i.external).map((i) => i.id));
   const assessments: AssessmentView[] = t.assessments.map((a) => {
     const p = a.complete ? a.scores.predicate : null;
+    const units = a.complete ? a.scores.total.units : null;
+    const fill = fillOf(t, a);
     return {
       key: a.column.letter,
       column: a.column.letter,
       title: assessmentTitle(a),
       complete: a.complete,
-      index: a.complete && a.scores.total.units !== null ? formatUnits(a.scores.total.units) : null,
+      index: units !== null ? formatUnits(units, lang) : null,
+      indexUnits: units !== null ? Number(units) : null,
+      empty: fill.filled === 0 && fill.total > 0,
+      ...fill,
       predicate: p ? predicateLabel(p) : null,
       predicateGloss: p && lang === "en" ? p.en : null,
       problemCount: a.issues.length + t.issues.filter((i) => !i.column && i.severity === "error").length,
@@ -159,6 +205,7 @@ function tableView(t: TableAnalysis, lang: Language): TableView {
   const problems: ProblemView[] = t.issues.map((i, k) => ({
     key: `${k}-${i.code}-${i.cell ?? i.indicator}`,
     code: i.code,
+    codeText: s.issueCode[i.code],
     severity: i.severity,
     message: pick(i.message, lang),
     sheet: i.sheet,
@@ -176,7 +223,7 @@ function tableView(t: TableAnalysis, lang: Language): TableView {
         column: l.column,
         indicatorCode: ind.code,
         indicatorName: lang === "id" ? ind.name : ind.en,
-        value: f.integerOnly || !v ? String(l.level) : toFixed(v, 2),
+        value: f.integerOnly || !v ? formatNumber(l.level, 0, lang) : formatRational(v, 2, lang),
         external: external.has(l.indicator),
       };
     }),
@@ -194,8 +241,9 @@ function tableView(t: TableAnalysis, lang: Language): TableView {
     domains: groupViews(t, f.domains, (a) => a.scores.domains, s.domain, lang),
     aspects: groupViews(t, f.aspects, (a) => a.scores.aspects, s.aspect, lang),
     problems,
+    blocking: blockingViews(t, problems, new Set(assessments.filter((a) => a.empty).map((a) => a.column)), lang),
     lowScores,
-    threshold: thresholdText(f, t.threshold),
+    threshold: thresholdText(f, t.threshold, lang),
     external: f.indicators
       .filter((i) => i.external)
       .map((i) => ({
@@ -234,7 +282,7 @@ export function paneView(analysis: Analysis, lang: Language): PaneView {
  * An external indicator's value from its source figure, exactly (I5 = 1 + SDI/25),
  * as the decimal the assessor should type; null when the figure is not a number in its scale.
  */
-export function externalSuggestion(analysis: Analysis, indicatorId: number, sourceText: string): string | null {
+export function externalSuggestion(analysis: Analysis, indicatorId: number, sourceText: string, lang: Language): string | null {
   const f = analysis.tables.map((t) => t.framework).find((x) => x.byId.get(indicatorId)?.external?.conversion);
   const ind = f?.byId.get(indicatorId);
   const conv = ind?.external?.conversion;
@@ -248,5 +296,5 @@ export function externalSuggestion(analysis: Analysis, indicatorId: number, sour
   if (!v) return null;
   // A typed figure divided by 25 always ends; show every one of its decimals, at least two.
   const places = Math.max(2, Math.min(decimalPlaces(v) ?? 9, 12));
-  return toFixed(v, places);
+  return formatDecimal(toFixed(v, places), places, lang);
 }

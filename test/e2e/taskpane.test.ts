@@ -15,7 +15,7 @@ import { reconcileTable } from "../../src/core/reconcile";
 import { planAssessment } from "../../src/core/targetPlan";
 import { FRAMEWORKS } from "../../src/frameworks";
 import { workbookGrid } from "../../src/xlsx/readGrid";
-import { formatUnits } from "../../src/taskpane/view";
+import { formatUnits } from "../../src/taskpane/format";
 import { ensureBuilt } from "../../scripts/builds";
 import { RunningWorkbench, SAMPLE, startWorkbench } from "../../scripts/workbench";
 import { launchChromium } from "./support/chromium";
@@ -41,7 +41,7 @@ function expectedIndex(changes: Record<string, CellValue>, column: number): stri
     (sheet.values[row] ??= [])[col] = v;
   }
   const units = analyze(grid, FRAMEWORKS).tables[0].assessments[column].scores.total.units;
-  return formatUnits(units!);
+  return formatUnits(units!, "id");
 }
 
 async function shot(name: string, target: Page = page) {

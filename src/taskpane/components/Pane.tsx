@@ -1,10 +1,12 @@
 /**
- * The whole task pane, laid out from plain data: header and actions, messages, each
- * table's results, settings and the apply preview. State and intents come as props.
+ * The whole task pane, laid out from plain data: a skip link to the tools, header and
+ * actions, messages, each table's results, settings and the apply preview. State and
+ * intents come as props. Focus goes back to the control that opened a dialog or panel.
  */
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, tokens } from "@fluentui/react-components";
 import { ArrowSync20Regular, Dismiss20Regular, LocalLanguage20Regular, Settings20Regular, TableArrowUp20Regular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useChangeCues } from "../changeCue";
 import { Strings } from "../i18n";
 import { ToolsView } from "../toolsView";
 import { PaneView } from "../view";
@@ -34,6 +36,20 @@ const useStyles = makeStyles({
   loading: { paddingTop: tokens.spacingVerticalXXL },
   unavailable: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   divider: { border: "none", borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, margin: `${tokens.spacingVerticalL} 0 0`, width: "100%" },
+  // Out of sight until a keyboard reaches it, then the first thing on the pane.
+  skip: {
+    position: "absolute",
+    left: tokens.spacingHorizontalM,
+    top: "-100px",
+    zIndex: 2,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorBrandForegroundLink,
+    boxShadow: tokens.shadow8,
+    fontSize: tokens.fontSizeBase300,
+    ":focus": { top: tokens.spacingVerticalS, outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
 });
 
 export interface PaneProps {
@@ -68,13 +84,41 @@ export function Pane(p: PaneProps) {
   const c = useStyles();
   const shared = useSharedStyles();
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [toolsRequest, setToolsRequest] = useState(0);
+  const { cues, announcement } = useChangeCues(view, s);
   const canApply = !!view && view.tables.length > 0 && !p.applying;
+  const applyButton = useRef<HTMLButtonElement>(null);
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  // When the preview closes (cancelled, or applied), focus goes back to the button that opened it.
+  const previewOpen = p.preview !== null;
+  const wasOpen = useRef(previewOpen);
+  useEffect(() => {
+    if (wasOpen.current && !previewOpen) requestAnimationFrame(() => applyButton.current?.focus());
+    wasOpen.current = previewOpen;
+  }, [previewOpen]);
+  const closeSettings = () => {
+    setSettingsOpen(false);
+    requestAnimationFrame(() => settingsButton.current?.focus());
+  };
+  const hasTools = !!p.tools && p.tools.length > 0 && !!view && view.tables.length > 0;
   return (
     <main className={c.root} aria-busy={p.reading || p.applying}>
+      {hasTools && (
+        <a
+          className={c.skip}
+          href="#tools"
+          onClick={(e) => {
+            e.preventDefault();
+            setToolsRequest((n) => n + 1);
+          }}
+        >
+          {s.skipToTools}
+        </a>
+      )}
       {/* Office shows the add-in's name above the pane; the heading is for screen readers. */}
       <h1 className={shared.visuallyHidden}>{s.appTitle}</h1>
       <div className={c.actions} role="toolbar" aria-label={s.appTitle}>
-        <Button appearance="primary" icon={<TableArrowUp20Regular />} onClick={p.onApply} disabled={!canApply}>
+        <Button ref={applyButton} appearance="primary" icon={<TableArrowUp20Regular />} onClick={p.onApply} disabled={!canApply} disabledFocusable={p.applying}>
           {s.apply}
         </Button>
         <Button icon={<ArrowSync20Regular />} onClick={p.onRefresh} title={s.refreshHint}>
@@ -83,6 +127,7 @@ export function Pane(p: PaneProps) {
       </div>
       <div className={c.secondary}>
         <Button
+          ref={settingsButton}
           appearance="subtle"
           size="small"
           icon={settingsOpen ? <Dismiss20Regular /> : <Settings20Regular />}
@@ -99,8 +144,9 @@ export function Pane(p: PaneProps) {
         {p.reading && view && <Spinner size="extra-tiny" aria-label={s.loading} />}
       </div>
       {p.live && <p className={c.live}>{s.liveOn}</p>}
-      <div aria-live="polite" className={shared.visuallyHidden}>
-        {p.reading ? s.loading : ""}
+      {/* Says the new index and predicate after a change; "loading" only before the first reading. */}
+      <div aria-live="polite" className={shared.visuallyHidden} data-testid="live">
+        {announcement || (p.reading && !view ? s.loading : "")}
       </div>
       {p.error && (
         <MessageBar intent="error" layout="multiline">
@@ -148,9 +194,9 @@ export function Pane(p: PaneProps) {
             s={s}
             onSave={(settings) => {
               p.settings.onSave(settings);
-              setSettingsOpen(false);
+              closeSettings();
             }}
-            onClose={() => setSettingsOpen(false)}
+            onClose={closeSettings}
           />
         </div>
       )}
@@ -169,7 +215,17 @@ export function Pane(p: PaneProps) {
       {view?.tables.map((t, k) => (
         <div key={t.key}>
           {k > 0 && <hr className={c.divider} />}
-          <TableSection table={t} headingLevel={2} s={s} onSelect={p.onSelect} convert={p.convert} tools={p.tools?.[k] ?? null} toolsIntents={p.toolsIntents} />
+          <TableSection
+            table={t}
+            headingLevel={2}
+            s={s}
+            onSelect={p.onSelect}
+            convert={p.convert}
+            tools={p.tools?.[k] ?? null}
+            toolsIntents={p.toolsIntents}
+            cues={cues}
+            toolsRequest={k === 0 ? toolsRequest : 0}
+          />
         </div>
       ))}
       <ApplyPreview preview={p.preview} applying={p.applying} s={s} onConfirm={p.onConfirmApply} onCancel={p.onCancelApply} />

@@ -16,15 +16,17 @@ const useStyles = makeStyles({
 
 export interface ProblemListProps {
   problems: ProblemView[];
+  /** what the list says when it is empty */
+  none?: string;
   s: Strings;
   onSelect(sheet: string, cell: string): void;
 }
 
-export function ProblemList({ problems, s, onSelect }: ProblemListProps) {
+export function ProblemList({ problems, none, s, onSelect }: ProblemListProps) {
   const c = useStyles();
   const shared = useSharedStyles();
   const [all, setAll] = useState(false);
-  if (problems.length === 0) return <p className={shared.muted}>{s.noProblems}</p>;
+  if (problems.length === 0) return <p className={shared.muted}>{none ?? s.noProblems}</p>;
   const shown = all ? problems : problems.slice(0, SHOWN);
   return (
     <>
@@ -34,7 +36,7 @@ export function ProblemList({ problems, s, onSelect }: ProblemListProps) {
             <>
               <span className={c.top}>
                 <Badge appearance="tint" size="small" color={p.severity === "error" ? "danger" : "warning"}>
-                  {p.code}
+                  {p.codeText}
                 </Badge>{" "}
                 {p.external && (
                   <Badge appearance="outline" size="small" color="informative">

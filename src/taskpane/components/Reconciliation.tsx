@@ -1,6 +1,7 @@
 /**
- * Self-assessment against the assessor: the index difference, its share per domain and
- * aspect, and the indicators that differ, largest effect first. During the interview the
+ * Self-assessment against the assessor: the index difference, each domain's and aspect's
+ * contribution to it (beside the group's own two indices, so one is not read as the
+ * other), and the indicators that differ, largest effect first. During the interview the
  * team spends its minutes on the top rows; clicking one selects the assessor's cell.
  */
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
@@ -35,7 +36,8 @@ const useStyles = makeStyles({
   },
   gapName: { minWidth: 0, overflowWrap: "anywhere" },
   label: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
-  count: { color: tokens.colorNeutralForeground3 },
+  count: { color: tokens.colorNeutralForeground2 },
+  own: { display: "block", color: tokens.colorNeutralForeground2, fontVariantNumeric: "tabular-nums" },
   track: { gridColumn: "1 / span 2", height: "4px", borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorNeutralStroke2, overflow: "hidden" },
   fillDown: { height: "100%", backgroundColor: tokens.colorPaletteRedBorderActive },
   fillUp: { height: "100%", backgroundColor: tokens.colorPaletteGreenBorderActive },
@@ -69,10 +71,14 @@ function GapList({ gaps, total, s }: { gaps: GapView[]; total: number; s: String
           <li key={g.key} className={c.gapRow}>
             <span className={c.gapName}>
               <span className={c.label}>{g.label}</span>
-              {g.name} <span className={c.count}>({s.differCount(g.differences)})</span>
+              {g.name}{" "}
+              <span className={c.own}>
+                {s.ownIndices} {g.own.from} → {g.own.to}
+              </span>{" "}
+              <span className={c.count}>({s.differCount(g.differences)})</span>
             </span>
             <span className={mergeClasses(c.impact, t === "down" && c.down, t === "up" && c.up)}>
-              <span className={shared.visuallyHidden}>{s.impact} </span>
+              <span className={shared.visuallyHidden}>{s.contribution} </span>
               {g.impact}
             </span>
             <span className={c.track} aria-hidden="true">
@@ -112,11 +118,13 @@ export function Reconciliation({ view: v, s, headingLevel, onSelect }: Reconcili
       )}
       {v.domains.length > 0 && (
         <>
-          <H className={c.group}>{s.byDomain}</H>
+          <H className={c.group}>{s.contributionByDomain}</H>
+          <p className={shared.muted}>{s.contributionHint}</p>
           <GapList gaps={v.domains} total={v.total} s={s} />
         </>
       )}
-      <H className={c.group}>{s.byAspect}</H>
+      <H className={c.group}>{s.contributionByAspect}</H>
+      {v.domains.length === 0 && <p className={shared.muted}>{s.contributionHint}</p>}
       <GapList gaps={v.aspects} total={v.total} s={s} />
       <H className={c.group}>{s.differences(v.differences.length)}</H>
       {v.differences.length === 0 ? (

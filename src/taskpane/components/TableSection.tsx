@@ -1,5 +1,12 @@
-/** Everything about one indicator table: results per level column, bars, problems, low scores, the assessor tools, what was detected. */
-import { makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+/**
+ * Everything about one indicator table, laid out for a meeting: the result cards, right
+ * under them what blocks an index (each a link to its cell), the domain bars; then the
+ * other sections (aspects, every problem, low scores, the assessor tools, what was
+ * detected) as tabs, one at a time, so the pane stays short.
+ */
+import { makeStyles, MessageBar, MessageBarBody, Tab, TabList, tokens } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import { ChangeCues, cueKey } from "../changeCue";
 import { Strings } from "../i18n";
 import { ToolsView } from "../toolsView";
 import { TableView } from "../view";
@@ -16,9 +23,14 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column" },
   title: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   sheet: { display: "block", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
-  cards: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: tokens.spacingHorizontalS },
+  cards: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))", gap: tokens.spacingHorizontalS },
   status: { marginTop: tokens.spacingVerticalS },
+  // Tabs wrap onto a second line in a narrow pane instead of scrolling it sideways.
+  tabs: { flexWrap: "wrap", marginTop: tokens.spacingVerticalL, marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  panel: { display: "flex", flexDirection: "column", paddingTop: tokens.spacingVerticalXS, ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall } },
 });
+
+export type SectionKey = "aspects" | "problems" | "low" | "tools" | "more";
 
 export interface TableSectionProps {
   table: TableView;
@@ -28,14 +40,37 @@ export interface TableSectionProps {
   convert: ExternalIndicatorsProps["convert"];
   tools: ToolsView | null;
   toolsIntents: ToolsIntents;
+  cues: ChangeCues["cues"];
+  /** counts up each time the skip link asks for this table's tools */
+  toolsRequest?: number;
 }
 
-export function TableSection({ table: t, headingLevel, s, onSelect, convert, tools, toolsIntents }: TableSectionProps) {
+export function TableSection({ table: t, headingLevel, s, onSelect, convert, tools, toolsIntents, cues, toolsRequest = 0 }: TableSectionProps) {
   const c = useStyles();
   const shared = useSharedStyles();
   const H = headingLevel === 2 ? "h2" : "h3";
   const Sub = headingLevel === 2 ? "h3" : "h4";
   const id = `table-${t.key.replace(/[^A-Za-z0-9]/g, "-")}`;
+  const hasDomains = t.domains.length > 0;
+  const sections: { key: SectionKey; label: string }[] = [
+    ...(hasDomains ? [{ key: "aspects" as const, label: s.aspects }] : []),
+    { key: "problems", label: s.sectionProblems(t.problems.length) },
+    { key: "low", label: s.sectionLow(t.lowScores.length) },
+    ...(tools ? [{ key: "tools" as const, label: s.tools }] : []),
+    { key: "more", label: s.sectionMore },
+  ];
+  const [chosen, setChosen] = useState<SectionKey>(sections[0].key);
+  const section = sections.some((x) => x.key === chosen) ? chosen : sections[0].key;
+  const panel = useRef<HTMLDivElement>(null);
+  const seen = useRef(toolsRequest);
+  useEffect(() => {
+    if (toolsRequest === seen.current) return;
+    seen.current = toolsRequest;
+    setChosen("tools");
+    // After the panel shows the tools, the skip link's reader lands on them.
+    requestAnimationFrame(() => panel.current?.focus());
+  }, [toolsRequest]);
+
   return (
     <section className={c.section} aria-labelledby={id}>
       <H className={c.title} id={id}>
@@ -46,9 +81,15 @@ export function TableSection({ table: t, headingLevel, s, onSelect, convert, too
       </H>
       <div className={c.cards}>
         {t.assessments.map((a, k) => (
-          <AssessmentCard key={a.key} assessment={a} position={k} s={s} />
+          <AssessmentCard key={a.key} assessment={a} position={k} change={cues[cueKey(t.key, a.key)] ?? null} s={s} />
         ))}
       </div>
+      {t.blocking.length > 0 && (
+        <>
+          <Sub className={shared.heading}>{s.blockingTitle(t.blocking.length)}</Sub>
+          <ProblemList problems={t.blocking} s={s} onSelect={onSelect} />
+        </>
+      )}
       {t.statusNote && (
         <MessageBar className={c.status} intent="warning" layout="multiline">
           <MessageBarBody>
@@ -56,26 +97,49 @@ export function TableSection({ table: t, headingLevel, s, onSelect, convert, too
           </MessageBarBody>
         </MessageBar>
       )}
-      {t.domains.length > 0 && (
-        <>
-          <Sub className={shared.heading}>{s.domains}</Sub>
-          <ScoreBars groups={t.domains} max={t.levelMax} />
-        </>
-      )}
-      <Sub className={shared.heading}>{s.aspects}</Sub>
-      <ScoreBars groups={t.aspects} max={t.levelMax} />
-      <Sub className={shared.heading}>{s.problems(t.problems.length)}</Sub>
-      <ProblemList problems={t.problems} s={s} onSelect={onSelect} />
-      <Sub className={shared.heading}>{s.lowScores(t.threshold, t.lowScores.length)}</Sub>
-      <LowScoreList lowScores={t.lowScores} assessments={t.assessments} threshold={t.threshold} s={s} onSelect={onSelect} />
-      {t.external.length > 0 && (
-        <>
-          <Sub className={shared.heading}>{s.externalTitle}</Sub>
-          <ExternalIndicators indicators={t.external} s={s} convert={convert} />
-        </>
-      )}
-      {tools && <AssessorTools {...toolsIntents} tools={tools} table={t} s={s} headingLevel={headingLevel === 2 ? 3 : 4} onSelect={onSelect} />}
-      <Detection detection={t.detection} s={s} />
+      <Sub className={shared.heading}>{hasDomains ? s.domains : s.aspects}</Sub>
+      <ScoreBars groups={hasDomains ? t.domains : t.aspects} max={t.levelMax} s={s} />
+      <TabList className={c.tabs} size="small" selectedValue={section} onTabSelect={(_, d) => setChosen(d.value as SectionKey)} aria-label={s.sections}>
+        {sections.map((x) => (
+          <Tab key={x.key} value={x.key} id={`${id}-tab-${x.key}`} aria-controls={`${id}-panel`}>
+            {x.label}
+          </Tab>
+        ))}
+      </TabList>
+      <div ref={panel} className={c.panel} role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${section}`} tabIndex={-1} data-section={section}>
+        {section === "aspects" && (
+          <>
+            <Sub className={shared.heading}>{s.aspects}</Sub>
+            <ScoreBars groups={t.aspects} max={t.levelMax} s={s} />
+          </>
+        )}
+        {section === "problems" && (
+          <>
+            <Sub className={shared.heading}>{s.problems(t.problems.length)}</Sub>
+            <ProblemList problems={t.problems} s={s} onSelect={onSelect} />
+          </>
+        )}
+        {section === "low" && (
+          <>
+            <Sub className={shared.heading}>{s.lowScores(t.threshold, t.lowScores.length)}</Sub>
+            <LowScoreList lowScores={t.lowScores} assessments={t.assessments} threshold={t.threshold} s={s} onSelect={onSelect} />
+          </>
+        )}
+        {section === "tools" && tools && (
+          <AssessorTools {...toolsIntents} tools={tools} table={t} s={s} headingLevel={headingLevel === 2 ? 3 : 4} onSelect={onSelect} />
+        )}
+        {section === "more" && (
+          <>
+            {t.external.length > 0 && (
+              <>
+                <Sub className={shared.heading}>{s.externalTitle}</Sub>
+                <ExternalIndicators indicators={t.external} s={s} convert={convert} />
+              </>
+            )}
+            <Detection detection={t.detection} s={s} />
+          </>
+        )}
+      </div>
     </section>
   );
 }

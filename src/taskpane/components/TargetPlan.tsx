@@ -1,13 +1,15 @@
 /**
  * Path to target: the assessor types a target index (and, for decimal values, the step);
- * each level column gets the fewest raises that reach it, as a numbered list. Clicking a
- * step selects its cell; ⊘ marks its indicator out of reach this year.
+ * each level column gets the fewest raises that reach it, one line per indicator
+ * ("I20 1,30 → 3,55, 9 langkah"), every single step one click away. Clicking a line
+ * selects its cell; ⊘ marks its indicator out of reach this year.
  */
 import { Button, Field, Input, makeStyles, mergeClasses, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
-import { ArrowUndo16Regular, Prohibited16Regular } from "@fluentui/react-icons";
+import { ArrowUndo16Regular, ChevronDown16Regular, ChevronRight16Regular, Prohibited16Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { Strings } from "../i18n";
-import { AssessmentPlanView, PlanStepView, TargetView } from "../toolsView";
+import { parseTyped } from "../format";
+import { AssessmentPlanView, PlanGroupView, PlanStepView, targetText, TargetView } from "../toolsView";
 import { useSharedStyles } from "./sharedStyles";
 
 const SHOWN = 25;
@@ -43,6 +45,7 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteGreenBorder1}`,
   },
   index: { flexShrink: 0, minWidth: "2.6em", textAlign: "right", fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
+  count: { color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
   mark: { flexShrink: 0, minWidth: "28px", marginTop: "2px" },
   more: { marginTop: tokens.spacingVerticalXS },
 });
@@ -60,10 +63,8 @@ export interface TargetPlanProps {
 
 /** A typed target: decimal comma or point, 0 up to the top level; null when empty. */
 export function parseTarget(text: string, max: number): number | null | "bad" {
-  const t = text.trim().replace(",", ".");
-  if (!t) return null;
-  if (!/^\d+(\.\d*)?$|^\.\d+$/.test(t)) return "bad";
-  const n = Number(t);
+  if (!text.trim()) return null;
+  const n = parseTyped(text);
   return n >= 0 && n <= max ? n : "bad";
 }
 
@@ -113,11 +114,55 @@ function StepRow({ step, s, onSelect, onMark }: { step: PlanStepView; s: Strings
   );
 }
 
+function GroupRow({ group: g, s, onSelect, onMark }: { group: PlanGroupView; s: Strings; onSelect(sheet: string, cell: string): void; onMark(): void }) {
+  const c = useStyles();
+  const shared = useSharedStyles();
+  const content = (
+    <>
+      {g.cell && <span className={shared.cellTag}>{g.cell}</span>}{" "}
+      <span className={shared.grow}>
+        <span className={c.code}>{g.code}</span> {g.name}{" "}
+        <span className={c.detail}>
+          <span className={c.levels}>
+            <span className={shared.visuallyHidden}>{s.level} </span>
+            {g.from} → {g.to}
+          </span>{" "}
+          <span className={c.count}>{s.planGroup(g.steps)}</span>{" "}
+          {g.predicateChange && (
+            <span className={c.change}>
+              <span className={shared.visuallyHidden}>{s.predicateChange}: </span>
+              {g.predicateChange.from} → {g.predicateChange.to}
+            </span>
+          )}
+        </span>
+      </span>{" "}
+      <span className={c.index}>
+        <span className={shared.visuallyHidden}>{s.planIndexAfter} </span>
+        {g.index}
+      </span>
+    </>
+  );
+  return (
+    <li className={c.row}>
+      {g.cell ? (
+        <button type="button" className={shared.cellButton} onClick={() => onSelect(g.sheet, g.cell!)} title={s.goTo(`${g.sheet}!${g.cell}`)}>
+          {content}
+        </button>
+      ) : (
+        <div className={shared.plainRow}>{content}</div>
+      )}
+      <Button className={c.mark} appearance="subtle" size="small" icon={<Prohibited16Regular />} aria-label={s.markOutOfReach(g.code)} title={s.markOutOfReach(g.code)} onClick={onMark} />
+    </li>
+  );
+}
+
 function AssessmentPlan({ plan, s, H, onSelect, onMark }: { plan: AssessmentPlanView; s: Strings; H: "h5" | "h6"; onSelect(sheet: string, cell: string): void; onMark(indicator: number): void }) {
   const c = useStyles();
   const shared = useSharedStyles();
   const [all, setAll] = useState(false);
+  const [detail, setDetail] = useState(false);
   const shown = all ? plan.steps : plan.steps.slice(0, SHOWN);
+  const detailId = `plan-detail-${plan.key}`;
   const intent = plan.status === "met" ? "success" : plan.status === "unreachable" ? "warning" : null;
   return (
     <div>
@@ -129,14 +174,34 @@ function AssessmentPlan({ plan, s, H, onSelect, onMark }: { plan: AssessmentPlan
       ) : (
         <p className={plan.status === "refused" ? shared.muted : c.message}>{plan.message}</p>
       )}
+      {plan.groups.length > 0 && (
+        <ol className={shared.list} aria-label={s.planGroups(plan.title)}>
+          {plan.groups.map((g) => (
+            <GroupRow key={g.key} group={g} s={s} onSelect={onSelect} onMark={() => onMark(g.indicator)} />
+          ))}
+        </ol>
+      )}
       {plan.steps.length > 0 && (
-        <ol className={shared.list} aria-label={s.planSteps(plan.title)}>
+        <Button
+          className={c.more}
+          appearance="subtle"
+          size="small"
+          icon={detail ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
+          aria-expanded={detail}
+          aria-controls={detailId}
+          onClick={() => setDetail(!detail)}
+        >
+          {s.planDetail(plan.steps.length)}
+        </Button>
+      )}
+      {detail && plan.steps.length > 0 && (
+        <ol id={detailId} className={shared.list} aria-label={s.planSteps(plan.title)}>
           {shown.map((step) => (
             <StepRow key={step.key} step={step} s={s} onSelect={onSelect} onMark={() => onMark(step.indicator)} />
           ))}
         </ol>
       )}
-      {!all && plan.steps.length > SHOWN && (
+      {detail && !all && plan.steps.length > SHOWN && (
         <Button className={c.more} appearance="secondary" size="small" onClick={() => setAll(true)}>
           {s.showAll(plan.steps.length)}
         </Button>
@@ -164,7 +229,7 @@ export function TargetPlan({ view, s, headingLevel, onTarget, onStep, onToggleOu
           <Input
             value={text}
             inputMode="decimal"
-            placeholder="3,70"
+            placeholder={targetText(3.7, s.lang)}
             onChange={(_, d) => {
               setText(d.value);
               const n = parseTarget(d.value, view.levelMax);
@@ -176,14 +241,15 @@ export function TargetPlan({ view, s, headingLevel, onTarget, onStep, onToggleOu
           <Field className={c.step} label={s.stepLabel} hint={s.stepHint}>
             <Select value={String(view.step.value)} onChange={(_, d) => onStep(Number(d.value))}>
               {view.step.choices.map((x) => (
-                <option key={x} value={String(x)}>
-                  {x.toFixed(2)}
+                <option key={x.value} value={String(x.value)}>
+                  {x.text}
                 </option>
               ))}
             </Select>
           </Field>
         )}
       </div>
+      {view.stepText && <p className={mergeClasses(shared.muted, c.note)}>{s.stepChoice(view.stepText)}</p>}
       {view.outOfReach.length > 0 && (
         <div className={c.out} role="group" aria-label={s.outOfReachTitle}>
           <span className={c.outLabel}>{s.outOfReachTitle}:</span>

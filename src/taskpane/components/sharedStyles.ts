@@ -15,6 +15,8 @@ export const useSharedStyles = makeStyles({
   },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: "2px" },
   cellButton: {
+    // The focus ring is drawn around the row by a pseudo-element, which needs a positioned parent.
+    position: "relative",
     display: "flex",
     alignItems: "flex-start",
     columnGap: tokens.spacingHorizontalS,
@@ -58,4 +60,6 @@ export const useSharedStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   muted: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
+  /** numbers in a column line up */
+  figure: { fontVariantNumeric: "tabular-nums" },
 });

@@ -15,11 +15,11 @@ describe("language", () => {
     const id = strings("id") as Record<string, unknown>;
     const en = strings("en") as Record<string, unknown>;
     expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
-    const same = ["appTitle", "domain", "languageId", "languageEn", "settingsTitle"];
+    const same = ["appTitle", "domain", "languageId", "languageEn", "settingsTitle", "chartBar"];
     for (const key of Object.keys(id)) {
       const a = id[key];
       const b = en[key];
-      const text = (x: unknown) => (typeof x === "function" ? String((x as (...a: unknown[]) => string)("1", "2", "3")) : String(x));
+      const text = (x: unknown) => (typeof x === "function" ? String((x as (...a: unknown[]) => string)("1", "2", "3")) : typeof x === "object" ? JSON.stringify(x) : String(x));
       expect(text(a).trim()).not.toBe("");
       expect(text(b).trim()).not.toBe("");
       if (!same.includes(key)) expect({ key, text: text(a) }).not.toEqual({ key, text: text(b) });

@@ -7,7 +7,7 @@ import { analyze } from "../../../src/core/analyze";
 import { WorkbookGrid } from "../../../src/core/grid";
 import { HostError } from "../../../src/excel/workbookHost";
 import { FRAMEWORKS } from "../../../src/frameworks";
-import { formatUnits } from "../../../src/taskpane/view";
+import { formatUnits } from "../../../src/taskpane/format";
 import { App } from "../../../src/taskpane/App";
 import { pemdiGrid, rowOf, spbeGrid } from "./grids";
 import { ALL_CAPABILITIES, MemoryHost } from "./memoryHost";
@@ -30,21 +30,28 @@ function open(host: MemoryHost) {
 
 const card = (name: RegExp) => screen.getByRole("region", { name });
 /** The assessor's index the core gives for a grid, as the pane should show it. */
-const assessorIndex = (grid: WorkbookGrid) => formatUnits(analyze(grid, FRAMEWORKS).tables[0].assessments[1].scores.total.units!);
+const assessorIndex = (grid: WorkbookGrid) => formatUnits(analyze(grid, FRAMEWORKS).tables[0].assessments[1].scores.total.units!, "id");
 const cellOf = (grid: ReturnType<typeof spbeGrid>, col: string, indicator: number | string, sheet = "Kertas Kerja") => `${col}${rowOf(grid, sheet, indicator) + 1}`;
 
 describe("task pane", () => {
   test("shows the index and predicate of each level column, in Indonesian when Office is", async () => {
     open(new MemoryHost(spbeGrid()));
     expect(await screen.findByRole("heading", { name: /Indeks SPBE.*Kertas Kerja/ })).toBeInTheDocument();
-    expect(within(card(/Penilaian Mandiri/)).getByText("3.75")).toBeInTheDocument();
+    expect(within(card(/Penilaian Mandiri/)).getByText("3,75")).toBeInTheDocument();
     expect(within(card(/Penilaian Mandiri/)).getByText("Sangat Baik")).toBeInTheDocument();
-    expect(within(card(/Nilai Asesor/)).getByText("3.19")).toBeInTheDocument();
+    expect(within(card(/Nilai Asesor/)).getByText("3,19")).toBeInTheDocument();
     expect(within(card(/Nilai Asesor/)).getByText("Baik")).toBeInTheDocument();
+    expect(within(card(/Nilai Asesor/)).getByRole("img", { name: "Nilai Asesor (D): 47 dari 47 indikator terisi" })).toHaveTextContent("terisi 47/47");
     expect(screen.getByRole("heading", { name: "Indeks domain" })).toBeInTheDocument();
     const bar = screen.getByRole("meter", { name: /Domain 3 Manajemen SPBE — Nilai Asesor/ });
-    expect(bar).toHaveAttribute("aria-valuetext", "2.18");
+    expect(bar).toHaveAttribute("aria-valuetext", "2,18");
+    // The first screen: cards and domain bars; aspects and the rest are tabs, the aspects chosen.
+    expect(screen.queryByRole("heading", { name: /^Yang menghalangi indeks/ })).not.toBeInTheDocument();
+    expect(screen.getAllByRole("tab")).toHaveLength(5);
+    for (const name of ["Indeks aspek", "Masalah (0)", "Nilai rendah (23)", "Alat asesor", "Lainnya"]) expect(screen.getByRole("tab", { name })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Indeks aspek" })).toHaveAttribute("aria-selected", "true");
     expect(screen.getAllByRole("meter")).toHaveLength((4 + 8) * 2);
+    await userEvent.click(screen.getByRole("tab", { name: "Masalah (0)" }));
     expect(screen.getByRole("heading", { name: "Masalah (0)" })).toBeInTheDocument();
     expect(screen.getByText(/Hasil diperbarui sendiri/)).toBeInTheDocument();
   });
@@ -54,6 +61,7 @@ describe("task pane", () => {
     const host = new MemoryHost(grid);
     open(host);
     const cell = cellOf(grid, "D", 2);
+    await userEvent.click(await screen.findByRole("tab", { name: /^Nilai rendah/ }));
     await userEvent.click(await screen.findByRole("button", { name: new RegExp(`^${cell} 2 `) }));
     expect(host.selected).toEqual([{ sheet: "Kertas Kerja", address: cell }]);
   });
@@ -64,9 +72,11 @@ describe("task pane", () => {
     const host = new MemoryHost(grid);
     open(host);
     expect(await within(await screen.findByRole("region", { name: /Penilaian Mandiri/ })).findByText("belum lengkap")).toBeInTheDocument();
-    expect(within(card(/Nilai Asesor/)).getByText("3.19")).toBeInTheDocument();
+    expect(within(card(/Nilai Asesor/)).getByText("3,19")).toBeInTheDocument();
     const cell = cellOf(grid, "C", 5);
-    const problem = screen.getByRole("button", { name: new RegExp(`out-of-range.*Sel ${cell}.*di luar rentang`) });
+    // Right under the cards, what blocks the index, each a link to its cell.
+    expect(screen.getByRole("heading", { name: "Yang menghalangi indeks (1)" })).toBeInTheDocument();
+    const problem = screen.getByRole("button", { name: new RegExp(`^di luar rentang ${cell} galat: Sel ${cell}`) });
     await userEvent.click(problem);
     expect(host.selected).toEqual([{ sheet: "Kertas Kerja", address: cell }]);
   });
@@ -75,7 +85,7 @@ describe("task pane", () => {
     const grid = spbeGrid();
     const host = new MemoryHost(grid);
     open(host);
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
     await waitFor(() => expect(host.watching).toHaveLength(1));
     expect(host.watching[0].sheet).toBe("Kertas Kerja");
     const reads = host.reads;
@@ -93,7 +103,7 @@ describe("task pane", () => {
     const grid = spbeGrid();
     const host = new MemoryHost(grid, { ...ALL_CAPABILITIES, events: false });
     open(host);
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
     expect(host.watching).toHaveLength(0);
     grid.sheets[1].values[rowOf(grid, "Kertas Kerja", 2)][3] = 5;
     await userEvent.click(screen.getByRole("button", { name: "Muat ulang" }));
@@ -103,7 +113,7 @@ describe("task pane", () => {
   test("apply: the preview says what is written; confirming applies the write plan and reads again", async () => {
     const host = new MemoryHost(spbeGrid());
     open(host);
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
     await userEvent.click(screen.getByRole("button", { name: "Terapkan ke buku kerja" }));
     const { dialog, button } = await previewDialog("Terapkan ke buku kerja");
     expect(within(dialog).getByText(/Lembar hasil: Indeks SPBE/)).toBeInTheDocument();
@@ -122,7 +132,7 @@ describe("task pane", () => {
   test("cancel leaves the workbook alone", async () => {
     const host = new MemoryHost(spbeGrid());
     open(host);
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
     await userEvent.click(screen.getByRole("button", { name: "Terapkan ke buku kerja" }));
     await userEvent.click((await previewDialog("Terapkan ke buku kerja")).button("Batal"));
     await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).not.toBeInTheDocument());
@@ -142,20 +152,23 @@ describe("task pane", () => {
     expect(screen.queryByText(/The sheet is protected/)).not.toBeInTheDocument();
   });
 
-  test("switching language changes every text, and back", async () => {
+  test("switching language changes every text and number, and back", async () => {
     open(new MemoryHost(spbeGrid()));
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
     await userEvent.click(screen.getByRole("button", { name: "Switch to English" }));
+    expect(within(card(/Nilai Asesor/)).getByText("3.19")).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "Aspect indices" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Apply to workbook" })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe("en");
+    // No number changed, so nothing is announced as a change.
+    expect(screen.getByTestId("live")).toHaveTextContent("");
     await userEvent.click(screen.getByRole("button", { name: "Ganti ke Bahasa Indonesia" }));
     expect(screen.getByRole("heading", { name: "Indeks aspek" })).toBeInTheDocument();
   });
 
   test("settings: threshold, level columns and language reach the analysis", async () => {
     open(new MemoryHost(spbeGrid()));
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
     await userEvent.click(screen.getByRole("button", { name: "Pengaturan" }));
     const form = screen.getByRole("form", { name: "Pengaturan" });
     const threshold = within(form).getByRole("textbox", { name: /Ambang nilai rendah/ });
@@ -168,6 +181,7 @@ describe("task pane", () => {
     await userEvent.selectOptions(within(form).getByRole("combobox", { name: "Bahasa" }), "en");
     await userEvent.click(within(form).getByRole("button", { name: "Gunakan pengaturan ini" }));
     expect(screen.queryByRole("form")).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole("tab", { name: "Low scores (1)" }));
     expect(screen.getByRole("heading", { name: "Low scores, below 2 (1)" })).toBeInTheDocument();
     expect(screen.queryByRole("region", { name: /Penilaian Mandiri/ })).not.toBeInTheDocument();
     expect(within(card(/Nilai Asesor/)).getByText("3.19")).toBeInTheDocument();
@@ -175,7 +189,7 @@ describe("task pane", () => {
 
   test("settings offer the detected sheet and columns, and go back to automatic", async () => {
     open(new MemoryHost(spbeGrid()));
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
     await userEvent.click(screen.getByRole("button", { name: "Pengaturan" }));
     const form = screen.getByRole("form", { name: "Pengaturan" });
     expect(within(form).getByRole("option", { name: "Otomatis (yang terbaca): Kertas Kerja" })).toBeInTheDocument();
@@ -186,7 +200,7 @@ describe("task pane", () => {
     await userEvent.click(screen.getByRole("button", { name: "Pengaturan" }));
     await userEvent.click(screen.getByRole("button", { name: "Kembali ke deteksi otomatis" }));
     expect(await screen.findByRole("heading", { name: /^Indeks SPBE.*Kertas Kerja/ })).toBeInTheDocument();
-    expect(screen.getByText("3.19")).toBeInTheDocument();
+    expect(screen.getByText("3,19")).toBeInTheDocument();
   });
 
   test("an older Excel: the pane says plainly what it cannot do", async () => {
@@ -202,22 +216,25 @@ describe("task pane", () => {
     const grid = pemdiGrid();
     const host = new MemoryHost(grid);
     open(host);
-    expect(await screen.findByText("1.24")).toBeInTheDocument();
+    expect(await screen.findByText("1,24")).toBeInTheDocument();
     expect(screen.getByText("Kurang (Merintis)")).toBeInTheDocument();
     expect(screen.getByText(/bobot dari sumber sekunder; periksa dengan teks peraturan/)).toBeInTheDocument();
     expect(screen.queryByRole("heading", { name: "Indeks domain" })).not.toBeInTheDocument();
     expect(screen.getAllByRole("meter")).toHaveLength(7);
-    expect(screen.getByRole("heading", { name: "Indikator eksternal" })).toBeInTheDocument();
+    expect(screen.queryByRole("tab", { name: "Indeks aspek" })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole("tab", { name: /^Nilai rendah/ }));
     const i5 = screen.getByRole("button", { name: /I5 Tingkat Kematangan Tata Kelola Data eksternal/ });
     await userEvent.click(i5);
     expect(host.selected).toEqual([{ sheet: "Pemdi 2026", address: cellOf(grid, "D", "I5", "Pemdi 2026") }]);
+    await userEvent.click(screen.getByRole("tab", { name: "Lainnya" }));
+    expect(screen.getByRole("heading", { name: "Indikator eksternal" })).toBeInTheDocument();
     await userEvent.type(screen.getByRole("textbox", { name: /Hitung I5 dari SDI/ }), "50");
-    expect(screen.getByText("I5 = 3.00; ketik nilai ini di sel indikatornya.")).toBeInTheDocument();
+    expect(screen.getByText("I5 = 3,00; ketik nilai ini di sel indikatornya.")).toBeInTheDocument();
   });
 
   test("keyboard: actions and list rows are real buttons in reading order, none out of the tab order", async () => {
     open(new MemoryHost(spbeGrid()));
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
     const names = screen.getAllByRole("button").map((b) => b.getAttribute("aria-label") ?? b.textContent);
     expect(names.slice(0, 4)).toEqual(["Terapkan ke buku kerja", "Muat ulang", "Pengaturan", "Switch to English"]);
     expect(document.querySelectorAll("main [tabindex]:not([tabindex='-1']):not([tabindex='0'])")).toHaveLength(0);

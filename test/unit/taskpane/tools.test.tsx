@@ -2,7 +2,7 @@
 import "@testing-library/jest-dom";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { ComponentType } from "react";
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { skippedParts } from "../../../src/excel/capabilities";
 import { HostCapabilities } from "../../../src/excel/workbookHost";
@@ -40,7 +40,18 @@ function open(host: MemoryHost, charts?: ComponentType<ToolChartsProps>) {
   );
 }
 
-const tool = (name: string | RegExp) => screen.getByRole("button", { name });
+/** A tool's header, on the tools tab (chosen first when another section shows). */
+function tool(name: string | RegExp) {
+  const tab = screen.queryByRole("tab", { name: /^(Alat asesor|Assessor tools)$/ });
+  if (tab && tab.getAttribute("aria-selected") !== "true") fireEvent.click(tab);
+  return screen.getByRole("button", { name });
+}
+
+/** The step-by-step list of a plan, one click behind its lines per indicator. */
+async function stepDetail(count: number) {
+  const more = screen.getByRole("button", { name: new RegExp(`^(Rincian ${count} langkah|Details of the ${count} steps?)$`) });
+  if (more.getAttribute("aria-expanded") !== "true") await userEvent.click(more);
+}
 const cellOf = (grid: ReturnType<typeof spbeGrid>, col: string, indicator: number | string, sheet = "Kertas Kerja") => `${col}${rowOf(grid, sheet, indicator) + 1}`;
 
 async function typeTarget(text: string) {
@@ -55,9 +66,9 @@ describe("path to target", () => {
     const grid = spbeGrid();
     const host = new MemoryHost(grid);
     open(host);
-    await screen.findByText("3.19");
-    expect(screen.getByRole("heading", { name: "Alat asesor" })).toBeInTheDocument();
+    await screen.findByText("3,19");
     const header = tool("Menuju target");
+    expect(screen.getByRole("heading", { name: "Alat asesor" })).toBeInTheDocument();
     expect(header).toHaveAttribute("aria-expanded", "false");
     expect(screen.queryByRole("textbox", { name: /Target indeks/ })).not.toBeInTheDocument();
     await userEvent.click(header);
@@ -65,15 +76,20 @@ describe("path to target", () => {
     expect(screen.getByText(/Ketik target indeks/)).toBeInTheDocument();
     await typeTarget("3,70");
 
-    expect(screen.getByText("Indeks 3.75, Sangat Baik, sudah mencapai target 3.70; tidak perlu menaikkan nilai.")).toBeInTheDocument();
-    expect(screen.getByText("Target 3.70 tercapai dengan 18 langkah: indeks menjadi 3.71, Sangat Baik.")).toBeInTheDocument();
+    expect(screen.getByText("Indeks 3,75, Sangat Baik, sudah mencapai target 3,70; tidak perlu menaikkan nilai.")).toBeInTheDocument();
+    expect(screen.getByText("Target 3,70 tercapai dengan 18 langkah: indeks menjadi 3,71, Sangat Baik.")).toBeInTheDocument();
+    // One line per indicator first: 43 and 44 each once, with all their steps.
+    const groups = within(screen.getByRole("list", { name: "Indikator yang dinaikkan untuk Nilai Asesor (D)" })).getAllByRole("listitem");
+    expect(groups.length).toBeLessThan(18);
+    expect(within(groups[0]).getByRole("button", { name: /^D\d+ 43 Layanan Data Terbuka nilai 2 → 5 3 langkah indeks setelahnya 3,2\d$/ })).toBeInTheDocument();
+    await stepDetail(18);
     const list = screen.getByRole("list", { name: "Langkah untuk Nilai Asesor (D)" });
     const steps = within(list).getAllByRole("listitem");
     expect(steps).toHaveLength(18);
     const step11 = within(steps[10]).getByRole("button", { name: /^Langkah 11 / });
-    expect(step11).toHaveAccessibleName(`Langkah 11 ${cellOf(grid, "D", 33)} 33 Layanan Penganggaran nilai 3 → 4 predikat berubah: Baik → Sangat Baik indeks menjadi 3.52`);
-    expect(within(steps[17]).getByRole("button", { name: /^Langkah 18 .* indeks menjadi 3\.71$/ })).toBeInTheDocument();
-    expect(screen.getAllByText(/predikat berubah/)).toHaveLength(1);
+    expect(step11).toHaveAccessibleName(`Langkah 11 ${cellOf(grid, "D", 33)} 33 Layanan Penganggaran nilai 3 → 4 predikat berubah: Baik → Sangat Baik indeks menjadi 3,52`);
+    expect(within(steps[17]).getByRole("button", { name: /^Langkah 18 .* indeks menjadi 3,71$/ })).toBeInTheDocument();
+    expect(within(list).getAllByText(/predikat berubah/)).toHaveLength(1);
 
     await userEvent.click(within(steps[0]).getByRole("button", { name: /^Langkah 1 / }));
     expect(host.selected).toEqual([{ sheet: "Kertas Kerja", address: cellOf(grid, "D", 43) }]);
@@ -81,9 +97,10 @@ describe("path to target", () => {
 
   test("marking an indicator out of reach makes the plan again without it, and it can be put back", async () => {
     open(new MemoryHost(spbeGrid()));
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
     await userEvent.click(tool("Menuju target"));
     await typeTarget("3.7");
+    await stepDetail(18);
     const list = () => screen.getByRole("list", { name: "Langkah untuk Nilai Asesor (D)" });
     expect(within(list()).getAllByRole("button", { name: /^Langkah \d+ \S+ 43 / })).toHaveLength(3);
     await userEvent.click(within(list()).getAllByRole("button", { name: "Tandai indikator 43 di luar jangkauan tahun ini" })[0]);
@@ -97,7 +114,7 @@ describe("path to target", () => {
 
   test("a target that is not a number in range is refused plainly", async () => {
     open(new MemoryHost(spbeGrid()));
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
     await userEvent.click(tool("Menuju target"));
     await typeTarget("9");
     expect(screen.getByText("Isi angka 0–5, misalnya 3,70.")).toBeInTheDocument();
@@ -109,7 +126,7 @@ describe("path to target", () => {
   test("the target is stored in the results sheet on apply, and the pane starts from it next time", async () => {
     const host = new MemoryHost(spbeGrid());
     const first = open(host);
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
     await userEvent.click(tool("Menuju target"));
     await typeTarget("3,7");
     await userEvent.click(screen.getByRole("button", { name: "Terapkan ke buku kerja" }));
@@ -122,28 +139,34 @@ describe("path to target", () => {
     first.unmount();
 
     open(new MemoryHost(host.grid));
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
     await userEvent.click(tool("Menuju target"));
-    expect(screen.getByRole("textbox", { name: /Target indeks/ })).toHaveValue("3.70");
-    expect(screen.getByText("Target 3.70 tercapai dengan 18 langkah: indeks menjadi 3.71, Sangat Baik.")).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: /Target indeks/ })).toHaveValue("3,70");
+    expect(screen.getByText("Target 3,70 tercapai dengan 18 langkah: indeks menjadi 3,71, Sangat Baik.")).toBeInTheDocument();
   });
 
   test("Pemdi Aceh Tengah: one value step is 0.25 unless the assessor picks another", async () => {
     const grid = pemdiGrid();
     const host = new MemoryHost(grid);
     open(host);
-    await screen.findByText("1.24");
+    await screen.findByText("1,24");
     expect(screen.queryByRole("button", { name: "Selisih mandiri dan asesor" })).not.toBeInTheDocument();
     await userEvent.click(tool("Menuju target"));
     await typeTarget("2");
     const step = screen.getByRole("combobox", { name: /Langkah nilai/ });
     expect(step).toHaveValue("0.25");
+    expect(within(step).getByRole("option", { name: "0,25" })).toBeInTheDocument();
+    expect(screen.getByText("Tiap langkah menaikkan satu nilai 0,25.")).toBeInTheDocument();
+    const i20Line = within(screen.getByRole("list", { name: "Indikator yang dinaikkan untuk Nilai Asesor (D)" })).getAllByRole("button", { name: /^D\d+ I20 / });
+    expect(i20Line).toHaveLength(1);
+    await stepDetail(23);
     const list = () => screen.getByRole("list", { name: "Langkah untuk Nilai Asesor (D)" });
     const i20 = cellOf(grid, "D", "I20", "Pemdi 2026");
-    expect(within(list()).getAllByRole("button")[0]).toHaveAccessibleName(`Langkah 1 ${i20} I20 Pengelolaan Kepuasan Pengguna Layanan Digital Pemerintah nilai 1.30 → 1.55 indeks menjadi 1.28`);
+    expect(within(list()).getAllByRole("button")[0]).toHaveAccessibleName(`Langkah 1 ${i20} I20 Pengelolaan Kepuasan Pengguna Layanan Digital Pemerintah nilai 1,30 → 1,55 indeks menjadi 1,28`);
     expect(within(list()).getAllByRole("listitem")).toHaveLength(23);
     await userEvent.selectOptions(step, "0.5");
-    expect(within(list()).getAllByRole("button")[0]).toHaveAccessibleName(/nilai 1\.30 → 1\.80 indeks menjadi 1\.32$/);
+    await stepDetail(within(list()).getAllByRole("listitem").length);
+    expect(within(list()).getAllByRole("button")[0]).toHaveAccessibleName(/nilai 1,30 → 1,80 indeks menjadi 1,32$/);
     await userEvent.click(within(list()).getAllByRole("button", { name: /^Langkah 1 / })[0]);
     expect(host.selected).toEqual([{ sheet: "Pemdi 2026", address: i20 }]);
   });
@@ -154,16 +177,16 @@ describe("self versus assessor", () => {
     const grid = spbeGrid();
     const host = new MemoryHost(grid);
     open(host);
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
     await userEvent.click(tool("Selisih mandiri dan asesor"));
     expect(screen.getByText("Penilaian Mandiri (C) → Nilai Asesor (D)")).toBeInTheDocument();
-    expect(screen.getByText("3.75 → 3.19")).toBeInTheDocument();
-    expect(screen.getByText("−0.56")).toHaveTextContent("Selisih indeks −0.56");
-    expect(screen.getByRole("heading", { name: "Per domain" })).toBeInTheDocument();
-    expect(screen.getByText("Layanan SPBE", { selector: "li span" }).closest("li")).toHaveTextContent(/Domain 4.*\(8 berbeda\).*pengaruh ke indeks −0\.260/);
+    expect(screen.getByText("3,75 → 3,19")).toBeInTheDocument();
+    expect(screen.getByText("−0,56")).toHaveTextContent("Selisih indeks −0,56");
+    expect(screen.getByRole("heading", { name: "Sumbangan tiap domain ke selisih indeks" })).toBeInTheDocument();
+    expect(screen.getByText("Layanan SPBE", { selector: "li span" }).closest("li")).toHaveTextContent(/Domain 4.*indeks sendiri 4,13 → 3,55.*\(8 berbeda\).*sumbangan ke selisih indeks −0,260/);
     expect(screen.getByRole("heading", { name: "Indikator yang berbeda, menurut pengaruhnya (29)" })).toBeInTheDocument();
     const first = screen.getAllByRole("button", { name: /pengaruh ke indeks/ })[0];
-    expect(first).toHaveAccessibleName(`${cellOf(grid, "D", 40)} 40 Layanan Akuntabilitas Kinerja Organisasi nilai 5 → 3 pengaruh ke indeks −0.055`);
+    expect(first).toHaveAccessibleName(`${cellOf(grid, "D", 40)} 40 Layanan Akuntabilitas Kinerja Organisasi nilai 5 → 3 pengaruh ke indeks −0,055`);
     expect(screen.getAllByRole("button", { name: /pengaruh ke indeks/ })).toHaveLength(12);
     await userEvent.click(screen.getByRole("button", { name: "Tampilkan semua (29)" }));
     expect(screen.getAllByRole("button", { name: /pengaruh ke indeks/ })).toHaveLength(29);
@@ -175,7 +198,7 @@ describe("self versus assessor", () => {
 describe("charts", () => {
   test("the chart view gets the domains and aspects of each column, and the target once one is set", async () => {
     open(new MemoryHost(spbeGrid()), ChartsProbe);
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
     await userEvent.click(tool("Grafik"));
     const probe = await screen.findByRole("list", { name: "chart probe" });
     expect(within(probe).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
@@ -184,12 +207,13 @@ describe("charts", () => {
     ]);
     await userEvent.click(tool("Menuju target"));
     await typeTarget("3,7");
-    expect(within(probe).getAllByRole("listitem")[0]).toHaveTextContent("Indeks domain: Penilaian Mandiri (C) / Nilai Asesor (D); Garis target 3.70");
+    expect(within(probe).getAllByRole("listitem")[0]).toHaveTextContent("Indeks domain: Penilaian Mandiri (C) / Nilai Asesor (D); Garis target 3,70");
   });
 
   test("without a chart view there is no chart section", async () => {
     open(new MemoryHost(spbeGrid()));
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
+    tool("Menuju target");
     expect(screen.queryByRole("button", { name: "Grafik" })).not.toBeInTheDocument();
   });
 });
@@ -199,8 +223,8 @@ describe("levels without evidence", () => {
     const grid = evidenceGrid({ 3: "SK Walikota" });
     const host = new MemoryHost(grid);
     open(host);
-    await screen.findByText("3.19");
-    const header = screen.getByRole("button", { name: /^Tanpa bukti dukung \(\d+\)$/ });
+    await screen.findByText("3,19");
+    const header = tool(/^Tanpa bukti dukung \(\d+\)$/);
     await userEvent.click(header);
     expect(screen.getByText(/sel bukti dukungnya \(kolom E\) kosong/)).toBeInTheDocument();
     const self = screen.getByRole("heading", { level: 5, name: /^Penilaian Mandiri \(C\) · \d+$/ });
@@ -214,7 +238,8 @@ describe("levels without evidence", () => {
 
   test("no evidence column, no such section", async () => {
     open(new MemoryHost(spbeGrid()));
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
+    tool("Menuju target");
     expect(screen.queryByRole("button", { name: /Tanpa bukti dukung/ })).not.toBeInTheDocument();
   });
 });
@@ -239,7 +264,7 @@ describe("after an apply on an older Excel", () => {
   test("a full Excel skips nothing and says nothing more", async () => {
     const host = new OlderExcelHost(spbeGrid());
     open(host);
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
     await userEvent.click(screen.getByRole("button", { name: "Terapkan ke buku kerja" }));
     const dialog = await screen.findByRole("dialog", { name: "Terapkan ke buku kerja" });
     await userEvent.click(within(dialog).getByRole("button", { name: "Terapkan" }));
@@ -251,7 +276,8 @@ describe("after an apply on an older Excel", () => {
 describe("keyboard and language", () => {
   test("the tool headers are buttons in headings, opened with Enter; English follows the switch", async () => {
     open(new MemoryHost(spbeGrid()));
-    await screen.findByText("3.19");
+    await screen.findByText("3,19");
+    tool("Menuju target");
     const headings = screen.getAllByRole("heading", { level: 4 }).map((h) => h.textContent);
     expect(headings).toEqual(expect.arrayContaining(["Menuju target", "Selisih mandiri dan asesor"]));
     const header = tool("Selisih mandiri dan asesor");
@@ -260,7 +286,7 @@ describe("keyboard and language", () => {
     expect(header).toHaveAttribute("aria-expanded", "true");
     await userEvent.click(screen.getByRole("button", { name: "Switch to English" }));
     expect(screen.getByRole("button", { name: "Self versus assessor" })).toHaveAttribute("aria-expanded", "true");
-    expect(screen.getByRole("heading", { name: "By domain" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Each domain's contribution to the index difference" })).toBeInTheDocument();
     expect(screen.getAllByRole("button", { name: /effect on the index −0\.055$/ })[0]).toHaveAccessibleName(/ 40 Organisational performance accountability \(SAKIP\) value 5 → 3 /);
   });
 });

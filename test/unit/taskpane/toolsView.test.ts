@@ -5,7 +5,8 @@ import { FRAMEWORKS } from "../../../src/frameworks";
 import { chartData } from "../../../src/taskpane/chartData";
 import { strings } from "../../../src/taskpane/i18n";
 import { NO_PLAN_CHOICES, PlanChoices } from "../../../src/taskpane/state";
-import { shortName, signedText, targetText, toolsView } from "../../../src/taskpane/toolsView";
+import { formatSigned } from "../../../src/taskpane/format";
+import { shortName, targetText, toolsView } from "../../../src/taskpane/toolsView";
 import { paneView } from "../../../src/taskpane/view";
 import { evidenceGrid, PEMDI, pemdiGrid, rowOf, SPBE, spbeGrid } from "./grids";
 
@@ -17,12 +18,12 @@ describe("path to target, as the pane lists it", () => {
   test("Denpasar 2021, assessor 3.19 → target 3.70: 18 steps ending at 3.71, Sangat Baik from step 11; the self-assessment already meets it", () => {
     const grid = spbeGrid();
     const t = tools(grid, { target: 3.7 }).target;
-    expect(t).toMatchObject({ frameworkId: "spbe-2020", target: "3.70", step: null, levelMax: 5, outOfReach: [] });
+    expect(t).toMatchObject({ frameworkId: "spbe-2020", target: "3,70", step: null, levelMax: 5, outOfReach: [] });
     const [self, assessor] = t.plans;
     expect(self).toMatchObject({ title: "Penilaian Mandiri (C)", status: "met", steps: [] });
-    expect(self.message).toBe("Indeks 3.75, Sangat Baik, sudah mencapai target 3.70; tidak perlu menaikkan nilai.");
+    expect(self.message).toBe("Indeks 3,75, Sangat Baik, sudah mencapai target 3,70; tidak perlu menaikkan nilai.");
     expect(assessor.status).toBe("reached");
-    expect(assessor.message).toBe("Target 3.70 tercapai dengan 18 langkah: indeks menjadi 3.71, Sangat Baik.");
+    expect(assessor.message).toBe("Target 3,70 tercapai dengan 18 langkah: indeks menjadi 3,71, Sangat Baik.");
     expect(assessor.steps).toHaveLength(18);
     expect(assessor.steps[0]).toEqual({
       key: "D-0",
@@ -34,17 +35,17 @@ describe("path to target, as the pane lists it", () => {
       cell: `D${row(grid, "Kertas Kerja", 43)}`,
       from: "2",
       to: "3",
-      index: "3.22",
+      index: "3,22",
       predicateChange: null,
     });
-    expect(assessor.steps.at(-1)!.index).toBe("3.71");
+    expect(assessor.steps.at(-1)!.index).toBe("3,71");
     const changes = assessor.steps.filter((s) => s.predicateChange);
     expect(changes.map((s) => [s.number, s.predicateChange])).toEqual([[11, { from: "Baik", to: "Sangat Baik" }]]);
   });
 
   test("no target typed or stored: nothing planned; a typed target wins over the stored one", () => {
     expect(tools(spbeGrid()).target).toMatchObject({ target: null, plans: [] });
-    expect(tools(spbeGrid(), { target: 3.5 }, { ...NO_PLAN_CHOICES, target: 9 }).target.target).toBe("3.50");
+    expect(tools(spbeGrid(), { target: 3.5 }, { ...NO_PLAN_CHOICES, target: 9 }).target.target).toBe("3,50");
   });
 
   test("out of reach: the plan goes around the marked indicators, which are named for putting back", () => {
@@ -66,7 +67,7 @@ describe("path to target, as the pane lists it", () => {
     const all = SPBE.indicators.map((i) => i.id).filter((id) => id !== 1);
     const t = tools(spbeGrid(), { target: 4.9 }, { ...NO_PLAN_CHOICES, outOfReach: { "spbe-2020": all } }).target;
     expect(t.plans[1]).toMatchObject({ status: "unreachable", steps: [] });
-    expect(t.plans[1].message).toMatch(/^Target 4\.90 tidak dapat dicapai: paling tinggi 3\.\d\d, Baik, setelah \d langkah, dengan batas/);
+    expect(t.plans[1].message).toMatch(/^Target 4,90 tidak dapat dicapai: paling tinggi 3,\d\d, Baik, setelah \d langkah, tanpa indikator di luar jangkauan\.$/);
   });
 
   test("an incomplete column says why it cannot be planned", () => {
@@ -80,16 +81,17 @@ describe("path to target, as the pane lists it", () => {
   test("Pemdi Aceh Tengah: decimal values move by the chosen step, 0.25 unless another is picked", () => {
     const grid = pemdiGrid();
     const t = tools(grid, { target: 2 }).target;
-    expect(t.step).toEqual({ value: 0.25, choices: [0.1, 0.25, 0.5, 1] });
+    expect(t.step).toEqual({ value: 0.25, choices: ["0,10", "0,25", "0,50", "1,00"].map((text) => ({ value: Number(text.replace(",", ".")), text })) });
+    expect(t.stepText).toBe("0,25");
     const plan = t.plans[0];
-    expect(plan.message).toBe("Target 2.00 tercapai dengan 23 langkah: indeks menjadi 2.00, Cukup (Membangun).");
-    expect(plan.steps[0]).toMatchObject({ code: "I20", from: "1.30", to: "1.55", index: "1.28", cell: `D${row(grid, "Pemdi 2026", "I20")}` });
+    expect(plan.message).toBe("Target 2,00 tercapai dengan 23 langkah: indeks menjadi 2,00, Cukup (Membangun).");
+    expect(plan.steps[0]).toMatchObject({ code: "I20", from: "1,30", to: "1,55", index: "1,28", cell: `D${row(grid, "Pemdi 2026", "I20")}` });
     expect(plan.steps.find((s) => s.predicateChange)!.predicateChange).toEqual({ from: "Kurang (Merintis)", to: "Cukup (Membangun)" });
     const half = tools(grid, { target: 2 }, { ...NO_PLAN_CHOICES, step: 0.5 }).target;
     expect(half.step!.value).toBe(0.5);
-    expect(half.plans[0].steps[0]).toMatchObject({ from: "1.30", to: "1.80" });
+    expect(half.plans[0].steps[0]).toMatchObject({ from: "1,30", to: "1,80" });
     expect(half.plans[0].steps.length).toBeLessThan(23);
-    expect(tools(grid, { target: 2 }, { ...NO_PLAN_CHOICES, step: 0.3 }).target.step!.choices).toEqual([0.1, 0.25, 0.3, 0.5, 1]);
+    expect(tools(grid, { target: 2 }, { ...NO_PLAN_CHOICES, step: 0.3 }).target.step!.choices.map((c) => c.value)).toEqual([0.1, 0.25, 0.3, 0.5, 1]);
   });
 });
 
@@ -97,18 +99,20 @@ describe("self versus assessor", () => {
   test("Denpasar 2021: 3.75 → 3.19, −0.56, split by domain and aspect, rows by effect", () => {
     const grid = spbeGrid();
     const r = tools(grid).reconciliation!;
-    expect(r.from).toEqual({ title: "Penilaian Mandiri (C)", index: "3.75" });
-    expect(r.to).toEqual({ title: "Nilai Asesor (D)", index: "3.19" });
-    expect(r.gap).toBe("−0.56");
+    expect(r.from).toEqual({ title: "Penilaian Mandiri (C)", index: "3,75" });
+    expect(r.to).toEqual({ title: "Nilai Asesor (D)", index: "3,19" });
+    expect(r.gap).toBe("−0,56");
     expect(r.total).toBeCloseTo(-0.557, 10);
     expect(r.domains.map((d) => [d.label, d.impact, d.differences])).toEqual([
-      ["Domain 1", "−0.052", 9],
-      ["Domain 2", "−0.125", 6],
-      ["Domain 3", "−0.120", 6],
-      ["Domain 4", "−0.260", 8],
+      ["Domain 1", "−0,052", 9],
+      ["Domain 2", "−0,125", 6],
+      ["Domain 3", "−0,120", 6],
+      ["Domain 4", "−0,260", 8],
     ]);
+    // Beside each contribution, the domain's own index in both columns, so one is not read as the other.
+    expect(r.domains.map((d) => `${d.own.from} → ${d.own.to}`)).toEqual(["3,40 → 3,00", "3,80 → 3,30", "2,91 → 2,18", "4,13 → 3,55"]);
     expect(r.aspects).toHaveLength(8);
-    expect(r.aspects[2]).toMatchObject({ label: "Aspek 3", impact: "0.000", differences: 2 });
+    expect(r.aspects[2]).toMatchObject({ label: "Aspek 3", impact: "0,000", differences: 2 });
     expect(r.differences).toHaveLength(29);
     expect(r.differences[0]).toEqual({
       key: "diff-40",
@@ -119,7 +123,7 @@ describe("self versus assessor", () => {
       cell: `D${row(grid, "Kertas Kerja", 40)}`,
       from: "5",
       to: "3",
-      impact: "−0.055",
+      impact: "−0,055",
     });
     expect(r.unmatched).toEqual([]);
   });
@@ -187,8 +191,12 @@ describe("charts", () => {
       ["Nilai Asesor (D)", 1, "D1=3 D2=3.3 D3=2.18 D4=3.55"],
     ]);
     expect(domains.series[1].points[2].group).toBe("Domain 3 Manajemen SPBE");
-    expect(domains.target).toEqual({ legend: "Garis target 3.70", points: domains.series[0].points.map((p) => ({ x: p.x, y: 3.7, group: p.group })) });
-    expect(domains.description).toBe("Indeks domain per kolom nilai, dengan garis target 3.70");
+    expect(domains.target).toEqual({
+      legend: "Garis target 3,70",
+      points: domains.series[0].points.map((p) => ({ x: p.x, y: 3.7, group: p.group, text: "3,70", label: `${p.group}, Garis target 3,70: 3,70` })),
+    });
+    expect(domains.series[1].points[2]).toMatchObject({ text: "2,18", label: "Domain 3 Manajemen SPBE, Nilai Asesor (D): 2,18" });
+    expect(domains.description).toBe("Indeks domain per kolom nilai, dengan garis target 3,70");
     expect(aspects.series[0].points.map((p) => p.x)).toEqual(["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8"]);
     expect(aspects.max).toBe(5);
   });
@@ -205,17 +213,24 @@ describe("charts", () => {
 
 describe("formatting", () => {
   test.each([
-    [{ num: -56n, den: 100n }, 2, "−0.56"],
-    [{ num: 13n, den: 1000n }, 3, "+0.013"],
-    [{ num: 0n, den: 1n }, 3, "0.000"],
-    [rational(-1n, 10000n), 3, "0.000"],
-  ])("%p → %s", (x, places, text) => expect(signedText(x, places)).toBe(text));
+    [{ num: -56n, den: 100n }, 2, "−0.56", "−0,56"],
+    [{ num: 13n, den: 1000n }, 3, "+0.013", "+0,013"],
+    [{ num: 0n, den: 1n }, 3, "0.000", "0,000"],
+    [rational(-1n, 10000n), 3, "0.000", "0,000"],
+    [rational(-5n, 10000n), 3, "−0.001", "−0,001"],
+  ])("%p → %s in English, %s in Indonesian", (x, places, en, id) => {
+    expect(formatSigned(x, places, "en")).toBe(en);
+    expect(formatSigned(x, places, "id")).toBe(id);
+  });
 
   test.each([
-    [3.7, "3.70"],
-    [4, "4.00"],
-    [3.705, "3.705"],
-  ])("target %p shows as %s", (t, text) => expect(targetText(t)).toBe(text));
+    [3.7, "3.70", "3,70"],
+    [4, "4.00", "4,00"],
+    [3.705, "3.705", "3,705"],
+  ])("target %p shows as %s in English, %s in Indonesian", (t, en, id) => {
+    expect(targetText(t, "en")).toBe(en);
+    expect(targetText(t, "id")).toBe(id);
+  });
 
   test("short names drop what every indicator name repeats", () => {
     const byCode = (code: string) => SPBE.indicators.find((i) => i.code === code)!;

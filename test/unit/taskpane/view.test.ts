@@ -4,26 +4,36 @@ import { strings } from "../../../src/taskpane/i18n";
 import { watchKey, watchTargets } from "../../../src/taskpane/levelWatch";
 import { previewView } from "../../../src/taskpane/previewView";
 import { buildWritePlan } from "../../../src/core/writePlan";
-import { externalSuggestion, formatUnits, paneView } from "../../../src/taskpane/view";
+import { formatUnits } from "../../../src/taskpane/format";
+import { externalSuggestion, paneView } from "../../../src/taskpane/view";
 import { pemdiGrid, rowOf, spbeGrid } from "./grids";
 import { ALL_CAPABILITIES } from "./memoryHost";
 
 describe("what the pane shows", () => {
   test.each([
-    [319n, "3.19"],
-    [300n, "3.00"],
-    [5n, "0.05"],
-    [-57n, "-0.57"],
-  ])("%p hundredths show as %s", (u, text) => expect(formatUnits(u)).toBe(text));
+    [319n, "3.19", "3,19"],
+    [300n, "3.00", "3,00"],
+    [5n, "0.05", "0,05"],
+    [-57n, "−0.57", "−0,57"],
+    [123456n, "1234.56", "1234,56"],
+  ])("%p hundredths show as %s in English, %s in Indonesian", (u, en, id) => {
+    expect(formatUnits(u, "en")).toBe(en);
+    expect(formatUnits(u, "id")).toBe(id);
+  });
 
   test("SPBE 2020: index and predicate per level column, 4 domains and 8 aspects with a bar per column", () => {
     const v = paneView(analyze(spbeGrid(), FRAMEWORKS), "id");
     const t = v.tables[0];
     expect(t.assessments.map((a) => [a.title, a.index, a.predicate])).toEqual([
-      ["Penilaian Mandiri (C)", "3.75", "Sangat Baik"],
-      ["Nilai Asesor (D)", "3.19", "Baik"],
+      ["Penilaian Mandiri (C)", "3,75", "Sangat Baik"],
+      ["Nilai Asesor (D)", "3,19", "Baik"],
     ]);
-    expect(t.domains.map((d) => d.bars.map((b) => b.text).join("/"))).toEqual(["3.40/3.00", "3.80/3.30", "2.91/2.18", "4.13/3.55"]);
+    expect(t.assessments.map((a) => [a.indexUnits, a.filled, a.total, a.empty])).toEqual([
+      [375, 47, 47, false],
+      [319, 47, 47, false],
+    ]);
+    expect(t.blocking).toEqual([]);
+    expect(t.domains.map((d) => d.bars.map((b) => b.text).join("/"))).toEqual(["3,40/3,00", "3,80/3,30", "2,91/2,18", "4,13/3,55"]);
     expect(t.aspects).toHaveLength(8);
     expect(t.statusNote).toBeNull();
     expect(t.detection).toMatchObject({ sheet: "Kertas Kerja", headerRow: 3, indicatorRows: 47, levelColumns: "C (Penilaian Mandiri), D (Nilai Asesor)" });
@@ -74,11 +84,13 @@ describe("what the pane shows", () => {
 
   test("external conversion: I5 = 1 + SDI/25, exactly, within the scale", () => {
     const a = analyze(pemdiGrid(), FRAMEWORKS);
-    expect(externalSuggestion(a, 5, "50")).toBe("3.00");
-    expect(externalSuggestion(a, 5, "67,33")).toBe("3.6932");
-    expect(externalSuggestion(a, 5, "101")).toBeNull();
-    expect(externalSuggestion(a, 5, "banyak")).toBeNull();
-    expect(externalSuggestion(a, 6, "50")).toBeNull();
+    expect(externalSuggestion(a, 5, "50", "en")).toBe("3.00");
+    expect(externalSuggestion(a, 5, "50", "id")).toBe("3,00");
+    expect(externalSuggestion(a, 5, "67,33", "id")).toBe("3,6932");
+    expect(externalSuggestion(a, 5, "67.33", "en")).toBe("3.6932");
+    expect(externalSuggestion(a, 5, "101", "id")).toBeNull();
+    expect(externalSuggestion(a, 5, "banyak", "id")).toBeNull();
+    expect(externalSuggestion(a, 6, "50", "id")).toBeNull();
   });
 
   test("the apply preview counts what the plan writes, and leaves out what this Excel cannot do", () => {
