@@ -18,6 +18,7 @@ const io: CliIo = {
   },
   exists: (p) => fs.existsSync(p),
   samePath: (a, b) => path.resolve(a) === path.resolve(b),
+  locale: process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG,
 };
 
 runCli(process.argv.slice(2), io).then(

@@ -5,8 +5,8 @@
 import ExcelJS from "exceljs";
 import { analyze, Analysis } from "../core/analyze";
 import { Framework } from "../core/framework";
-import { both } from "../core/messages";
 import { reportJson, reportText } from "../core/report";
+import { inLanguage, languageFromEnv, say, TextLanguage } from "../core/textLanguage";
 import { buildWritePlan, summarizePlan } from "../core/writePlan";
 import { FRAMEWORKS, FRAMEWORK_IDS, frameworkById } from "../frameworks";
 import { applyPlan } from "../xlsx/applyPlan";
@@ -20,13 +20,18 @@ export interface CliIo {
   writeFileAtomic(p: string, data: Buffer): Promise<void>;
   exists(p: string): boolean;
   samePath(a: string, b: string): boolean;
+  /** the environment's locale (LC_ALL, LC_MESSAGES or LANG), for the default language */
+  locale?: string;
 }
 
 export const USAGE = `Pemakaian / Usage:
   spbe-index score <file.xlsx> [--sheet NAME] [--level-column LETTER]… [--framework ${FRAMEWORK_IDS.join("|")}]
-                   [--threshold N] [--format table|json] [--write OUT.xlsx | --in-place]
+                   [--threshold N] [--format table|json] [--write OUT.xlsx | --in-place] [--lang id|en]
   spbe-index plan <file.xlsx> [--target N] [--step N] [--out-of-reach ID,…] [--cap ID=LEVEL,…]
-                  [--sheet NAME] [--level-column LETTER]… [--framework ${FRAMEWORK_IDS.join("|")}] [--format table|json]
+                  [--sheet NAME] [--level-column LETTER]… [--framework ${FRAMEWORK_IDS.join("|")}] [--format table|json] [--lang id|en]
+
+  --lang: bahasa keluaran teks, bawaan dari LANG (id_ID → id, lainnya en)
+        / the language of the text output, by default from LANG (id_ID → id, anything else en).
 
   plan: langkah paling sedikit menuju target indeks untuk tiap kolom nilai; tanpa --target dipakai target
         yang tersimpan di lembar hasil; --step hanya untuk nilai desimal (bawaan 0.25).
@@ -44,6 +49,8 @@ export interface ScoreArgs {
   framework?: Framework;
   threshold?: number;
   format: "table" | "json";
+  /** the text output's language; from the environment's locale when not given */
+  lang?: TextLanguage;
   write?: string;
   inPlace: boolean;
 }
@@ -120,6 +127,12 @@ export function parseArgs(argv: string[]): CliArgs {
         const f = take();
         if (f !== "table" && f !== "json") throw new UsageError("--format: table | json");
         args.format = f;
+        break;
+      }
+      case "--lang": {
+        const l = take();
+        if (l !== "id" && l !== "en") throw new UsageError("--lang: id | en");
+        args.lang = l;
         break;
       }
       case "--write":
@@ -210,14 +223,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     framework: args.framework,
     threshold: args.threshold,
   });
+  const lang = args.lang ?? languageFromEnv(io.locale);
   if (analysis.tables.length === 0) {
-    io.err(`spbe-index: ${args.file}: tabel indikator tidak ditemukan / no indicator table found`);
-    for (const n of analysis.notes) io.err(`  ${both(n.message)}`);
+    io.err(`spbe-index: ${args.file}: ${say(lang, "tabel indikator tidak ditemukan", "no indicator table found")}`);
+    for (const n of analysis.notes) io.err(`  ${inLanguage(n.message, lang)}`);
     return 2;
   }
-  if (args.command === "plan") return runPlan(args, analysis, io);
+  if (args.command === "plan") return runPlan(args, analysis, io, lang);
   if (args.format === "json") io.out(JSON.stringify(reportJson(analysis), null, 2));
-  else io.out(reportText(analysis));
+  else io.out(reportText(analysis, lang));
 
   const target = args.inPlace ? args.file : args.write;
   if (target) {
@@ -230,9 +244,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
     await io.writeFileAtomic(target, buffer);
     const s = summarizePlan(plan);
-    const msg = `Ditulis / written: ${target} — lembar hasil / results sheet ${s.sheets.map((x) => `"${x}"`).join(", ")}, ${s.cells} sel / cells (${s.templateCells} di lembar Anda / on your sheets), validasi / validation ${s.validations} rentang / ranges, ${s.conditionalFormats} format bersyarat / conditional formats`;
+    const sheets = s.sheets.map((x) => `"${x}"`).join(", ");
+    const msg = say(
+      lang,
+      `Ditulis: ${target} — lembar hasil ${sheets}, ${s.cells} sel (${s.templateCells} di lembar Anda), validasi ${s.validations} rentang, ${s.conditionalFormats} format bersyarat`,
+      `Written: ${target} — results sheet ${sheets}, ${s.cells} cells (${s.templateCells} on your sheets), validation ${s.validations} ranges, ${s.conditionalFormats} conditional formats`,
+    );
     (args.format === "json" ? io.err : io.out)(msg);
-    for (const k of plan.skipped) (args.format === "json" ? io.err : io.out)(`  ${both(k.message)}`);
+    for (const k of plan.skipped) (args.format === "json" ? io.err : io.out)(`  ${inLanguage(k.message, lang)}`);
   }
   const complete = analysis.tables.every((t) => t.assessments.every((a) => a.complete));
   return complete ? 0 : 1;

@@ -1,13 +1,15 @@
 /**
  * The published shape of a scoring result (the command line's `--format json`), and
- * its plain-text table. Other programs rely on the JSON keys: keep them.
+ * its plain-text table in the run's one language, names never cut. Other programs rely
+ * on the JSON keys: keep them.
  */
 import { Analysis, TableAnalysis } from "./analyze";
 import { predicateLabel } from "./framework";
 import { both, Issue, Note } from "./messages";
 import { toFixed, toNumber } from "./rational";
 import { GroupScore, unitsToNumber } from "./scoring";
-import { ToolsTableJson, toolsTableJson, toolsTableText } from "./toolsReport";
+import { ToolsTableJson, pad, toolsTableJson, toolsTableText } from "./toolsReport";
+import { inLanguage, say, TextLanguage } from "./textLanguage";
 
 export interface GroupJson {
   id: number;
@@ -109,44 +111,45 @@ function fmt(g: GroupScore): string {
   return g.unrounded === null ? "–" : toFixed(g.unrounded, 2);
 }
 
-function pad(s: string, n: number): string {
-  return s.length >= n ? s.slice(0, n) : s + " ".repeat(n - s.length);
-}
-
-/** A readable table for a terminal, Indonesian first. */
-export function reportText(a: Analysis): string {
+/** A readable table for a terminal, in one language; every name in full, the columns as wide as they need. */
+export function reportText(a: Analysis, lang: TextLanguage = "id"): string {
   const out: string[] = [];
   for (const t of a.tables) {
     const f = t.framework;
-    out.push(`${f.title} — lembar / sheet "${t.layout.sheet}" (${f.data.shortName})`);
-    if (f.data.statusNote) out.push(`  ! ${both(f.data.statusNote)}`);
-    for (const n of t.notes) out.push(`  ${noteText(n)}`);
+    out.push(`${say(lang, f.title, f.data.titleEn)} — ${say(lang, "lembar", "sheet")} "${t.layout.sheet}" (${f.data.shortName})`);
+    if (f.data.statusNote) out.push(`  ! ${inLanguage(f.data.statusNote, lang)}`);
+    for (const n of t.notes) out.push(`  ${inLanguage(n.message, lang)}`);
     const cols = t.assessments;
-    const w = 44;
-    const head = pad("", w) + cols.map((c) => pad(`${c.column.letter}: ${c.column.header}`.slice(0, 22), 24)).join("");
-    out.push("", head);
-    const line = (label: string, values: string[]) => out.push(pad(label, w) + values.map((v) => pad(v, 24)).join(""));
-    line("Indeks / Index", cols.map((c) => (c.complete ? fmt(c.scores.total) : "belum lengkap / incomplete")));
-    line("Predikat / Predicate", cols.map((c) => (c.complete && c.scores.predicate ? predicateLabel(c.scores.predicate) : "–")));
-    f.domains.forEach((d, k) => line(`  Domain ${d.id} ${d.name}`.slice(0, w - 1), cols.map((c) => fmt(c.scores.domains[k]))));
-    f.aspects.forEach((g, k) => line(`  Aspek ${g.id} ${g.name}`.slice(0, w - 1), cols.map((c) => fmt(c.scores.aspects[k]))));
+    const rows: [string, string[]][] = [
+      [say(lang, "Indeks", "Index"), cols.map((c) => (c.complete ? fmt(c.scores.total) : say(lang, "belum lengkap", "incomplete")))],
+      [say(lang, "Predikat", "Predicate"), cols.map((c) => (c.complete && c.scores.predicate ? predicateLabel(c.scores.predicate) : "–"))],
+      ...f.domains.map((d, k): [string, string[]] => [`  Domain ${d.id} ${lang === "id" ? d.name : d.en}`, cols.map((c) => fmt(c.scores.domains[k]))]),
+      ...f.aspects.map((g, k): [string, string[]] => [`  ${say(lang, "Aspek", "Aspect")} ${g.id} ${lang === "id" ? g.name : g.en}`, cols.map((c) => fmt(c.scores.aspects[k]))]),
+    ];
+    const heads = cols.map((c) => `${c.column.letter}: ${c.column.header}`);
+    const w = Math.max(...rows.map(([label]) => label.length)) + 2;
+    const cw = cols.map((_, k) => Math.max(heads[k].length, ...rows.map(([, v]) => v[k].length)) + 2);
+    const line = (label: string, values: string[]) => out.push((pad(label, w) + values.map((v, k) => pad(v, cw[k])).join("")).trimEnd());
+    out.push("");
+    line("", heads);
+    for (const [label, values] of rows) line(label, values);
     if (t.issues.length) {
-      out.push("", `Masalah / Problems (${t.issues.length}):`);
-      for (const i of t.issues.slice(0, 200)) out.push(`  [${i.code}] ${both(i.message)}`);
-      if (t.issues.length > 200) out.push(`  … ${t.issues.length - 200} lagi / more`);
+      out.push("", `${say(lang, "Masalah", "Problems")} (${t.issues.length}):`);
+      for (const i of t.issues.slice(0, 200)) out.push(`  [${i.code}] ${inLanguage(i.message, lang)}`);
+      if (t.issues.length > 200) out.push(`  … ${t.issues.length - 200} ${say(lang, "lagi", "more")}`);
     }
     const low = cols.flatMap((c) => c.lowScores);
     if (low.length) {
-      out.push("", `Nilai rendah (di bawah ${t.threshold}) / Low scores (below ${t.threshold}): ${low.length}`);
+      out.push("", say(lang, `Nilai rendah (di bawah ${t.threshold}): ${low.length}`, `Low scores (below ${t.threshold}): ${low.length}`));
       for (const c of cols) {
         const l = c.lowScores;
         if (l.length) out.push(`  ${c.column.letter}: ${l.map((x) => `${f.byId.get(x.indicator)!.code}=${x.level} (${x.cell})`).join(", ")}`);
       }
     }
-    out.push(...toolsTableText(t));
+    out.push(...toolsTableText(t, lang));
     out.push("");
   }
   // A cover sheet without a table is expected; say so only when no table was found at all.
-  for (const n of a.notes) if (a.tables.length === 0 || n.code !== "sheet-skipped") out.push(noteText(n));
+  for (const n of a.notes) if (a.tables.length === 0 || n.code !== "sheet-skipped") out.push(inLanguage(n.message, lang));
   return out.join("\n");
 }

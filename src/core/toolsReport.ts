@@ -1,7 +1,7 @@
 /**
  * The published shape of the assessor tools — path to target, self versus assessor,
- * evidence gaps — as JSON for other programs and as text for a terminal, Indonesian
- * first. Other programs rely on the JSON keys: keep them.
+ * evidence gaps — as JSON for other programs and as text for a terminal, in the run's
+ * one language. Other programs rely on the JSON keys: keep them.
  */
 import type { Analysis, TableAnalysis } from "./analyze";
 import { Framework, predicateLabel } from "./framework";
@@ -11,6 +11,7 @@ import { Rational, toFixed, toNumber } from "./rational";
 import { Reconciliation, reconcileTable } from "./reconcile";
 import { unitsToNumber } from "./scoring";
 import { PlanOptions, PlanResult, planAssessment, showLevel, showUnits } from "./targetPlan";
+import { inLanguage, say, TextLanguage } from "./textLanguage";
 
 /* ---------- self versus assessor, evidence: additions to the score report ---------- */
 
@@ -96,8 +97,9 @@ export function toolsTableJson(t: TableAnalysis): ToolsTableJson {
   return { ...(r ? reconciliationJson(r) : {}), ...(e ? { evidenceGaps: evidenceGapsJson(e) } : {}) };
 }
 
-function pad(s: string, n: number): string {
-  return s.length >= n ? s.slice(0, n) : s + " ".repeat(n - s.length);
+/** Pads to a width; never cuts: a longer text pushes what follows to the right. */
+export function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + " ".repeat(n - s.length);
 }
 
 function signed(x: Rational, decimals: number): string {
@@ -107,35 +109,50 @@ function signed(x: Rational, decimals: number): string {
 
 const SHOWN_DIFFERENCES = 15;
 
-export function reconciliationText(r: Reconciliation): string[] {
+/** Names in a column as wide as the longest, so none is cut. */
+function widest(names: string[], least: number): number {
+  return Math.max(least, ...names.map((n) => n.length));
+}
+
+export function reconciliationText(r: Reconciliation, lang: TextLanguage): string[] {
   const f = r.framework;
   const [a, b] = r.columns ?? ["1", "2"];
   const out: string[] = [];
-  const gap = r.gapUnits === null || r.gap === null ? "–" : `${signed({ num: r.gapUnits, den: 100n }, 2)} (${signed(r.gap, 4)} tanpa pembulatan / unrounded)`;
-  out.push(`Selisih ${a} → ${b} / Difference ${a} → ${b}: ${r.differences.length} indikator berbeda / indicators differ; indeks / index ${gap}`);
-  for (const d of r.differences.slice(0, SHOWN_DIFFERENCES)) {
+  const name = (id: number) => (lang === "id" ? f.byId.get(id)!.name : f.byId.get(id)!.en);
+  const gap = r.gapUnits === null || r.gap === null ? "–" : `${signed({ num: r.gapUnits, den: 100n }, 2)} (${signed(r.gap, 4)} ${say(lang, "tanpa pembulatan", "unrounded")})`;
+  out.push(
+    say(lang, `Selisih ${a} → ${b}: ${r.differences.length} indikator berbeda; indeks ${gap}`, `Difference ${a} → ${b}: ${r.differences.length} indicator${r.differences.length === 1 ? "" : "s"} differ; index ${gap}`),
+  );
+  const rows = r.differences.slice(0, SHOWN_DIFFERENCES).map((d) => ({ d, label: `${d.code} ${name(d.indicator)}` }));
+  const w = widest(rows.map((x) => x.label), 42);
+  for (const { d, label } of rows) {
     const cells = `${d.cells[0] ?? a}=${showLevel(f, d.levels[0])} → ${d.cells[1] ?? b}=${showLevel(f, d.levels[1])}`;
-    out.push(`  ${pad(`${d.code} ${f.byId.get(d.indicator)!.name}`, 42)} ${pad(cells, 22)} ${signed(d.impact, 4)}`);
+    out.push(`  ${pad(label, w)} ${pad(cells, 22)} ${signed(d.impact, 4)}`);
   }
-  if (r.differences.length > SHOWN_DIFFERENCES) out.push(`  … ${r.differences.length - SHOWN_DIFFERENCES} lagi / more (--format json)`);
-  const groups = [...r.domains.map((g) => ({ g, label: `Domain ${g.id}` })), ...r.aspects.map((g) => ({ g, label: `Aspek ${g.id}` }))];
+  if (r.differences.length > SHOWN_DIFFERENCES) out.push(`  … ${r.differences.length - SHOWN_DIFFERENCES} ${say(lang, "lagi", "more")} (--format json)`);
+  const groups = [
+    ...r.domains.map((g) => ({ g, label: `Domain ${g.id} ${lang === "id" ? g.name : g.en}` })),
+    ...r.aspects.map((g) => ({ g, label: `${say(lang, "Aspek", "Aspect")} ${g.id} ${lang === "id" ? g.name : g.en}` })),
+  ];
   const shown = groups.filter(({ g }) => g.differences > 0);
   if (shown.length) {
-    out.push("  Per domain dan aspek / By domain and aspect:");
-    for (const { g, label } of shown) out.push(`    ${pad(`${label} ${g.name}`, 40)} ${signed(g.impact, 4)} (${g.differences})`);
+    out.push(say(lang, "  Sumbangan ke selisih indeks per domain dan aspek:", "  Contribution to the index difference by domain and aspect:"));
+    const gw = widest(shown.map((x) => x.label), 40);
+    for (const { g, label } of shown) out.push(`    ${pad(label, gw)} ${signed(g.impact, 4)} (${g.differences})`);
   }
   if (r.unmatched.length) {
-    out.push(`  Tidak dibandingkan (nilai tidak sah di salah satu kolom) / Not compared (no valid value in one column): ${r.unmatched.map((id) => f.byId.get(id)!.code).join(", ")}`);
+    const codes = r.unmatched.map((id) => f.byId.get(id)!.code).join(", ");
+    out.push(say(lang, `  Tidak dibandingkan (nilai tidak sah di salah satu kolom): ${codes}`, `  Not compared (no valid value in one column): ${codes}`));
   }
   return out;
 }
 
-export function evidenceText(framework: Framework, all: AssessmentEvidenceGaps[]): string[] {
+export function evidenceText(framework: Framework, all: AssessmentEvidenceGaps[], lang: TextLanguage): string[] {
   const out: string[] = [];
   for (const e of all) {
-    out.push(`Nilai di atas 1 tanpa bukti dukung / Levels above 1 without evidence, ${e.column}: ${e.gaps.length}`);
+    out.push(say(lang, `Nilai di atas 1 tanpa bukti dukung, ${e.column}: ${e.gaps.length}`, `Levels above 1 without evidence, ${e.column}: ${e.gaps.length}`));
     if (e.gaps.length === 0) continue;
-    const groups = framework.domains.length ? e.domains.map((g) => ({ g, label: "Domain" })) : e.aspects.map((g) => ({ g, label: "Aspek" }));
+    const groups = framework.domains.length ? e.domains.map((g) => ({ g, label: "Domain" })) : e.aspects.map((g) => ({ g, label: say(lang, "Aspek", "Aspect") }));
     out.push(`  ${groups.filter(({ g }) => g.count > 0).map(({ g, label }) => `${label} ${g.id}: ${g.count}`).join(", ")}`);
     out.push(`  ${e.gaps.map((g) => `${g.code}=${showLevel(framework, g.level)} (${g.cell ?? "?"})`).join(", ")}`);
   }
@@ -143,12 +160,12 @@ export function evidenceText(framework: Framework, all: AssessmentEvidenceGaps[]
 }
 
 /** The lines the score report's text gains for one table. */
-export function toolsTableText(t: TableAnalysis): string[] {
+export function toolsTableText(t: TableAnalysis, lang: TextLanguage): string[] {
   const out: string[] = [];
   const r = reconcileTable(t);
-  if (r) out.push("", ...reconciliationText(r));
+  if (r) out.push("", ...reconciliationText(r, lang));
   const e = tableEvidenceGaps(t);
-  if (e) out.push("", ...evidenceText(t.framework, e));
+  if (e) out.push("", ...evidenceText(t.framework, e, lang));
   return out;
 }
 
@@ -234,9 +251,7 @@ export function planJson(target: number, planned: PlannedAssessment[]): PlanJson
   };
 }
 
-const NAME_WIDTH = 60;
-
-export function planText(target: number, planned: PlannedAssessment[]): string {
+export function planText(target: number, planned: PlannedAssessment[], lang: TextLanguage): string {
   const out: string[] = [];
   let table: TableAnalysis | undefined;
   for (const { table: t, column, header, plan } of planned) {
@@ -244,24 +259,26 @@ export function planText(target: number, planned: PlannedAssessment[]): string {
     if (t !== table) {
       table = t;
       if (out.length) out.push("");
-      out.push(`${f.title} — lembar / sheet "${t.layout.sheet}" (${f.data.shortName}) — target ${target}`);
-      if (f.data.statusNote) out.push(`  ! ${both(f.data.statusNote)}`);
+      out.push(`${say(lang, f.title, f.data.titleEn)} — ${say(lang, "lembar", "sheet")} "${t.layout.sheet}" (${f.data.shortName}) — target ${target}`);
+      if (f.data.statusNote) out.push(`  ! ${inLanguage(f.data.statusNote, lang)}`);
     }
     out.push("");
+    const col = say(lang, "Kolom", "Column");
     if (!plan.ok) {
-      out.push(`Kolom / Column ${column} (${header}): tidak dapat direncanakan / cannot be planned`);
-      out.push(`  ${both(plan.reason)}`);
+      out.push(`${col} ${column} (${header}): ${say(lang, "tidak dapat direncanakan", "cannot be planned")}`);
+      out.push(`  ${inLanguage(plan.reason, lang)}`);
       continue;
     }
-    const step = `langkah / step ${f.integerOnly ? "1 level" : showLevel(f, plan.step)}`;
-    out.push(`Kolom / Column ${column} (${header}): ${showUnits(plan.startUnits)} ${predicateLabel(plan.startPredicate)}; ${step}`);
-    out.push(`  ${plan.message.id}`, `  ${plan.message.en}`);
+    const step = `${say(lang, "langkah", "step")} ${f.integerOnly ? say(lang, "1 nilai", "1 level") : showLevel(f, plan.step)}`;
+    out.push(`${col} ${column} (${header}): ${showUnits(plan.startUnits)} ${predicateLabel(plan.startPredicate)}; ${step}`);
+    out.push(`  ${inLanguage(plan.message, lang)}`);
     if (!plan.reached || plan.steps.length === 0) continue;
-    out.push(`  ${pad("No", 4)}${pad("Indikator / Indicator", NAME_WIDTH + 1)}${pad("Sel / Cell", 12)}${pad("Dari → Ke / From → To", 23)}Indeks / Index`);
-    plan.steps.forEach((s, k) => {
+    const rows = plan.steps.map((s) => ({ s, name: `${s.code} ${lang === "id" ? f.byId.get(s.indicator)!.name : f.byId.get(s.indicator)!.en}` }));
+    const w = widest(rows.map((x) => x.name), 20);
+    out.push(`  ${pad("No", 4)}${pad(say(lang, "Indikator", "Indicator"), w + 1)}${pad(say(lang, "Sel", "Cell"), 12)}${pad(say(lang, "Dari → Ke", "From → To"), 23)}${say(lang, "Indeks", "Index")}`);
+    rows.forEach(({ s, name }, k) => {
       const change = s.predicateBefore ? `  ${predicateLabel(s.predicateBefore)} → ${predicateLabel(s.predicate)}` : "";
-      const name = `${s.code} ${f.byId.get(s.indicator)!.name}`;
-      out.push(`  ${pad(String(k + 1), 4)}${pad(name, NAME_WIDTH)} ${pad(s.cell ?? "", 12)}${pad(`${showLevel(f, s.from)} → ${showLevel(f, s.to)}`, 23)}${showUnits(s.indexUnits)}${change}`);
+      out.push(`  ${pad(String(k + 1), 4)}${pad(name, w)} ${pad(s.cell ?? "", 12)}${pad(`${showLevel(f, s.from)} → ${showLevel(f, s.to)}`, 23)}${showUnits(s.indexUnits)}${change}`);
     });
   }
   return out.join("\n");

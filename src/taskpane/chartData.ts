@@ -15,8 +15,8 @@ export interface ChartPoint {
   group: string;
   /** the value in the pane's language: "3,40" */
   text: string;
-  /** what a screen reader says for this bar or point */
-  label: string;
+  /** what a screen reader says for a point of the target line (the library names each bar from its group, legend and text) */
+  label?: string;
 }
 
 export interface ChartSeries {
@@ -52,7 +52,7 @@ function chart(key: ChartData["key"], title: string, groups: GroupView[], table:
       points: groups.flatMap((g) => {
         const bar = g.bars[k];
         const group = `${g.label} ${g.name}`;
-        return bar && bar.value !== null ? [{ x: axis(g), y: bar.value, group, text: bar.text, label: s.chartBar(group, a.title, bar.text) }] : [];
+        return bar && bar.value !== null ? [{ x: axis(g), y: bar.value, group, text: bar.text }] : [];
       }),
     }))
     .filter((x) => x.points.length > 0);

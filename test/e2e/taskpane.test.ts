@@ -7,19 +7,20 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { Browser, FrameLocator, Page } from "playwright-core";
+import { Browser, Frame, FrameLocator, Page } from "playwright-core";
 import { analyze } from "../../src/core/analyze";
 import { CellValue, parseA1, WorkbookGrid } from "../../src/core/grid";
 import { tableEvidenceGaps } from "../../src/core/evidence";
 import { reconcileTable } from "../../src/core/reconcile";
 import { planAssessment } from "../../src/core/targetPlan";
+import { predicateLabel } from "../../src/core/framework";
 import { FRAMEWORKS } from "../../src/frameworks";
 import { workbookGrid } from "../../src/xlsx/readGrid";
 import { formatUnits } from "../../src/taskpane/format";
 import { ensureBuilt } from "../../scripts/builds";
 import { RunningWorkbench, SAMPLE, startWorkbench } from "../../scripts/workbench";
 import { launchChromium } from "./support/chromium";
-import { hasClass, hasText, hasValue, settled, visible } from "./support/eventually";
+import { hasClass, hasText, hasValue, settled, until, visible } from "./support/eventually";
 import { WorkbenchPage } from "./support/workbenchPage";
 
 const SHOTS = path.join(__dirname, "..", "..", "test-output", "screenshots");
@@ -32,17 +33,19 @@ let wb: WorkbenchPage;
 let sample: WorkbookGrid;
 const pageErrors: string[] = [];
 
-/** The index the core gives for the sample with some cells changed, as the pane shows it. */
-function expectedIndex(changes: Record<string, CellValue>, column: number): string {
+/** The index and predicate the core gives for the sample with some cells changed, as the pane shows them. */
+function expectedResult(changes: Record<string, CellValue>, column: number): { index: string; predicate: string } {
   const grid: WorkbookGrid = JSON.parse(JSON.stringify(sample));
   const sheet = grid.sheets.find((s) => s.name === SHEET)!;
   for (const [address, v] of Object.entries(changes)) {
     const { row, col } = parseA1(address)!;
     (sheet.values[row] ??= [])[col] = v;
   }
-  const units = analyze(grid, FRAMEWORKS).tables[0].assessments[column].scores.total.units;
-  return formatUnits(units!, "id");
+  const scores = analyze(grid, FRAMEWORKS).tables[0].assessments[column].scores;
+  return { index: formatUnits(scores.total.units!, "id"), predicate: predicateLabel(scores.predicate!) };
 }
+
+const expectedIndex = (changes: Record<string, CellValue>, column: number) => expectedResult(changes, column).index;
 
 async function shot(name: string, target: Page = page) {
   await settled(target);
@@ -77,11 +80,12 @@ afterEach(() => {
   expect(pageErrors).toEqual([]);
 });
 
-test("the pane shows the sample's index for each level column: 3.75 and 3.19", async () => {
+test("the pane shows the sample's index for each level column: 3,75 and 3,19", async () => {
   const self = wb.card(/^Penilaian Mandiri \(D\)/);
   const assessor = wb.card(/^Nilai Asesor \(E\)/);
-  await hasText(self, /Indeks\s+3\.75\s+Predikat\s+Sangat Baik/);
-  await hasText(assessor, /Indeks\s+3\.19\s+Predikat\s+Baik/);
+  await hasText(self, /Indeks\s+3,75\s+Predikat\s+Sangat Baik/);
+  await hasText(assessor, /Indeks\s+3,19\s+Predikat\s+Baik/);
+  await hasText(assessor, /terisi 47\/47/);
   expect(await wb.pane.getByRole("meter").count()).toBe((4 + 8) * 2);
   await shot("01-index");
 });
@@ -91,7 +95,8 @@ test("a bad value: the problem is listed, and its go-to selects the cell in the 
   await wb.type("D7", "7");
   const self = wb.card(/^Penilaian Mandiri \(D\)/);
   await visible(self.getByText("belum lengkap"));
-  const problem = wb.pane.getByRole("button", { name: /out-of-range.*Sel D7/ });
+  await visible(wb.pane.getByRole("heading", { name: "Yang menghalangi indeks (1)" }));
+  const problem = wb.pane.getByRole("button", { name: /^di luar rentang D7 galat: Sel D7/ });
   await visible(problem);
   await wb.cell("A1").click();
   await hasValue(wb.selectedCell(), `${SHEET}!A1`);
@@ -100,7 +105,7 @@ test("a bad value: the problem is listed, and its go-to selects the cell in the 
   await hasClass(wb.cell("D7"), /selected/);
   await shot("02-problem-go-to");
   await wb.type("D7", "2");
-  await visible(self.getByText("3.75"));
+  await visible(self.getByText("3,75"));
 });
 
 test("apply: the preview says what is written; confirming writes the results sheet", async () => {
@@ -119,14 +124,19 @@ test("apply: the preview says what is written; confirming writes the results she
 });
 
 test("a level changed in the grid: the pane and the results sheet follow, with no button", async () => {
-  const changed = expectedIndex({ E8: 4 }, 1);
-  expect(changed).not.toBe("3.19");
+  const { index: changed, predicate } = expectedResult({ E8: 4 }, 1);
+  expect(changed).not.toBe("3,19");
   await wb.openSheet(SHEET);
   await wb.type("E8", "4");
-  await visible(wb.card(/^Nilai Asesor \(E\)/).getByText(changed));
+  const assessor = wb.card(/^Nilai Asesor \(E\)/);
+  await visible(assessor.getByText(changed));
+  // For a few seconds the card shows how far the index moved; the live region says it in words.
+  const delta = (Number(changed.replace(",", ".")) - 3.19).toFixed(2).replace(".", ",");
+  await hasText(assessor.getByTestId("change"), `▲ ${delta}`);
+  await hasText(wb.pane.getByTestId("live"), `Nilai Asesor (E): indeks ${changed}, ${predicate} (naik ${delta})`);
   await shot("05-level-changed");
   await wb.openSheet("Indeks SPBE");
-  await hasText(wb.cell("E9"), changed);
+  await hasText(wb.cell("E9"), changed.replace(",", "."));
 });
 
 test("after apply, the level cells refuse a bad value as Excel's validation does", async () => {
@@ -146,6 +156,7 @@ test("switching language: the pane speaks English, and back", async () => {
   await visible(wb.pane.getByRole("heading", { name: "Aspect indices" }));
   await visible(wb.pane.getByRole("button", { name: "Apply to workbook" }));
   await visible(wb.card(/^Nilai Asesor \(E\)/).getByText("Good"));
+  await hasText(wb.card(/^Nilai Asesor \(E\)/).getByTestId("index"), /^Index\s+3\.\d\d$/);
   await shot("07-english");
   await wb.pane.getByRole("button", { name: "Ganti ke Bahasa Indonesia" }).click();
   await visible(wb.pane.getByRole("heading", { name: "Indeks aspek" }));
@@ -156,6 +167,10 @@ test("keyboard: Tab reaches the actions in order, with a visible focus ring", as
   await frame.locator("body").click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("Tab");
   const focused = () => frame.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent ?? "");
+  // First the skip link, shown only now; then the actions.
+  expect(await focused()).toBe("Langsung ke alat asesor");
+  await shot("08-skip-link");
+  await page.keyboard.press("Tab");
   expect(await focused()).toBe("Terapkan ke buku kerja");
   await page.keyboard.press("Tab");
   expect(await focused()).toBe("Muat ulang");
@@ -201,13 +216,15 @@ test("a Pemdi 2026 workbook: 1.24 Kurang (Merintis), the status note, external i
   try {
     await p.goto(pemdi.url);
     const w = new WorkbenchPage(p);
-    await hasText(w.card(/^Nilai Asesor \(D\)/), /Indeks\s+1\.24\s+Predikat\s+Kurang \(Merintis\)/);
+    await hasText(w.card(/^Nilai Asesor \(D\)/), /Indeks\s+1,24\s+Predikat\s+Kurang \(Merintis\)/);
     await visible(w.pane.getByText(/bobot dari sumber sekunder; periksa dengan teks peraturan/));
     expect(await w.pane.getByRole("heading", { name: "Indeks domain" }).count()).toBe(0);
     expect(await w.pane.getByRole("meter").count()).toBe(7);
     await shot("11-pemdi", p);
+    await w.pane.getByRole("tab", { name: "Lainnya" }).click();
     await w.pane.getByRole("textbox", { name: /Hitung I5 dari SDI/ }).fill("50");
-    await visible(w.pane.getByText("I5 = 3.00; ketik nilai ini di sel indikatornya."));
+    await visible(w.pane.getByText("I5 = 3,00; ketik nilai ini di sel indikatornya."));
+    await w.pane.getByRole("tab", { name: /^Nilai rendah/ }).click();
     await w.pane.getByRole("button", { name: /^D\d+ I5 .*eksternal/ }).click();
     await hasValue(w.selectedCell(), /^Pemdi 2026!D\d+$/);
     await shot("12-pemdi-external-go-to", p);
@@ -228,7 +245,8 @@ describe("assessor tools", () => {
   beforeAll(async () => {
     tools = await openWorkbench("", 1400);
     w = new WorkbenchPage(tools);
-    await hasText(w.card(/^Nilai Asesor \(E\)/), /3\.19/);
+    await hasText(w.card(/^Nilai Asesor \(E\)/), /3,19/);
+    await w.pane.getByRole("tab", { name: "Alat asesor" }).click();
   });
 
   afterAll(async () => {
@@ -247,13 +265,18 @@ describe("assessor tools", () => {
     if (!plan.ok) throw new Error("the sample's assessor column should be plannable");
     await w.pane.getByRole("button", { name: "Menuju target" }).click();
     await w.pane.getByRole("textbox", { name: /Target indeks/ }).fill("3,70");
-    await visible(w.pane.getByText("Target 3.70 tercapai dengan 18 langkah: indeks menjadi 3.71, Sangat Baik."));
-    await visible(w.pane.getByText(/Indeks 3\.75, Sangat Baik, sudah mencapai target 3\.70/));
+    await visible(w.pane.getByText("Target 3,70 tercapai dengan 18 langkah: indeks menjadi 3,71, Sangat Baik."));
+    await visible(w.pane.getByText(/Indeks 3,75, Sangat Baik, sudah mencapai target 3,70/));
+    // One line per indicator; 43 raised three times is one line.
+    const groups = w.pane.getByRole("list", { name: "Indikator yang dinaikkan untuk Nilai Asesor (E)" });
+    await hasText(groups.getByRole("button", { name: / 43 Layanan Data Terbuka / }), /2 → 5\s+3 langkah/);
+    expect(await groups.getByRole("listitem").count()).toBe(new Set(plan.steps.map((st) => st.code)).size);
+    await shotAt("14-target-plan", groups);
+    await w.pane.getByRole("button", { name: "Rincian 18 langkah" }).click();
     const list = w.pane.getByRole("list", { name: "Langkah untuk Nilai Asesor (E)" });
     expect(await list.getByRole("listitem").count()).toBe(18);
     const step11 = list.getByRole("button", { name: /^Langkah 11 / });
     await hasText(step11, /Baik → Sangat Baik/);
-    await shotAt("14-target-plan", list);
     await list.getByRole("button", { name: /^Langkah 1 / }).click();
     await hasValue(w.selectedCell(), `${SHEET}!${plan.steps[0].cell}`);
     await hasClass(w.cell(plan.steps[0].cell!), /selected/);
@@ -274,14 +297,16 @@ describe("assessor tools", () => {
     await w.pane.getByRole("button", { name: "Grafik" }).click();
     const domains = w.pane.getByRole("figure", { name: "Indeks domain" });
     const aspects = w.pane.getByRole("figure", { name: "Indeks aspek" });
-    await visible(domains.getByRole("region", { name: "Indeks domain per kolom nilai, dengan garis target 3.70" }));
-    await visible(aspects.getByRole("region", { name: "Indeks aspek per kolom nilai, dengan garis target 3.70" }));
-    // 4 domains × 2 columns, each bar named for screen readers; the target as a dashed line across.
-    await visible(domains.getByRole("option", { name: "Domain 3 Manajemen SPBE. Nilai Asesor (E), 2.18." }));
+    await visible(domains.getByRole("region", { name: "Indeks domain per kolom nilai, dengan garis target 3,70" }));
+    await visible(aspects.getByRole("region", { name: "Indeks aspek per kolom nilai, dengan garis target 3,70" }));
+    // 4 domains × 2 columns, each bar named for screen readers in the pane's language; the target as a dashed line across.
+    await visible(domains.getByRole("option", { name: "Domain 3 Manajemen SPBE. Nilai Asesor (E), 2,18." }));
+    await visible(domains.getByRole("listbox", { name: "Domain 3 Manajemen SPBE" }));
+    expect(await domains.locator('[aria-label*="category"]').count()).toBe(0);
     expect(await domains.locator("svg rect[aria-label]").count()).toBe(8);
     expect(await aspects.locator("svg rect[aria-label]").count()).toBe(16);
     expect(await domains.locator("line[stroke-dasharray]").count()).toBe(3);
-    for (const legend of ["Penilaian Mandiri (D)", "Nilai Asesor (E)", "Garis target 3.70"]) await visible(domains.getByRole("option", { name: legend, exact: true }));
+    for (const legend of ["Penilaian Mandiri (D)", "Nilai Asesor (E)", "Garis target 3,70"]) await visible(domains.getByRole("option", { name: legend, exact: true }));
     expect((await scripts()).length).toBeGreaterThan(1);
     await shotAt("16-charts", domains);
   });
@@ -290,16 +315,16 @@ describe("assessor tools", () => {
     await w.pane.getByRole("button", { name: "Menuju target" }).click();
     await w.pane.getByRole("button", { name: "Grafik" }).click();
     await w.pane.getByRole("button", { name: "Selisih mandiri dan asesor" }).click();
-    await visible(w.pane.getByText("3.75 → 3.19"));
-    await hasText(w.pane.getByText("−0.56"), /Selisih indeks\s*−0\.56/);
-    await visible(w.pane.getByRole("heading", { name: "Per domain" }));
+    await visible(w.pane.getByText("3,75 → 3,19"));
+    await hasText(w.pane.getByText("−0,56"), /Selisih indeks\s*−0,56/);
+    await visible(w.pane.getByRole("heading", { name: "Sumbangan tiap domain ke selisih indeks" }));
     const largest = reconcileTable(analyze(sample, FRAMEWORKS).tables[0])!.differences[0];
     expect(largest.code).toBe("40");
-    const first = w.pane.getByRole("button", { name: /pengaruh ke indeks −0\.055$/ }).first();
+    const first = w.pane.getByRole("button", { name: /pengaruh ke indeks −0,055$/ }).first();
     await hasText(first, /40\s+Layanan Akuntabilitas Kinerja Organisasi/);
     await first.click();
     await hasValue(w.selectedCell(), `${SHEET}!${largest.cells[1]}`);
-    await shotAt("17-self-vs-assessor", w.pane.getByRole("heading", { name: "Per domain" }));
+    await shotAt("17-self-vs-assessor", w.pane.getByRole("heading", { name: "Sumbangan tiap domain ke selisih indeks" }));
   });
 
   test("levels without evidence: counted per domain, a row selects the empty evidence cell", async () => {
@@ -328,8 +353,10 @@ describe("assessor tools", () => {
     try {
       const d = new WorkbenchPage(dark);
       await hasText(d.card(/^Nilai Asesor \(E\)/), /3\.19/);
+      await d.pane.getByRole("tab", { name: "Assessor tools" }).click();
       await d.pane.getByRole("button", { name: "Path to target" }).click();
       await d.pane.getByRole("textbox", { name: /Target index/ }).fill("3.7");
+      await d.pane.getByRole("button", { name: "Details of the 18 steps" }).click();
       const list = d.pane.getByRole("list", { name: "Steps for Nilai Asesor (E)" });
       await hasText(list.getByRole("button", { name: /^Step 11 / }), /Baik → Sangat Baik/);
       await shotAt("19-dark-target-plan", list, dark);
@@ -337,7 +364,7 @@ describe("assessor tools", () => {
       await d.pane.getByRole("button", { name: "Self versus assessor" }).click();
       await d.pane.getByRole("button", { name: "Charts" }).click();
       await visible(d.pane.getByRole("region", { name: "Aspect indices per level column, with the target line at 3.70" }));
-      await shotAt("20-dark-self-vs-assessor", d.pane.getByRole("heading", { name: "By domain" }), dark);
+      await shotAt("20-dark-self-vs-assessor", d.pane.getByRole("heading", { name: "Each domain's contribution to the index difference" }), dark);
       await shotAt("21-dark-charts", d.pane.getByRole("figure", { name: "Domain indices" }), dark);
     } finally {
       await dark.close();
@@ -357,6 +384,171 @@ describe("assessor tools", () => {
       await shot("22-older-excel-skipped", old);
     } finally {
       await old.close();
+    }
+  });
+});
+
+describe("the meeting view at Excel's pane widths", () => {
+  const AXE = require.resolve("axe-core/axe.min.js");
+  /** Excel's task pane: 350 px on the web, 320 on Windows, 270 on a Mac; 700 px tall. */
+  const WIDTHS = [270, 320, 350];
+
+  async function paneAt(width: number, query: string): Promise<{ p: Page; w: WorkbenchPage; frame: Frame }> {
+    const p = await openWorkbench(query, 700 + 31);
+    await p.addStyleTag({ content: `.pane { width: ${width}px !important }` });
+    const w = new WorkbenchPage(p);
+    await visible(w.card(/^Nilai Asesor \(E\)/));
+    return { p, w, frame: p.frame({ url: /taskpane\.html/ })! };
+  }
+
+  async function paneShot(p: Page, name: string) {
+    await settled(p);
+    await p.locator(".pane").screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  }
+
+  /** axe-core's serious and critical findings on the pane's own markup, one line each. */
+  async function axe(frame: Frame): Promise<string[]> {
+    if (!(await frame.evaluate(() => "axe" in window))) await frame.addScriptTag({ path: AXE });
+    return frame.evaluate(async () => {
+      const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+      const r = await w.axe.run(document, { resultTypes: ["violations"] });
+      return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 4).join(", ")}`);
+    });
+  }
+
+  for (const width of WIDTHS) {
+    for (const lang of ["id-ID", "en-US"]) {
+      test(`${width} px, ${lang}: no sideways scroll; the index and what blocks it on the first screen`, async () => {
+        const { p, w, frame } = await paneAt(width, `?lang=${lang}`);
+        try {
+          await w.openSheet(SHEET);
+          await w.type("E7", "7");
+          const blocking = w.pane.getByRole("heading", { name: /^(Yang menghalangi indeks|Blocking the index) \(1\)$/ });
+          await visible(blocking);
+          const fold = await frame.evaluate(() => {
+            const el = document.documentElement;
+            const bottom = (q: Element | null) => (q ? q.getBoundingClientRect().bottom : Infinity);
+            const heading = [...document.querySelectorAll("h3")].find((h) => /menghalangi|Blocking/.test(h.textContent ?? ""));
+            const row = heading?.nextElementSibling?.querySelector("button") ?? null;
+            return {
+              sideways: el.scrollWidth - el.clientWidth,
+              height: window.innerHeight,
+              cards: Math.max(...[...document.querySelectorAll("section[data-column]")].map((c) => c.getBoundingClientRect().bottom)),
+              problem: bottom(row),
+            };
+          });
+          expect(fold.sideways).toBe(0);
+          expect(fold.cards).toBeLessThanOrEqual(fold.height);
+          expect(fold.problem).toBeLessThanOrEqual(fold.height);
+          await paneShot(p, `30-width-${width}-${lang}`);
+          await w.type("E7", "3");
+          await visible(w.card(/^Nilai Asesor \(E\)/).getByTestId("index"));
+          // Every section, at this width, without scrolling sideways either.
+          for (const tab of await w.pane.getByRole("tab").all()) {
+            await tab.click();
+            expect(await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+          }
+        } finally {
+          await p.close();
+        }
+      });
+    }
+  }
+
+  test("settings at 270 px: no sideways scroll", async () => {
+    const { p, w, frame } = await paneAt(270, "");
+    try {
+      await w.pane.getByRole("button", { name: "Pengaturan" }).click();
+      await visible(w.pane.getByRole("form", { name: "Pengaturan" }));
+      expect(await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      await paneShot(p, "31-settings-270");
+    } finally {
+      await p.close();
+    }
+  });
+
+  test("axe-core finds nothing serious in light, dark, with the tools open and with the dialog open", async () => {
+    const found: Record<string, string[]> = {};
+    for (const theme of ["", "?theme=dark&lang=en-US"]) {
+      const { p, w, frame } = await paneAt(320, theme);
+      try {
+        const tag = theme ? "dark" : "light";
+        found[tag] = await axe(frame);
+        for (const tab of await w.pane.getByRole("tab").all()) {
+          await tab.click();
+          found[`${tag}, ${await tab.innerText()}`] = await axe(frame);
+        }
+        await w.pane.getByRole("tab", { name: /^(Alat asesor|Assessor tools)$/ }).click();
+        const headers = theme ? ["Path to target", "Self versus assessor", "Charts", /^Without evidence/] : ["Menuju target", "Selisih mandiri dan asesor", "Grafik", /^Tanpa bukti dukung/];
+        for (const name of headers) {
+          const header = w.pane.getByRole("button", { name });
+          if ((await header.count()) > 0 && (await header.getAttribute("aria-expanded")) === "false") await header.click();
+        }
+        await w.pane.getByRole("textbox", { name: /Target (indeks|index)/ }).fill("3,7");
+        await visible(w.pane.locator("figure svg").first());
+        found[`${tag}, tools open`] = await axe(frame);
+        await paneShot(p, `32-tools-open-${tag}`);
+        await w.pane.getByRole("button", { name: /^(Terapkan ke buku kerja|Apply to workbook)$/ }).click();
+        await visible(w.pane.getByRole("dialog"));
+        found[`${tag}, dialog open`] = await axe(frame);
+        await paneShot(p, `33-dialog-${tag}`);
+      } finally {
+        await p.close();
+      }
+    }
+    expect(Object.entries(found).filter(([, v]) => v.length > 0)).toEqual([]);
+    expect(Object.keys(found).length).toBeGreaterThanOrEqual(2 * 7);
+  });
+
+  /**
+   * Tab through the whole pane: every stop shows a ring on the element itself — an outline,
+   * or Fluent's ring drawn by a pseudo-element, which needs the element positioned so it
+   * surrounds the element and not the whole pane.
+   */
+  test("keyboard: every Tab stop has a visible focus ring of its own; focus comes back from the dialog and the settings", async () => {
+    const { p, w, frame } = await paneAt(320, "");
+    try {
+      await w.pane.getByRole("tab", { name: /^Nilai rendah/ }).click();
+      await frame.locator("body").click({ position: { x: 2, y: 2 } });
+      const stops: { name: string; ring: boolean }[] = [];
+      for (let k = 0; k < 80; k++) {
+        await p.keyboard.press("Tab");
+        const stop = await frame.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const own = getComputedStyle(el);
+          const after = getComputedStyle(el, "::after");
+          const outline = own.outlineStyle !== "none" && parseFloat(own.outlineWidth) > 0;
+          const pseudo = after.borderTopStyle !== "none" && parseFloat(after.borderTopWidth) > 0 && after.position === "absolute" && own.position !== "static";
+          const shadow = own.boxShadow !== "none";
+          return { name: (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40), ring: outline || pseudo || shadow, id: el.outerHTML.slice(0, 60) };
+        });
+        if (!stop) break;
+        if (stops.length > 0 && stops[0].name === stop.name && k > 3) break;
+        stops.push(stop);
+      }
+      expect(stops.length).toBeGreaterThan(20);
+      expect(stops.filter((x) => !x.ring)).toEqual([]);
+      await paneShot(p, "34-keyboard-row-focus");
+
+      const focusedName = () => frame.evaluate(() => (document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent ?? "").trim());
+      await w.pane.getByRole("button", { name: "Terapkan ke buku kerja" }).focus();
+      await p.keyboard.press("Enter");
+      await visible(w.pane.getByRole("dialog"));
+      await p.keyboard.press("Escape");
+      await until(focusedName, "Terapkan ke buku kerja", "focus after the dialog");
+      await w.pane.getByRole("button", { name: "Pengaturan" }).focus();
+      await p.keyboard.press("Enter");
+      await w.pane.getByRole("button", { name: "Tutup pengaturan" }).click();
+      await until(focusedName, "Pengaturan", "focus after the settings");
+      // The skip link takes the keyboard straight to the tools.
+      await frame.locator("body").click({ position: { x: 2, y: 2 } });
+      await p.keyboard.press("Tab");
+      await p.keyboard.press("Enter");
+      await visible(w.pane.getByRole("button", { name: "Menuju target" }));
+      expect(await frame.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("tabpanel");
+    } finally {
+      await p.close();
     }
   });
 });

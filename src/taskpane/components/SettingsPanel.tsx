@@ -17,6 +17,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground1,
+    // A long sheet or framework name must not widen a narrow pane: the selects shrink to it.
+    minWidth: 0,
+    "& select": { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },

@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column" },
   title: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   sheet: { display: "block", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
-  cards: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))", gap: tokens.spacingHorizontalS },
+  cards: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(110px, 1fr))", gap: tokens.spacingHorizontalS },
   status: { marginTop: tokens.spacingVerticalS },
   // Tabs wrap onto a second line in a narrow pane instead of scrolling it sideways.
   tabs: { flexWrap: "wrap", marginTop: tokens.spacingVerticalL, marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },

@@ -33,7 +33,7 @@ function series(c: ChartData): (BarSeries<string, number> | LineSeries<string, n
     key: x.key,
     legend: x.legend,
     color: assessmentColor(x.position),
-    data: x.points.map((p) => ({ x: p.x, y: p.y, xAxisCalloutData: p.group, yAxisCalloutData: p.text, callOutAccessibilityData: { ariaLabel: p.label } })),
+    data: x.points.map((p) => ({ x: p.x, y: p.y, xAxisCalloutData: p.group, yAxisCalloutData: p.text })),
   }));
   if (!c.target) return bars;
   const line: LineSeries<string, number> = {

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import ExcelJS from "exceljs";
-import { cli, tempFolder } from "../../support/cli";
+import { runCli } from "../../../src/cli/run";
+import { cli, fileIo, tempFolder } from "../../support/cli";
 import * as T from "../../fixtures/templates";
 
 const tmp = tempFolder("spbe-cli-");
@@ -44,16 +45,16 @@ describe("spbe-index score", () => {
     expect(j.frameworkStatus).toMatch(/sumber sekunder/);
     expect(j.assessments[0]).toMatchObject({ index: 1.24, predicate: "Kurang (Merintis)", domains: [] });
     expect(j.assessments[0].aspects.map((a: { index: number }) => a.index)).toEqual([1.75, 1.28, 1, 1.17, 1.08, 1.4, 1.18]);
-    const table = await cli("score", p);
+    const table = await cli("score", p, "--lang", "id");
     expect(table.out).toMatch(/periksa dengan teks peraturan/);
   });
 
   test("reading never modifies the input; --write makes a scored copy; --write onto the input is refused", async () => {
     const p = await file("baca.xlsx", T.standardSpbe());
     const before = fs.readFileSync(p);
-    const r = await cli("score", p);
+    const r = await cli("score", p, "--lang", "id");
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Indeks \/ Index\s+3\.75\s+3\.19/);
+    expect(r.out).toMatch(/^Indeks\s+3\.75\s+3\.19$/m);
     expect(fs.readFileSync(p).equals(before)).toBe(true);
 
     const out = tmp.path("baca.scored.xlsx");
@@ -113,5 +114,28 @@ describe("spbe-index score", () => {
     const s = await file("kolom.xlsx", T.standardSpbe());
     const k = JSON.parse((await cli("score", s, "--format", "json", "--level-column", "E")).out);
     expect(k.assessments.map((a: { column: string }) => a.column)).toEqual(["E"]);
+  });
+});
+
+describe("the language of the text", () => {
+  test("one language per run: --lang, else the locale (id_ID → Indonesian, anything else English); names never cut", async () => {
+    const p = await file("bahasa.xlsx", T.standardSpbe());
+    const run = async (locale: string | undefined, ...extra: string[]) => {
+      const out: string[] = [];
+      const code = await runCli(["score", p, ...extra], { ...fileIo((s) => out.push(s)), locale });
+      return { code, out: out.join("\n") };
+    };
+    const id = await run("id_ID.UTF-8");
+    expect(id.out).toMatch(/^Indeks\s+3\.75\s+3\.19$/m);
+    expect(id.out).toMatch(/^ {2}Aspek 7 Layanan Administrasi Pemerintahan Berbasis Elektronik\s+4\.10\s+3\.70$/m);
+    expect(id.out).not.toMatch(/Index|Predicate|Low scores|Difference/);
+    const en = await run("en_US.UTF-8");
+    expect(en.out).toMatch(/^Index\s+3\.75\s+3\.19$/m);
+    expect(en.out).toMatch(/^ {2}Aspect 7 Electronic government-administration services\s+4\.10\s+3\.70$/m);
+    expect(en.out).not.toMatch(/Indeks|Predikat|Nilai rendah|Selisih/);
+    expect((await run(undefined)).out).toMatch(/^Index\s/m);
+    expect((await run("en_US.UTF-8", "--lang", "id")).out).toMatch(/^Indeks\s/m);
+    const bad = await run(undefined, "--lang", "fr");
+    expect(bad.code).toBe(2);
   });
 });

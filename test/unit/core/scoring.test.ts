@@ -106,3 +106,13 @@ describe("Pemdi 2026: published result", () => {
     expect(show(s.aspects[0].units)).toBe("1.75");
   });
 });
+
+describe("framework names", () => {
+  test("names are names: an indicator's other wording is a header synonym, not a note in its English name", () => {
+    for (const f of FRAMEWORKS) {
+      for (const i of f.indicators) expect({ code: i.code, en: i.en }).toEqual({ code: i.code, en: expect.not.stringMatching(/sources:/) });
+    }
+    const spbe = FRAMEWORKS.find((f) => f.id === "spbe-2020")!;
+    expect(spbe.byId.get(13)!.altNames).toContain("Tingkat Kematangan Rencana dan Anggaran SPBE");
+  });
+});

@@ -195,7 +195,7 @@ describe("charts", () => {
       legend: "Garis target 3,70",
       points: domains.series[0].points.map((p) => ({ x: p.x, y: 3.7, group: p.group, text: "3,70", label: `${p.group}, Garis target 3,70: 3,70` })),
     });
-    expect(domains.series[1].points[2]).toMatchObject({ text: "2,18", label: "Domain 3 Manajemen SPBE, Nilai Asesor (D): 2,18" });
+    expect(domains.series[1].points[2]).toMatchObject({ text: "2,18" });
     expect(domains.description).toBe("Indeks domain per kolom nilai, dengan garis target 3,70");
     expect(aspects.series[0].points.map((p) => p.x)).toEqual(["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8"]);
     expect(aspects.max).toBe(5);

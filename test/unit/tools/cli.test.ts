@@ -34,16 +34,22 @@ describe("spbe-index plan", () => {
     expect(steps[17]).toMatchObject({ indicator: 33, cell: "E48", from: 4, to: 5, index: 3.71 });
   });
 
-  test("table: Indonesian first with English, one line per step, where the predicate changes", async () => {
+  test("table: one language per run, one line per step, where the predicate changes, names in full", async () => {
     const p = await file("standar-teks.xlsx", T.standardSpbe());
-    const r = await cli("plan", p, "--target", "3,70");
+    const r = await cli("plan", p, "--target", "3,70", "--lang", "id");
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Kolom \/ Column E \(Nilai Asesor\): 3\.19 Baik/);
+    expect(r.out).toMatch(/^Kolom E \(Nilai Asesor\): 3\.19 Baik/m);
     expect(r.out).toMatch(/Target 3\.70 tercapai dengan 18 langkah/);
-    expect(r.out).toMatch(/The target 3\.70 is reached in 18 steps/);
+    expect(r.out).not.toMatch(/ \/ |The target|Column/);
     expect(r.out).toMatch(/\n\s+1\s+43 .*E59\s+2 → 3\s+3\.22/);
     expect(r.out).toMatch(/\n\s+11\s+33 .*E48\s+3 → 4\s+3\.52\s+Baik → Sangat Baik/);
     expect(r.out).toMatch(/sudah mencapai target 3\.70/);
+    const en = await cli("plan", p, "--target", "3,70", "--lang", "en");
+    expect(en.out).toMatch(/^Column E \(Nilai Asesor\): 3\.19 Baik/m);
+    expect(en.out).toMatch(/The target 3\.70 is reached in 18 steps/);
+    expect(en.out).not.toMatch(/Kolom|tercapai/);
+    // The longest English name is whole, its cell still in a column of its own.
+    expect(en.out).toMatch(/45 Sectoral public service 1 \(chosen by the agency; sectors other than indicators 32-44\) E61 /);
   });
 
   test("Pemdi: the assessor's step, indicators out of reach given as codes, the secondary-source note", async () => {
@@ -54,7 +60,7 @@ describe("spbe-index plan", () => {
     expect(a).toMatchObject({ column: "D", framework: "pemdi-2026", reached: true, step: 0.5, start: 1.24 });
     expect(a.steps.some((s: StepJson) => s.indicator === 20 || s.indicator === 19)).toBe(false);
     expect(a.steps[0]).toMatchObject({ from: 1, to: 1.5 });
-    const table = await cli("plan", p, "--target", "1.5");
+    const table = await cli("plan", p, "--target", "1.5", "--lang", "id");
     expect(table.out).toMatch(/periksa dengan teks peraturan/);
   });
 
@@ -66,8 +72,9 @@ describe("spbe-index plan", () => {
     expect(a).toMatchObject({ column: "E", reached: false, index: 4.88 });
     expect(a.messageId).toMatch(/tidak dapat dicapai: paling tinggi 4\.88/);
     expect(a.messageEn).toMatch(/cannot be reached: the best is 4\.88/);
-    const text = await cli("plan", p, "--target", "5", "--cap", "12=3,13=4", "--level-column", "E");
-    expect(text.out).toMatch(/tidak dapat dicapai[\s\S]*cannot be reached/);
+    const text = await cli("plan", p, "--target", "5", "--cap", "12=3,13=4", "--level-column", "E", "--lang", "id");
+    expect(text.out).toMatch(/tidak dapat dicapai/);
+    expect(text.out).not.toMatch(/cannot be reached/);
   });
 
   test("a column with problems cannot be planned: exit 1, index null, a bilingual reason", async () => {
@@ -167,11 +174,16 @@ describe("spbe-index score gains reconciliation and evidence gaps", () => {
     expect(j).not.toHaveProperty("evidenceGaps");
   });
 
-  test("table output: the difference and the evidence count, Indonesian first", async () => {
+  test("table output: the difference and the evidence count, in the language asked for", async () => {
     const p = await file("teks.xlsx", T.standardSpbe());
-    const r = await cli("score", p);
-    expect(r.out).toMatch(/Selisih D → E \/ Difference D → E: 29 indikator berbeda \/ indicators differ; indeks \/ index −0\.56 \(−0\.5570/);
+    const r = await cli("score", p, "--lang", "id");
+    expect(r.out).toMatch(/Selisih D → E: 29 indikator berbeda; indeks −0\.56 \(−0\.5570 tanpa pembulatan\)/);
+    expect(r.out).toMatch(/Sumbangan ke selisih indeks per domain dan aspek:\n\s+Domain 1/);
     expect(r.out).toMatch(/Domain 4 Layanan SPBE\s+−0\.2600 \(8\)/);
-    expect(r.out).toMatch(/Nilai di atas 1 tanpa bukti dukung \/ Levels above 1 without evidence, E: 15/);
+    expect(r.out).toMatch(/Nilai di atas 1 tanpa bukti dukung, E: 15/);
+    const en = await cli("score", p, "--lang", "en");
+    expect(en.out).toMatch(/Difference D → E: 29 indicators differ; index −0\.56 \(−0\.5570 unrounded\)/);
+    expect(en.out).toMatch(/Domain 4 SPBE services\s+−0\.2600 \(8\)/);
+    expect(en.out).toMatch(/Levels above 1 without evidence, E: 15/);
   });
 });

@@ -1,0 +1,23 @@
+/**
+ * The language of the command line's text: one per run, Indonesian or English, never
+ * every line twice. The JSON output keeps both (messageId, messageEn).
+ */
+import { Bilingual } from "./framework";
+
+export type TextLanguage = "id" | "en";
+
+/** The message in the run's language. */
+export function inLanguage(m: Bilingual, lang: TextLanguage): string {
+  return lang === "id" ? m.id : m.en;
+}
+
+/** Words written in place: `say(lang, "Kolom", "Column")`. */
+export function say(lang: TextLanguage, id: string, en: string): string {
+  return lang === "id" ? id : en;
+}
+
+/** Indonesian when the environment's LANG is ("id_ID.UTF-8", "in_ID"), English otherwise. */
+export function languageFromEnv(lang: string | undefined): TextLanguage {
+  const l = (lang ?? "").toLowerCase();
+  return l.startsWith("id") || l.startsWith("in_") || l.startsWith("in-") ? "id" : "en";
+}
