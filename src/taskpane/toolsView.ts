@@ -18,9 +18,9 @@ import { assessmentTitle } from "./view";
 /** Value steps offered for decimal frameworks; a step stored elsewhere joins them. */
 export const STEP_CHOICES = [0.1, 0.25, 0.5, 1];
 
-export interface PlanStepView {
+/** One line of a plan: an indicator raised from one value to another, and the index then. */
+export interface PlanLineView {
   key: string;
-  number: number;
   indicator: number;
   code: string;
   name: string;
@@ -28,26 +28,19 @@ export interface PlanStepView {
   cell: string | null;
   from: string;
   to: string;
-  /** the whole index after this step, as displayed */
+  /** the whole index after this line, as displayed */
   index: string;
-  /** on the step after which the predicate changes */
+  /** on the line after which the predicate changes */
   predicateChange: { from: string; to: string } | null;
 }
 
-/** Every step on one indicator, taken together: "I20 1,30 → 3,55, 9 langkah, indeks 1,33". */
-export interface PlanGroupView {
-  key: string;
-  indicator: number;
-  code: string;
-  name: string;
-  sheet: string;
-  cell: string | null;
-  from: string;
-  to: string;
+export interface PlanStepView extends PlanLineView {
+  number: number;
+}
+
+/** Every step on one indicator, taken together: "I20 1,30 → 3,55, 9 langkah, indeks 1,33"; the index once this indicator and the ones listed before it are raised. */
+export interface PlanGroupView extends PlanLineView {
   steps: number;
-  /** the index once this indicator and the ones listed before it are raised */
-  index: string;
-  predicateChange: { from: string; to: string } | null;
 }
 
 export interface AssessmentPlanView {

@@ -9,7 +9,7 @@ import { ArrowUndo16Regular, ChevronDown16Regular, ChevronRight16Regular, Prohib
 import { useState } from "react";
 import { Strings } from "../i18n";
 import { parseTyped } from "../format";
-import { AssessmentPlanView, PlanGroupView, PlanStepView, targetText, TargetView } from "../toolsView";
+import { AssessmentPlanView, PlanLineView, targetText, TargetView } from "../toolsView";
 import { useSharedStyles } from "./sharedStyles";
 
 const SHOWN = 25;
@@ -68,90 +68,52 @@ export function parseTarget(text: string, max: number): number | null | "bad" {
   return n >= 0 && n <= max ? n : "bad";
 }
 
-function StepRow({ step, s, onSelect, onMark }: { step: PlanStepView; s: Strings; onSelect(sheet: string, cell: string): void; onMark(): void }) {
+/** A step ("3 → 4", numbered) or an indicator's steps together ("2 → 5, 3 langkah"); clicking selects its cell. */
+function PlanRow({ line, number, count, s, onSelect, onMark }: { line: PlanLineView; number?: number; count?: number; s: Strings; onSelect(sheet: string, cell: string): void; onMark(): void }) {
   const c = useStyles();
   const shared = useSharedStyles();
   const content = (
     <>
       {/* Spaces between the parts, so a screen reader does not run them together. */}
-      <span className={c.number}>
-        <span className={shared.visuallyHidden}>{s.stepNumber(step.number)}</span>
-        <span aria-hidden="true">{step.number}</span>
-      </span>{" "}
-      {step.cell && <span className={shared.cellTag}>{step.cell}</span>}{" "}
+      {number !== undefined && (
+        <span className={c.number}>
+          <span className={shared.visuallyHidden}>{s.stepNumber(number)}</span>
+          <span aria-hidden="true">{number}</span>
+        </span>
+      )}{" "}
+      {line.cell && <span className={shared.cellTag}>{line.cell}</span>}{" "}
       <span className={shared.grow}>
-        <span className={c.code}>{step.code}</span> {step.name}{" "}
+        <span className={c.code}>{line.code}</span> {line.name}{" "}
         <span className={c.detail}>
           <span className={c.levels}>
             <span className={shared.visuallyHidden}>{s.level} </span>
-            {step.from} → {step.to}
+            {line.from} → {line.to}
           </span>{" "}
-          {step.predicateChange && (
+          {count !== undefined && <span className={c.count}>{s.planGroup(count)}</span>}{" "}
+          {line.predicateChange && (
             <span className={c.change}>
               <span className={shared.visuallyHidden}>{s.predicateChange}: </span>
-              {step.predicateChange.from} → {step.predicateChange.to}
+              {line.predicateChange.from} → {line.predicateChange.to}
             </span>
           )}
         </span>
       </span>{" "}
       <span className={c.index}>
-        <span className={shared.visuallyHidden}>{s.indexAfter} </span>
-        {step.index}
+        <span className={shared.visuallyHidden}>{number !== undefined ? s.indexAfter : s.planIndexAfter} </span>
+        {line.index}
       </span>
     </>
   );
   return (
     <li className={c.row}>
-      {step.cell ? (
-        <button type="button" className={shared.cellButton} onClick={() => onSelect(step.sheet, step.cell!)} title={s.goTo(`${step.sheet}!${step.cell}`)}>
+      {line.cell ? (
+        <button type="button" className={shared.cellButton} onClick={() => onSelect(line.sheet, line.cell!)} title={s.goTo(`${line.sheet}!${line.cell}`)}>
           {content}
         </button>
       ) : (
         <div className={shared.plainRow}>{content}</div>
       )}
-      <Button className={c.mark} appearance="subtle" size="small" icon={<Prohibited16Regular />} aria-label={s.markOutOfReach(step.code)} title={s.markOutOfReach(step.code)} onClick={onMark} />
-    </li>
-  );
-}
-
-function GroupRow({ group: g, s, onSelect, onMark }: { group: PlanGroupView; s: Strings; onSelect(sheet: string, cell: string): void; onMark(): void }) {
-  const c = useStyles();
-  const shared = useSharedStyles();
-  const content = (
-    <>
-      {g.cell && <span className={shared.cellTag}>{g.cell}</span>}{" "}
-      <span className={shared.grow}>
-        <span className={c.code}>{g.code}</span> {g.name}{" "}
-        <span className={c.detail}>
-          <span className={c.levels}>
-            <span className={shared.visuallyHidden}>{s.level} </span>
-            {g.from} → {g.to}
-          </span>{" "}
-          <span className={c.count}>{s.planGroup(g.steps)}</span>{" "}
-          {g.predicateChange && (
-            <span className={c.change}>
-              <span className={shared.visuallyHidden}>{s.predicateChange}: </span>
-              {g.predicateChange.from} → {g.predicateChange.to}
-            </span>
-          )}
-        </span>
-      </span>{" "}
-      <span className={c.index}>
-        <span className={shared.visuallyHidden}>{s.planIndexAfter} </span>
-        {g.index}
-      </span>
-    </>
-  );
-  return (
-    <li className={c.row}>
-      {g.cell ? (
-        <button type="button" className={shared.cellButton} onClick={() => onSelect(g.sheet, g.cell!)} title={s.goTo(`${g.sheet}!${g.cell}`)}>
-          {content}
-        </button>
-      ) : (
-        <div className={shared.plainRow}>{content}</div>
-      )}
-      <Button className={c.mark} appearance="subtle" size="small" icon={<Prohibited16Regular />} aria-label={s.markOutOfReach(g.code)} title={s.markOutOfReach(g.code)} onClick={onMark} />
+      <Button className={c.mark} appearance="subtle" size="small" icon={<Prohibited16Regular />} aria-label={s.markOutOfReach(line.code)} title={s.markOutOfReach(line.code)} onClick={onMark} />
     </li>
   );
 }
@@ -177,7 +139,7 @@ function AssessmentPlan({ plan, s, H, onSelect, onMark }: { plan: AssessmentPlan
       {plan.groups.length > 0 && (
         <ol className={shared.list} aria-label={s.planGroups(plan.title)}>
           {plan.groups.map((g) => (
-            <GroupRow key={g.key} group={g} s={s} onSelect={onSelect} onMark={() => onMark(g.indicator)} />
+            <PlanRow key={g.key} line={g} count={g.steps} s={s} onSelect={onSelect} onMark={() => onMark(g.indicator)} />
           ))}
         </ol>
       )}
@@ -197,7 +159,7 @@ function AssessmentPlan({ plan, s, H, onSelect, onMark }: { plan: AssessmentPlan
       {detail && plan.steps.length > 0 && (
         <ol id={detailId} className={shared.list} aria-label={s.planSteps(plan.title)}>
           {shown.map((step) => (
-            <StepRow key={step.key} step={step} s={s} onSelect={onSelect} onMark={() => onMark(step.indicator)} />
+            <PlanRow key={step.key} line={step} number={step.number} s={s} onSelect={onSelect} onMark={() => onMark(step.indicator)} />
           ))}
         </ol>
       )}
