@@ -406,12 +406,18 @@ describe("the meeting view at Excel's pane widths", () => {
     await p.locator(".pane").screenshot({ path: path.join(SHOTS, `${name}.png`) });
   }
 
-  /** axe-core's serious and critical findings on the pane's own markup, one line each. */
+  /**
+   * axe-core's serious and critical findings on the pane's own markup, one line each, once
+   * every transition has ended (a dialog fading in has no contrast yet). Fluent's focus
+   * manager adds hidden focusable guards (`data-tabster-dummy`) around its focus zones on
+   * purpose; they are its markup, not the pane's, and are left out.
+   */
   async function axe(frame: Frame): Promise<string[]> {
+    await settled(frame.page());
     if (!(await frame.evaluate(() => "axe" in window))) await frame.addScriptTag({ path: AXE });
     return frame.evaluate(async () => {
-      const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
-      const r = await w.axe.run(document, { resultTypes: ["violations"] });
+      const w = window as unknown as { axe: { run(ctx: object, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+      const r = await w.axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
       return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 4).join(", ")}`);
     });
   }

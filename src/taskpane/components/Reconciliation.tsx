@@ -17,8 +17,9 @@ const useStyles = makeStyles({
   sides: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   figures: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
   gap: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
-  down: { color: tokens.colorPaletteRedForeground1 },
-  up: { color: tokens.colorPaletteGreenForeground1 },
+  // The darker (light theme) and lighter (dark theme) shades keep 4.5:1 on a hovered row too.
+  down: { color: tokens.colorPaletteRedForeground2 },
+  up: { color: tokens.colorPaletteGreenForeground2 },
   group: {
     margin: `${tokens.spacingVerticalS} 0 2px`,
     fontSize: tokens.fontSizeBase200,

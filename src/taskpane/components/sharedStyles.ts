@@ -48,7 +48,8 @@ export const useSharedStyles = makeStyles({
     flexShrink: 0,
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
-    color: tokens.colorBrandForegroundLink,
+    // Not the link colour: on a hovered row in the dark theme it falls below 4.5:1.
+    color: tokens.colorBrandForeground2,
     minWidth: "3.2em",
   },
   grow: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
