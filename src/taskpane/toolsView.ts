@@ -5,7 +5,7 @@
  */
 import { Analysis, TableAnalysis } from "../core/analyze";
 import { tableEvidenceGaps } from "../core/evidence";
-import { Framework, Indicator, predicateFor, predicateLabel } from "../core/framework";
+import { Framework, predicateFor, predicateLabel } from "../core/framework";
 import { columnLetter } from "../core/grid";
 import { add, decimalPlaces, Rational, roundHalfUpUnits, sub, toNumber } from "../core/rational";
 import { reconcileTable } from "../core/reconcile";
@@ -13,7 +13,7 @@ import { DEFAULT_DECIMAL_STEP, planAssessment, PlanStep, TargetPlan } from "../c
 import { formatNumber, formatRational, formatSigned, formatUnits } from "./format";
 import { Language, pick, strings } from "./i18n";
 import { PlanChoices } from "./state";
-import { assessmentTitle } from "./view";
+import { assessmentTitle, shortName } from "./view";
 
 /** Value steps offered for decimal frameworks; a step stored elsewhere joins them. */
 export const STEP_CHOICES = [0.1, 0.25, 0.5, 1];
@@ -141,16 +141,6 @@ export interface ToolsView {
   targetValue: number | null;
   reconciliation: ReconciliationView | null;
   evidence: EvidenceView | null;
-}
-
-/**
- * Indicator names all begin "Tingkat Kematangan" and many end "Instansi Pusat/Pemerintah
- * Daerah"; English names explain in brackets (an acronym in brackets stays). A list row
- * needs only what is left.
- */
-export function shortName(ind: Indicator, lang: Language): string {
-  if (lang === "en") return ind.en.replace(/\s*\([^()]*\s[^()]*\)\s*$/, "");
-  return ind.name.replace(/^Tingkat Kematangan\s+/i, "").replace(/\s+Instansi Pusat\/Pemerintah Daerah$/i, "");
 }
 
 /** "3,70" for 3.7 in Indonesian; more places only when the target has them. */

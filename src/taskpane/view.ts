@@ -4,7 +4,7 @@
  * the language's decimal sign), labels, and cell places to go to. Components only lay this out.
  */
 import { Analysis, Assessment, TableAnalysis } from "../core/analyze";
-import { Framework, Group, predicateLabel } from "../core/framework";
+import { Framework, Group, Indicator, predicateLabel } from "../core/framework";
 import { externalValue } from "../core/external";
 import { IssueCode } from "../core/messages";
 import { decimalPlaces, toFixed } from "../core/rational";
@@ -123,6 +123,16 @@ function scoreNumber(g: GroupScore): number | null {
   return g.units === null ? null : Number(g.units) / 100;
 }
 
+/**
+ * Indicator names all begin "Tingkat Kematangan" and many end "Instansi Pusat/Pemerintah
+ * Daerah"; English names explain in brackets (an acronym in brackets stays). A list row
+ * needs only what is left.
+ */
+export function shortName(ind: Indicator, lang: Language): string {
+  if (lang === "en") return ind.en.replace(/\s*\([^()]*\s[^()]*\)\s*$/, "");
+  return ind.name.replace(/^Tingkat Kematangan\s+/i, "").replace(/\s+Instansi Pusat\/Pemerintah Daerah$/i, "");
+}
+
 export function assessmentTitle(a: Assessment): string {
   return a.column.header && a.column.header !== a.column.letter ? `${a.column.header} (${a.column.letter})` : a.column.letter;
 }
@@ -222,7 +232,7 @@ function tableView(t: TableAnalysis, lang: Language): TableView {
         cell: l.cell,
         column: l.column,
         indicatorCode: ind.code,
-        indicatorName: lang === "id" ? ind.name : ind.en,
+        indicatorName: shortName(ind, lang),
         value: f.integerOnly || !v ? formatNumber(l.level, 0, lang) : formatRational(v, 2, lang),
         external: external.has(l.indicator),
       };

@@ -223,7 +223,7 @@ describe("task pane", () => {
     expect(screen.getAllByRole("meter")).toHaveLength(7);
     expect(screen.queryByRole("tab", { name: "Indeks aspek" })).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole("tab", { name: /^Nilai rendah/ }));
-    const i5 = screen.getByRole("button", { name: /I5 Tingkat Kematangan Tata Kelola Data eksternal/ });
+    const i5 = screen.getByRole("button", { name: /I5 Tata Kelola Data eksternal/ });
     await userEvent.click(i5);
     expect(host.selected).toEqual([{ sheet: "Pemdi 2026", address: cellOf(grid, "D", "I5", "Pemdi 2026") }]);
     await userEvent.click(screen.getByRole("tab", { name: "Lainnya" }));

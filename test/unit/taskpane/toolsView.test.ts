@@ -6,8 +6,8 @@ import { chartData } from "../../../src/taskpane/chartData";
 import { strings } from "../../../src/taskpane/i18n";
 import { NO_PLAN_CHOICES, PlanChoices } from "../../../src/taskpane/state";
 import { formatSigned } from "../../../src/taskpane/format";
-import { shortName, targetText, toolsView } from "../../../src/taskpane/toolsView";
-import { paneView } from "../../../src/taskpane/view";
+import { targetText, toolsView } from "../../../src/taskpane/toolsView";
+import { paneView, shortName } from "../../../src/taskpane/view";
 import { evidenceGrid, PEMDI, pemdiGrid, rowOf, SPBE, spbeGrid } from "./grids";
 
 const tools = (grid: WorkbookGrid, opts: AnalyzeOptions = {}, choices: PlanChoices = NO_PLAN_CHOICES, lang: "id" | "en" = "id") =>
