@@ -28,8 +28,14 @@ export const DEBOUNCE_MS = 300;
 /** Excel delivers the change events of our own writes shortly after the round trip. */
 export const OWN_WRITE_WINDOW_MS = 1000;
 
+/**
+ * A custom conditional format as the sheet's whole collection listed it. Excel has no
+ * stable id for a format: its `id` is its priority, which shifts as formats are added
+ * or deleted, so a format is known by where it stood and what its formula says.
+ */
 interface KnownRule {
-  id: string;
+  /** place in the sheet's collection, highest priority first */
+  position: number;
   /** as Excel reports it, with the leading "=" */
   formula: string;
 }
@@ -51,6 +57,18 @@ interface Known {
 const CHART_TYPES: Record<PlannedChart["type"], "BarClustered" | "Radar"> = { barClustered: "BarClustered", radar: "Radar" };
 
 const lower = (s: string) => s.toLowerCase();
+
+/** What is read of a sheet's conditional formats: only the custom ones' formulas (other kinds read as null objects). */
+const RULES_LOAD = "items/customOrNullObject/rule/formula";
+
+function customRules(collection: Excel.ConditionalFormatCollection): KnownRule[] {
+  const out: KnownRule[] = [];
+  collection.items.forEach((cf, position) => {
+    const custom = cf.customOrNullObject;
+    if (!custom.isNullObject) out.push({ position, formula: custom.rule.formula });
+  });
+  return out;
+}
 
 /** ExcelJS column widths are in characters of the default font; Office.js wants points. */
 export function widthInPoints(characters: number): number {
@@ -165,7 +183,7 @@ class OfficeJsHost implements OfficeHost {
       const ws = wb.worksheets.getItem(name);
       const used = lv.protection ? ws.getUsedRange(true) : ws.getUsedRange();
       const cells = ws.getRange("A1").getBoundingRect(used).load("values,formulas,valueTypes");
-      const rules = lv.conditionalFormats ? ws.getRange().conditionalFormats.load("items/id,items/customOrNullObject/rule/formula") : undefined;
+      const rules = lv.conditionalFormats ? ws.getRange().conditionalFormats.load(RULES_LOAD) : undefined;
       const charts = ws.charts.load("items/name");
       return { name, cells, rules, charts };
     });
@@ -184,15 +202,7 @@ class OfficeJsHost implements OfficeHost {
       return { sheets: actual };
     }
     const rules = new Map<string, KnownRule[]>();
-    for (const s of perSheet) {
-      if (!s.rules) continue;
-      const own: KnownRule[] = [];
-      for (const cf of s.rules.items) {
-        const custom = cf.customOrNullObject;
-        if (!custom.isNullObject) own.push({ id: cf.id, formula: custom.rule.formula });
-      }
-      rules.set(lower(s.name), own);
-    }
+    for (const s of perSheet) if (s.rules) rules.set(lower(s.name), customRules(s.rules));
     const charts = new Map(perSheet.map((s) => [lower(s.name), new Set(s.charts.items.map((c) => c.name))]));
     this.learn({ asOf, sheets: actual, protectedSheets, rules, names: new Set(names.items.map((n) => lower(n.name))), charts });
     const grid: WorkbookGrid = {
@@ -316,8 +326,8 @@ class OfficeJsHost implements OfficeHost {
 class ApplyBatch {
   private readonly sheets = new Map<string, Excel.Worksheet>();
   private readonly addedSheets: string[] = [];
-  private readonly addedRules: { sheet: string; formula: string; format: Excel.ConditionalFormat }[] = [];
-  private readonly deletedRules: { sheet: string; id: string }[] = [];
+  /** each sheet whose formats changed, with its collection loaded again after the change in the same round trip */
+  private readonly rulesAfter: { sheet: string; collection: Excel.ConditionalFormatCollection }[] = [];
   private readonly addedNames: string[] = [];
   private readonly addedCharts: { sheet: string; name: string }[] = [];
 
@@ -350,7 +360,8 @@ class ApplyBatch {
       else range.values = [[typeof c.value === "string" ? literalText(c.value) : (c.value ?? "")]];
       if (c.style) this.style(range, c.style);
     }
-    for (const w of plan.columnWidths) {
+    // Column widths only make the results easier to read; an Excel without them keeps its defaults.
+    for (const w of this.levels.columnWidths ? plan.columnWidths : []) {
       if (columnIndex(w.column) === undefined) continue;
       this.sheet(w.sheet).getRange(`${w.column}:${w.column}`).format.columnWidth = widthInPoints(w.width);
     }
@@ -442,33 +453,28 @@ class ApplyBatch {
         });
       });
       // Our earlier rules are known by their exact formula text: replaced, never doubled.
+      // They are deleted from the lowest priority up, so each deletion leaves the places
+      // of those still to go as the last read saw them; a person's formats are not touched.
       const ours = new Set(rules.map((r) => r.formula));
       const collection = this.sheet(sheet).getRange().conditionalFormats;
-      for (const existing of this.known.rules.get(key) ?? []) {
-        if (!ours.has(existing.formula.replace(/^=/, ""))) continue;
-        collection.getItem(existing.id).delete();
-        this.deletedRules.push({ sheet: key, id: existing.id });
-      }
+      const earlier = (this.known.rules.get(key) ?? []).filter((r) => ours.has(r.formula.replace(/^=/, "")));
+      for (const r of earlier.sort((a, b) => b.position - a.position)) collection.getItemAt(r.position).delete();
       for (const r of rules) {
         const [target] = this.targets(sheet, r.ranges);
         const format = target.conditionalFormats.add("Custom");
         format.custom.rule.formula = `=${r.formula}`;
         format.custom.format.fill.color = r.cf.fill;
         format.custom.format.font.color = r.cf.fontColor;
-        format.load("id");
-        this.addedRules.push({ sheet: key, formula: `=${r.formula}`, format });
       }
+      // Where everything stands now, learned in this same round trip.
+      this.rulesAfter.push({ sheet: key, collection: this.sheet(sheet).getRange().conditionalFormats.load(RULES_LOAD) });
     }
   }
 
   /** After the round trip: keep the knowledge of the workbook current without reading it again. */
   remember(k: Known): void {
     for (const name of this.addedSheets) if (!k.sheets.includes(name)) k.sheets.push(name);
-    for (const d of this.deletedRules) k.rules.set(d.sheet, (k.rules.get(d.sheet) ?? []).filter((r) => r.id !== d.id));
-    for (const a of this.addedRules) {
-      if (!k.rules.has(a.sheet)) k.rules.set(a.sheet, []);
-      k.rules.get(a.sheet)!.push({ id: a.format.id, formula: a.formula });
-    }
+    for (const a of this.rulesAfter) k.rules.set(a.sheet, customRules(a.collection));
     for (const n of this.addedNames) k.names.add(lower(n));
     for (const c of this.addedCharts) {
       if (!k.charts.has(c.sheet)) k.charts.set(c.sheet, new Set());

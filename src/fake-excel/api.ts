@@ -7,6 +7,7 @@
  */
 import { CellValue, isCellError } from "../core/grid";
 import { Area, areaAddress, areaCells, MAX_COLUMNS, MAX_ROWS, parseArea, parseAreas } from "../excel/rangeAddress";
+import { enforceApiSets, memberSet, membersOfCall } from "./apiSets";
 import { FakeOfficeError, propertyNotLoaded } from "./errors";
 import {
   ChangeHandler,
@@ -62,6 +63,10 @@ export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   private queue: (() => void)[] = [];
   private closed = false;
+  /** true while this context's round trip runs in Excel */
+  private syncing = false;
+  /** an API this Excel lacks, used while the batch was being built: the next sync fails with it */
+  private refused: FakeOfficeError | undefined;
   constructor(readonly model: WorkbookModel) {
     this.workbook = new FakeWorkbook(this);
   }
@@ -74,20 +79,39 @@ export class FakeRequestContext {
   }
 
   get pendingOperations(): number {
-    return this.queue.length;
+    return this.queue.length + (this.refused ? 1 : 0);
   }
 
-  /** Fails inside the round trip when the host's Excel lacks the requirement set. */
-  need(version: string, what: string): void {
-    if (!this.model.supports(version)) throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi ${version}; this Excel has ${this.model.options.apiVersion}`, what);
+  /**
+   * A member of the Excel API is used: recorded, and checked against the requirement
+   * set Microsoft's type definitions give it. Above this Excel's version the round trip
+   * fails with ApiNotFound (at once when the use is inside the round trip itself).
+   */
+  touch(type: string, member: string, args?: readonly unknown[]): void {
+    for (const m of membersOfCall(type, member, args)) {
+      const set = memberSet(type, m);
+      this.model.used.set(`${type}.${m}`, set ?? "?");
+      if (set !== undefined && /^[\d.]+$/.test(set) && this.model.supports(set)) continue;
+      const e = new FakeOfficeError("ApiNotFound", `${type}.${m} needs ${set && /^[\d.]+$/.test(set) ? `ExcelApi ${set}` : (set ?? "an API Excel does not have")}; this Excel has ExcelApi ${this.model.options.apiVersion}`, `${type}.${m}`);
+      if (this.syncing) throw e;
+      this.refused ??= e;
+    }
   }
 
   async sync(): Promise<void> {
     const ops = this.queue.splice(0);
+    const refused = this.refused;
+    this.refused = undefined;
     this.model.syncCount++;
     // A round trip is asynchronous in Excel; the caller's code runs on only after it.
     await Promise.resolve();
-    this.model.roundTrip(ops);
+    if (refused) throw refused;
+    this.syncing = true;
+    try {
+      this.model.roundTrip(ops);
+    } finally {
+      this.syncing = false;
+    }
   }
 
   setOpen(open: boolean): void {
@@ -167,11 +191,16 @@ export abstract class FakeObject<M> {
     if (this.nullable?.isNull) return;
     const sc = this.scalars();
     if (tree.size === 0) {
-      for (const [k, read] of Object.entries(sc)) this.loaded.set(k, copy(read(this.m())));
+      // Loading everything loads what this Excel has.
+      for (const [k, read] of Object.entries(sc)) {
+        const set = memberSet(this.typeName, k);
+        if (set && /^[\d.]+$/.test(set) && this.context.model.supports(set)) this.loaded.set(k, copy(read(this.m())));
+      }
       return;
     }
     for (const [k, sub] of tree) {
       if (k in sc) {
+        this.context.touch(this.typeName, k);
         this.loaded.set(k, copy(sc[k](this.m())));
         continue;
       }
@@ -249,14 +278,7 @@ export class FakeWorksheetCollection extends FakeCollection<WorkbookModel, FakeW
     return new FakeWorksheet(this.context, () => this.context.model.mustSheet(key));
   }
   getItemOrNullObject(key: string): FakeWorksheet {
-    return new FakeWorksheet(
-      this.context,
-      () => {
-        this.context.need("1.4", "WorksheetCollection.getItemOrNullObject");
-        return this.context.model.mustSheet(key);
-      },
-      "method",
-    );
+    return new FakeWorksheet(this.context, () => this.context.model.mustSheet(key), "method");
   }
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => {
@@ -302,10 +324,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
     return this.nav(
       "protection",
       () =>
-        new FakeWorksheetProtection(this.context, () => {
-          this.context.need("1.2", "Worksheet.protection");
-          return this.m();
-        }),
+new FakeWorksheetProtection(this.context, () => this.m()),
     );
   }
   get charts(): FakeChartCollection {
@@ -336,7 +355,6 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
 
   getRanges(address: string): FakeRangeAreas {
     return new FakeRangeAreas(this.context, () => {
-      this.context.need("1.9", "Worksheet.getRanges");
       const sheet = this.m();
       const areas = parseAreas(address);
       if (!areas || areas.some((a) => a.sheet !== undefined && a.sheet.toLowerCase() !== sheet.name.toLowerCase())) {
@@ -349,7 +367,6 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
   /** Like Excel: a blank sheet's used range is A1. */
   getUsedRange(valuesOnly?: boolean): FakeRange {
     return new FakeRange(this.context, () => {
-      if (valuesOnly !== undefined) this.context.need("1.2", "Worksheet.getUsedRange(valuesOnly)");
       const sheet = this.m();
       return { sheet, area: sheet.used(!!valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
     });
@@ -359,7 +376,6 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
     return new FakeRange(
       this.context,
       () => {
-        this.context.need("1.4", "Worksheet.getUsedRangeOrNullObject");
         const sheet = this.m();
         const area = sheet.used(!!valuesOnly);
         if (!area) throw new FakeOfficeError("ItemNotFound", "the worksheet is blank");
@@ -496,20 +512,14 @@ export class FakeRange extends FakeObject<RangeModel> {
     return this.nav(
       "dataValidation",
       () =>
-        new FakeDataValidation(this.context, () => {
-          this.context.need("1.8", "Range.dataValidation");
-          return { sheet: this.m().sheet, areas: [this.m().area] };
-        }),
+new FakeDataValidation(this.context, () => ({ sheet: this.m().sheet, areas: [this.m().area] })),
     );
   }
   get conditionalFormats(): FakeConditionalFormatCollection {
     return this.nav(
       "conditionalFormats",
       () =>
-        new FakeConditionalFormatCollection(this.context, () => {
-          this.context.need("1.6", "Range.conditionalFormats");
-          return { sheet: this.m().sheet, areas: [this.m().area] };
-        }),
+new FakeConditionalFormatCollection(this.context, () => ({ sheet: this.m().sheet, areas: [this.m().area] })),
     );
   }
   protected override navigation(name: string): Loadable | undefined {
@@ -795,33 +805,43 @@ export class FakeDataValidation extends FakeObject<AreasModel> {
 interface RuleModel {
   sheet: FakeSheet;
   rule: FakeConditionalRule;
+  /** the areas of the collection the rule was reached through: its id is its place among their rules */
+  within: Area[];
 }
 
 const overlaps = (a: Area[], b: Area[]) => a.some((x) => b.some((y) => x.top <= y.bottom && y.top <= x.bottom && x.left <= y.right && y.left <= x.right));
 
+/** The rules of a range's collection, highest priority first, as Excel lists them. */
+const rulesWithin = (sheet: FakeSheet, areas: Area[]) => sheet.rules.filter((r) => overlaps(r.areas, areas));
+
 export class FakeConditionalFormatCollection extends FakeCollection<AreasModel, FakeConditionalFormat> {
   protected readonly typeName = "ConditionalFormatCollection";
   protected itemsOf(m: AreasModel): FakeConditionalFormat[] {
-    return m.sheet.rules.filter((r) => overlaps(r.areas, m.areas)).map((rule) => new FakeConditionalFormat(this.context, () => ({ sheet: m.sheet, rule })));
+    return rulesWithin(m.sheet, m.areas).map((rule) => new FakeConditionalFormat(this.context, () => ({ sheet: m.sheet, rule, within: m.areas })));
   }
   add(type: string): FakeConditionalFormat {
     let created: RuleModel | undefined;
     this.call((m) => {
       if (type !== "Custom") throw new FakeOfficeError("NotImplemented", `the fake Excel has only custom conditional formats, not "${type}"`);
-      created = { sheet: m.sheet, rule: this.context.model.addRule(m.sheet, m.areas.map((a) => ({ ...a }))) };
+      created = { sheet: m.sheet, rule: this.context.model.addRule(m.sheet, m.areas.map((a) => ({ ...a }))), within: m.areas };
     });
     return new FakeConditionalFormat(this.context, () => {
       if (!created) throw new FakeOfficeError("ItemNotFound", "the conditional format was not added");
       return created;
     });
   }
+  /** As in Excel, an id is the format's priority in this collection now: it names another rule once rules are added or deleted. */
   getItem(id: string): FakeConditionalFormat {
-    return new FakeConditionalFormat(this.context, () => {
-      const m = this.m();
-      const rule = m.sheet.rules.find((r) => r.id === id);
-      if (!rule) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: conditional format ${id}`, "ConditionalFormatCollection.getItem");
-      return { sheet: m.sheet, rule };
-    });
+    return new FakeConditionalFormat(this.context, () => this.at(/^\d+$/.test(id) ? Number(id) : -1, `conditional format ${id}`, "getItem"));
+  }
+  getItemAt(index: number): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.context, () => this.at(index, `conditional format at ${index}`, "getItemAt"));
+  }
+  private at(index: number, what: string, method: string): RuleModel {
+    const m = this.m();
+    const rule = rulesWithin(m.sheet, m.areas)[index];
+    if (!rule) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: ${what}`, `ConditionalFormatCollection.${method}`);
+    return { sheet: m.sheet, rule, within: m.areas };
   }
 }
 
@@ -829,9 +849,9 @@ export class FakeConditionalFormat extends FakeObject<RuleModel> {
   protected readonly typeName = "ConditionalFormat";
   protected override scalars() {
     return {
-      id: (m: RuleModel) => m.rule.id,
+      id: (m: RuleModel) => String(rulesWithin(m.sheet, m.within).indexOf(m.rule)),
       type: (m: RuleModel) => m.rule.type,
-      priority: (m: RuleModel) => m.sheet.rules.indexOf(m.rule),
+      priority: (m: RuleModel) => rulesWithin(m.sheet, m.within).indexOf(m.rule),
       stopIfTrue: () => false,
     };
   }
@@ -876,7 +896,7 @@ export class FakeConditionalFormat extends FakeObject<RuleModel> {
 }
 
 export class FakeConditionalFormatCustom extends FakeObject<RuleModel> {
-  protected readonly typeName = "ConditionalFormatCustom";
+  protected readonly typeName = "CustomConditionalFormat";
   get rule(): FakeConditionalFormatRule {
     return this.nav("rule", () => new FakeConditionalFormatRule(this.context, () => this.m()));
   }
@@ -922,13 +942,14 @@ export class FakeConditionalRangeFormat extends FakeObject<RuleModel> {
 }
 
 export class FakeConditionalColor extends FakeObject<RuleModel> {
-  protected readonly typeName = "ConditionalRangeFill";
+  protected readonly typeName: string;
   constructor(
     context: FakeRequestContext,
     resolver: () => RuleModel,
     private readonly which: "fill" | "fontColor",
   ) {
     super(context, resolver);
+    this.typeName = which === "fill" ? "ConditionalRangeFill" : "ConditionalRangeFont";
   }
   protected override scalars() {
     return { color: (m: RuleModel) => m.rule[this.which] ?? null };
@@ -1077,7 +1098,6 @@ export class FakeChartSeriesCollection extends FakeCollection<ChartModel, FakeCh
   add(name?: string): FakeChartSeries {
     let index = -1;
     this.call((m) => {
-      this.context.need("1.7", "ChartSeriesCollection.add");
       this.context.model.changeChart(m.sheet, m.chart, (c) => {
         index = c.series.length;
         c.series.push({ name: name ?? `Series${index + 1}`, values: { top: 0, left: 0, bottom: 0, right: 0 } });
@@ -1100,7 +1120,6 @@ export class FakeChartSeries extends FakeObject<ChartModel & { index: number }> 
   }
   setValues(sourceData: FakeRange): void {
     this.call((m) => {
-      this.context.need("1.7", "ChartSeries.setValues");
       const area = sameSheetArea(sourceData, m.sheet, "The series values");
       this.context.model.changeChart(m.sheet, m.chart, (c) => (c.series[m.index].values = area));
     });
@@ -1111,7 +1130,6 @@ export class FakeCategoryAxis extends FakeObject<ChartModel> {
   protected readonly typeName = "ChartAxis";
   setCategoryNames(sourceData: FakeRange): void {
     this.call((m) => {
-      this.context.need("1.7", "ChartAxis.setCategoryNames");
       const area = sameSheetArea(sourceData, m.sheet, "The category names");
       this.context.model.changeChart(m.sheet, m.chart, (c) => (c.categories = area));
     });
@@ -1136,7 +1154,6 @@ export class FakeNamedItemCollection extends FakeCollection<WorkbookModel, FakeN
   add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
     void comment;
     this.call((m) => {
-      this.context.need("1.4", "NamedItemCollection.add");
       const ref = typeof reference === "string" ? reference : reference.m();
       const text = typeof ref === "string" ? ref : `${quoteSheet(ref.sheet.name)}!${areaAddress(ref.area).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
       m.defineName(name, text);
@@ -1149,10 +1166,7 @@ export class FakeNamedItemCollection extends FakeCollection<WorkbookModel, FakeN
   getItemOrNullObject(name: string): FakeNamedItem {
     return new FakeNamedItem(
       this.context,
-      () => {
-        this.context.need("1.4", "NamedItemCollection.getItemOrNullObject");
-        return this.lookup(name);
-      },
+      () => this.lookup(name),
       "method",
     );
   }
@@ -1170,10 +1184,7 @@ export class FakeNamedItem extends FakeObject<NameModel> {
       name: (n: NameModel) => n.name,
       type: (n: NameModel) => (parseArea(n.reference) ? "Range" : "String"),
       value: (n: NameModel) => n.reference,
-      formula: (n: NameModel) => {
-        this.context.need("1.7", "NamedItem.formula");
-        return `=${n.reference}`;
-      },
+      formula: (n: NameModel) => `=${n.reference}`,
       visible: () => true,
     };
   }
@@ -1191,7 +1202,6 @@ export class FakeNamedItem extends FakeObject<NameModel> {
   }
   delete(): void {
     this.call((n) => {
-      this.context.need("1.4", "NamedItem.delete");
       this.context.model.deleteName(n.name);
     });
   }
@@ -1219,9 +1229,37 @@ export class FakeEvent {
   ) {}
   add(handler: ChangeHandler): FakeEventHandlerResult {
     this.context.enqueue(() => {
-      this.context.need("1.7", "Worksheet.onChanged");
       this.sheet.m().handlers.add(handler);
     });
     return new FakeEventHandlerResult(this.context, this.sheet, handler);
   }
 }
+
+// Every member the fake offers is a real member of its Excel class, used only where this Excel has it.
+const FAKES: [{ prototype: object; name: string }, string[]][] = [
+  [FakeWorkbook, ["Workbook"]],
+  [FakeWorksheetCollection, ["WorksheetCollection"]],
+  [FakeWorksheet, ["Worksheet"]],
+  [FakeWorksheetProtection, ["WorksheetProtection"]],
+  [FakeRange, ["Range"]],
+  [FakeRangeAreas, ["RangeAreas"]],
+  [FakeRangeFormat, ["RangeFormat"]],
+  [FakeRangeFont, ["RangeFont"]],
+  [FakeRangeFill, ["RangeFill"]],
+  [FakeDataValidation, ["DataValidation"]],
+  [FakeConditionalFormatCollection, ["ConditionalFormatCollection"]],
+  [FakeConditionalFormat, ["ConditionalFormat"]],
+  [FakeConditionalFormatCustom, ["CustomConditionalFormat"]],
+  [FakeConditionalFormatRule, ["ConditionalFormatRule"]],
+  [FakeConditionalRangeFormat, ["ConditionalRangeFormat"]],
+  [FakeConditionalColor, ["ConditionalRangeFill", "ConditionalRangeFont"]],
+  [FakeChartCollection, ["ChartCollection"]],
+  [FakeChartObject, ["Chart"]],
+  [FakeChartTitle, ["ChartTitle"]],
+  [FakeChartSeriesCollection, ["ChartSeriesCollection"]],
+  [FakeChartSeries, ["ChartSeries"]],
+  [FakeCategoryAxis, ["ChartAxis"]],
+  [FakeNamedItemCollection, ["NamedItemCollection"]],
+  [FakeNamedItem, ["NamedItem"]],
+];
+for (const [cls, types] of FAKES) enforceApiSets(cls, types);

@@ -197,6 +197,11 @@ export class FakeWorkbookHandle {
     };
   }
 
+  /** Every Excel API member used so far ("Range.values", "Worksheet.getUsedRange(valuesOnly)") with the requirement set it needs. */
+  apiMembersUsed(): Record<string, string> {
+    return Object.fromEntries([...this.model.used].sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+
   protect(sheet: string, on = true): void {
     this.sheet(sheet).protected = on;
   }

@@ -234,6 +234,8 @@ export class WorkbookModel implements EvalHost {
   /** lower-case name → defined name */
   readonly names = new Map<string, { name: string; reference: string; ast?: Node }>();
   syncCount = 0;
+  /** "Type.member" → its requirement set, for every Excel member used so far */
+  readonly used = new Map<string, string>();
   cellEditMode = false;
   failNext: FakeOfficeError | undefined;
   activeSheetId: string | undefined;

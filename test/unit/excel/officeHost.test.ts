@@ -219,6 +219,26 @@ describe("apply", () => {
     expect(formulas.filter((f) => f === "=E7=5")).toHaveLength(1);
     expect(formulas).toHaveLength(5);
   });
+
+  test("a person's format added between two applies, on a cell that already has two of ours, is kept; ours are replaced, not doubled", async () => {
+    const { fake, host } = setUp(gridOf(T.standardSpbe()));
+    await readAndApply(host);
+    const ours = fake.workbook.conditionalFormats("Kertas Kerja");
+    // Two of our rules sit on each level cell (low and invalid levels).
+    expect(ours.filter((r) => r.ranges.some((a) => a.includes("E7")))).toHaveLength(2);
+    // The person's rule goes on top, so every place the last read saw shifts by one.
+    await fake.Excel.run(async (ctx) => {
+      const cf = ctx.workbook.worksheets.getItem("Kertas Kerja").getRange("E7").conditionalFormats.add("Custom");
+      cf.custom.rule.formula = "=E7=5";
+      cf.custom.format.fill.color = "#C6EFCE";
+      await ctx.sync();
+    });
+    await readAndApply(host);
+    await readAndApply(host);
+    const after = fake.workbook.conditionalFormats("Kertas Kerja");
+    expect(after.map((r) => r.formula).sort()).toEqual([...ours.map((r) => r.formula), "=E7=5"].sort());
+    expect(after.find((r) => r.formula === "=E7=5")).toMatchObject({ ranges: ["E7"], fill: "#C6EFCE" });
+  });
 });
 
 describe("failures leave the workbook as it was and say what to do", () => {
