@@ -1,0 +1,35 @@
+/**
+ * `npm run manifest:test`: after `npm run build`, writes dist/manifest.test.xml, the same
+ * add-in under its own Id and name ("Indeks SPBE (uji)" / "SPBE Index (test)"), so a
+ * tester can install a test build beside the production one. Uses Microsoft's
+ * office-addin-manifest, then prints what Office will read from both manifests.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { OfficeAddinManifest } from "office-addin-manifest";
+
+const DIST = path.join(__dirname, "..", "dist");
+/** Fixed, so installing a newer test build replaces the older one instead of adding another. */
+export const TEST_ID = "3c9e7d21-5b4a-4f68-8e1d-7a2b9c0f4e15";
+
+async function main(): Promise<void> {
+  const prod = path.join(DIST, "manifest.xml");
+  const test = path.join(DIST, "manifest.test.xml");
+  if (!fs.existsSync(prod)) throw new Error("dist/manifest.xml is missing: run npm run build first");
+  fs.copyFileSync(prod, test);
+  await OfficeAddinManifest.modifyManifestFile(test, TEST_ID, "SPBE Index (test)");
+  // modify changes the default name only; the Indonesian name must differ too.
+  const xml = fs.readFileSync(test, "utf8");
+  const renamed = xml.replace(/(<DisplayName\b[^>]*>\s*<Override Locale="id-ID" Value=")[^"]*(")/, "$1Indeks SPBE (uji)$2");
+  if (renamed === xml) throw new Error("the Indonesian display name was not found in the manifest");
+  fs.writeFileSync(test, renamed);
+  for (const file of [prod, test]) {
+    const info = await OfficeAddinManifest.readManifestFile(file);
+    console.log(`${path.relative(process.cwd(), file)}: ${info.displayName} (${info.id}), ${info.defaultSettings?.sourceLocation}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
