@@ -10,11 +10,12 @@
  *   (protection, our earlier conditional formats, names) to decide without asking.
  * No `context.sync` sits inside a loop over rows, so the count does not grow with them.
  */
-import { CellValue, columnIndex, SheetGrid, WorkbookGrid } from "../core/grid";
+import { CellValue, columnIndex, columnLetter, SheetGrid, WorkbookGrid } from "../core/grid";
 import { CellStyle, PlannedChart, PlannedConditionalFormat, PlannedValidation, WritePlan } from "../core/writePlan";
 import { ApiLevels, readApiLevels, SkippedPart, skippedParts } from "./capabilities";
-import { officeErrorCode, protectedSheetsError, toHostError } from "./hostErrors";
+import { isPayloadError, officeErrorCode, protectedSheetsError, toHostError } from "./hostErrors";
 import { Area, areaAddress, intersects, parseArea, parseAreas } from "./rangeAddress";
+import { GUESS_BYTES_PER_CELL, halve, PAYLOAD_BUDGET, planChunks, RowsWanted } from "./readChunks";
 import { shiftFormula } from "./shiftFormula";
 import { HostCapabilities, HostError, LevelWatch, WorkbookHost } from "./workbookHost";
 
@@ -57,6 +58,28 @@ interface Known {
 const CHART_TYPES: Record<PlannedChart["type"], "BarClustered" | "Radar"> = { barClustered: "BarClustered", radar: "Radar" };
 
 const lower = (s: string) => s.toLowerCase();
+
+/** What is read of each cell. */
+const CELLS_LOAD = "values,formulas,valueTypes";
+/** Rows of each sheet the first trip brings when the workbook's size is not known yet: the usual assessment sheet whole. */
+const FIRST_ROWS = 300;
+/** What a sheet the last read did not see is taken to cost: the first rows of a usual sheet. */
+const UNSEEN_SHEET_BYTES = FIRST_ROWS * 10 * GUESS_BYTES_PER_CELL;
+
+/** A sheet's cells as read so far, from A1 to the end of its used range. */
+interface SheetCells {
+  name: string;
+  rows: number;
+  columns: number;
+  values: unknown[][];
+  formulas: unknown[][];
+  types: string[][];
+}
+
+/** What a sheet's cells cost in a response: their values, formulas and value types as JSON. */
+function responseBytes(g: SheetCells): number {
+  return JSON.stringify(g.values).length + JSON.stringify(g.formulas).length + JSON.stringify(g.types).length;
+}
 
 /** What is read of a sheet's conditional formats: only the custom ones' formulas (other kinds read as null objects). */
 const RULES_LOAD = "items/customOrNullObject/rule/formula";
@@ -119,6 +142,8 @@ class OfficeJsHost implements OfficeHost {
   private ownWritesUntil = 0;
   private skipped: SkippedPart[] = [];
   private readonly levels: ApiLevels;
+  /** lower-case sheet name → bytes its cells took in the last read's responses */
+  private readonly sizes = new Map<string, number>();
 
   constructor(
     private readonly excel: typeof Excel,
@@ -155,12 +180,14 @@ class OfficeJsHost implements OfficeHost {
     try {
       return await this.excel.run(async (ctx) => {
         let expected = this.known?.sheets;
+        let cellsFirst = true;
         // Each pass returns the grid or learns the sheet names afresh (a renamed sheet
         // costs one failed pass more); four passes without a grid: the sheets keep changing.
         for (let pass = 0; pass < 4; pass++) {
-          const r = await this.readPass(ctx, expected);
+          const r = await this.readPass(ctx, expected, cellsFirst);
           if (r.grid) return r.grid;
-          expected = r.sheets;
+          if (r.tooBig) cellsFirst = false;
+          else expected = r.sheets;
         }
         throw new HostError(
           "sync-failed",
@@ -169,23 +196,44 @@ class OfficeJsHost implements OfficeHost {
         );
       });
     } catch (e) {
+      // What the last read measured no longer holds: the next read starts small.
+      if (isPayloadError(e)) this.sizes.clear();
       throw toHostError(e, "read");
     }
   }
 
-  /** One round trip: the sheet list, and, when names are expected, every sheet's cells. */
-  private async readPass(ctx: Excel.RequestContext, expected: string[] | undefined): Promise<{ grid?: WorkbookGrid; sheets?: string[] }> {
+  /**
+   * The sheets, as the last read measured them, fit one response. A sheet it did not see
+   * (just added, by us or by a person) counts as a usual one; should it be far larger,
+   * the answer fails and the read goes on in parts.
+   */
+  private fitsOneTrip(sheets: string[]): boolean {
+    if (this.sizes.size === 0) return false;
+    let total = 0;
+    for (const name of sheets) total += this.sizes.get(lower(name)) ?? UNSEEN_SHEET_BYTES;
+    return total <= PAYLOAD_BUDGET;
+  }
+
+  /**
+   * One round trip for the sheet list, protection, names, our formats and charts, and,
+   * when names are expected and `cellsFirst`, cells: every sheet whole when the last read
+   * found the workbook small (a refresh of the usual workbook is this one trip), else the
+   * first rows of each. Rows still missing follow in trips sized under the payload limit.
+   */
+  private async readPass(ctx: Excel.RequestContext, expected: string[] | undefined, cellsFirst: boolean): Promise<{ grid?: WorkbookGrid; sheets?: string[]; tooBig?: boolean }> {
     const wb = ctx.workbook;
     const lv = this.levels;
     const list = wb.worksheets.load(lv.protection ? "items/name,items/protection/protected" : "items/name");
     const names = expected ? wb.names.load("items/name,items/value") : undefined;
+    const whole = !!expected && this.fitsOneTrip(expected);
     const perSheet = (expected ?? []).map((name) => {
       const ws = wb.worksheets.getItem(name);
       const used = lv.protection ? ws.getUsedRange(true) : ws.getUsedRange();
-      const cells = ws.getRange("A1").getBoundingRect(used).load("values,formulas,valueTypes");
+      const rect = ws.getRange("A1").getBoundingRect(used).load("rowCount,columnCount");
+      const cells = !cellsFirst ? undefined : (whole ? rect : rect.getIntersection(ws.getRange(`1:${FIRST_ROWS}`))).load(CELLS_LOAD);
       const rules = lv.conditionalFormats ? ws.getRange().conditionalFormats.load(RULES_LOAD) : undefined;
       const charts = ws.charts.load("items/name");
-      return { name, cells, rules, charts };
+      return { name, rect, cells, rules, charts };
     });
     const asOf = ++this.sent;
     try {
@@ -193,6 +241,8 @@ class OfficeJsHost implements OfficeHost {
     } catch (e) {
       // A sheet we expected was deleted or renamed: learn the names afresh.
       if (expected && officeErrorCode(e) === "ItemNotFound") return {};
+      // The cells did not fit one answer: ask again without them, then read them in parts.
+      if (cellsFirst && expected && isPayloadError(e)) return { tooBig: true };
       throw e;
     }
     const actual = list.items.map((s) => s.name);
@@ -205,11 +255,58 @@ class OfficeJsHost implements OfficeHost {
     for (const s of perSheet) if (s.rules) rules.set(lower(s.name), customRules(s.rules));
     const charts = new Map(perSheet.map((s) => [lower(s.name), new Set(s.charts.items.map((c) => c.name))]));
     this.learn({ asOf, sheets: actual, protectedSheets, rules, names: new Set(names.items.map((n) => lower(n.name))), charts });
+
+    const got: SheetCells[] = perSheet.map((s) => ({
+      name: s.name,
+      rows: s.rect.rowCount,
+      columns: s.rect.columnCount,
+      values: s.cells ? s.cells.values : [],
+      formulas: s.cells ? s.cells.formulas : [],
+      types: s.cells ? (s.cells.valueTypes as string[][]) : [],
+    }));
+    await this.readRest(ctx, got);
+    for (const g of got) this.sizes.set(lower(g.name), responseBytes(g));
     const grid: WorkbookGrid = {
-      sheets: perSheet.map((s) => sheetGrid(s.name, s.cells.values, s.cells.formulas, s.cells.valueTypes as string[][])),
+      sheets: got.map((g) => sheetGrid(g.name, g.values, g.formulas, g.types)),
       names: Object.fromEntries(names.items.map((n) => [n.name, String(n.value).replace(/^=/, "")])),
     };
     return { grid };
+  }
+
+  /** The rows the first trip did not bring, in trips that each stay under the payload limit. */
+  private async readRest(ctx: Excel.RequestContext, got: SheetCells[]): Promise<void> {
+    const wanted: RowsWanted[] = got
+      .filter((g) => g.values.length < g.rows)
+      .map((g) => ({
+        sheet: g.name,
+        from: g.values.length,
+        to: g.rows - 1,
+        columns: g.columns,
+        bytesPerRow: g.values.length > 0 ? responseBytes(g) / g.values.length : g.columns * GUESS_BYTES_PER_CELL,
+      }));
+    const bySheet = new Map(got.map((g) => [g.name, g]));
+    const queue = planChunks(wanted);
+    while (queue.length) {
+      const trip = queue.shift()!;
+      const loaded = trip.map((c) => ({
+        c,
+        range: ctx.workbook.worksheets.getItem(c.sheet).getRange(`A${c.from + 1}:${columnLetter(c.columns - 1)}${c.to + 1}`).load(CELLS_LOAD),
+      }));
+      try {
+        await this.sync(ctx);
+      } catch (e) {
+        // Longer rows than expected: the same rows again in smaller parts, in order.
+        if (!isPayloadError(e) || trip.every((c) => c.from === c.to)) throw e;
+        queue.unshift(...trip.flatMap(halve).map((c) => [c]));
+        continue;
+      }
+      for (const { c, range } of loaded) {
+        const g = bySheet.get(c.sheet)!;
+        g.values.push(...range.values);
+        g.formulas.push(...range.formulas);
+        g.types.push(...(range.valueTypes as string[][]));
+      }
+    }
   }
 
   /** A read that was overtaken by a later round trip (an apply, a newer read) must not undo what that one learned. */

@@ -56,7 +56,13 @@ export function quoteSheet(name: string): string {
 }
 
 const WHOLE_SHEET: Area = { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
-const PAYLOAD_LIMIT = 5_000_000;
+/** Excel on the web refuses a request, or a response, over 5 MB. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** What one queued operation costs in a request besides its values: the object path and the call. */
+const OPERATION_BYTES = 60;
+
+const utf8 = new TextEncoder();
+const jsonBytes = (v: unknown) => (v === undefined ? 0 : utf8.encode(JSON.stringify(v) ?? "").length);
 
 /** One Excel.run's request context. */
 export class FakeRequestContext {
@@ -71,11 +77,16 @@ export class FakeRequestContext {
     this.workbook = new FakeWorkbook(this);
   }
 
-  enqueue(op: () => void): void {
+  /** bytes of the request being built, and of the response of the round trip running */
+  private requestBytes = 0;
+  responseBytes = 0;
+
+  enqueue(op: () => void, valueBytes = 0): void {
     if (this.closed) {
       throw new FakeOfficeError("InvalidObjectPath", "The object path isn't working for what you're trying to do: its Excel.run has ended. Use Excel.run(object.context, …) to use it again.");
     }
     this.queue.push(op);
+    this.requestBytes += OPERATION_BYTES + valueBytes;
   }
 
   get pendingOperations(): number {
@@ -101,17 +112,28 @@ export class FakeRequestContext {
   async sync(): Promise<void> {
     const ops = this.queue.splice(0);
     const refused = this.refused;
+    const request = this.requestBytes;
     this.refused = undefined;
+    this.requestBytes = 0;
+    this.responseBytes = 0;
     this.model.syncCount++;
     // A round trip is asynchronous in Excel; the caller's code runs on only after it.
     await Promise.resolve();
+    const limit = this.model.options.payloadLimit;
     if (refused) throw refused;
+    if (request > limit) {
+      this.model.traffic.push({ request, response: 0 });
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${request} bytes).`);
+    }
     this.syncing = true;
     try {
       this.model.roundTrip(ops);
     } finally {
       this.syncing = false;
+      this.model.traffic.push({ request, response: this.responseBytes });
     }
+    // What was loaded is never handed over when the answer is too big (the changes in the batch stay).
+    if (this.responseBytes > limit) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
   }
 
   setOpen(open: boolean): void {
@@ -194,20 +216,26 @@ export abstract class FakeObject<M> {
       // Loading everything loads what this Excel has.
       for (const [k, read] of Object.entries(sc)) {
         const set = memberSet(this.typeName, k);
-        if (set && /^[\d.]+$/.test(set) && this.context.model.supports(set)) this.loaded.set(k, copy(read(this.m())));
+        if (set && /^[\d.]+$/.test(set) && this.context.model.supports(set)) this.keep(k, read(this.m()));
       }
       return;
     }
     for (const [k, sub] of tree) {
       if (k in sc) {
         this.context.touch(this.typeName, k);
-        this.loaded.set(k, copy(sc[k](this.m())));
+        this.keep(k, sc[k](this.m()));
         continue;
       }
       const child = this.navigation(k);
       if (!child) throw new FakeOfficeError("InvalidArgument", `${this.typeName} has no property "${k}" the fake can load`, `${this.typeName}.load`);
       child.applyLoad(sub);
     }
+  }
+
+  /** A loaded property, counted in the round trip's response. */
+  private keep(name: string, value: unknown): void {
+    this.context.responseBytes += jsonBytes(value) + name.length + 4;
+    this.loaded.set(name, copy(value));
   }
 
   protected get<T>(name: string): T {
@@ -217,7 +245,7 @@ export abstract class FakeObject<M> {
 
   protected set(value: unknown, write: (m: M, v: unknown) => void): void {
     const v = copy(value);
-    this.context.enqueue(() => write(this.m(), v));
+    this.context.enqueue(() => write(this.m(), v), jsonBytes(v));
   }
 
   protected call(run: (m: M) => void): void {
@@ -420,7 +448,7 @@ function plainValue(v: CellValue): unknown {
 }
 
 function matrix<T>(r: RangeModel, f: (cell: FakeCell | undefined) => T): T[][] {
-  if (areaCells(r.area) > PAYLOAD_LIMIT) {
+  if (areaCells(r.area) > 5_000_000) {
     throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${areaAddress(r.area)}).`);
   }
   const out: T[][] = [];
@@ -547,6 +575,18 @@ new FakeConditionalFormatCollection(this.context, () => ({ sheet: this.m().sheet
         sheet: me.sheet,
         area: { top: Math.min(me.area.top, o.top), left: Math.min(me.area.left, o.left), bottom: Math.max(me.area.bottom, o.bottom), right: Math.max(me.area.right, o.right) },
       };
+    });
+  }
+
+  /** The cells both ranges share, as Range.getIntersection; no shared cell is an error. */
+  getIntersection(other: FakeRange | string): FakeRange {
+    return new FakeRange(this.context, () => {
+      const me = this.m();
+      const o = typeof other === "string" ? parseArea(other) : other.m().area;
+      if (!o) throw new FakeOfficeError("InvalidArgument", `"${String(other)}" is not an address`, "Range.getIntersection");
+      const area = { top: Math.max(me.area.top, o.top), left: Math.max(me.area.left, o.left), bottom: Math.min(me.area.bottom, o.bottom), right: Math.min(me.area.right, o.right) };
+      if (area.top > area.bottom || area.left > area.right) throw new FakeOfficeError("InvalidArgument", "The ranges do not intersect", "Range.getIntersection");
+      return { sheet: me.sheet, area };
     });
   }
 

@@ -210,6 +210,8 @@ export function displayText(v: CellValue, numberFormat?: string): string {
 export interface ModelOptions {
   apiVersion: string;
   displayLanguage: string;
+  /** bytes a request or a response may hold */
+  payloadLimit: number;
 }
 
 interface PendingChange {
@@ -236,6 +238,8 @@ export class WorkbookModel implements EvalHost {
   syncCount = 0;
   /** "Type.member" → its requirement set, for every Excel member used so far */
   readonly used = new Map<string, string>();
+  /** bytes sent and received by each round trip, in order */
+  readonly traffic: { request: number; response: number }[] = [];
   cellEditMode = false;
   failNext: FakeOfficeError | undefined;
   activeSheetId: string | undefined;
