@@ -9,19 +9,7 @@ import { toHostError } from "../../../src/excel/hostErrors";
 import { halve, planChunks } from "../../../src/excel/readChunks";
 import { FakeOfficeError } from "../../../src/fake-excel";
 import { PAYLOAD_LIMIT_BYTES } from "../../../src/fake-excel/api";
-import * as T from "../../fixtures/templates";
-import { countSyncs, gridOf, setUp, understand } from "./workbooks";
-
-/** The assessment workbook with `sheets` evidence sheets of `rows` rows each, as an assessor keeps them. */
-function withEvidence(sheets: number, rows: number, text = (s: number, r: number) => `Bukti ${s}.${r}: notulen rapat dan SK penetapan`): WorkbookGrid {
-  const grid = gridOf(T.standardSpbe());
-  for (let s = 1; s <= sheets; s++) {
-    const values: CellValue[][] = [["No", "Indikator", "Dokumen", "Tanggal", "Keterangan"]];
-    for (let r = 1; r <= rows; r++) values.push([r, `Indikator ${1 + (r % 47)}`, text(s, r), 45000 + r, r % 3 === 0 ? "lengkap" : null]);
-    grid.sheets.push({ name: `Bukti ${s}`, values });
-  }
-  return grid;
-}
+import { countSyncs, setUp, understand, withEvidence } from "./workbooks";
 
 /** A row as values up to its last non-empty cell, holes as null. */
 function dense(row: CellValue[] | undefined): CellValue[] {
