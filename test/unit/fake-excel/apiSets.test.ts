@@ -196,3 +196,39 @@ const EXPECTED: Record<string, string> = {
   "WorksheetCollection.getItem": "1.1",
   "WorksheetProtection.protected": "1.2",
 };
+
+describe("conditional formats are numbered by position, as in Excel", () => {
+  test("an id read earlier names another format once one is added on top, and none once formats are gone", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Data", values: [[1]] }] });
+    const add = async (formula: string) =>
+      fake.Excel.run(async (ctx) => {
+        const cf = ctx.workbook.worksheets.getItem("Data").getRange("A1").conditionalFormats.add("Custom");
+        cf.custom.rule.formula = formula;
+        await ctx.sync();
+      });
+    await add("=A1>0");
+    const ids = await fake.Excel.run(async (ctx) => {
+      const list = ctx.workbook.worksheets.getItem("Data").getRange().conditionalFormats.load("items/id");
+      await ctx.sync();
+      return list.items.map((f) => f.id);
+    });
+    expect(ids).toEqual(["0"]);
+    await add("=A1>5");
+    // "0" is now the newer format, on top.
+    const formula = await fake.Excel.run(async (ctx) => {
+      const f = ctx.workbook.worksheets.getItem("Data").getRange().conditionalFormats.getItem(ids[0]).custom.rule.load("formula");
+      await ctx.sync();
+      return f.formula;
+    });
+    expect(formula).toBe("=A1>5");
+    // Deleting by the ids of one read, one after the other: the second no longer exists.
+    await expect(
+      fake.Excel.run(async (ctx) => {
+        const c = ctx.workbook.worksheets.getItem("Data").getRange().conditionalFormats;
+        c.getItem("0").delete();
+        c.getItem("1").delete();
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+});
