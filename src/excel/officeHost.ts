@@ -1,14 +1,17 @@
 /**
  * The Office.js host: the workbook Excel has open, through the Excel JavaScript API.
  *
- * Round trips are what make an add-in slow, so each step is one `context.sync`:
+ * Round trips are what make an add-in slow, so each step is as few `context.sync`s as
+ * Excel's limits allow:
  * - read: every sheet from A1 to its last used cell, protection, defined names and the
  *   custom conditional formats, in one batch. Sheets can only be asked for by name, so
  *   the names learned by the previous read are used and checked in the same batch;
  *   only when the sheet list changed (or on the very first read) is another trip made.
+ *   Excel on the web refuses an answer over 5 MB, so a workbook the last read found
+ *   larger (long evidence sheets) comes in parts of at most 4 MB each (readChunks.ts).
  * - apply: the whole write plan in one batch, using what the last read learned
  *   (protection, our earlier conditional formats, names) to decide without asking.
- * No `context.sync` sits inside a loop over rows, so the count does not grow with them.
+ * Each member of the API is used only where Excel reports its requirement set.
  */
 import { CellValue, columnIndex, columnLetter, SheetGrid, WorkbookGrid } from "../core/grid";
 import { CellStyle, PlannedChart, PlannedConditionalFormat, PlannedValidation, WritePlan } from "../core/writePlan";
