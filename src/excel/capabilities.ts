@@ -16,6 +16,8 @@ export interface ApiLevels extends HostCapabilities {
   columnWidths: boolean;
   /** 1.9: multi-area ranges (worksheet.getRanges) */
   rangeAreas: boolean;
+  /** 1.9: print settings (worksheet.pageLayout) */
+  pageLayout: boolean;
   /** 1.7: chart category names and added series */
   chartSeries: boolean;
   /** 1.14: events say whether this add-in caused them */
@@ -38,6 +40,7 @@ export function readApiLevels(office: typeof Office | undefined): ApiLevels {
     protection: has("1.2"),
     columnWidths: has("1.2"),
     rangeAreas: has("1.9"),
+    pageLayout: has("1.9"),
     chartSeries: has("1.7"),
     triggerSource: has("1.14"),
   };

@@ -96,6 +96,20 @@ function customRules(collection: Excel.ConditionalFormatCollection): KnownRule[]
   return out;
 }
 
+/** How a results sheet prints, as the write plan gives it (plans that carry no print settings give none). */
+interface PrintSetup {
+  sheet: string;
+  orientation: "landscape" | "portrait";
+  /** pages across */
+  fitToWidth: number;
+  /** whole rows repeated at the top of each page, e.g. "$8:$8" */
+  titleRows?: string;
+}
+
+function printSetups(plan: WritePlan): PrintSetup[] {
+  return (plan as WritePlan & { printSetups?: PrintSetup[] }).printSetups ?? [];
+}
+
 /** ExcelJS column widths are in characters of the default font; Office.js wants points. */
 export function widthInPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
@@ -329,6 +343,7 @@ class OfficeJsHost implements OfficeHost {
     if (caps.conditionalFormats) for (const f of plan.conditionalFormats) targets.add(f.sheet);
     for (const w of plan.columnWidths) targets.add(w.sheet);
     for (const c of plan.charts) targets.add(c.sheet);
+    if (this.levels.pageLayout) for (const p of printSetups(plan)) targets.add(p.sheet);
     const locked = [...targets].filter((s) => this.known!.protectedSheets.has(lower(s)));
     if (locked.length) throw protectedSheetsError(locked);
     this.skipped = skippedParts(caps, plan);
@@ -473,9 +488,19 @@ class ApplyBatch {
         this.addedNames.push(n.name);
       }
     }
+    // How the results sheet prints, where the plan says and Excel can: the pane's own view needs no paper.
+    for (const p of this.levels.pageLayout ? printSetups(plan) : []) this.printSetup(p);
     if (caps.dataValidation) for (const v of plan.validations) this.validation(v);
     if (caps.conditionalFormats) this.conditionalFormats(plan.conditionalFormats);
     for (const c of plan.charts) this.chart(c);
+  }
+
+  private printSetup(p: PrintSetup): void {
+    const layout = this.sheet(p.sheet).pageLayout;
+    layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+    // Pages across fixed, pages down left free, as the command line's workbook has it.
+    layout.zoom = { horizontalFitToPages: p.fitToWidth };
+    if (p.titleRows) layout.setPrintTitleRows(p.titleRows);
   }
 
   /** A native chart fed by the results sheet's live formulas; ours (same name) is replaced. */

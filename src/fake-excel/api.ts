@@ -16,6 +16,7 @@ import {
   FakeCell,
   FakeChart,
   FakeConditionalRule,
+  FakePageSetup,
   FakeSheet,
   FakeValidationRule,
   valueType,
@@ -361,8 +362,11 @@ new FakeWorksheetProtection(this.context, () => this.m()),
   get onChanged(): FakeEvent {
     return this.nav("onChanged", () => new FakeEvent(this.context, this));
   }
+  get pageLayout(): FakePageLayout {
+    return this.nav("pageLayout", () => new FakePageLayout(this.context, () => this.m()));
+  }
   protected override navigation(name: string): Loadable | undefined {
-    return name === "protection" ? this.protection : name === "charts" ? this.charts : undefined;
+    return name === "protection" ? this.protection : name === "charts" ? this.charts : name === "pageLayout" ? this.pageLayout : undefined;
   }
 
   getRange(address?: string): FakeRange {
@@ -427,6 +431,46 @@ export class FakeWorksheetProtection extends FakeObject<FakeSheet> {
   }
   get protected(): boolean {
     return this.get("protected");
+  }
+}
+
+// ----- printing -----
+
+export class FakePageLayout extends FakeObject<FakeSheet> {
+  protected readonly typeName = "PageLayout";
+  protected override scalars() {
+    return {
+      orientation: (s: FakeSheet) => s.page.orientation,
+      zoom: (s: FakeSheet) => s.page.zoom,
+    };
+  }
+  get orientation(): string {
+    return this.get("orientation");
+  }
+  set orientation(v: string) {
+    this.set(v, (s, x) => {
+      if (x !== "Portrait" && x !== "Landscape") throw new FakeOfficeError("InvalidArgument", `"${String(x)}" is not a page orientation`, "PageLayout.orientation");
+      this.context.model.changePage(s, (p) => (p.orientation = x));
+    });
+  }
+  get zoom(): unknown {
+    return this.get("zoom");
+  }
+  set zoom(v: unknown) {
+    this.set(v, (s, x) => {
+      const z = (x ?? {}) as Record<string, unknown>;
+      const bad = Object.entries(z).find(([k, n]) => !["horizontalFitToPages", "verticalFitToPages", "scale"].includes(k) || typeof n !== "number" || n < 0);
+      if (bad || (z.scale !== undefined && (Number(z.scale) < 10 || Number(z.scale) > 400))) throw new FakeOfficeError("InvalidArgument", "the page zoom is invalid", "PageLayout.zoom");
+      this.context.model.changePage(s, (p) => (p.zoom = { ...(z as FakePageSetup["zoom"]) }));
+    });
+  }
+  /** The rows must span the entire row, as Excel asks: "$8:$8" or "8:9". */
+  setPrintTitleRows(rows: FakeRange | string): void {
+    this.call((s) => {
+      const area = typeof rows === "string" ? parseArea(rows) : rows.m().area;
+      if (!area || area.left !== 0 || area.right !== MAX_COLUMNS - 1) throw new FakeOfficeError("InvalidArgument", `"${String(rows)}" is not whole rows`, "PageLayout.setPrintTitleRows");
+      this.context.model.changePage(s, (p) => (p.titleRows = { top: area.top, left: area.left, bottom: area.bottom, right: area.right }));
+    });
   }
 }
 
@@ -1281,6 +1325,7 @@ const FAKES: [{ prototype: object; name: string }, string[]][] = [
   [FakeWorksheetCollection, ["WorksheetCollection"]],
   [FakeWorksheet, ["Worksheet"]],
   [FakeWorksheetProtection, ["WorksheetProtection"]],
+  [FakePageLayout, ["PageLayout"]],
   [FakeRange, ["Range"]],
   [FakeRangeAreas, ["RangeAreas"]],
   [FakeRangeFormat, ["RangeFormat"]],

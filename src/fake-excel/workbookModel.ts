@@ -82,6 +82,13 @@ export interface FakeChangedEvent {
 
 export type ChangeHandler = (args: FakeChangedEvent) => unknown;
 
+export interface FakePageSetup {
+  orientation: "Portrait" | "Landscape";
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** whole rows repeated at the top of each printed page */
+  titleRows?: Area;
+}
+
 export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   protected = false;
@@ -90,6 +97,8 @@ export class FakeSheet {
   /** first is the highest priority, as Excel orders them */
   rules: FakeConditionalRule[] = [];
   charts: FakeChart[] = [];
+  /** how the sheet prints: Excel's defaults until an add-in or a person sets them */
+  readonly page: FakePageSetup = { orientation: "Portrait", zoom: { scale: 100 } };
   readonly handlers = new Set<ChangeHandler>();
   constructor(
     readonly id: string,
@@ -390,6 +399,12 @@ export class WorkbookModel implements EvalHost {
         }
       }
     }
+    this.dirty = true;
+  }
+
+  changePage(sheet: FakeSheet, apply: (p: FakePageSetup) => void): void {
+    this.guard(sheet);
+    apply(sheet.page);
     this.dirty = true;
   }
 

@@ -4,6 +4,7 @@
  * leave the workbook as it was, and the parts older Excel cannot do.
  */
 import { WorkbookGrid } from "../../../src/core/grid";
+import { WritePlan } from "../../../src/core/writePlan";
 import { HostError } from "../../../src/excel";
 import { widthInPoints } from "../../../src/excel/officeHost";
 import * as T from "../../fixtures/templates";
@@ -240,6 +241,26 @@ describe("apply", () => {
     const after = fake.workbook.conditionalFormats("Kertas Kerja");
     expect(after.map((r) => r.formula).sort()).toEqual([...ours.map((r) => r.formula), "=E7=5"].sort());
     expect(after.find((r) => r.formula === "=E7=5")).toMatchObject({ ranges: ["E7"], fill: "#C6EFCE" });
+  });
+});
+
+describe("printing the results sheet", () => {
+  const withPrint = (plan: WritePlan) => ({ ...plan, printSetups: [{ sheet: plan.sheets[0], orientation: "landscape" as const, fitToWidth: 1, titleRows: "$8:$8" }] });
+
+  test("where the plan gives print settings, ExcelApi 1.9 sets them in the same round trip", async () => {
+    const { fake, host } = setUp(gridOf(T.standardSpbe()));
+    const { plan } = understand(await host.read());
+    expect(await countSyncs(fake, () => host.apply(withPrint(plan)))).toBe(1);
+    expect(fake.workbook.pageSetup("Indeks SPBE")).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 }, titleRows: "8:8" });
+    expect(fake.workbook.pageSetup("Kertas Kerja")).toMatchObject({ orientation: "Portrait" });
+  });
+
+  test("an Excel before 1.9 writes everything else and leaves the print settings as they were", async () => {
+    const { fake, host } = setUp(gridOf(T.standardSpbe()), { apiVersion: "1.8" });
+    const { plan } = understand(await host.read());
+    await host.apply(withPrint(plan));
+    expect(fake.workbook.pageSetup("Indeks SPBE")).toEqual({ orientation: "Portrait", zoom: { scale: 100 }, titleRows: undefined });
+    expect(fake.workbook.value("Indeks SPBE", "D9")).not.toBeNull();
   });
 });
 

@@ -6,6 +6,7 @@
  * shows up here first.
  */
 import { columnAreas } from "../../../src/core/grid";
+import { WritePlan } from "../../../src/core/writePlan";
 import { createFakeExcel } from "../../../src/fake-excel";
 import { API_SETS_SOURCE, memberSet } from "../../../src/fake-excel/apiSets";
 import TABLE from "../../../src/fake-excel/apiSets.json";
@@ -98,9 +99,11 @@ describe("the fake holds the add-in to its Excel's version", () => {
 async function everything(apiVersion: string) {
   const { fake, host } = setUp(gridOf(T.standardSpbe()), { apiVersion });
   const grid = await host.read();
-  const { analysis, plan } = understand(grid);
-  await host.apply(plan);
-  await host.apply(understand(await host.read()).plan);
+  const { analysis } = understand(grid);
+  // The results sheet's print settings, as the write plan gives them.
+  const printed = (plan: WritePlan) => ({ ...plan, printSetups: [{ sheet: plan.sheets[0], orientation: "landscape" as const, fitToWidth: 1, titleRows: "$8:$8" }] });
+  await host.apply(printed(understand(grid).plan));
+  await host.apply(printed(understand(await host.read()).plan));
   const t = analysis.tables[0];
   await host.select(t.layout.sheet, "D7");
   const rows = t.layout.rows.map((r) => r.row);
@@ -170,6 +173,9 @@ const EXPECTED: Record<string, string> = {
   "Range.select": "1.1",
   "Range.valueTypes": "1.1",
   "Range.values": "1.1",
+  "PageLayout.orientation": "1.9",
+  "PageLayout.setPrintTitleRows": "1.9",
+  "PageLayout.zoom": "1.9",
   "RangeAreas.conditionalFormats": "1.9",
   "RangeAreas.dataValidation": "1.9",
   "RangeFill.color": "1.1",
@@ -191,6 +197,7 @@ const EXPECTED: Record<string, string> = {
   "Worksheet.getUsedRange(valuesOnly)": "1.2",
   "Worksheet.name": "1.1",
   "Worksheet.onChanged": "1.7",
+  "Worksheet.pageLayout": "1.9",
   "Worksheet.protection": "1.2",
   "WorksheetCollection.add": "1.1",
   "WorksheetCollection.getItem": "1.1",
