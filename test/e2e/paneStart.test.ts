@@ -75,6 +75,23 @@ async function open(cdn: (route: Route) => Promise<void> | void, init?: () => vo
   return { page, errors, outside, close: () => context.close() };
 }
 
+/** Opens the page, runs `check` on it, requires that the page raised no error, and closes it. */
+async function withPane(cdn: (route: Route) => Promise<void> | void, check: (o: Opened) => Promise<void>, init?: () => void): Promise<void> {
+  const o = await open(cdn, init);
+  try {
+    await check(o);
+    expect(o.errors).toEqual([]);
+  } finally {
+    await o.close();
+  }
+}
+
+/** A screenshot of the settled page, to look at. */
+async function shot(page: Page, name: string): Promise<void> {
+  await settled(page);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
 async function message(page: Page, kind: string, timeout: number): Promise<string> {
   const box = page.locator(`#boot-message[data-kind="${kind}"]`);
   await box.waitFor({ state: "visible", timeout });
@@ -89,74 +106,59 @@ function officePackage(route: Route) {
   return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fs.readFileSync(file) });
 }
 
-test("Office's address refused by the network: the pane names the address IT must allow, at once", async () => {
-  const o = await open((route) => route.abort("connectionrefused"));
-  try {
-    const text = await message(o.page, "office-blocked", 5000);
-    expect(text).toContain("Pustaka Office belum termuat");
-    expect(text).toContain("Office's library has not loaded");
-    expect(text).toContain("https://appsforoffice.microsoft.com");
-    expect(text).toMatch(/Minta tim TI mengizinkan alamat/);
-    await settled(o.page);
-    await o.page.screenshot({ path: path.join(SHOTS, "start-office-blocked.png") });
-    expect(o.errors).toEqual([]);
-  } finally {
-    await o.close();
-  }
-});
+test("Office's address refused by the network: the pane names the address IT must allow, at once", () =>
+  withPane(
+    (route) => route.abort("connectionrefused"),
+    async ({ page }) => {
+      const text = await message(page, "office-blocked", 5000);
+      expect(text).toContain("Pustaka Office belum termuat");
+      expect(text).toContain("Office's library has not loaded");
+      expect(text).toContain("https://appsforoffice.microsoft.com");
+      expect(text).toMatch(/Minta tim TI mengizinkan alamat/);
+      await shot(page, "start-office-blocked");
+    },
+  ));
 
-test("Office's address never answering (a proxy that drops it): the same message within seconds", async () => {
+test("Office's address never answering (a proxy that drops it): the same message within seconds", () => {
   const held: Route[] = [];
-  const o = await open((route) => void held.push(route));
-  try {
-    const text = await message(o.page, "office-blocked", 15000);
-    expect(text).toContain("https://appsforoffice.microsoft.com");
-    expect(o.errors).toEqual([]);
-  } finally {
-    await o.close();
-  }
+  return withPane(
+    (route) => void held.push(route),
+    async ({ page }) => expect(await message(page, "office-blocked", 15000)).toContain("https://appsforoffice.microsoft.com"),
+  );
 });
 
-test("the real office.js outside Excel: 'open this in Excel', and no page error", async () => {
-  const o = await open(officePackage);
-  try {
-    const text = await message(o.page, "outside-excel", 20000);
+test("the real office.js outside Excel: 'open this in Excel', and no page error", () =>
+  withPane(officePackage, async ({ page, outside }) => {
+    const text = await message(page, "outside-excel", 20000);
     expect(text).toContain("Buka buku kerja penilaian di Excel");
     expect(text).toContain("Open the assessment workbook in Excel");
     // It was Microsoft's own script that said there is no Office around.
-    expect(await o.page.evaluate(() => typeof (window as unknown as { Office?: { onReady?: unknown } }).Office?.onReady)).toBe("function");
-    expect(o.outside.some((u) => u.endsWith("/lib/1/hosted/office.js"))).toBe(true);
-    expect(await o.page.locator("#container").innerText()).toBe("");
-    await settled(o.page);
-    await o.page.screenshot({ path: path.join(SHOTS, "start-outside-excel.png") });
-    expect(o.errors).toEqual([]);
-  } finally {
-    await o.close();
-  }
-});
+    expect(await page.evaluate(() => typeof (window as unknown as { Office?: { onReady?: unknown } }).Office?.onReady)).toBe("function");
+    expect(outside.some((u) => u.endsWith("/lib/1/hosted/office.js"))).toBe(true);
+    expect(await page.locator("#container").innerText()).toBe("");
+    await shot(page, "start-outside-excel");
+  }));
 
-test("a webview that cannot parse the bundle's JavaScript: which Excel is needed and what to do instead", async () => {
-  // Chromium stands in for Internet Explorer 11 and the old Edge: it refuses to compile
-  // ES2020 the way they do, and the bundle's own script is kept from running.
-  const o = await open(officePackage, () => {
-    const Native = Function;
-    const Old = function (...args: string[]) {
-      if (/\?\.|\?\?|=>|\bclass\b|\bconst\b/.test(args[args.length - 1] ?? "")) throw new SyntaxError("Expected identifier");
-      return Native(...args);
-    } as unknown as FunctionConstructor;
-    (window as unknown as { Function: FunctionConstructor }).Function = Old;
-  });
-  try {
-    const text = await message(o.page, "old-webview", 10000);
-    expect(text).toContain("Excel 2021 ke atas");
-    expect(text).toContain("Excel 2021 or later");
-    expect(text).toContain("Excel untuk web");
-    expect(text).toContain("spbe-index");
-    await settled(o.page);
-    await o.page.screenshot({ path: path.join(SHOTS, "start-old-webview.png") });
-    expect(await o.page.locator("#container").innerText()).toBe("");
-    expect(o.errors).toEqual([]);
-  } finally {
-    await o.close();
-  }
-});
+test("a webview that cannot parse the bundle's JavaScript: which Excel is needed and what to do instead", () =>
+  withPane(
+    officePackage,
+    async ({ page }) => {
+      const text = await message(page, "old-webview", 10000);
+      expect(text).toContain("Excel 2021 ke atas");
+      expect(text).toContain("Excel 2021 or later");
+      expect(text).toContain("Excel untuk web");
+      expect(text).toContain("spbe-index");
+      expect(await page.locator("#container").innerText()).toBe("");
+      await shot(page, "start-old-webview");
+    },
+    // Chromium stands in for Internet Explorer 11 and the old Edge: it refuses to compile
+    // ES2020 the way they do, and the bundle's own script is kept from running.
+    () => {
+      const Native = Function;
+      const Old = function (...args: string[]) {
+        if (/\?\.|\?\?|=>|\bclass\b|\bconst\b/.test(args[args.length - 1] ?? "")) throw new SyntaxError("Expected identifier");
+        return Native(...args);
+      } as unknown as FunctionConstructor;
+      (window as unknown as { Function: FunctionConstructor }).Function = Old;
+    },
+  ));
