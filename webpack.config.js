@@ -7,6 +7,7 @@
  *   npm start                        webpack-dev-server on https://localhost:3000
  *   webpack --env workbench          the browser workbench (fake Excel + sample grid)
  *                                    into dist-workbench/; never part of dist/
+ * Source maps of a production build go to dist-maps/, never into dist/.
  */
 const fs = require("fs");
 const os = require("os");
@@ -56,12 +57,15 @@ function httpsServer() {
 
 function taskpaneConfig(dev) {
   const url = dev ? DEV_URL : addinUrl();
+  if (!dev) fs.rmSync(path.resolve(__dirname, "dist-maps"), { recursive: true, force: true });
   return {
     name: "taskpane",
     mode: dev ? "development" : "production",
-    devtool: dev ? "eval-source-map" : "source-map",
+    // dist/ is what a server ships: the source maps (the full TypeScript) go beside it, in
+    // dist-maps/, unlinked from the scripts, for whoever debugs a production build.
+    devtool: dev ? "eval-source-map" : "hidden-source-map",
     entry: { taskpane: "./src/taskpane/index.tsx" },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", sourceMapFilename: "../dist-maps/[file].map", clean: true },
     // TypeScript's node16 resolution wants "./x.js" in a dynamic import(); the file is x.ts(x).
     resolve: { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
     module: { rules: [tsRule] },

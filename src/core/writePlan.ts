@@ -14,6 +14,7 @@ import { bi, both } from "./messages";
 import { decimalPlaces, mul, fromInt, Rational, ZERO, add } from "./rational";
 import { GroupScore } from "./scoring";
 import { isResultsSheet, MARKER, SETTINGS_LABELS, SETTINGS_ROWS } from "./settings";
+import { pickSheetName, sameSheetName } from "./sheetName";
 
 export interface CellStyle {
   bold?: boolean;
@@ -130,15 +131,18 @@ export function namePrefix(f: Framework, tableNo: number): string {
   return tableNo === 0 ? base : `${base}${tableNo + 1}`;
 }
 
+/** " (hasil)", " (hasil 2)", … after the framework's title when a sheet of that name is a person's own. */
+const resultsSuffix = (n: number) => (n === 0 ? "" : n === 1 ? " (hasil)" : ` (hasil ${n})`);
+
 function resultsSheetName(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, taken: Set<string>): string {
   const own = grid.sheets.find((s) => isResultsSheet(s) && cellAt(s, SETTINGS_ROWS.sheet, 1) === t.layout.sheet);
   if (own) return own.name;
   const base = tableNo === 0 ? t.framework.title : `${t.framework.title} ${tableNo + 1}`;
-  for (const name of [base, `${base} (hasil)`, `${base} (hasil 2)`, `${base} (hasil 3)`]) {
-    const exists = grid.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (!taken.has(name) && (!exists || isResultsSheet(exists))) return name;
-  }
-  return `${base} ${Date.now() % 1000}`;
+  return pickSheetName(base, resultsSuffix, (name) => {
+    if ([...taken].some((x) => sameSheetName(x, name))) return false;
+    const exists = grid.sheets.find((s) => sameSheetName(s.name, name));
+    return !exists || isResultsSheet(exists);
+  });
 }
 
 function scoreResult(g: GroupScore): string | number {

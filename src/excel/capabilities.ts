@@ -10,10 +10,14 @@ import { HostCapabilities } from "./workbookHost";
 
 /** The capabilities the pane sees, plus the API levels only the host cares about. */
 export interface ApiLevels extends HostCapabilities {
-  /** 1.2: worksheet protection state, used range of values only */
+  /** 1.2: worksheet protection state, used range of values only, column widths */
   protection: boolean;
+  /** 1.2: RangeFormat.columnWidth */
+  columnWidths: boolean;
   /** 1.9: multi-area ranges (worksheet.getRanges) */
   rangeAreas: boolean;
+  /** 1.9: print settings (worksheet.pageLayout) */
+  pageLayout: boolean;
   /** 1.7: chart category names and added series */
   chartSeries: boolean;
   /** 1.14: events say whether this add-in caused them */
@@ -34,7 +38,9 @@ export function readApiLevels(office: typeof Office | undefined): ApiLevels {
     events: has("1.7"),
     names: has("1.4"),
     protection: has("1.2"),
+    columnWidths: has("1.2"),
     rangeAreas: has("1.9"),
+    pageLayout: has("1.9"),
     chartSeries: has("1.7"),
     triggerSource: has("1.14"),
   };

@@ -13,6 +13,12 @@ export function officeErrorCode(e: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
+/** Excel on the web refuses a request or an answer over 5 MB. */
+export function isPayloadError(e: unknown): boolean {
+  const code = officeErrorCode(e);
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+}
+
 export function protectedSheetsError(sheets: string[]): HostError {
   const list = sheets.map((s) => `"${s}"`).join(", ");
   const one = sheets.length === 1;
@@ -39,6 +45,17 @@ export function toHostError(e: unknown, step: HostStep): HostError {
       "protected",
       "Excel menolak perubahan karena lembar atau buku kerja diproteksi. Buka proteksinya (Tinjau › Buka Proteksi Lembar), lalu klik Terapkan lagi; hasilnya sama seperti sekali terapkan.",
       "Excel refused the change because a sheet or the workbook is protected. Unprotect it (Review › Unprotect Sheet), then click Apply again; the result is the same as applying once.",
+    );
+  }
+  if (isPayloadError(e)) {
+    return new HostError(
+      "too-large",
+      step === "apply"
+        ? "Perubahan terlalu besar untuk dikirim ke Excel sekaligus (batas 5 MB Excel untuk web). Sebagian mungkin sudah tertulis. Klik Terapkan lagi; jika masih gagal, pakai Excel desktop atau perintah spbe-index."
+        : "Buku kerja terlalu besar untuk dibaca sekaligus (batas 5 MB Excel untuk web). Klik Muat ulang: panel akan membacanya dalam beberapa bagian. Jika masih gagal, hapus baris atau kolom kosong berformat di bawah atau di samping tabel, atau pakai perintah spbe-index.",
+      step === "apply"
+        ? "The changes are too large to send to Excel at once (Excel on the web's 5 MB limit). Some may already be written. Click Apply again; if it still fails, use desktop Excel or the spbe-index command."
+        : "The workbook is too large to read at once (Excel on the web's 5 MB limit). Click Refresh: the pane will read it in several parts. If it still fails, delete formatted empty rows or columns below or beside the table, or use the spbe-index command.",
     );
   }
   if (code === "ApiNotFound") {

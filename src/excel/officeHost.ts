@@ -1,20 +1,24 @@
 /**
  * The Office.js host: the workbook Excel has open, through the Excel JavaScript API.
  *
- * Round trips are what make an add-in slow, so each step is one `context.sync`:
+ * Round trips are what make an add-in slow, so each step is as few `context.sync`s as
+ * Excel's limits allow:
  * - read: every sheet from A1 to its last used cell, protection, defined names and the
  *   custom conditional formats, in one batch. Sheets can only be asked for by name, so
  *   the names learned by the previous read are used and checked in the same batch;
  *   only when the sheet list changed (or on the very first read) is another trip made.
+ *   Excel on the web refuses an answer over 5 MB, so a workbook the last read found
+ *   larger (long evidence sheets) comes in parts of at most 4 MB each (readChunks.ts).
  * - apply: the whole write plan in one batch, using what the last read learned
  *   (protection, our earlier conditional formats, names) to decide without asking.
- * No `context.sync` sits inside a loop over rows, so the count does not grow with them.
+ * Each member of the API is used only where Excel reports its requirement set.
  */
-import { CellValue, columnIndex, SheetGrid, WorkbookGrid } from "../core/grid";
+import { CellValue, columnIndex, columnLetter, SheetGrid, WorkbookGrid } from "../core/grid";
 import { CellStyle, PlannedChart, PlannedConditionalFormat, PlannedValidation, WritePlan } from "../core/writePlan";
 import { ApiLevels, readApiLevels, SkippedPart, skippedParts } from "./capabilities";
-import { officeErrorCode, protectedSheetsError, toHostError } from "./hostErrors";
+import { isPayloadError, officeErrorCode, protectedSheetsError, toHostError } from "./hostErrors";
 import { Area, areaAddress, intersects, parseArea, parseAreas } from "./rangeAddress";
+import { GUESS_BYTES_PER_CELL, halve, PAYLOAD_BUDGET, planChunks, RowsWanted } from "./readChunks";
 import { shiftFormula } from "./shiftFormula";
 import { HostCapabilities, HostError, LevelWatch, WorkbookHost } from "./workbookHost";
 
@@ -28,8 +32,14 @@ export const DEBOUNCE_MS = 300;
 /** Excel delivers the change events of our own writes shortly after the round trip. */
 export const OWN_WRITE_WINDOW_MS = 1000;
 
+/**
+ * A custom conditional format as the sheet's whole collection listed it. Excel has no
+ * stable id for a format: its `id` is its priority, which shifts as formats are added
+ * or deleted, so a format is known by where it stood and what its formula says.
+ */
 interface KnownRule {
-  id: string;
+  /** place in the sheet's collection, highest priority first */
+  position: number;
   /** as Excel reports it, with the leading "=" */
   formula: string;
 }
@@ -51,6 +61,54 @@ interface Known {
 const CHART_TYPES: Record<PlannedChart["type"], "BarClustered" | "Radar"> = { barClustered: "BarClustered", radar: "Radar" };
 
 const lower = (s: string) => s.toLowerCase();
+
+/** What is read of each cell. */
+const CELLS_LOAD = "values,formulas,valueTypes";
+/** Rows of each sheet the first trip brings when the workbook's size is not known yet: the usual assessment sheet whole. */
+const FIRST_ROWS = 300;
+/** What a sheet the last read did not see is taken to cost: the first rows of a usual sheet. */
+const UNSEEN_SHEET_BYTES = FIRST_ROWS * 10 * GUESS_BYTES_PER_CELL;
+
+/** A sheet's cells as read so far, from A1 to the end of its used range. */
+interface SheetCells {
+  name: string;
+  rows: number;
+  columns: number;
+  values: unknown[][];
+  formulas: unknown[][];
+  types: string[][];
+}
+
+/** What a sheet's cells cost in a response: their values, formulas and value types as JSON. */
+function responseBytes(g: SheetCells): number {
+  return JSON.stringify(g.values).length + JSON.stringify(g.formulas).length + JSON.stringify(g.types).length;
+}
+
+/** What is read of a sheet's conditional formats: only the custom ones' formulas (other kinds read as null objects). */
+const RULES_LOAD = "items/customOrNullObject/rule/formula";
+
+function customRules(collection: Excel.ConditionalFormatCollection): KnownRule[] {
+  const out: KnownRule[] = [];
+  collection.items.forEach((cf, position) => {
+    const custom = cf.customOrNullObject;
+    if (!custom.isNullObject) out.push({ position, formula: custom.rule.formula });
+  });
+  return out;
+}
+
+/** How a results sheet prints, as the write plan gives it (plans that carry no print settings give none). */
+interface PrintSetup {
+  sheet: string;
+  orientation: "landscape" | "portrait";
+  /** pages across */
+  fitToWidth: number;
+  /** whole rows repeated at the top of each page, e.g. "$8:$8" */
+  titleRows?: string;
+}
+
+function printSetups(plan: WritePlan): PrintSetup[] {
+  return (plan as WritePlan & { printSetups?: PrintSetup[] }).printSetups ?? [];
+}
 
 /** ExcelJS column widths are in characters of the default font; Office.js wants points. */
 export function widthInPoints(characters: number): number {
@@ -101,6 +159,8 @@ class OfficeJsHost implements OfficeHost {
   private ownWritesUntil = 0;
   private skipped: SkippedPart[] = [];
   private readonly levels: ApiLevels;
+  /** lower-case sheet name → bytes its cells took in the last read's responses */
+  private readonly sizes = new Map<string, number>();
 
   constructor(
     private readonly excel: typeof Excel,
@@ -137,12 +197,14 @@ class OfficeJsHost implements OfficeHost {
     try {
       return await this.excel.run(async (ctx) => {
         let expected = this.known?.sheets;
+        let cellsFirst = true;
         // Each pass returns the grid or learns the sheet names afresh (a renamed sheet
         // costs one failed pass more); four passes without a grid: the sheets keep changing.
         for (let pass = 0; pass < 4; pass++) {
-          const r = await this.readPass(ctx, expected);
+          const r = await this.readPass(ctx, expected, cellsFirst);
           if (r.grid) return r.grid;
-          expected = r.sheets;
+          if (r.tooBig) cellsFirst = false;
+          else expected = r.sheets;
         }
         throw new HostError(
           "sync-failed",
@@ -151,23 +213,44 @@ class OfficeJsHost implements OfficeHost {
         );
       });
     } catch (e) {
+      // What the last read measured no longer holds: the next read starts small.
+      if (isPayloadError(e)) this.sizes.clear();
       throw toHostError(e, "read");
     }
   }
 
-  /** One round trip: the sheet list, and, when names are expected, every sheet's cells. */
-  private async readPass(ctx: Excel.RequestContext, expected: string[] | undefined): Promise<{ grid?: WorkbookGrid; sheets?: string[] }> {
+  /**
+   * The sheets, as the last read measured them, fit one response. A sheet it did not see
+   * (just added, by us or by a person) counts as a usual one; should it be far larger,
+   * the answer fails and the read goes on in parts.
+   */
+  private fitsOneTrip(sheets: string[]): boolean {
+    if (this.sizes.size === 0) return false;
+    let total = 0;
+    for (const name of sheets) total += this.sizes.get(lower(name)) ?? UNSEEN_SHEET_BYTES;
+    return total <= PAYLOAD_BUDGET;
+  }
+
+  /**
+   * One round trip for the sheet list, protection, names, our formats and charts, and,
+   * when names are expected and `cellsFirst`, cells: every sheet whole when the last read
+   * found the workbook small (a refresh of the usual workbook is this one trip), else the
+   * first rows of each. Rows still missing follow in trips sized under the payload limit.
+   */
+  private async readPass(ctx: Excel.RequestContext, expected: string[] | undefined, cellsFirst: boolean): Promise<{ grid?: WorkbookGrid; sheets?: string[]; tooBig?: boolean }> {
     const wb = ctx.workbook;
     const lv = this.levels;
     const list = wb.worksheets.load(lv.protection ? "items/name,items/protection/protected" : "items/name");
     const names = expected ? wb.names.load("items/name,items/value") : undefined;
+    const whole = !!expected && this.fitsOneTrip(expected);
     const perSheet = (expected ?? []).map((name) => {
       const ws = wb.worksheets.getItem(name);
       const used = lv.protection ? ws.getUsedRange(true) : ws.getUsedRange();
-      const cells = ws.getRange("A1").getBoundingRect(used).load("values,formulas,valueTypes");
-      const rules = lv.conditionalFormats ? ws.getRange().conditionalFormats.load("items/id,items/customOrNullObject/rule/formula") : undefined;
+      const rect = ws.getRange("A1").getBoundingRect(used).load("rowCount,columnCount");
+      const cells = !cellsFirst ? undefined : (whole ? rect : rect.getIntersection(ws.getRange(`1:${FIRST_ROWS}`))).load(CELLS_LOAD);
+      const rules = lv.conditionalFormats ? ws.getRange().conditionalFormats.load(RULES_LOAD) : undefined;
       const charts = ws.charts.load("items/name");
-      return { name, cells, rules, charts };
+      return { name, rect, cells, rules, charts };
     });
     const asOf = ++this.sent;
     try {
@@ -175,6 +258,8 @@ class OfficeJsHost implements OfficeHost {
     } catch (e) {
       // A sheet we expected was deleted or renamed: learn the names afresh.
       if (expected && officeErrorCode(e) === "ItemNotFound") return {};
+      // The cells did not fit one answer: ask again without them, then read them in parts.
+      if (cellsFirst && expected && isPayloadError(e)) return { tooBig: true };
       throw e;
     }
     const actual = list.items.map((s) => s.name);
@@ -184,22 +269,61 @@ class OfficeJsHost implements OfficeHost {
       return { sheets: actual };
     }
     const rules = new Map<string, KnownRule[]>();
-    for (const s of perSheet) {
-      if (!s.rules) continue;
-      const own: KnownRule[] = [];
-      for (const cf of s.rules.items) {
-        const custom = cf.customOrNullObject;
-        if (!custom.isNullObject) own.push({ id: cf.id, formula: custom.rule.formula });
-      }
-      rules.set(lower(s.name), own);
-    }
+    for (const s of perSheet) if (s.rules) rules.set(lower(s.name), customRules(s.rules));
     const charts = new Map(perSheet.map((s) => [lower(s.name), new Set(s.charts.items.map((c) => c.name))]));
     this.learn({ asOf, sheets: actual, protectedSheets, rules, names: new Set(names.items.map((n) => lower(n.name))), charts });
+
+    const got: SheetCells[] = perSheet.map((s) => ({
+      name: s.name,
+      rows: s.rect.rowCount,
+      columns: s.rect.columnCount,
+      values: s.cells ? s.cells.values : [],
+      formulas: s.cells ? s.cells.formulas : [],
+      types: s.cells ? (s.cells.valueTypes as string[][]) : [],
+    }));
+    await this.readRest(ctx, got);
+    for (const g of got) this.sizes.set(lower(g.name), responseBytes(g));
     const grid: WorkbookGrid = {
-      sheets: perSheet.map((s) => sheetGrid(s.name, s.cells.values, s.cells.formulas, s.cells.valueTypes as string[][])),
+      sheets: got.map((g) => sheetGrid(g.name, g.values, g.formulas, g.types)),
       names: Object.fromEntries(names.items.map((n) => [n.name, String(n.value).replace(/^=/, "")])),
     };
     return { grid };
+  }
+
+  /** The rows the first trip did not bring, in trips that each stay under the payload limit. */
+  private async readRest(ctx: Excel.RequestContext, got: SheetCells[]): Promise<void> {
+    const wanted: RowsWanted[] = got
+      .filter((g) => g.values.length < g.rows)
+      .map((g) => ({
+        sheet: g.name,
+        from: g.values.length,
+        to: g.rows - 1,
+        columns: g.columns,
+        bytesPerRow: g.values.length > 0 ? responseBytes(g) / g.values.length : g.columns * GUESS_BYTES_PER_CELL,
+      }));
+    const bySheet = new Map(got.map((g) => [g.name, g]));
+    const queue = planChunks(wanted);
+    while (queue.length) {
+      const trip = queue.shift()!;
+      const loaded = trip.map((c) => ({
+        c,
+        range: ctx.workbook.worksheets.getItem(c.sheet).getRange(`A${c.from + 1}:${columnLetter(c.columns - 1)}${c.to + 1}`).load(CELLS_LOAD),
+      }));
+      try {
+        await this.sync(ctx);
+      } catch (e) {
+        // Longer rows than expected: the same rows again in smaller parts, in order.
+        if (!isPayloadError(e) || trip.every((c) => c.from === c.to)) throw e;
+        queue.unshift(...trip.flatMap(halve).map((c) => [c]));
+        continue;
+      }
+      for (const { c, range } of loaded) {
+        const g = bySheet.get(c.sheet)!;
+        g.values.push(...range.values);
+        g.formulas.push(...range.formulas);
+        g.types.push(...(range.valueTypes as string[][]));
+      }
+    }
   }
 
   /** A read that was overtaken by a later round trip (an apply, a newer read) must not undo what that one learned. */
@@ -219,6 +343,7 @@ class OfficeJsHost implements OfficeHost {
     if (caps.conditionalFormats) for (const f of plan.conditionalFormats) targets.add(f.sheet);
     for (const w of plan.columnWidths) targets.add(w.sheet);
     for (const c of plan.charts) targets.add(c.sheet);
+    if (this.levels.pageLayout) for (const p of printSetups(plan)) targets.add(p.sheet);
     const locked = [...targets].filter((s) => this.known!.protectedSheets.has(lower(s)));
     if (locked.length) throw protectedSheetsError(locked);
     this.skipped = skippedParts(caps, plan);
@@ -316,8 +441,8 @@ class OfficeJsHost implements OfficeHost {
 class ApplyBatch {
   private readonly sheets = new Map<string, Excel.Worksheet>();
   private readonly addedSheets: string[] = [];
-  private readonly addedRules: { sheet: string; formula: string; format: Excel.ConditionalFormat }[] = [];
-  private readonly deletedRules: { sheet: string; id: string }[] = [];
+  /** each sheet whose formats changed, with its collection loaded again after the change in the same round trip */
+  private readonly rulesAfter: { sheet: string; collection: Excel.ConditionalFormatCollection }[] = [];
   private readonly addedNames: string[] = [];
   private readonly addedCharts: { sheet: string; name: string }[] = [];
 
@@ -350,7 +475,8 @@ class ApplyBatch {
       else range.values = [[typeof c.value === "string" ? literalText(c.value) : (c.value ?? "")]];
       if (c.style) this.style(range, c.style);
     }
-    for (const w of plan.columnWidths) {
+    // Column widths only make the results easier to read; an Excel without them keeps its defaults.
+    for (const w of this.levels.columnWidths ? plan.columnWidths : []) {
       if (columnIndex(w.column) === undefined) continue;
       this.sheet(w.sheet).getRange(`${w.column}:${w.column}`).format.columnWidth = widthInPoints(w.width);
     }
@@ -362,9 +488,19 @@ class ApplyBatch {
         this.addedNames.push(n.name);
       }
     }
+    // How the results sheet prints, where the plan says and Excel can: the pane's own view needs no paper.
+    for (const p of this.levels.pageLayout ? printSetups(plan) : []) this.printSetup(p);
     if (caps.dataValidation) for (const v of plan.validations) this.validation(v);
     if (caps.conditionalFormats) this.conditionalFormats(plan.conditionalFormats);
     for (const c of plan.charts) this.chart(c);
+  }
+
+  private printSetup(p: PrintSetup): void {
+    const layout = this.sheet(p.sheet).pageLayout;
+    layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+    // Pages across fixed, pages down left free, as the command line's workbook has it.
+    layout.zoom = { horizontalFitToPages: p.fitToWidth };
+    if (p.titleRows) layout.setPrintTitleRows(p.titleRows);
   }
 
   /** A native chart fed by the results sheet's live formulas; ours (same name) is replaced. */
@@ -442,33 +578,28 @@ class ApplyBatch {
         });
       });
       // Our earlier rules are known by their exact formula text: replaced, never doubled.
+      // They are deleted from the lowest priority up, so each deletion leaves the places
+      // of those still to go as the last read saw them; a person's formats are not touched.
       const ours = new Set(rules.map((r) => r.formula));
       const collection = this.sheet(sheet).getRange().conditionalFormats;
-      for (const existing of this.known.rules.get(key) ?? []) {
-        if (!ours.has(existing.formula.replace(/^=/, ""))) continue;
-        collection.getItem(existing.id).delete();
-        this.deletedRules.push({ sheet: key, id: existing.id });
-      }
+      const earlier = (this.known.rules.get(key) ?? []).filter((r) => ours.has(r.formula.replace(/^=/, "")));
+      for (const r of earlier.sort((a, b) => b.position - a.position)) collection.getItemAt(r.position).delete();
       for (const r of rules) {
         const [target] = this.targets(sheet, r.ranges);
         const format = target.conditionalFormats.add("Custom");
         format.custom.rule.formula = `=${r.formula}`;
         format.custom.format.fill.color = r.cf.fill;
         format.custom.format.font.color = r.cf.fontColor;
-        format.load("id");
-        this.addedRules.push({ sheet: key, formula: `=${r.formula}`, format });
       }
+      // Where everything stands now, learned in this same round trip.
+      this.rulesAfter.push({ sheet: key, collection: this.sheet(sheet).getRange().conditionalFormats.load(RULES_LOAD) });
     }
   }
 
   /** After the round trip: keep the knowledge of the workbook current without reading it again. */
   remember(k: Known): void {
     for (const name of this.addedSheets) if (!k.sheets.includes(name)) k.sheets.push(name);
-    for (const d of this.deletedRules) k.rules.set(d.sheet, (k.rules.get(d.sheet) ?? []).filter((r) => r.id !== d.id));
-    for (const a of this.addedRules) {
-      if (!k.rules.has(a.sheet)) k.rules.set(a.sheet, []);
-      k.rules.get(a.sheet)!.push({ id: a.format.id, formula: a.formula });
-    }
+    for (const a of this.rulesAfter) k.rules.set(a.sheet, customRules(a.collection));
     for (const n of this.addedNames) k.names.add(lower(n));
     for (const c of this.addedCharts) {
       if (!k.charts.has(c.sheet)) k.charts.set(c.sheet, new Set());

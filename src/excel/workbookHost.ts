@@ -46,7 +46,7 @@ export interface WorkbookHost {
 /** Thrown by hosts with a message for the assessor in both languages. */
 export class HostError extends Error {
   constructor(
-    readonly code: "protected" | "edit-mode" | "sync-failed" | "unsupported",
+    readonly code: "protected" | "edit-mode" | "sync-failed" | "unsupported" | "too-large",
     readonly messageId: string,
     readonly messageEn: string,
   ) {

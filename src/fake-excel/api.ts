@@ -7,6 +7,7 @@
  */
 import { CellValue, isCellError } from "../core/grid";
 import { Area, areaAddress, areaCells, MAX_COLUMNS, MAX_ROWS, parseArea, parseAreas } from "../excel/rangeAddress";
+import { enforceApiSets, memberSet, membersOfCall } from "./apiSets";
 import { FakeOfficeError, propertyNotLoaded } from "./errors";
 import {
   ChangeHandler,
@@ -15,6 +16,7 @@ import {
   FakeCell,
   FakeChart,
   FakeConditionalRule,
+  FakePageSetup,
   FakeSheet,
   FakeValidationRule,
   valueType,
@@ -55,39 +57,84 @@ export function quoteSheet(name: string): string {
 }
 
 const WHOLE_SHEET: Area = { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
-const PAYLOAD_LIMIT = 5_000_000;
+/** Excel on the web refuses a request, or a response, over 5 MB. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** What one queued operation costs in a request besides its values: the object path and the call. */
+const OPERATION_BYTES = 60;
+
+const utf8 = new TextEncoder();
+const jsonBytes = (v: unknown) => (v === undefined ? 0 : utf8.encode(JSON.stringify(v) ?? "").length);
 
 /** One Excel.run's request context. */
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   private queue: (() => void)[] = [];
   private closed = false;
+  /** true while this context's round trip runs in Excel */
+  private syncing = false;
+  /** an API this Excel lacks, used while the batch was being built: the next sync fails with it */
+  private refused: FakeOfficeError | undefined;
   constructor(readonly model: WorkbookModel) {
     this.workbook = new FakeWorkbook(this);
   }
 
-  enqueue(op: () => void): void {
+  /** bytes of the request being built, and of the response of the round trip running */
+  private requestBytes = 0;
+  responseBytes = 0;
+
+  enqueue(op: () => void, valueBytes = 0): void {
     if (this.closed) {
       throw new FakeOfficeError("InvalidObjectPath", "The object path isn't working for what you're trying to do: its Excel.run has ended. Use Excel.run(object.context, …) to use it again.");
     }
     this.queue.push(op);
+    this.requestBytes += OPERATION_BYTES + valueBytes;
   }
 
   get pendingOperations(): number {
-    return this.queue.length;
+    return this.queue.length + (this.refused ? 1 : 0);
   }
 
-  /** Fails inside the round trip when the host's Excel lacks the requirement set. */
-  need(version: string, what: string): void {
-    if (!this.model.supports(version)) throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi ${version}; this Excel has ${this.model.options.apiVersion}`, what);
+  /**
+   * A member of the Excel API is used: recorded, and checked against the requirement
+   * set Microsoft's type definitions give it. Above this Excel's version the round trip
+   * fails with ApiNotFound (at once when the use is inside the round trip itself).
+   */
+  touch(type: string, member: string, args?: readonly unknown[]): void {
+    for (const m of membersOfCall(type, member, args)) {
+      const set = memberSet(type, m);
+      this.model.used.set(`${type}.${m}`, set ?? "?");
+      if (set !== undefined && /^[\d.]+$/.test(set) && this.model.supports(set)) continue;
+      const e = new FakeOfficeError("ApiNotFound", `${type}.${m} needs ${set && /^[\d.]+$/.test(set) ? `ExcelApi ${set}` : (set ?? "an API Excel does not have")}; this Excel has ExcelApi ${this.model.options.apiVersion}`, `${type}.${m}`);
+      if (this.syncing) throw e;
+      this.refused ??= e;
+    }
   }
 
   async sync(): Promise<void> {
     const ops = this.queue.splice(0);
+    const refused = this.refused;
+    const request = this.requestBytes;
+    this.refused = undefined;
+    this.requestBytes = 0;
+    this.responseBytes = 0;
     this.model.syncCount++;
     // A round trip is asynchronous in Excel; the caller's code runs on only after it.
     await Promise.resolve();
-    this.model.roundTrip(ops);
+    const limit = this.model.options.payloadLimit;
+    if (refused) throw refused;
+    if (request > limit) {
+      this.model.traffic.push({ request, response: 0 });
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${request} bytes).`);
+    }
+    this.syncing = true;
+    try {
+      this.model.roundTrip(ops);
+    } finally {
+      this.syncing = false;
+      this.model.traffic.push({ request, response: this.responseBytes });
+    }
+    // What was loaded is never handed over when the answer is too big (the changes in the batch stay).
+    if (this.responseBytes > limit) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
   }
 
   setOpen(open: boolean): void {
@@ -167,18 +214,29 @@ export abstract class FakeObject<M> {
     if (this.nullable?.isNull) return;
     const sc = this.scalars();
     if (tree.size === 0) {
-      for (const [k, read] of Object.entries(sc)) this.loaded.set(k, copy(read(this.m())));
+      // Loading everything loads what this Excel has.
+      for (const [k, read] of Object.entries(sc)) {
+        const set = memberSet(this.typeName, k);
+        if (set && /^[\d.]+$/.test(set) && this.context.model.supports(set)) this.keep(k, read(this.m()));
+      }
       return;
     }
     for (const [k, sub] of tree) {
       if (k in sc) {
-        this.loaded.set(k, copy(sc[k](this.m())));
+        this.context.touch(this.typeName, k);
+        this.keep(k, sc[k](this.m()));
         continue;
       }
       const child = this.navigation(k);
       if (!child) throw new FakeOfficeError("InvalidArgument", `${this.typeName} has no property "${k}" the fake can load`, `${this.typeName}.load`);
       child.applyLoad(sub);
     }
+  }
+
+  /** A loaded property, counted in the round trip's response. */
+  private keep(name: string, value: unknown): void {
+    this.context.responseBytes += jsonBytes(value) + name.length + 4;
+    this.loaded.set(name, copy(value));
   }
 
   protected get<T>(name: string): T {
@@ -188,7 +246,7 @@ export abstract class FakeObject<M> {
 
   protected set(value: unknown, write: (m: M, v: unknown) => void): void {
     const v = copy(value);
-    this.context.enqueue(() => write(this.m(), v));
+    this.context.enqueue(() => write(this.m(), v), jsonBytes(v));
   }
 
   protected call(run: (m: M) => void): void {
@@ -249,14 +307,7 @@ export class FakeWorksheetCollection extends FakeCollection<WorkbookModel, FakeW
     return new FakeWorksheet(this.context, () => this.context.model.mustSheet(key));
   }
   getItemOrNullObject(key: string): FakeWorksheet {
-    return new FakeWorksheet(
-      this.context,
-      () => {
-        this.context.need("1.4", "WorksheetCollection.getItemOrNullObject");
-        return this.context.model.mustSheet(key);
-      },
-      "method",
-    );
+    return new FakeWorksheet(this.context, () => this.context.model.mustSheet(key), "method");
   }
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => {
@@ -302,10 +353,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
     return this.nav(
       "protection",
       () =>
-        new FakeWorksheetProtection(this.context, () => {
-          this.context.need("1.2", "Worksheet.protection");
-          return this.m();
-        }),
+new FakeWorksheetProtection(this.context, () => this.m()),
     );
   }
   get charts(): FakeChartCollection {
@@ -314,8 +362,11 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
   get onChanged(): FakeEvent {
     return this.nav("onChanged", () => new FakeEvent(this.context, this));
   }
+  get pageLayout(): FakePageLayout {
+    return this.nav("pageLayout", () => new FakePageLayout(this.context, () => this.m()));
+  }
   protected override navigation(name: string): Loadable | undefined {
-    return name === "protection" ? this.protection : name === "charts" ? this.charts : undefined;
+    return name === "protection" ? this.protection : name === "charts" ? this.charts : name === "pageLayout" ? this.pageLayout : undefined;
   }
 
   getRange(address?: string): FakeRange {
@@ -336,7 +387,6 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
 
   getRanges(address: string): FakeRangeAreas {
     return new FakeRangeAreas(this.context, () => {
-      this.context.need("1.9", "Worksheet.getRanges");
       const sheet = this.m();
       const areas = parseAreas(address);
       if (!areas || areas.some((a) => a.sheet !== undefined && a.sheet.toLowerCase() !== sheet.name.toLowerCase())) {
@@ -349,7 +399,6 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
   /** Like Excel: a blank sheet's used range is A1. */
   getUsedRange(valuesOnly?: boolean): FakeRange {
     return new FakeRange(this.context, () => {
-      if (valuesOnly !== undefined) this.context.need("1.2", "Worksheet.getUsedRange(valuesOnly)");
       const sheet = this.m();
       return { sheet, area: sheet.used(!!valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
     });
@@ -359,7 +408,6 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
     return new FakeRange(
       this.context,
       () => {
-        this.context.need("1.4", "Worksheet.getUsedRangeOrNullObject");
         const sheet = this.m();
         const area = sheet.used(!!valuesOnly);
         if (!area) throw new FakeOfficeError("ItemNotFound", "the worksheet is blank");
@@ -386,6 +434,46 @@ export class FakeWorksheetProtection extends FakeObject<FakeSheet> {
   }
 }
 
+// ----- printing -----
+
+export class FakePageLayout extends FakeObject<FakeSheet> {
+  protected readonly typeName = "PageLayout";
+  protected override scalars() {
+    return {
+      orientation: (s: FakeSheet) => s.page.orientation,
+      zoom: (s: FakeSheet) => s.page.zoom,
+    };
+  }
+  get orientation(): string {
+    return this.get("orientation");
+  }
+  set orientation(v: string) {
+    this.set(v, (s, x) => {
+      if (x !== "Portrait" && x !== "Landscape") throw new FakeOfficeError("InvalidArgument", `"${String(x)}" is not a page orientation`, "PageLayout.orientation");
+      this.context.model.changePage(s, (p) => (p.orientation = x));
+    });
+  }
+  get zoom(): unknown {
+    return this.get("zoom");
+  }
+  set zoom(v: unknown) {
+    this.set(v, (s, x) => {
+      const z = (x ?? {}) as Record<string, unknown>;
+      const bad = Object.entries(z).find(([k, n]) => !["horizontalFitToPages", "verticalFitToPages", "scale"].includes(k) || typeof n !== "number" || n < 0);
+      if (bad || (z.scale !== undefined && (Number(z.scale) < 10 || Number(z.scale) > 400))) throw new FakeOfficeError("InvalidArgument", "the page zoom is invalid", "PageLayout.zoom");
+      this.context.model.changePage(s, (p) => (p.zoom = { ...(z as FakePageSetup["zoom"]) }));
+    });
+  }
+  /** The rows must span the entire row, as Excel asks: "$8:$8" or "8:9". */
+  setPrintTitleRows(rows: FakeRange | string): void {
+    this.call((s) => {
+      const area = typeof rows === "string" ? parseArea(rows) : rows.m().area;
+      if (!area || area.left !== 0 || area.right !== MAX_COLUMNS - 1) throw new FakeOfficeError("InvalidArgument", `"${String(rows)}" is not whole rows`, "PageLayout.setPrintTitleRows");
+      this.context.model.changePage(s, (p) => (p.titleRows = { top: area.top, left: area.left, bottom: area.bottom, right: area.right }));
+    });
+  }
+}
+
 // ----- ranges -----
 
 interface RangeModel {
@@ -404,7 +492,7 @@ function plainValue(v: CellValue): unknown {
 }
 
 function matrix<T>(r: RangeModel, f: (cell: FakeCell | undefined) => T): T[][] {
-  if (areaCells(r.area) > PAYLOAD_LIMIT) {
+  if (areaCells(r.area) > 5_000_000) {
     throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${areaAddress(r.area)}).`);
   }
   const out: T[][] = [];
@@ -496,20 +584,14 @@ export class FakeRange extends FakeObject<RangeModel> {
     return this.nav(
       "dataValidation",
       () =>
-        new FakeDataValidation(this.context, () => {
-          this.context.need("1.8", "Range.dataValidation");
-          return { sheet: this.m().sheet, areas: [this.m().area] };
-        }),
+new FakeDataValidation(this.context, () => ({ sheet: this.m().sheet, areas: [this.m().area] })),
     );
   }
   get conditionalFormats(): FakeConditionalFormatCollection {
     return this.nav(
       "conditionalFormats",
       () =>
-        new FakeConditionalFormatCollection(this.context, () => {
-          this.context.need("1.6", "Range.conditionalFormats");
-          return { sheet: this.m().sheet, areas: [this.m().area] };
-        }),
+new FakeConditionalFormatCollection(this.context, () => ({ sheet: this.m().sheet, areas: [this.m().area] })),
     );
   }
   protected override navigation(name: string): Loadable | undefined {
@@ -537,6 +619,18 @@ export class FakeRange extends FakeObject<RangeModel> {
         sheet: me.sheet,
         area: { top: Math.min(me.area.top, o.top), left: Math.min(me.area.left, o.left), bottom: Math.max(me.area.bottom, o.bottom), right: Math.max(me.area.right, o.right) },
       };
+    });
+  }
+
+  /** The cells both ranges share, as Range.getIntersection; no shared cell is an error. */
+  getIntersection(other: FakeRange | string): FakeRange {
+    return new FakeRange(this.context, () => {
+      const me = this.m();
+      const o = typeof other === "string" ? parseArea(other) : other.m().area;
+      if (!o) throw new FakeOfficeError("InvalidArgument", `"${String(other)}" is not an address`, "Range.getIntersection");
+      const area = { top: Math.max(me.area.top, o.top), left: Math.max(me.area.left, o.left), bottom: Math.min(me.area.bottom, o.bottom), right: Math.min(me.area.right, o.right) };
+      if (area.top > area.bottom || area.left > area.right) throw new FakeOfficeError("InvalidArgument", "The ranges do not intersect", "Range.getIntersection");
+      return { sheet: me.sheet, area };
     });
   }
 
@@ -795,33 +889,43 @@ export class FakeDataValidation extends FakeObject<AreasModel> {
 interface RuleModel {
   sheet: FakeSheet;
   rule: FakeConditionalRule;
+  /** the areas of the collection the rule was reached through: its id is its place among their rules */
+  within: Area[];
 }
 
 const overlaps = (a: Area[], b: Area[]) => a.some((x) => b.some((y) => x.top <= y.bottom && y.top <= x.bottom && x.left <= y.right && y.left <= x.right));
 
+/** The rules of a range's collection, highest priority first, as Excel lists them. */
+const rulesWithin = (sheet: FakeSheet, areas: Area[]) => sheet.rules.filter((r) => overlaps(r.areas, areas));
+
 export class FakeConditionalFormatCollection extends FakeCollection<AreasModel, FakeConditionalFormat> {
   protected readonly typeName = "ConditionalFormatCollection";
   protected itemsOf(m: AreasModel): FakeConditionalFormat[] {
-    return m.sheet.rules.filter((r) => overlaps(r.areas, m.areas)).map((rule) => new FakeConditionalFormat(this.context, () => ({ sheet: m.sheet, rule })));
+    return rulesWithin(m.sheet, m.areas).map((rule) => new FakeConditionalFormat(this.context, () => ({ sheet: m.sheet, rule, within: m.areas })));
   }
   add(type: string): FakeConditionalFormat {
     let created: RuleModel | undefined;
     this.call((m) => {
       if (type !== "Custom") throw new FakeOfficeError("NotImplemented", `the fake Excel has only custom conditional formats, not "${type}"`);
-      created = { sheet: m.sheet, rule: this.context.model.addRule(m.sheet, m.areas.map((a) => ({ ...a }))) };
+      created = { sheet: m.sheet, rule: this.context.model.addRule(m.sheet, m.areas.map((a) => ({ ...a }))), within: m.areas };
     });
     return new FakeConditionalFormat(this.context, () => {
       if (!created) throw new FakeOfficeError("ItemNotFound", "the conditional format was not added");
       return created;
     });
   }
+  /** As in Excel, an id is the format's priority in this collection now: it names another rule once rules are added or deleted. */
   getItem(id: string): FakeConditionalFormat {
-    return new FakeConditionalFormat(this.context, () => {
-      const m = this.m();
-      const rule = m.sheet.rules.find((r) => r.id === id);
-      if (!rule) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: conditional format ${id}`, "ConditionalFormatCollection.getItem");
-      return { sheet: m.sheet, rule };
-    });
+    return new FakeConditionalFormat(this.context, () => this.at(/^\d+$/.test(id) ? Number(id) : -1, `conditional format ${id}`, "getItem"));
+  }
+  getItemAt(index: number): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.context, () => this.at(index, `conditional format at ${index}`, "getItemAt"));
+  }
+  private at(index: number, what: string, method: string): RuleModel {
+    const m = this.m();
+    const rule = rulesWithin(m.sheet, m.areas)[index];
+    if (!rule) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: ${what}`, `ConditionalFormatCollection.${method}`);
+    return { sheet: m.sheet, rule, within: m.areas };
   }
 }
 
@@ -829,9 +933,9 @@ export class FakeConditionalFormat extends FakeObject<RuleModel> {
   protected readonly typeName = "ConditionalFormat";
   protected override scalars() {
     return {
-      id: (m: RuleModel) => m.rule.id,
+      id: (m: RuleModel) => String(rulesWithin(m.sheet, m.within).indexOf(m.rule)),
       type: (m: RuleModel) => m.rule.type,
-      priority: (m: RuleModel) => m.sheet.rules.indexOf(m.rule),
+      priority: (m: RuleModel) => rulesWithin(m.sheet, m.within).indexOf(m.rule),
       stopIfTrue: () => false,
     };
   }
@@ -876,7 +980,7 @@ export class FakeConditionalFormat extends FakeObject<RuleModel> {
 }
 
 export class FakeConditionalFormatCustom extends FakeObject<RuleModel> {
-  protected readonly typeName = "ConditionalFormatCustom";
+  protected readonly typeName = "CustomConditionalFormat";
   get rule(): FakeConditionalFormatRule {
     return this.nav("rule", () => new FakeConditionalFormatRule(this.context, () => this.m()));
   }
@@ -922,13 +1026,14 @@ export class FakeConditionalRangeFormat extends FakeObject<RuleModel> {
 }
 
 export class FakeConditionalColor extends FakeObject<RuleModel> {
-  protected readonly typeName = "ConditionalRangeFill";
+  protected readonly typeName: string;
   constructor(
     context: FakeRequestContext,
     resolver: () => RuleModel,
     private readonly which: "fill" | "fontColor",
   ) {
     super(context, resolver);
+    this.typeName = which === "fill" ? "ConditionalRangeFill" : "ConditionalRangeFont";
   }
   protected override scalars() {
     return { color: (m: RuleModel) => m.rule[this.which] ?? null };
@@ -1077,7 +1182,6 @@ export class FakeChartSeriesCollection extends FakeCollection<ChartModel, FakeCh
   add(name?: string): FakeChartSeries {
     let index = -1;
     this.call((m) => {
-      this.context.need("1.7", "ChartSeriesCollection.add");
       this.context.model.changeChart(m.sheet, m.chart, (c) => {
         index = c.series.length;
         c.series.push({ name: name ?? `Series${index + 1}`, values: { top: 0, left: 0, bottom: 0, right: 0 } });
@@ -1100,7 +1204,6 @@ export class FakeChartSeries extends FakeObject<ChartModel & { index: number }> 
   }
   setValues(sourceData: FakeRange): void {
     this.call((m) => {
-      this.context.need("1.7", "ChartSeries.setValues");
       const area = sameSheetArea(sourceData, m.sheet, "The series values");
       this.context.model.changeChart(m.sheet, m.chart, (c) => (c.series[m.index].values = area));
     });
@@ -1111,7 +1214,6 @@ export class FakeCategoryAxis extends FakeObject<ChartModel> {
   protected readonly typeName = "ChartAxis";
   setCategoryNames(sourceData: FakeRange): void {
     this.call((m) => {
-      this.context.need("1.7", "ChartAxis.setCategoryNames");
       const area = sameSheetArea(sourceData, m.sheet, "The category names");
       this.context.model.changeChart(m.sheet, m.chart, (c) => (c.categories = area));
     });
@@ -1136,7 +1238,6 @@ export class FakeNamedItemCollection extends FakeCollection<WorkbookModel, FakeN
   add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
     void comment;
     this.call((m) => {
-      this.context.need("1.4", "NamedItemCollection.add");
       const ref = typeof reference === "string" ? reference : reference.m();
       const text = typeof ref === "string" ? ref : `${quoteSheet(ref.sheet.name)}!${areaAddress(ref.area).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
       m.defineName(name, text);
@@ -1149,10 +1250,7 @@ export class FakeNamedItemCollection extends FakeCollection<WorkbookModel, FakeN
   getItemOrNullObject(name: string): FakeNamedItem {
     return new FakeNamedItem(
       this.context,
-      () => {
-        this.context.need("1.4", "NamedItemCollection.getItemOrNullObject");
-        return this.lookup(name);
-      },
+      () => this.lookup(name),
       "method",
     );
   }
@@ -1170,10 +1268,7 @@ export class FakeNamedItem extends FakeObject<NameModel> {
       name: (n: NameModel) => n.name,
       type: (n: NameModel) => (parseArea(n.reference) ? "Range" : "String"),
       value: (n: NameModel) => n.reference,
-      formula: (n: NameModel) => {
-        this.context.need("1.7", "NamedItem.formula");
-        return `=${n.reference}`;
-      },
+      formula: (n: NameModel) => `=${n.reference}`,
       visible: () => true,
     };
   }
@@ -1191,7 +1286,6 @@ export class FakeNamedItem extends FakeObject<NameModel> {
   }
   delete(): void {
     this.call((n) => {
-      this.context.need("1.4", "NamedItem.delete");
       this.context.model.deleteName(n.name);
     });
   }
@@ -1219,9 +1313,38 @@ export class FakeEvent {
   ) {}
   add(handler: ChangeHandler): FakeEventHandlerResult {
     this.context.enqueue(() => {
-      this.context.need("1.7", "Worksheet.onChanged");
       this.sheet.m().handlers.add(handler);
     });
     return new FakeEventHandlerResult(this.context, this.sheet, handler);
   }
 }
+
+// Every member the fake offers is a real member of its Excel class, used only where this Excel has it.
+const FAKES: [{ prototype: object; name: string }, string[]][] = [
+  [FakeWorkbook, ["Workbook"]],
+  [FakeWorksheetCollection, ["WorksheetCollection"]],
+  [FakeWorksheet, ["Worksheet"]],
+  [FakeWorksheetProtection, ["WorksheetProtection"]],
+  [FakePageLayout, ["PageLayout"]],
+  [FakeRange, ["Range"]],
+  [FakeRangeAreas, ["RangeAreas"]],
+  [FakeRangeFormat, ["RangeFormat"]],
+  [FakeRangeFont, ["RangeFont"]],
+  [FakeRangeFill, ["RangeFill"]],
+  [FakeDataValidation, ["DataValidation"]],
+  [FakeConditionalFormatCollection, ["ConditionalFormatCollection"]],
+  [FakeConditionalFormat, ["ConditionalFormat"]],
+  [FakeConditionalFormatCustom, ["CustomConditionalFormat"]],
+  [FakeConditionalFormatRule, ["ConditionalFormatRule"]],
+  [FakeConditionalRangeFormat, ["ConditionalRangeFormat"]],
+  [FakeConditionalColor, ["ConditionalRangeFill", "ConditionalRangeFont"]],
+  [FakeChartCollection, ["ChartCollection"]],
+  [FakeChartObject, ["Chart"]],
+  [FakeChartTitle, ["ChartTitle"]],
+  [FakeChartSeriesCollection, ["ChartSeriesCollection"]],
+  [FakeChartSeries, ["ChartSeries"]],
+  [FakeCategoryAxis, ["ChartAxis"]],
+  [FakeNamedItemCollection, ["NamedItemCollection"]],
+  [FakeNamedItem, ["NamedItem"]],
+];
+for (const [cls, types] of FAKES) enforceApiSets(cls, types);

@@ -138,6 +138,12 @@ export class FakeWorkbookHandle {
     return Object.fromEntries([...this.model.names.values()].map((n) => [n.name, n.reference]));
   }
 
+  /** How a sheet prints: orientation, fit to pages, the rows repeated on each page ("8:8"). */
+  pageSetup(sheet: string): { orientation: string; zoom: Record<string, number>; titleRows?: string } {
+    const p = this.sheet(sheet).page;
+    return { orientation: p.orientation, zoom: { ...p.zoom }, titleRows: p.titleRows && `${p.titleRows.top + 1}:${p.titleRows.bottom + 1}` };
+  }
+
   /** Column width in points, or undefined for Excel's default. */
   columnWidth(sheet: string, column: string): number | undefined {
     const c = columnIndex(column);
@@ -195,6 +201,11 @@ export class FakeWorkbookHandle {
       }),
       names: this.names(),
     };
+  }
+
+  /** Every Excel API member used so far ("Range.values", "Worksheet.getUsedRange(valuesOnly)") with the requirement set it needs. */
+  apiMembersUsed(): Record<string, string> {
+    return Object.fromEntries([...this.model.used].sort(([a], [b]) => (a < b ? -1 : 1)));
   }
 
   protect(sheet: string, on = true): void {

@@ -9,7 +9,7 @@
  *   fake.syncs;                                      // round trips so far
  */
 import { WorkbookGrid } from "../core/grid";
-import { FakeRequestContext } from "./api";
+import { FakeRequestContext, PAYLOAD_LIMIT_BYTES } from "./api";
 import { FakeWorkbookHandle } from "./handle";
 import { WorkbookModel } from "./workbookModel";
 
@@ -24,6 +24,8 @@ export interface FakeExcelOptions {
   /** Office.context.displayLanguage */
   displayLanguage?: string;
   theme?: "light" | "dark";
+  /** bytes a request or a response may hold; Excel on the web's 5 MB by default */
+  payloadLimit?: number;
 }
 
 export interface FakeExcel {
@@ -34,6 +36,8 @@ export interface FakeExcel {
   workbook: FakeWorkbookHandle;
   /** context.sync calls made so far, by anyone */
   readonly syncs: number;
+  /** bytes of each round trip's request and response so far, in order */
+  readonly traffic: readonly { request: number; response: number }[];
 }
 
 type Batch<T> = (context: FakeRequestContext) => Promise<T>;
@@ -44,7 +48,7 @@ const THEMES = {
 };
 
 export function createFakeExcel(initial: WorkbookGrid, options: FakeExcelOptions = {}): FakeExcel {
-  const model = new WorkbookModel({ apiVersion: options.apiVersion ?? "1.14", displayLanguage: options.displayLanguage ?? "en-US" });
+  const model = new WorkbookModel({ apiVersion: options.apiVersion ?? "1.14", displayLanguage: options.displayLanguage ?? "en-US", payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT_BYTES });
   model.load(initial);
 
   async function run<T>(first: unknown, second?: Batch<T>): Promise<T> {
@@ -103,6 +107,9 @@ export function createFakeExcel(initial: WorkbookGrid, options: FakeExcelOptions
     workbook: new FakeWorkbookHandle(model),
     get syncs() {
       return model.syncCount;
+    },
+    get traffic() {
+      return model.traffic;
     },
   };
 }

@@ -82,6 +82,13 @@ export interface FakeChangedEvent {
 
 export type ChangeHandler = (args: FakeChangedEvent) => unknown;
 
+export interface FakePageSetup {
+  orientation: "Portrait" | "Landscape";
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** whole rows repeated at the top of each printed page */
+  titleRows?: Area;
+}
+
 export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   protected = false;
@@ -90,6 +97,8 @@ export class FakeSheet {
   /** first is the highest priority, as Excel orders them */
   rules: FakeConditionalRule[] = [];
   charts: FakeChart[] = [];
+  /** how the sheet prints: Excel's defaults until an add-in or a person sets them */
+  readonly page: FakePageSetup = { orientation: "Portrait", zoom: { scale: 100 } };
   readonly handlers = new Set<ChangeHandler>();
   constructor(
     readonly id: string,
@@ -210,6 +219,8 @@ export function displayText(v: CellValue, numberFormat?: string): string {
 export interface ModelOptions {
   apiVersion: string;
   displayLanguage: string;
+  /** bytes a request or a response may hold */
+  payloadLimit: number;
 }
 
 interface PendingChange {
@@ -234,6 +245,10 @@ export class WorkbookModel implements EvalHost {
   /** lower-case name → defined name */
   readonly names = new Map<string, { name: string; reference: string; ast?: Node }>();
   syncCount = 0;
+  /** "Type.member" → its requirement set, for every Excel member used so far */
+  readonly used = new Map<string, string>();
+  /** bytes sent and received by each round trip, in order */
+  readonly traffic: { request: number; response: number }[] = [];
   cellEditMode = false;
   failNext: FakeOfficeError | undefined;
   activeSheetId: string | undefined;
@@ -384,6 +399,12 @@ export class WorkbookModel implements EvalHost {
         }
       }
     }
+    this.dirty = true;
+  }
+
+  changePage(sheet: FakeSheet, apply: (p: FakePageSetup) => void): void {
+    this.guard(sheet);
+    apply(sheet.page);
     this.dirty = true;
   }
 

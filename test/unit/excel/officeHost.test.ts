@@ -4,6 +4,7 @@
  * leave the workbook as it was, and the parts older Excel cannot do.
  */
 import { WorkbookGrid } from "../../../src/core/grid";
+import { WritePlan } from "../../../src/core/writePlan";
 import { HostError } from "../../../src/excel";
 import { widthInPoints } from "../../../src/excel/officeHost";
 import * as T from "../../fixtures/templates";
@@ -11,12 +12,14 @@ import { countSyncs, EMPTY_PLAN, gridOf, longSpbeGrid, readAndApply, setUp, unde
 
 describe("round trips", () => {
   test.each([
-    ["the 47-indicator template", () => gridOf(T.standardSpbe())],
-    ["a 10,000-row sheet", () => longSpbeGrid(10000)],
-  ])("%s: the first read learns the sheet names (2), every refresh is 1, every apply is 1", async (_, make) => {
+    // names, then every sheet whole
+    ["the 47-indicator template", () => gridOf(T.standardSpbe()), 2],
+    // names, then the first rows of each sheet, then the rest sized by what those rows cost
+    ["a 10,000-row sheet", () => longSpbeGrid(10000), 3],
+  ])("%s: the first read learns the sheet names and the sizes, every refresh is 1, every apply is 1", async (_, make, first) => {
     const { fake, host } = setUp(make());
     let grid: WorkbookGrid | undefined;
-    expect(await countSyncs(fake, async () => (grid = await host.read()))).toBe(2);
+    expect(await countSyncs(fake, async () => (grid = await host.read()))).toBe(first);
     const { plan } = understand(grid!);
     expect(plan.cells.length).toBeGreaterThan(100);
     expect(await countSyncs(fake, () => host.apply(plan))).toBe(1);
@@ -218,6 +221,46 @@ describe("apply", () => {
     const formulas = fake.workbook.conditionalFormats("Kertas Kerja").map((r) => r.formula);
     expect(formulas.filter((f) => f === "=E7=5")).toHaveLength(1);
     expect(formulas).toHaveLength(5);
+  });
+
+  test("a person's format added between two applies, on a cell that already has two of ours, is kept; ours are replaced, not doubled", async () => {
+    const { fake, host } = setUp(gridOf(T.standardSpbe()));
+    await readAndApply(host);
+    const ours = fake.workbook.conditionalFormats("Kertas Kerja");
+    // Two of our rules sit on each level cell (low and invalid levels).
+    expect(ours.filter((r) => r.ranges.some((a) => a.includes("E7")))).toHaveLength(2);
+    // The person's rule goes on top, so every place the last read saw shifts by one.
+    await fake.Excel.run(async (ctx) => {
+      const cf = ctx.workbook.worksheets.getItem("Kertas Kerja").getRange("E7").conditionalFormats.add("Custom");
+      cf.custom.rule.formula = "=E7=5";
+      cf.custom.format.fill.color = "#C6EFCE";
+      await ctx.sync();
+    });
+    await readAndApply(host);
+    await readAndApply(host);
+    const after = fake.workbook.conditionalFormats("Kertas Kerja");
+    expect(after.map((r) => r.formula).sort()).toEqual([...ours.map((r) => r.formula), "=E7=5"].sort());
+    expect(after.find((r) => r.formula === "=E7=5")).toMatchObject({ ranges: ["E7"], fill: "#C6EFCE" });
+  });
+});
+
+describe("printing the results sheet", () => {
+  const withPrint = (plan: WritePlan) => ({ ...plan, printSetups: [{ sheet: plan.sheets[0], orientation: "landscape" as const, fitToWidth: 1, titleRows: "$8:$8" }] });
+
+  test("where the plan gives print settings, ExcelApi 1.9 sets them in the same round trip", async () => {
+    const { fake, host } = setUp(gridOf(T.standardSpbe()));
+    const { plan } = understand(await host.read());
+    expect(await countSyncs(fake, () => host.apply(withPrint(plan)))).toBe(1);
+    expect(fake.workbook.pageSetup("Indeks SPBE")).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 }, titleRows: "8:8" });
+    expect(fake.workbook.pageSetup("Kertas Kerja")).toMatchObject({ orientation: "Portrait" });
+  });
+
+  test("an Excel before 1.9 writes everything else and leaves the print settings as they were", async () => {
+    const { fake, host } = setUp(gridOf(T.standardSpbe()), { apiVersion: "1.8" });
+    const { plan } = understand(await host.read());
+    await host.apply(withPrint(plan));
+    expect(fake.workbook.pageSetup("Indeks SPBE")).toEqual({ orientation: "Portrait", zoom: { scale: 100 }, titleRows: undefined });
+    expect(fake.workbook.value("Indeks SPBE", "D9")).not.toBeNull();
   });
 });
 

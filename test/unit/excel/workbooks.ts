@@ -10,7 +10,7 @@ import { createOfficeHost, OfficeHost } from "../../../src/excel";
 import { createFakeExcel, FakeExcel, FakeExcelOptions } from "../../../src/fake-excel";
 import { FRAMEWORKS } from "../../../src/frameworks";
 import { workbookGrid } from "../../../src/xlsx/readGrid";
-import { SPBE } from "../../fixtures/templates";
+import { SPBE, standardSpbe as SPBE_TEMPLATE } from "../../fixtures/templates";
 
 export function gridOf(wb: ExcelJS.Workbook): WorkbookGrid {
   return workbookGrid(wb);
@@ -24,6 +24,17 @@ export function longSpbeGrid(rows: number): WorkbookGrid {
     values.push([ind.id, ind.name, 1 + ((r * 7) % 5), 1 + ((r * 3) % 5), r % 11 === 0 ? "periksa" : null]);
   }
   return { sheets: [{ name: "Rekap", values }] };
+}
+
+/** The 47-indicator template with `sheets` evidence sheets of `rows` rows each, as an assessor keeps them beside it. */
+export function withEvidence(sheets: number, rows: number, text = (s: number, r: number) => `Bukti ${s}.${r}: notulen rapat dan SK penetapan`): WorkbookGrid {
+  const grid = gridOf(SPBE_TEMPLATE());
+  for (let s = 1; s <= sheets; s++) {
+    const values: CellValue[][] = [["No", "Indikator", "Dokumen", "Tanggal", "Keterangan"]];
+    for (let r = 1; r <= rows; r++) values.push([r, `Indikator ${1 + (r % 47)}`, text(s, r), 45000 + r, r % 3 === 0 ? "lengkap" : null]);
+    grid.sheets.push({ name: `Bukti ${s}`, values });
+  }
+  return grid;
 }
 
 export interface Setup {

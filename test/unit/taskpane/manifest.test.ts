@@ -29,12 +29,12 @@ describe("manifest.xml", () => {
     expect(one("Version").textContent).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
   });
 
-  test("targets workbooks, asks to read and write the document, and needs only ExcelApi 1.1", () => {
+  test("targets workbooks, asks to read and write the document, and needs ExcelApi 1.9 (Excel 2021 and later, Microsoft 365, the web)", () => {
     const hosts = all("Host").filter((h) => h.parentElement?.parentElement === doc.documentElement);
     expect(hosts.map((h) => h.getAttribute("Name"))).toEqual(["Workbook"]);
     expect(one("Permissions").textContent).toBe("ReadWriteDocument");
     const set = one("Set");
-    expect([set.getAttribute("Name"), set.getAttribute("MinVersion")]).toEqual(["ExcelApi", "1.1"]);
+    expect([set.getAttribute("Name"), set.getAttribute("MinVersion")]).toEqual(["ExcelApi", "1.9"]);
   });
 
   test("English by default, with Indonesian overrides", () => {
