@@ -11,7 +11,9 @@ import { buildWritePlan, summarizePlan } from "../core/writePlan";
 import { FRAMEWORKS, FRAMEWORK_IDS, frameworkById } from "../frameworks";
 import { applyPlan } from "../xlsx/applyPlan";
 import { runPlan } from "./plan";
-import { workbookGrid } from "../xlsx/readGrid";
+import { packageGrid } from "../xlsx/readWorkbook";
+import { openPackage, Package, PackageError } from "../xlsx/zipPackage";
+import type { WorkbookGrid } from "../core/grid";
 
 export interface CliIo {
   out(s: string): void;
@@ -174,24 +176,22 @@ export function parseArgs(argv: string[]): CliArgs {
 
 class WorkError extends Error {}
 
-async function load(io: CliIo, file: string): Promise<ExcelJS.Workbook> {
+interface Loaded {
+  data: Buffer;
+  pkg: Package;
+  grid: WorkbookGrid;
+}
+
+async function load(io: CliIo, file: string): Promise<Loaded> {
   if (!io.exists(file)) throw new WorkError(`berkas tidak ada / file not found: ${file}`);
   const data = await io.readFile(file);
-  if (data.length >= 4 && data.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new WorkError(
-      `${file}: berkas terlindung kata sandi atau format .xls lama; buka di Excel, hapus kata sandi / simpan sebagai .xlsx / the file is password-protected or old .xls; open it in Excel, remove the password / save as .xlsx`,
-    );
-  }
-  if (data.length < 4 || data.readUInt32BE(0) !== 0x504b0304) {
-    throw new WorkError(`${file}: bukan berkas .xlsx (rusak atau format lain) / not an .xlsx file (corrupt or another format)`);
-  }
-  const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    const pkg = openPackage(data);
+    return { data, pkg, grid: packageGrid(pkg).grid };
   } catch (e) {
-    throw new WorkError(`${file}: berkas .xlsx rusak, tidak terbaca / corrupt .xlsx, cannot be read (${e instanceof Error ? e.message : String(e)})`);
+    if (e instanceof PackageError) throw new WorkError(`${file}: ${e.message}`);
+    throw e;
   }
-  return wb;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -206,9 +206,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
-  let wb: ExcelJS.Workbook;
+  let loaded: Loaded;
   try {
-    wb = await load(io, args.file);
+    loaded = await load(io, args.file);
   } catch (e) {
     if (e instanceof WorkError) {
       io.err(`spbe-index: ${e.message}`);
@@ -216,7 +216,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
-  const grid = workbookGrid(wb);
+  const grid = loaded.grid;
   const analysis: Analysis = analyze(grid, FRAMEWORKS, {
     sheet: args.sheet,
     levelColumns: args.levelColumns.length ? args.levelColumns : undefined,
@@ -240,6 +240,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     const plan = buildWritePlan(grid, analysis);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(loaded.data as unknown as ArrayBuffer);
     applyPlan(wb, plan);
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
     await io.writeFileAtomic(target, buffer);
