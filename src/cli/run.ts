@@ -2,16 +2,15 @@
  * The command line, with its input and output passed in so tests run it in-process.
  * Exit status: 0 every assessment complete, 1 scored with problems, 2 could not work.
  */
-import ExcelJS from "exceljs";
 import { analyze, Analysis } from "../core/analyze";
 import { Framework } from "../core/framework";
 import { reportJson, reportText } from "../core/report";
 import { inLanguage, languageFromEnv, say, TextLanguage } from "../core/textLanguage";
 import { buildWritePlan, summarizePlan } from "../core/writePlan";
 import { FRAMEWORKS, FRAMEWORK_IDS, frameworkById } from "../frameworks";
-import { applyPlan } from "../xlsx/applyPlan";
 import { runPlan } from "./plan";
-import { packageGrid } from "../xlsx/readWorkbook";
+import { packageGrid, WorkbookParts } from "../xlsx/readWorkbook";
+import { writeWorkbook, WriteRefused, WriteResult } from "../xlsx/writeWorkbook";
 import { openPackage, Package, PackageError } from "../xlsx/zipPackage";
 import type { WorkbookGrid } from "../core/grid";
 
@@ -180,6 +179,7 @@ interface Loaded {
   data: Buffer;
   pkg: Package;
   grid: WorkbookGrid;
+  parts: WorkbookParts;
 }
 
 async function load(io: CliIo, file: string): Promise<Loaded> {
@@ -187,7 +187,7 @@ async function load(io: CliIo, file: string): Promise<Loaded> {
   const data = await io.readFile(file);
   try {
     const pkg = openPackage(data);
-    return { data, pkg, grid: packageGrid(pkg).grid };
+    return { data, pkg, ...packageGrid(pkg) };
   } catch (e) {
     if (e instanceof PackageError) throw new WorkError(`${file}: ${e.message}`);
     throw e;
@@ -240,11 +240,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     const plan = buildWritePlan(grid, analysis);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(loaded.data as unknown as ArrayBuffer);
-    applyPlan(wb, plan);
-    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    await io.writeFileAtomic(target, buffer);
+    let written: WriteResult;
+    try {
+      written = writeWorkbook(loaded.pkg, loaded.parts, plan);
+    } catch (e) {
+      if (e instanceof WriteRefused) {
+        io.err(`spbe-index: ${target}: ${e.message}`);
+        return 2;
+      }
+      throw e;
+    }
+    await io.writeFileAtomic(target, Buffer.from(written.data.buffer, written.data.byteOffset, written.data.byteLength));
     const s = summarizePlan(plan);
     const sheets = s.sheets.map((x) => `"${x}"`).join(", ");
     const msg = say(
@@ -253,6 +259,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       `Written: ${target} — results sheet ${sheets}, ${s.cells} cells (${s.templateCells} on your sheets), validation ${s.validations} ranges, ${s.conditionalFormats} conditional formats`,
     );
     (args.format === "json" ? io.err : io.out)(msg);
+    for (const n of written.notes) (args.format === "json" ? io.err : io.out)(`  ${inLanguage(n, lang)}`);
     for (const k of plan.skipped) (args.format === "json" ? io.err : io.out)(`  ${inLanguage(k.message, lang)}`);
   }
   const complete = analysis.tables.every((t) => t.assessments.every((a) => a.complete));

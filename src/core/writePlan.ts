@@ -79,6 +79,16 @@ export interface PlannedChart {
   height: number;
 }
 
+/** How the results sheet prints: on paper the assessor's report is this sheet. */
+export interface PlannedPrintSetup {
+  sheet: string;
+  orientation: "landscape" | "portrait";
+  /** pages across; pages down is left free */
+  fitToWidth: number;
+  /** rows repeated at the top of every page, e.g. "$8:$8" */
+  titleRows: string;
+}
+
 export interface SkippedCell {
   sheet: string;
   cell: string;
@@ -94,6 +104,7 @@ export interface WritePlan {
   names: PlannedName[];
   columnWidths: { sheet: string; column: string; width: number }[];
   charts: PlannedChart[];
+  printSetups: PlannedPrintSetup[];
   /** labelled template cells left alone because a person wrote in them */
   skipped: SkippedCell[];
 }
@@ -318,6 +329,7 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
   if (f.domains.length) chart("Domain", "Indeks domain / Domain index", domainRow0, f.domains.length, headRow + 1, 220);
   chart("Aspek", "Indeks aspek / Aspect index", aspectRow0, f.aspects.length, aspectRow0, 300);
 
+  plan.printSetups.push({ sheet: S, orientation: "landscape", fitToWidth: 1, titleRows: `$${headRow + 1}:$${headRow + 1}` });
   plan.columnWidths.push({ sheet: S, column: "A", width: 22 }, { sheet: S, column: "B", width: 58 }, { sheet: S, column: "C", width: 10 });
   for (let k = 0; k < nA; k++) plan.columnWidths.push({ sheet: S, column: columnLetter(aCol(k)), width: 22 });
 
@@ -396,7 +408,7 @@ function planLabels(grid: WorkbookGrid, t: TableAnalysis, p: TablePlacement, pla
 }
 
 export function buildWritePlan(grid: WorkbookGrid, analysis: Analysis): WritePlan {
-  const plan: WritePlan = { sheets: [], cells: [], validations: [], conditionalFormats: [], names: [], columnWidths: [], charts: [], skipped: [] };
+  const plan: WritePlan = { sheets: [], cells: [], validations: [], conditionalFormats: [], names: [], columnWidths: [], charts: [], printSetups: [], skipped: [] };
   const taken = new Set<string>();
   analysis.tables.forEach((t, k) => {
     const name = resultsSheetName(grid, t, k, taken);

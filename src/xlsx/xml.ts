@@ -190,3 +190,9 @@ export function withAttrs(text: string, node: XmlNode, set: Attrs): string {
   const tag = element(node.name, merged);
   return node.selfClosing ? tag : tag.slice(0, -2) + ">";
 }
+
+/** The edit that sets some attributes of `node`; none when they already hold those values. */
+export function setAttrs(text: string, node: XmlNode, set: Attrs): Edit[] {
+  const same = Object.entries(set).every(([k, v]) => (v === undefined ? node.attrs[k] === undefined : node.attrs[k] === (typeof v === "boolean" ? (v ? "1" : "0") : String(v))));
+  return same ? [] : [{ start: node.start, end: node.openEnd, text: withAttrs(text, node, set) }];
+}

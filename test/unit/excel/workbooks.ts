@@ -67,4 +67,4 @@ export async function countSyncs(fake: FakeExcel, fn: () => Promise<unknown>): P
   return fake.syncs - before;
 }
 
-export const EMPTY_PLAN: WritePlan = { sheets: [], cells: [], validations: [], conditionalFormats: [], names: [], columnWidths: [], charts: [], skipped: [] };
+export const EMPTY_PLAN: WritePlan = { sheets: [], cells: [], validations: [], conditionalFormats: [], names: [], columnWidths: [], charts: [], printSetups: [], skipped: [] };
