@@ -5,21 +5,45 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { readInputFile, removePendingTemps, writeFileSafely } from "./files";
 import { runCli, CliIo } from "./run";
+
+// `spbe-index score … | head -1`: the reader went away; stop quietly, as other tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+// Interrupted while replacing a file: the old file stays, the temporary one goes.
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+  process.on(signal, () => {
+    removePendingTemps();
+    process.exit(code);
+  });
+}
 
 const io: CliIo = {
   out: (s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n"),
   err: (s) => process.stderr.write(s.endsWith("\n") ? s : s + "\n"),
-  readFile: (p) => fs.promises.readFile(p),
+  readFile: (p) => readInputFile(p),
   writeFileAtomic: async (p, data) => {
-    const tmp = path.join(path.dirname(p), `.${path.basename(p)}.${process.pid}.tmp`);
-    await fs.promises.writeFile(tmp, data);
-    await fs.promises.rename(tmp, p);
+    await writeFileSafely(p, data);
   },
   exists: (p) => fs.existsSync(p),
-  samePath: (a, b) => path.resolve(a) === path.resolve(b),
+  samePath: (a, b) => sameFile(a, b),
   locale: process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG,
 };
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = fs.statSync(a);
+    const y = fs.statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
+}
 
 runCli(process.argv.slice(2), io).then(
   (code) => {

@@ -10,7 +10,8 @@ import { buildWritePlan, summarizePlan } from "../core/writePlan";
 import { FRAMEWORKS, FRAMEWORK_IDS, frameworkById } from "../frameworks";
 import { runPlan } from "./plan";
 import { packageGrid, WorkbookParts } from "../xlsx/readWorkbook";
-import { writeWorkbook, WriteRefused, WriteResult } from "../xlsx/writeWorkbook";
+import { isMacroEnabled, writeWorkbook, WriteRefused, WriteResult } from "../xlsx/writeWorkbook";
+import { FileError } from "./files";
 import { openPackage, Package, PackageError } from "../xlsx/zipPackage";
 import type { WorkbookGrid } from "../core/grid";
 
@@ -184,7 +185,13 @@ interface Loaded {
 
 async function load(io: CliIo, file: string): Promise<Loaded> {
   if (!io.exists(file)) throw new WorkError(`berkas tidak ada / file not found: ${file}`);
-  const data = await io.readFile(file);
+  let data: Buffer;
+  try {
+    data = await io.readFile(file);
+  } catch (e) {
+    if (e instanceof FileError) throw new WorkError(e.message);
+    throw e;
+  }
   try {
     const pkg = openPackage(data);
     return { data, pkg, ...packageGrid(pkg) };
@@ -240,6 +247,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     const plan = buildWritePlan(grid, analysis);
+    const macros = isMacroEnabled(loaded.pkg, loaded.parts);
+    if (macros !== target.toLowerCase().endsWith(".xlsm")) {
+      io.err(
+        macros
+          ? `spbe-index: ${args.file} berisi makro; simpan hasilnya sebagai .xlsm, bukan ${target} / contains macros; write the result as .xlsm, not ${target}`
+          : `spbe-index: ${args.file} tidak berisi makro; simpan hasilnya sebagai .xlsx, bukan ${target} / has no macros; write the result as .xlsx, not ${target}`,
+      );
+      return 2;
+    }
     let written: WriteResult;
     try {
       written = writeWorkbook(loaded.pkg, loaded.parts, plan);
@@ -250,7 +266,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       throw e;
     }
-    await io.writeFileAtomic(target, Buffer.from(written.data.buffer, written.data.byteOffset, written.data.byteLength));
+    try {
+      await io.writeFileAtomic(target, Buffer.from(written.data.buffer, written.data.byteOffset, written.data.byteLength));
+    } catch (e) {
+      if (e instanceof FileError) {
+        io.err(`spbe-index: ${e.message}`);
+        return 2;
+      }
+      throw e;
+    }
     const s = summarizePlan(plan);
     const sheets = s.sheets.map((x) => `"${x}"`).join(", ");
     const msg = say(

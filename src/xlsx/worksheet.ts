@@ -89,7 +89,7 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
         return wanted.has(lastRow);
       }
       if (top === "sheetData" && path.length === 4) return true; // a cell: its <f> and <v>
-      return top === "conditionalFormatting" && path.length <= 3;
+      return top === "conditionalFormatting" && path.length <= 4;
     },
     keepText: (n) => n.local === "formula",
   });

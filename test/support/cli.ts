@@ -3,14 +3,17 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { readInputFile, writeFileSafely } from "../../src/cli/files";
 import { runCli, CliIo } from "../../src/cli/run";
 
 export function fileIo(out: (s: string) => void = () => undefined, err: (s: string) => void = () => undefined): CliIo {
   return {
     out,
     err,
-    readFile: (p) => fs.promises.readFile(p),
-    writeFileAtomic: (p, d) => fs.promises.writeFile(p, d),
+    readFile: (p) => readInputFile(p),
+    writeFileAtomic: async (p, d) => {
+      await writeFileSafely(p, d);
+    },
     exists: (p) => fs.existsSync(p),
     samePath: (a, b) => path.resolve(a) === path.resolve(b),
   };
