@@ -4,7 +4,7 @@
  * bomb is refused from its central directory; saving writes every part back, the
  * untouched ones with exactly the bytes they had.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, Zippable } from "fflate";
+import { strFromU8, strToU8, Unzip, UnzipInflate, unzipSync, zipSync, Zippable } from "fflate";
 import type { Bilingual } from "../core/framework";
 import { bi } from "../core/messages";
 
@@ -55,35 +55,85 @@ export function openPackage(data: Uint8Array, limits = LIMITS): Package {
   }
   if (head !== ZIP && head !== EMPTY_ZIP) throw new PackageError("not-zip", bi("bukan berkas .xlsx (rusak atau format lain)", "not an .xlsx file (corrupt or another format)"));
   if (data.length > limits.fileBytes) throw tooLarge(`${mib(data.length)} MiB`, `${mib(limits.fileBytes)} MiB`);
+  // First the central directory's declarations, before inflating anything.
+  const declared = new Map<string, number>();
   let total = 0;
-  let count = 0;
   let problem: PackageError | undefined;
-  let parts: Record<string, Uint8Array>;
   try {
-    parts = unzipSync(data, {
+    unzipSync(data, {
       filter: (f) => {
-        if (problem) return false;
-        count++;
+        if (problem || f.name.endsWith("/")) return false;
+        declared.set(f.name, f.originalSize);
         total += f.originalSize;
-        if (count > limits.parts) problem = bomb(`${count} bagian`, `${count} parts`);
+        if (declared.size > limits.parts) problem = bomb(`${declared.size} bagian`, `${declared.size} parts`);
         else if (f.originalSize > limits.partBytes || total > limits.totalBytes)
           problem = bomb(`${f.name} mengembang menjadi ${mib(Math.max(f.originalSize, total))} MiB`, `${f.name} expands to ${mib(Math.max(f.originalSize, total))} MiB`);
         else if (f.originalSize > 1024 * 1024 && f.originalSize / Math.max(f.size, 1) > limits.ratio)
           problem = bomb(`${f.name} dimampatkan ${Math.round(f.originalSize / Math.max(f.size, 1))}:1`, `${f.name} is compressed ${Math.round(f.originalSize / Math.max(f.size, 1))}:1`);
-        return !problem;
+        return false;
       },
     });
   } catch {
-    throw new PackageError("corrupt", bi("berkas .xlsx rusak, tidak terbaca", "corrupt .xlsx, cannot be read"));
+    throw corrupt();
   }
   if (problem) throw problem;
-  const order = Object.keys(parts);
+  // Then inflate in slices, stopping any part that grows past what the directory declared.
+  const parts: Record<string, Uint8Array> = {};
+  const unzip = new Unzip();
+  unzip.register(UnzipInflate);
+  unzip.onfile = (file) => {
+    if (file.name.endsWith("/") || problem) return;
+    const limit = declared.get(file.name);
+    if (limit === undefined) return; // not in the central directory: not part of the package
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    file.ondata = (err, chunk, final) => {
+      if (problem) return;
+      if (err) {
+        problem = corrupt();
+        return;
+      }
+      size += chunk.length;
+      if (size > limit) {
+        problem = bomb(`${file.name} lebih besar daripada yang dinyatakan`, `${file.name} is larger than it declares`);
+        file.terminate();
+        return;
+      }
+      chunks.push(chunk);
+      if (final) parts[file.name] = concat(chunks, size);
+    };
+    file.start();
+  };
+  try {
+    const SLICE = 64 * 1024;
+    for (let at = 0; at < data.length && !problem; at += SLICE) unzip.push(data.subarray(at, at + SLICE), at + SLICE >= data.length);
+  } catch {
+    throw corrupt();
+  }
+  if (problem) throw problem;
+  for (const name of declared.keys()) if (!parts[name]) throw corrupt();
+  const order = [...declared.keys()];
   const mimetype = parts["mimetype"];
   if (mimetype && strFromU8(mimetype).startsWith("application/vnd.oasis.opendocument")) {
     throw new PackageError("ods", bi("berkas OpenDocument (.ods); simpan sebagai .xlsx lalu coba lagi", "an OpenDocument file (.ods); save it as .xlsx and try again"));
   }
   if (!parts["[Content_Types].xml"]) throw new PackageError("not-workbook", bi("berkas zip ini bukan buku kerja Excel", "this zip file is not an Excel workbook"));
   return { order, parts: new Map(order.map((n) => [n, parts[n]])) };
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+function corrupt(): PackageError {
+  return new PackageError("corrupt", bi("berkas .xlsx rusak, tidak terbaca", "corrupt .xlsx, cannot be read"));
 }
 
 function mib(n: number): string {
