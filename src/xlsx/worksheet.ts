@@ -234,6 +234,7 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
           `${p}dataValidation`,
           {
             type: v.type,
+            errorStyle: "stop",
             operator: "between",
             allowBlank: "1",
             showInputMessage: "1",
