@@ -28,11 +28,11 @@ export function recalculate(file: string, outDir: string, profile: string): stri
     [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, file],
     { stdio: "pipe", timeout: 120000 },
   );
-  const out = path.join(outDir, path.basename(file));
+  const out = path.join(outDir, path.basename(file, path.extname(file)) + ".xlsx");
   if (!fs.existsSync(out)) throw new Error(`LibreOffice wrote nothing for ${file}`);
   return out;
 }
 
 export function setCells(src: string, dst: string, sheet: string, cells: Record<string, number>): void {
-  execFileSync("python3", [path.join(__dirname, "set_cells.py"), src, dst, sheet, ...Object.entries(cells).map(([k, v]) => `${k}=${v}`)], { stdio: "pipe" });
+  execFileSync("/usr/bin/python3", [path.join(__dirname, "set_cells.py"), src, dst, sheet, ...Object.entries(cells).map(([k, v]) => `${k}=${v}`)], { stdio: "pipe" });
 }
