@@ -8,6 +8,7 @@ type Section = { title: string; file: string; fn: string };
 const SECTIONS: Section[] = [
   { title: "Path to target", file: "tools", fn: "benchTools" },
   { title: "Excel host (strict fake)", file: "excel", fn: "benchExcel" },
+  { title: ".xlsx files (command line)", file: "xlsx", fn: "benchXlsx" },
   { title: "Task pane", file: "taskpane", fn: "benchTaskpane" },
 ];
 

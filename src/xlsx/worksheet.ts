@@ -31,14 +31,10 @@ export interface SheetChanges {
 
 export interface PatchResult {
   text: string;
+  /** the sheet is protected: nothing was written */
+  protected: boolean;
   /** a formula cell became a constant: the calculation chain would be stale */
   formulaRemoved: boolean;
-}
-
-export function isProtected(text: string): boolean {
-  const root = parseXml(text, { descend: (p) => p.length < 2 });
-  const prot = child(root, "sheetProtection");
-  return !!prot && ["1", "true"].includes(prot.attrs.sheet ?? "");
 }
 
 function position(root: XmlNode, local: string): number {
@@ -93,6 +89,8 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
     },
     keepText: (n) => n.local === "formula",
   });
+  const prot = child(root, "sheetProtection");
+  if (prot && ["1", "true"].includes(prot.attrs.sheet ?? "")) return { text, protected: true, formulaRemoved: false };
   const p = prefixOf(root);
   const edits: Edit[] = [];
   let formulaRemoved = false;
@@ -284,5 +282,5 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
       edits.push({ start: at, end: at, text: element(`${p}pageSetup`, { paperSize: 9, ...attrs }) });
     }
   }
-  return { text: edits.length ? splice(text, edits) : text, formulaRemoved };
+  return { text: edits.length ? splice(text, edits) : text, protected: false, formulaRemoved };
 }

@@ -11,7 +11,7 @@ import { bi } from "../core/messages";
 import type { WritePlan } from "../core/writePlan";
 import { relationships, relsPartOf, resolveTarget, WorkbookParts } from "./readWorkbook";
 import { EMPTY_STYLES, StyleSheet } from "./styles";
-import { isProtected, NEW_WORKSHEET, patchWorksheet, SheetChanges } from "./worksheet";
+import { NEW_WORKSHEET, patchWorksheet, SheetChanges } from "./worksheet";
 import { child, children, Edit, element, escapeText, parseXml, prefixOf, setAttrs, splice, XmlNode } from "./xml";
 import { Package, partText, removePart, savePackage, setPart } from "./zipPackage";
 
@@ -171,16 +171,24 @@ export function writeWorkbook(pkg: Package, parts: WorkbookParts, plan: WritePla
     const part = partOf.get(name);
     const text = part && partText(pkg, part);
     if (!part || text === undefined) throw new WriteRefused(bi(`lembar "${name}" tidak ada di dalam berkas`, `sheet "${name}" is missing from the package`));
-    if (isProtected(text)) {
+    const out = patchWorksheet(text, ch, styles);
+    if (out.protected) {
+      const counts: [number, string, string][] = [
+        [ch.cells.length, "sel", "cells"],
+        [ch.validations.length, "validasi", "validations"],
+        [ch.conditionalFormats.length, "format bersyarat", "conditional formats"],
+      ];
+      const held = counts.filter(([n]) => n > 0);
+      const id = held.map(([n, w]) => `${n} ${w}`).join(", ");
+      const en = held.map(([n, , w]) => `${n} ${w}`).join(", ");
       notes.push(
         bi(
-          `Lembar "${name}" terlindung; tidak ada yang ditulis ke dalamnya (${ch.cells.length} sel, validasi dan format bersyarat). Buka proteksinya lalu jalankan lagi`,
-          `Sheet "${name}" is protected; nothing was written into it (${ch.cells.length} cells, validation and conditional formats). Unprotect it and run again`,
+          `Lembar "${name}" terlindung; tidak ada yang ditulis ke dalamnya (${id}). Buka proteksinya lalu jalankan lagi`,
+          `Sheet "${name}" is protected; nothing was written into it (${en}). Unprotect it and run again`,
         ),
       );
       continue;
     }
-    const out = patchWorksheet(text, ch, styles);
     formulaRemoved ||= out.formulaRemoved;
     written.add(name);
     if (out.text !== text) {

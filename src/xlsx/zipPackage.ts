@@ -105,7 +105,7 @@ export function openPackage(data: Uint8Array, limits = LIMITS): Package {
     file.start();
   };
   try {
-    const SLICE = 64 * 1024;
+    const SLICE = 16 * 1024;
     for (let at = 0; at < data.length && !problem; at += SLICE) unzip.push(data.subarray(at, at + SLICE), at + SLICE >= data.length);
   } catch {
     throw corrupt();

@@ -8,7 +8,6 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import * as T from "../fixtures/templates";
 
 const ROOT = path.join(__dirname, "../..");
