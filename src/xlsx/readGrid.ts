@@ -1,5 +1,6 @@
 /**
- * ExcelJS host, reading side: an ExcelJS workbook becomes the core's plain grid.
+ * An ExcelJS workbook as the core's plain grid, for tests and scripts that build
+ * workbooks with ExcelJS. The command line reads files with readWorkbook instead.
  */
 import type ExcelJS from "exceljs";
 import { CellValue, SheetGrid, WorkbookGrid } from "../core/grid";
