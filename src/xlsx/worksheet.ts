@@ -5,6 +5,7 @@
  */
 import { columnIndex, parseA1 } from "../core/grid";
 import type { PlannedCell, PlannedConditionalFormat, PlannedPrintSetup, PlannedValidation } from "../core/writePlan";
+import { shiftFormula } from "../excel/shiftFormula";
 import { parseRect, Rect, subtractSqref } from "./ranges";
 import { StyleSheet } from "./styles";
 import { child, children, Edit, element, escapeText, parseXml, prefixOf, setAttrs, splice, withAttrs, XmlNode } from "./xml";
@@ -35,6 +36,51 @@ export interface PatchResult {
   protected: boolean;
   /** a formula cell became a constant: the calculation chain would be stale */
   formulaRemoved: boolean;
+}
+
+interface SharedMaster {
+  formula: string;
+  row: number;
+  col: number;
+  ref: string;
+}
+
+/**
+ * Cells that share the formula of a cell we overwrite (Excel stores a run of like
+ * formulas once, in its first cell) get that formula written out for themselves, moved
+ * as Excel moves it, so they keep computing what they computed.
+ */
+function keepSharedFormulas(text: string, masters: Map<string, SharedMaster>, overwritten: Map<number, Map<number, unknown>>): Edit[] {
+  const areas = [...masters.values()].map((m) => parseRect(m.ref)).filter((r): r is Rect => r !== undefined);
+  const inArea = (row: number) => areas.some((a) => row >= a.top && row <= a.bottom);
+  let lastRow = -1;
+  const rowIndex = new WeakMap<XmlNode, number>();
+  const root = parseXml(text, {
+    descend: (path) => {
+      if (path.length <= 1) return true;
+      if (path[1].local !== "sheetData") return false;
+      if (path.length === 3) {
+        lastRow = path[2].attrs.r ? Number(path[2].attrs.r) - 1 : lastRow + 1;
+        rowIndex.set(path[2], lastRow);
+        return inArea(lastRow);
+      }
+      return true;
+    },
+  });
+  const edits: Edit[] = [];
+  for (const row of children(child(root, "sheetData") ?? root, "row")) {
+    const r = rowIndex.get(row) ?? -1;
+    let col = -1;
+    for (const c of children(row, "c")) {
+      const at = c.attrs.r ? parseA1(c.attrs.r) : undefined;
+      col = at ? at.col : col + 1;
+      const f = child(c, "f");
+      const m = f?.attrs.t === "shared" ? masters.get(f.attrs.si ?? "") : undefined;
+      if (!f || !m || overwritten.get(r)?.has(col)) continue;
+      edits.push({ start: f.start, end: f.end, text: element(f.name, {}, escapeText(shiftFormula(m.formula, r - m.row, col - m.col))) });
+    }
+  }
+  return edits;
 }
 
 function position(root: XmlNode, local: string): number {
@@ -77,17 +123,19 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
     descend: (path) => {
       if (path.length <= 1) return true;
       const top = path[1].local;
-      if (path.length === 2) return ["sheetData", "cols", "conditionalFormatting", "dataValidations", "sheetPr"].includes(top);
+      if (path.length === 2) return ["sheetData", "cols", "conditionalFormatting", "dataValidations", "sheetPr", "extLst"].includes(top);
       if (top === "sheetData" && path.length === 3) {
         const row = path[2];
         lastRow = row.attrs.r ? Number(row.attrs.r) - 1 : lastRow + 1;
         rowIndex.set(row, lastRow);
         return wanted.has(lastRow);
       }
-      if (top === "sheetData" && path.length === 4) return true; // a cell: its <f> and <v>
+      if (top === "sheetData") return true; // a cell: its <f> and <v>
+      // Excel keeps list rules pointing at other sheets in an extension: <x14:dataValidation>.
+      if (top === "extLst") return path.length <= 6;
       return top === "conditionalFormatting" && path.length <= 4;
     },
-    keepText: (n) => n.local === "formula",
+    keepText: (n) => n.local === "formula" || n.local === "sqref" || (n.local === "f" && n.attrs.t === "shared"),
   });
   const prot = child(root, "sheetProtection");
   if (prot && ["1", "true"].includes(prot.attrs.sheet ?? "")) return { text, protected: true, formulaRemoved: false };
@@ -102,6 +150,7 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
   for (const n of rowNodes) if (!rowIndex.has(n)) rowIndex.set(n, n.attrs.r ? Number(n.attrs.r) - 1 : -1);
   const rowsByIndex = new Map(rowNodes.map((n) => [rowIndex.get(n)!, n]));
   const rowInsertions = new Map<number, string[]>();
+  const masters = new Map<string, SharedMaster>();
   for (const r of [...wanted.keys()].sort((a, b) => a - b)) {
     const planned = wanted.get(r)!;
     const node = rowsByIndex.get(r);
@@ -126,8 +175,9 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
     for (const [k, c] of [...planned.entries()].sort((a, b) => a[0] - b[0])) {
       const old = existing.find((e) => e.col === k);
       if (old) {
-        const hadFormula = !!child(old.node, "f");
-        if (hadFormula && !c.formula) formulaRemoved = true;
+        const f = child(old.node, "f");
+        if (f && !c.formula) formulaRemoved = true;
+        if (f && f.attrs.t === "shared" && f.attrs.si !== undefined && f.text !== "") masters.set(f.attrs.si, { formula: f.text, row: r, col: k, ref: f.attrs.ref ?? "" });
         edits.push({ start: old.node.start, end: old.node.end, text: cellXml(p, c.address, c, styles.cellFormat(Number(old.node.attrs.s ?? 0), c.style)) });
         continue;
       }
@@ -139,6 +189,7 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
     if (node.selfClosing && inserts.length) edits.push({ start: node.start, end: node.end, text: withAttrs(text, { ...node, selfClosing: false }, {}) + inserts.join("") + `</${node.name}>` });
   }
   for (const [at, xml] of rowInsertions) edits.push({ start: at, end: at, text: xml.join("") });
+  if (masters.size) edits.push(...keepSharedFormulas(text, masters, wanted));
   if (newRows.length) {
     if (!sheetData) edits.push({ start: position(root, "sheetData"), end: position(root, "sheetData"), text: element(`${p}sheetData`, {}, newRows.join("")) });
     else if (sheetData.selfClosing) edits.push({ start: sheetData.start, end: sheetData.end, text: element(sheetData.name, sheetData.attrs, newRows.join("")) });
@@ -224,6 +275,24 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
       else {
         remaining++;
         edits.push(...setAttrs(text, dv, { sqref: left }));
+      }
+    }
+    for (const ext of child(root, "extLst")?.children ?? []) {
+      for (const x14 of children(ext, "dataValidations")) {
+        const rules = children(x14, "dataValidation");
+        const inner: Edit[] = [];
+        let left = rules.length;
+        for (const rule of rules) {
+          const ref = child(rule, "sqref");
+          const rest = ref && subtractSqref(ref.text, taken);
+          if (rest === "") {
+            left--;
+            inner.push({ start: rule.start, end: rule.end, text: "" });
+          } else if (ref && rest !== undefined) inner.push({ start: ref.openEnd, end: ref.closeStart, text: escapeText(rest) });
+        }
+        if (left === 0 && ext.children.length === 1) edits.push({ start: ext.start, end: ext.end, text: "" });
+        else if (left === 0) edits.push({ start: x14.start, end: x14.end, text: "" });
+        else if (inner.length) edits.push(...inner, ...setAttrs(text, x14, { count: left }));
       }
     }
     const xml = ch.validations

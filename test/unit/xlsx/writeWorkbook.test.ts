@@ -11,6 +11,8 @@ import { buildWritePlan, WritePlan } from "../../../src/core/writePlan";
 import { FRAMEWORKS } from "../../../src/frameworks";
 import { packageGrid } from "../../../src/xlsx/readWorkbook";
 import { writeWorkbook, WriteRefused } from "../../../src/xlsx/writeWorkbook";
+import { EMPTY_STYLES, StyleSheet } from "../../../src/xlsx/styles";
+import { patchWorksheet } from "../../../src/xlsx/worksheet";
 import { children, parseXml, XmlNode } from "../../../src/xlsx/xml";
 import { openPackage, Package } from "../../../src/xlsx/zipPackage";
 
@@ -182,5 +184,33 @@ describe("what a workbook's owner set stays as it was", () => {
     const ws = parseXml(text(after, part), { descend: (p) => p.length < 3 });
     expect(children(ws, "pageSetup")[0].attrs).toMatchObject({ orientation: "landscape", fitToWidth: "1", fitToHeight: "0" });
     expect(children(children(ws, "sheetPr")[0], "pageSetUpPr")[0].attrs.fitToPage).toBe("1");
+  });
+});
+
+describe("inside a sheet Excel saved", () => {
+  const sheet = (inner: string, tail = "") =>
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><sheetData>${inner}</sheetData>${tail}</worksheet>`;
+  const none = { cells: [], validations: [], conditionalFormats: [], columnWidths: [] };
+
+  test("cells sharing the formula of a cell we overwrite keep their own formulas", () => {
+    const text = sheet(
+      `<row r="2"><c r="B2"><f t="shared" ref="B2:B4" si="0">A2*2</f><v>2</v></c></row><row r="3"><c r="B3"><f t="shared" si="0"/><v>4</v></c></row><row r="4"><c r="B4"><f t="shared" si="0"/><v>6</v></c></row>`,
+    );
+    const out = patchWorksheet(text, { ...none, cells: [{ sheet: "S", address: "B2", formula: "=A2*3", result: 3 }] }, new StyleSheet(EMPTY_STYLES));
+    const cells = children(children(parseXml(out.text), "sheetData")[0], "row").map((r) => out.text.slice(r.children[0].start, r.children[0].end));
+    expect(cells).toEqual(['<c r="B2"><f>A2*3</f><v>3</v></c>', '<c r="B3"><f>A3*2</f><v>4</v></c>', '<c r="B4"><f>A4*2</f><v>6</v></c>']);
+  });
+
+  test("a list rule Excel keeps in an extension gives up the cells our validation takes", () => {
+    const x14 = (ref: string) =>
+      `<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Daftar!$A$1:$A$5</xm:f></x14:formula1><xm:sqref>${ref}</xm:sqref></x14:dataValidation>`;
+    const ext = `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations count="2" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">${x14("E7:E10")}${x14("E4:F20")}</x14:dataValidations></ext></extLst>`;
+    const validation = { sheet: "S", ranges: ["E7:E10"], type: "whole" as const, min: 1, max: 5, inputTitle: "t", inputMessage: "m", errorTitle: "e", errorMessage: "m" };
+    const out = patchWorksheet(sheet("", ext), { ...none, validations: [validation] }, new StyleSheet(EMPTY_STYLES));
+    const root = parseXml(out.text, { descend: () => true, keepText: (n) => n.local === "sqref" });
+    const rules = children(children(children(children(root, "extLst")[0], "ext")[0], "dataValidations")[0], "dataValidation");
+    expect(rules.map((r) => children(r, "sqref")[0].text)).toEqual(["E4:F6 E11:F20 F7:F10"]);
+    expect(out.text).toContain('<x14:dataValidations count="1"');
+    expect(out.text.indexOf("<dataValidations")).toBeLessThan(out.text.indexOf("<extLst>"));
   });
 });
