@@ -180,14 +180,11 @@ interface SheetContext {
   strings: string[];
   dates: boolean[];
   date1904: boolean;
-  budget: { cells: number };
+  budget: { cells: number; max: number };
 }
 
-function tooManyCells(): PackageError {
-  return new PackageError(
-    "too-large",
-    bi(`buku kerja terlalu besar (lebih dari ${MAX_CELLS.toLocaleString("id-ID")} sel)`, `the workbook is too large (more than ${MAX_CELLS.toLocaleString("en-US")} cells)`),
-  );
+function tooManyCells(max: number): PackageError {
+  return new PackageError("too-large", bi(`buku kerja terlalu besar (lebih dari ${max.toLocaleString("id-ID")} sel)`, `the workbook is too large (more than ${max.toLocaleString("en-US")} cells)`));
 }
 
 function parseRef(ref: string): { row: number; col: number } | undefined {
@@ -244,7 +241,7 @@ function sheetGrid(name: string, text: string, ctx: SheetContext): SheetGrid {
       if (n === "v" || n === "f" || n === "t") textOf = undefined;
       else if (n === "rPh") phonetic--;
       else if (n === "c" && cell) {
-        if (--ctx.budget.cells < 0) throw tooManyCells();
+        if (--ctx.budget.cells < 0) throw tooManyCells(ctx.budget.max);
         storeCell(cell, row, col);
         cell = undefined;
       }
@@ -306,7 +303,7 @@ export interface PackageGrid {
 }
 
 /** The grid of an opened package; also tells where each sheet lives, for the writer. */
-export function packageGrid(pkg: Package): PackageGrid {
+export function packageGrid(pkg: Package, maxCells = MAX_CELLS): PackageGrid {
   try {
     const parts = workbookParts(pkg);
     const wbRoot = parseXml(partText(pkg, parts.workbookPart)!, { descend: (p) => p.length < 3 });
@@ -320,7 +317,7 @@ export function packageGrid(pkg: Package): PackageGrid {
       strings: sharedStrings(partOf("/sharedStrings")),
       dates: dateStyles(partOf("/styles")),
       date1904,
-      budget: { cells: MAX_CELLS },
+      budget: { cells: maxCells, max: maxCells },
     };
     const sheets = parts.sheets.map((s) => {
       const text = partText(pkg, s.part);

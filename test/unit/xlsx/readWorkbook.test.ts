@@ -7,9 +7,9 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { strToU8, zipSync } from "fflate";
 import { SheetGrid, WorkbookGrid } from "../../../src/core/grid";
-import { isDateFormat, readWorkbook } from "../../../src/xlsx/readWorkbook";
+import { isDateFormat, packageGrid, readWorkbook } from "../../../src/xlsx/readWorkbook";
 import { workbookGrid } from "../../../src/xlsx/readGrid";
-import { PackageError } from "../../../src/xlsx/zipPackage";
+import { openPackage, PackageError } from "../../../src/xlsx/zipPackage";
 
 const FIXTURES = path.join(__dirname, "../../fixtures/xlsx");
 
@@ -86,4 +86,10 @@ describe("readWorkbook", () => {
     await expect(readWorkbook(broken)).rejects.toThrow(PackageError);
     await expect(readWorkbook(broken)).rejects.toThrow(/XML tidak sah.*invalid XML/);
   });
+});
+
+test("a workbook beyond the stated number of cells is refused while it is read", () => {
+  const data = fs.readFileSync(path.join(FIXTURES, "standar-dua-kolom.xlsx"));
+  expect(() => packageGrid(openPackage(data), 100)).toThrow(/lebih dari 100 sel.*more than 100 cells/);
+  expect(packageGrid(openPackage(data)).grid.sheets.length).toBeGreaterThan(0);
 });
