@@ -163,7 +163,7 @@ export class StyleSheet {
         edits.push({ start: c.start, end: c.end, text: element(c.name, { ...c.attrs, count }, added.join("")) });
       } else {
         const at = insertionPoint(this.root, kind);
-        edits.push({ start: at, end: at, text: element(`${this.p}${kind}`, { count }, added.join("")) });
+        edits.push({ start: at, end: at, text: element(`${this.p}${kind}`, { count }, added.join("")), rank: CONTAINERS.indexOf(kind) });
       }
     }
     return splice(this.text, edits);

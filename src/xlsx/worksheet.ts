@@ -11,7 +11,7 @@ import { StyleSheet } from "./styles";
 import { child, children, Edit, element, escapeText, parseXml, prefixOf, setAttrs, splice, withAttrs, XmlNode } from "./xml";
 
 /** CT_Worksheet's children in schema order. */
-const ORDER = [
+export const WORKSHEET_ORDER = [
   "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection", "protectedRanges",
   "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting",
   "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
@@ -83,10 +83,12 @@ function keepSharedFormulas(text: string, masters: Map<string, SharedMaster>, ov
   return edits;
 }
 
-function position(root: XmlNode, local: string): number {
-  const k = ORDER.indexOf(local);
-  const next = root.children.find((c) => ORDER.indexOf(c.local) > k);
-  return next ? next.start : root.closeStart;
+/** A new child element where the schema orders it; new elements at one place keep that order too. */
+function insert(root: XmlNode, local: string, xml: string): Edit {
+  const rank = WORKSHEET_ORDER.indexOf(local);
+  const next = root.children.find((c) => WORKSHEET_ORDER.indexOf(c.local) > rank);
+  const at = next ? next.start : root.closeStart;
+  return { start: at, end: at, text: xml, rank };
 }
 
 function numberText(n: number): string {
@@ -191,7 +193,7 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
   for (const [at, xml] of rowInsertions) edits.push({ start: at, end: at, text: xml.join("") });
   if (masters.size) edits.push(...keepSharedFormulas(text, masters, wanted));
   if (newRows.length) {
-    if (!sheetData) edits.push({ start: position(root, "sheetData"), end: position(root, "sheetData"), text: element(`${p}sheetData`, {}, newRows.join("")) });
+    if (!sheetData) edits.push(insert(root, "sheetData", element(`${p}sheetData`, {}, newRows.join(""))));
     else if (sheetData.selfClosing) edits.push({ start: sheetData.start, end: sheetData.end, text: element(sheetData.name, sheetData.attrs, newRows.join("")) });
     else edits.push({ start: sheetData.closeStart, end: sheetData.closeStart, text: newRows.join("") });
   }
@@ -226,8 +228,7 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
     const colXml = (k: number) => element(`${p}col`, { min: k, max: k, width: widths.get(k), customWidth: "1" });
     if (missing.length) {
       if (!cols) {
-        const at = position(root, "cols");
-        edits.push({ start: at, end: at, text: element(`${p}cols`, {}, missing.map(colXml).join("")) });
+        edits.push(insert(root, "cols", element(`${p}cols`, {}, missing.map(colXml).join(""))));
       } else {
         const list = children(cols, "col");
         for (const k of missing) {
@@ -258,8 +259,7 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
       )
       .join("");
     const last = cfNodes[cfNodes.length - 1];
-    const at = last ? last.end : position(root, "conditionalFormatting");
-    edits.push({ start: at, end: at, text: xml });
+    edits.push(last ? { start: last.end, end: last.end, text: xml } : insert(root, "conditionalFormatting", xml));
   }
 
   // Validation: the plan's cells are taken out of every other rule, then ours are added.
@@ -322,8 +322,7 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
       edits.push({ start: dvs.closeStart, end: dvs.closeStart, text: xml });
     } else if (dvs) edits.push({ start: dvs.start, end: dvs.end, text: element(dvs.name, { ...dvs.attrs, count }, xml) });
     else {
-      const at = position(root, "dataValidations");
-      edits.push({ start: at, end: at, text: element(`${p}dataValidations`, { count }, xml) });
+      edits.push(insert(root, "dataValidations", element(`${p}dataValidations`, { count }, xml)));
     }
   }
 
@@ -332,7 +331,7 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
     const pr = ch.print;
     const sheetPr = child(root, "sheetPr");
     const fit = element(`${p}pageSetUpPr`, { fitToPage: "1" });
-    if (!sheetPr) edits.push({ start: position(root, "sheetPr"), end: position(root, "sheetPr"), text: element(`${p}sheetPr`, {}, fit) });
+    if (!sheetPr) edits.push(insert(root, "sheetPr", element(`${p}sheetPr`, {}, fit)));
     else {
       const setup = child(sheetPr, "pageSetUpPr");
       if (setup) edits.push(...setAttrs(text, setup, { fitToPage: "1" }));
@@ -344,11 +343,9 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
     if (page) edits.push(...setAttrs(text, page, attrs));
     else {
       if (!child(root, "pageMargins")) {
-        const at = position(root, "pageMargins");
-        edits.push({ start: at, end: at, text: element(`${p}pageMargins`, { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 }) });
+        edits.push(insert(root, "pageMargins", element(`${p}pageMargins`, { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 })));
       }
-      const at = position(root, "pageSetup");
-      edits.push({ start: at, end: at, text: element(`${p}pageSetup`, { paperSize: 9, ...attrs }) });
+      edits.push(insert(root, "pageSetup", element(`${p}pageSetup`, { paperSize: 9, ...attrs })));
     }
   }
   return { text: edits.length ? splice(text, edits) : text, protected: false, formulaRemoved };

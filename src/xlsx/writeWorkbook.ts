@@ -41,10 +41,12 @@ export interface WriteResult {
   changedParts: string[];
 }
 
-function insertAt(root: XmlNode, local: string, order: string[]): number {
-  const k = order.indexOf(local);
-  const next = root.children.find((c) => order.indexOf(c.local) > k);
-  return next ? next.start : root.closeStart;
+/** A new child of the workbook element where the schema orders it. */
+function insertAt(root: XmlNode, local: string, xml: string): Edit {
+  const rank = WORKBOOK_ORDER.indexOf(local);
+  const next = root.children.find((c) => WORKBOOK_ORDER.indexOf(c.local) > rank);
+  const at = next ? next.start : root.closeStart;
+  return { start: at, end: at, text: xml, rank };
 }
 
 /** Appends `xml` as the last child of `node`, opening a self-closing element if need be. */
@@ -224,8 +226,7 @@ export function writeWorkbook(pkg: Package, parts: WorkbookParts, plan: WritePla
   if (fresh.length) {
     if (namesNode) wbEdits.push(appendChild(namesNode, fresh.join("")));
     else {
-      const at = insertAt(wb, "definedNames", WORKBOOK_ORDER);
-      wbEdits.push({ start: at, end: at, text: element(`${wp}definedNames`, {}, fresh.join("")) });
+      wbEdits.push(insertAt(wb, "definedNames", element(`${wp}definedNames`, {}, fresh.join(""))));
     }
   }
 
@@ -233,8 +234,7 @@ export function writeWorkbook(pkg: Package, parts: WorkbookParts, plan: WritePla
   const calcPr = child(wb, "calcPr");
   if (calcPr) wbEdits.push(...setAttrs(wbText, calcPr, { fullCalcOnLoad: "1" }));
   else {
-    const at = insertAt(wb, "calcPr", WORKBOOK_ORDER);
-    wbEdits.push({ start: at, end: at, text: element(`${wp}calcPr`, { fullCalcOnLoad: "1" }) });
+    wbEdits.push(insertAt(wb, "calcPr", element(`${wp}calcPr`, { fullCalcOnLoad: "1" })));
   }
 
   // A formula turned into a constant would leave the calculation chain naming a cell

@@ -168,11 +168,13 @@ export interface Edit {
   start: number;
   end: number;
   text: string;
+  /** among insertions at one offset, lower ranks first (a schema's order) */
+  rank?: number;
 }
 
-/** Applies non-overlapping edits; insertions at the same offset keep their given order. */
+/** Applies non-overlapping edits; insertions at one offset go by rank, then in their given order. */
 export function splice(text: string, edits: Edit[]): string {
-  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
+  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || a.end - b.end || (a.rank ?? 0) - (b.rank ?? 0) || a.i - b.i);
   let out = "";
   let at = 0;
   for (const e of sorted) {

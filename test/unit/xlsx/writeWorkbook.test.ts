@@ -12,7 +12,7 @@ import { FRAMEWORKS } from "../../../src/frameworks";
 import { packageGrid } from "../../../src/xlsx/readWorkbook";
 import { writeWorkbook, WriteRefused } from "../../../src/xlsx/writeWorkbook";
 import { EMPTY_STYLES, StyleSheet } from "../../../src/xlsx/styles";
-import { patchWorksheet } from "../../../src/xlsx/worksheet";
+import { patchWorksheet, WORKSHEET_ORDER } from "../../../src/xlsx/worksheet";
 import { children, parseXml, XmlNode } from "../../../src/xlsx/xml";
 import { openPackage, Package } from "../../../src/xlsx/zipPackage";
 
@@ -129,6 +129,14 @@ describe.each(CORPUS)("%s", (file) => {
     const second = write(first);
     for (const name of second.before.order) expect([name, strFromU8(second.after.parts.get(name)!) === strFromU8(second.before.parts.get(name)!)]).toEqual([name, true]);
     expect(second.after.order.sort()).toEqual(second.before.order.sort());
+  });
+
+  test("every sheet written, the new results sheet too, has its elements in the schema's order", () => {
+    const { after } = write(data);
+    for (const s of packageGrid(after).parts.sheets) {
+      const ranks = parseXml(text(after, s.part), { descend: (p) => p.length < 2 }).children.map((c) => WORKSHEET_ORDER.indexOf(c.local));
+      expect([s.name, ranks]).toEqual([s.name, [...ranks].sort((a, b) => a - b)]);
+    }
   });
 
   test("element order follows the schema: highlights before validation, extensions last", () => {
