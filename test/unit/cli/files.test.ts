@@ -13,6 +13,8 @@ import { lyingBomb, ratioBomb } from "../../support/zipBombs";
 const FIXTURE = path.join(__dirname, "../../fixtures/xlsx/standar-dua-kolom.xlsx");
 const ROOT = path.join(__dirname, "../../..");
 const tmp = tempFolder("spbe-files-");
+// Zip bombs are built and a process started in some tests: slow on a busy machine.
+jest.setTimeout(20000);
 
 function copy(name: string, from = FIXTURE): string {
   const p = tmp.path(name);
@@ -173,4 +175,4 @@ test.each([["head -1"], ["true"]])("`score … | %s` ends quietly when the reade
   const r = spawnSync("bash", ["-c", `node --import tsx src/cli/main.ts score '${FIXTURE}' | ${reader}; echo "status \${PIPESTATUS[0]}"`], { cwd: ROOT, encoding: "utf8" });
   expect(r.stdout).toMatch(/status [01]\n$/);
   expect(r.stderr).toBe("");
-});
+}, 30000);
