@@ -85,6 +85,20 @@ export function removePendingTemps(): void {
 
 const TEMP_MARK = ".spbe-index-";
 
+/** Makes the rename itself durable; where a folder cannot be synced, the rename stands anyway. */
+async function syncFolder(dir: string): Promise<void> {
+  try {
+    const fh = await fs.promises.open(dir, "r");
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    // not supported on this file system
+  }
+}
+
 /** Temporary files of earlier runs that were killed, found beside `file` and removed. */
 function removeStaleTemps(file: string): void {
   const dir = path.dirname(file);
@@ -174,6 +188,7 @@ export async function writeFileSafely(file: string, data: Uint8Array): Promise<s
     }
     await fs.promises.rename(temp, target);
     pendingTemps.delete(temp);
+    await syncFolder(path.dirname(target));
   } catch (e) {
     await fs.promises.rm(temp, { force: true });
     pendingTemps.delete(temp);
