@@ -11,7 +11,9 @@ import { analyze } from "../../src/core/analyze";
 import { cellAt, parseA1 } from "../../src/core/grid";
 import { buildWritePlan } from "../../src/core/writePlan";
 import { FRAMEWORKS } from "../../src/frameworks";
-import { readWorkbook } from "../../src/xlsx/readWorkbook";
+import { packageGrid, readWorkbook } from "../../src/xlsx/readWorkbook";
+import { children, parseXml } from "../../src/xlsx/xml";
+import { openPackage, partText } from "../../src/xlsx/zipPackage";
 import { cli } from "../support/cli";
 import { makeProfile, recalculate } from "./support/libreoffice";
 
@@ -31,7 +33,7 @@ const digits15 = (x: unknown) => (typeof x === "number" ? Number(x.toPrecision(1
 
 // The .xlsm carries stand-in bytes for its macro project, which LibreOffice will not load;
 // the unit tests check those bytes come back unchanged.
-test.each(fs.readdirSync(RICH).filter((f) => !f.includes("struktur") && !f.endsWith(".xlsm")))("%s: written, then recalculated by LibreOffice to the core's values", async (name) => {
+test.each(fs.readdirSync(RICH).filter((f) => !f.includes("struktur") && !f.endsWith(".xlsm")))("%s: written, then recalculated by LibreOffice to the core's values, its print setup kept", async (name) => {
   const input = path.join(RICH, name);
   const output = path.join(dir, name);
   const r = await cli("score", input, "--write", output);
@@ -40,7 +42,8 @@ test.each(fs.readdirSync(RICH).filter((f) => !f.includes("struktur") && !f.endsW
   // as LibreOffice calculates it.
   const grid = await readWorkbook(recalculate(input, fs.mkdtempSync(path.join(dir, "in-")), profile));
   const plan = buildWritePlan(grid, analyze(grid, FRAMEWORKS));
-  const recalculated = await readWorkbook(recalculate(output, fs.mkdtempSync(path.join(dir, "lo-")), profile));
+  const saved = recalculate(output, fs.mkdtempSync(path.join(dir, "lo-")), profile);
+  const recalculated = await readWorkbook(saved);
   const got: Record<string, unknown> = {};
   const want: Record<string, unknown> = {};
   for (const c of plan.cells.filter((x) => x.formula && plan.sheets.includes(x.sheet))) {
@@ -51,4 +54,14 @@ test.each(fs.readdirSync(RICH).filter((f) => !f.includes("struktur") && !f.endsW
   }
   expect(Object.keys(want).length).toBeGreaterThan(20);
   expect(got).toEqual(want);
+  // LibreOffice understood the results sheet's print setup and saves it again.
+  const pkg = openPackage(fs.readFileSync(saved));
+  const { parts } = packageGrid(pkg);
+  const results = plan.printSetups[0];
+  const part = parts.sheets.find((s) => s.name === results.sheet)!.part;
+  const page = children(parseXml(partText(pkg, part)!, { descend: (p) => p.length < 3 }), "pageSetup")[0];
+  expect(page.attrs).toMatchObject({ orientation: "landscape", fitToWidth: "1", fitToHeight: "0" });
+  const names = parseXml(partText(pkg, parts.workbookPart)!, { descend: () => true, keepText: (n) => n.local === "definedName" });
+  const titles = children(children(names, "definedNames")[0], "definedName").filter((d) => d.attrs.name === "_xlnm.Print_Titles").map((d) => d.text);
+  expect(titles).toContain(`'${results.sheet}'!${results.titleRows}`);
 });
