@@ -3,9 +3,10 @@
  * every level column. Pure: a grid in, plain data out.
  */
 import { Framework, Indicator } from "./framework";
-import { a1, cellAt, columnIndex, WorkbookGrid } from "./grid";
+import { a1, cellAt, CellValue, columnIndex, isCellError, isEmpty, WorkbookGrid } from "./grid";
 import { findTables, LevelColumn, TableLayout } from "./layout";
 import { bi, Issue, Note } from "./messages";
+import { OtherModel } from "./otherModels";
 import { Rational, compare, fromInt, fromNumber, equals } from "./rational";
 import { score, Scores } from "./scoring";
 import { readStoredSettings, StoredSettings } from "./settings";
@@ -29,6 +30,11 @@ export interface Assessment {
   raw: Map<number, number>;
   issues: Issue[];
   complete: boolean;
+  /** no level cell of the column holds anything yet: no index, no problems */
+  notFilled: boolean;
+  /** level cells holding something, out of the framework's indicators */
+  filled: number;
+  total: number;
   scores: Scores;
   lowScores: LowScore[];
 }
@@ -60,33 +66,75 @@ export interface AnalyzeOptions {
   framework?: Framework;
   threshold?: number;
   target?: number;
+  /** 1-based header row, when the person names it */
+  headerRow?: number;
+  /** models recognised only to say they are not scored */
+  otherModels?: readonly OtherModel[];
 }
 
-function checkRows(layout: TableLayout): { issues: Issue[]; firstRow: Map<number, number> } {
+function checkRows(grid: WorkbookGrid, layout: TableLayout): { issues: Issue[]; firstRow: Map<number, number> } {
   const f = layout.framework;
+  const sheet = grid.sheets[layout.sheetIndex];
   const issues: Issue[] = [];
   const firstRow = new Map<number, number>();
   const idCol = layout.numberCol ?? layout.nameCol ?? 0;
+  const code = (id: number) => f.byId.get(id)!.code;
+  for (const c of layout.conflicts) {
+    const [a, b] = c.candidates;
+    issues.push({
+      code: "indicator-conflict",
+      severity: "error",
+      sheet: layout.sheet,
+      cell: c.cell,
+      indicator: a,
+      message: bi(
+        `Sel ${c.cell}: nomor baris ini menunjuk indikator ${code(a)}, tetapi namanya indikator ${code(b)} (${f.byId.get(b)!.name}); perbaiki nomor atau namanya`,
+        `Cell ${c.cell}: this row's number points to indicator ${code(a)} but its name to indicator ${code(b)} (${f.byId.get(b)!.en}); correct the number or the name`,
+      ),
+    });
+  }
   for (const r of layout.rows) {
     const prev = firstRow.get(r.indicatorId);
-    const ind = f.byId.get(r.indicatorId)!;
-    if (prev !== undefined) {
-      const cell = a1(r.row, idCol);
+    if (prev === undefined) {
+      firstRow.set(r.indicatorId, r.row);
+      continue;
+    }
+    const cell = a1(r.row, idCol);
+    const differ = layout.levelColumns.filter((c) => !sameValue(cellAt(sheet, prev, c.col), cellAt(sheet, r.row, c.col)));
+    if (differ.length === 0) {
+      // Applications list an indicator once per recommendation: the same level twice is harmless.
+      issues.push({
+        code: "duplicate-indicator",
+        severity: "warning",
+        sheet: layout.sheet,
+        cell,
+        indicator: r.indicatorId,
+        message: bi(
+          `Sel ${cell}: indikator ${code(r.indicatorId)} muncul lagi (pertama di baris ${prev + 1}) dengan level yang sama; dihitung sekali`,
+          `Cell ${cell}: indicator ${code(r.indicatorId)} appears again (first on row ${prev + 1}) with the same level; counted once`,
+        ),
+      });
+      continue;
+    }
+    for (const c of differ) {
+      const at = a1(r.row, c.col);
       issues.push({
         code: "duplicate-indicator",
         severity: "error",
         sheet: layout.sheet,
         cell,
+        column: c.letter,
         indicator: r.indicatorId,
         message: bi(
-          `Sel ${cell}: indikator ${ind.code} muncul lagi (pertama di baris ${prev + 1}); hapus salah satunya`,
-          `Cell ${cell}: indicator ${ind.code} appears again (first on row ${prev + 1}); remove one of them`,
+          `Sel ${cell}: indikator ${code(r.indicatorId)} muncul lagi (pertama di baris ${prev + 1}) dengan level lain (${at} berbeda dari ${a1(prev, c.col)}); hapus salah satunya`,
+          `Cell ${cell}: indicator ${code(r.indicatorId)} appears again (first on row ${prev + 1}) with another level (${at} differs from ${a1(prev, c.col)}); remove one of them`,
         ),
       });
-    } else firstRow.set(r.indicatorId, r.row);
+    }
   }
+  const inConflict = new Set(layout.conflicts.flatMap((c) => c.candidates));
   for (const ind of f.indicators) {
-    if (!firstRow.has(ind.id)) {
+    if (!firstRow.has(ind.id) && !inConflict.has(ind.id)) {
       issues.push({
         code: "missing-indicator",
         severity: "error",
@@ -100,6 +148,12 @@ function checkRows(layout: TableLayout): { issues: Issue[]; firstRow: Map<number
     }
   }
   return { issues, firstRow };
+}
+
+function sameValue(a: CellValue, b: CellValue): boolean {
+  if (isEmpty(a) && isEmpty(b)) return true;
+  if (isCellError(a) || isCellError(b)) return false;
+  return a === b;
 }
 
 function checkWeights(grid: WorkbookGrid, layout: TableLayout, firstRow: Map<number, number>): Issue[] {
@@ -135,13 +189,15 @@ function assess(grid: WorkbookGrid, layout: TableLayout, column: LevelColumn, fi
   const values = new Map<number, Rational>();
   const cells = new Map<number, string>();
   const raw = new Map<number, number>();
-  const issues: Issue[] = [];
+  let issues: Issue[] = [];
   const lowScores: LowScore[] = [];
+  let filled = 0;
   for (const [id, row] of firstRow) {
     const ind: Indicator = f.byId.get(id)!;
     const cell = a1(row, column.col);
     cells.set(id, cell);
     const v = cellAt(sheet, row, column.col);
+    if (!isEmpty(v)) filled++;
     const check = checkLevel(f, ind, v);
     if (!check.ok) {
       issues.push(levelIssue(check, layout.sheet, cell, column.letter, ind));
@@ -151,25 +207,29 @@ function assess(grid: WorkbookGrid, layout: TableLayout, column: LevelColumn, fi
     raw.set(id, v as number);
     if (compare(check.value, threshold) < 0) lowScores.push({ sheet: layout.sheet, cell, column: column.letter, indicator: id, level: v as number });
   }
-  const blocking = tableIssues.some((i) => i.severity === "error") || issues.length > 0;
+  // A column nobody has filled yet (the assessor's, before the interview) is one note, not a blank per row.
+  const notFilled = filled === 0 && firstRow.size > 0;
+  if (notFilled) issues = [];
+  const own = tableIssues.filter((i) => i.column === undefined || i.column === column.letter);
+  const blocking = notFilled || own.some((i) => i.severity === "error") || issues.length > 0;
   // Scores of groups whose own values are all valid are still shown; the index is only final when all is well.
-  const scores = score(f, blocking ? valuesWithoutDuplicates(values, tableIssues) : values);
+  const scores = score(f, blocking ? valuesWithoutDuplicates(values, own) : values);
   if (blocking) {
     scores.total = { ...scores.total, unrounded: null, units: null };
     scores.predicate = null;
   }
-  return { column, values, cells, raw, issues, complete: !blocking, scores, lowScores };
+  return { column, values, cells, raw, issues, complete: !blocking, notFilled, filled, total: f.indicators.length, scores, lowScores };
 }
 
 function valuesWithoutDuplicates(values: Map<number, Rational>, tableIssues: Issue[]): Map<number, Rational> {
-  const dup = new Set(tableIssues.filter((i) => i.code === "duplicate-indicator").map((i) => i.indicator));
+  const dup = new Set(tableIssues.filter((i) => i.code === "duplicate-indicator" && i.severity === "error").map((i) => i.indicator));
   if (dup.size === 0) return values;
   return new Map([...values].filter(([id]) => !dup.has(id)));
 }
 
 export function analyzeTable(grid: WorkbookGrid, layout: TableLayout, thresholdNumber?: number, target?: number): TableAnalysis {
   const f = layout.framework;
-  const { issues: rowIssues, firstRow } = checkRows(layout);
+  const { issues: rowIssues, firstRow } = checkRows(grid, layout);
   const weightIssues = checkWeights(grid, layout, firstRow);
   const tableIssues = [...rowIssues, ...weightIssues];
   const threshold = thresholdNumber ?? f.lowScoreBelow;
@@ -183,12 +243,18 @@ export function analyzeTable(grid: WorkbookGrid, layout: TableLayout, thresholdN
       evidence.set(id, v === null || typeof v === "object" ? "" : String(v).trim());
     }
   }
+  const notes = [...layout.notes];
+  for (const a of assessments) {
+    const col = `${a.column.letter} (${a.column.header})`;
+    if (a.notFilled) notes.push({ code: "not-filled", message: bi(`kolom ${col} belum diisi; belum ada indeks`, `column ${col} is not filled yet; no index yet`) });
+    else if (a.filled < a.total) notes.push({ code: "partly-filled", message: bi(`kolom ${col} terisi ${a.filled}/${a.total}`, `column ${col} is filled ${a.filled}/${a.total}`) });
+  }
   return {
     layout,
     framework: f,
     assessments,
     issues: [...tableIssues, ...assessments.flatMap((a) => a.issues)],
-    notes: layout.notes,
+    notes,
     threshold,
     target,
     evidence,
@@ -212,6 +278,8 @@ export function analyze(grid: WorkbookGrid, frameworks: readonly Framework[], op
     sheet: sheet && grid.sheets.some((s) => s.name === sheet) ? sheet : opts.sheet,
     levelColumns: levelColumns.length ? levelColumns : undefined,
     framework,
+    headerRow: opts.headerRow !== undefined ? opts.headerRow - 1 : undefined,
+    otherModels: opts.otherModels,
     ownSheets: new Set(settings.map((s) => s.resultsSheet)),
   });
   const tables = found.tables.map((layout) => {

@@ -8,6 +8,8 @@ import { CellValue, SheetGrid, WorkbookGrid, cellAt, colCount, columnLetter, isC
 import { AssessmentKind, classifyHeader, classifyResultLabel, ColumnRole } from "./headers";
 import { FrameworkMatcher, matcherFor } from "./matching";
 import { bi, Note } from "./messages";
+import { otherModelFit, OtherModel } from "./otherModels";
+import { textLevel } from "./validation";
 
 export interface LevelColumn {
   col: number;
@@ -19,7 +21,8 @@ export interface LevelColumn {
 export interface IndicatorRow {
   row: number;
   indicatorId: number;
-  matchedBy: "number" | "name";
+  /** what identified it: the number column, the number inside the label, or the name */
+  matchedBy: "number" | "label" | "name";
 }
 
 export interface ResultLabel {
@@ -43,6 +46,8 @@ export interface TableLayout {
   evidenceCol?: number;
   levelColumns: LevelColumn[];
   rows: IndicatorRow[];
+  /** rows whose number and name point to different indicators the table cannot settle */
+  conflicts: IndicatorConflict[];
   resultLabels: ResultLabel[];
   notes: Note[];
 }
@@ -51,6 +56,10 @@ export interface LayoutOptions {
   sheet?: string;
   levelColumns?: number[];
   framework?: Framework;
+  /** 0-based header row, when the person names it */
+  headerRow?: number;
+  /** models recognised only to say they are not scored */
+  otherModels?: readonly OtherModel[];
   /** sheets the tool owns (results sheets); never searched for indicators */
   ownSheets?: Set<string>;
 }
@@ -74,16 +83,26 @@ function text(v: CellValue): string {
   return String(v);
 }
 
+/** Header text on one line: a line break typed with Alt+Enter is a space. */
+function oneLine(t: string): string {
+  return t.replace(/\s+/g, " ").trim();
+}
+
+/** Header words are short; a long text is a cell's content, whatever words it holds. */
+function isHeaderLike(t: string): boolean {
+  return t.length <= 50 && t.split(" ").length <= 7;
+}
+
 function headerTexts(sheet: SheetGrid, row: number, twoRows: boolean, width: number): string[] {
   const out: string[] = [];
   let carry = "";
   for (let c = 0; c < width; c++) {
-    const top = text(cellAt(sheet, row, c)).trim();
+    const top = oneLine(text(cellAt(sheet, row, c)));
     if (!twoRows) {
       out.push(top);
       continue;
     }
-    const below = text(cellAt(sheet, row + 1, c)).trim();
+    const below = oneLine(text(cellAt(sheet, row + 1, c)));
     // A merged heading ("Tingkat Kematangan") spans the sub-headings written under it.
     if (top) carry = top;
     else if (!below) carry = "";
@@ -107,7 +126,7 @@ function isTextRow(sheet: SheetGrid, row: number, width: number): boolean {
 function hasHeaderWord(sheet: SheetGrid, row: number, width: number): boolean {
   for (let c = 0; c < width; c++) {
     const v = cellAt(sheet, row, c);
-    if (typeof v === "string" && classifyHeader(v).role !== "other") return true;
+    if (typeof v === "string" && isHeaderLike(v) && classifyHeader(v).role !== "other") return true;
   }
   return false;
 }
@@ -115,7 +134,7 @@ function hasHeaderWord(sheet: SheetGrid, row: number, width: number): boolean {
 function candidate(sheet: SheetGrid, row: number, twoRows: boolean, width: number): HeaderCandidate | undefined {
   if (twoRows && (!isTextRow(sheet, row, width) || !isTextRow(sheet, row + 1, width) || !hasHeaderWord(sheet, row + 1, width))) return undefined;
   const texts = headerTexts(sheet, row, twoRows, width);
-  const roles = texts.map((t, col) => ({ col, text: t, ...classifyHeader(t) }));
+  const roles = texts.map((t, col) => ({ col, text: t, ...(isHeaderLike(t) ? classifyHeader(t) : { role: "other" as const }) }));
   const levels = roles.filter((r) => r.role === "level").length;
   const ids = roles.filter((r) => r.role === "number" || r.role === "name").length;
   if (ids === 0) return undefined;
@@ -136,44 +155,140 @@ function isNumberingRow(sheet: SheetGrid, row: number, width: number): boolean {
   return nums.length >= 3 && nums.every((n, i) => i === 0 || n === nums[i - 1] + 1);
 }
 
+/** What one row says about the indicator it holds: by its number cell, the number in its label, its name. */
+interface RowReading {
+  row: number;
+  /** the indicator the number column names */
+  byColumn?: number;
+  /** the indicator the number written in the label names ("Indikator 18 : …") */
+  byLabel?: number;
+  /** the indicator the name fits clearly best */
+  byName?: number;
+  /** how the name fits each numbered candidate */
+  fit: (id: number) => number;
+  distinctive: boolean;
+}
+
+/** How a number source relates to the names beside it, over the whole table. */
+type NumberUse = "indicator" | "counter";
+
+export interface IndicatorConflict {
+  row: number;
+  cell: string;
+  /** the indicators the row's number and its name point to */
+  candidates: number[];
+}
+
 interface RowScan {
   rows: IndicatorRow[];
+  conflicts: IndicatorConflict[];
   confident: number;
   distinctive: number;
+  numberUse: { column?: NumberUse; label?: NumberUse };
+  /** rows whose number and name were compared, and how many agreed */
+  compared: { column: [number, number]; label: [number, number] };
+}
+
+/** "Indikator 18 : Penggunaan …", "18. Penggunaan …", "I18 Penggunaan …", "Ind. 18 – Penggunaan …". */
+const LABEL_NUMBER = /^\s*(?:(?:indikator|indicator|ind\.?)\s*(\d{1,3})|([A-Za-z]?\d{1,3}))\s*(?:[.:)\-–—]\s*|\s+)(?=\S)(.*)$/i;
+
+export function splitLabel(label: string): { code?: string; name: string } {
+  const m = LABEL_NUMBER.exec(label);
+  if (!m || !/[A-Za-z]{3}/.test(m[3])) return { name: label };
+  return { code: m[1] ?? m[2], name: m[3] };
+}
+
+const HEADING = /^\s*(domain|aspek|aspect)\b/i;
+/** A name fits the numbered indicator at this score or better: they agree. */
+const AGREE = 0.5;
+
+function readRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | undefined, nameCol: number | undefined, m: FrameworkMatcher, width: number, end: number): RowReading[] {
+  const out: RowReading[] = [];
+  for (let r = h.row + h.rows; r < end; r++) {
+    const numV = numberCol === undefined ? null : cellAt(sheet, r, numberCol);
+    const label = nameCol === undefined ? "" : text(cellAt(sheet, r, nameCol)).trim();
+    if (HEADING.test(label) || (typeof numV === "string" && HEADING.test(numV))) continue;
+    const { code, name } = splitLabel(label);
+    const byColumn = numberCol === undefined ? undefined : m.idFromCode(numV);
+    const byLabel = code === undefined ? undefined : m.idFromCode(code);
+    const numbered = byColumn ?? byLabel;
+    if (numbered !== undefined && name) {
+      // A domain or aspect heading row carries a number too; its name gives it away.
+      const s = m.nameScore(name, numbered);
+      const g = m.groupScore(name);
+      if (s < 1 && g >= 0.8 && g > s) continue;
+    }
+    let byName: number | undefined;
+    if (name) {
+      const best = m.bestByName(name);
+      if (best && best.score > m.groupScore(name)) byName = best.id;
+    }
+    if (numbered === undefined && byName === undefined) continue;
+    if (r === h.row + h.rows && isNumberingRow(sheet, r, width)) continue;
+    out.push({ row: r, byColumn, byLabel, byName, fit: (id) => (name ? m.nameScore(name, id) : 0), distinctive: numberCol !== undefined && m.distinctiveCode(numV) });
+  }
+  return out;
+}
+
+/** Whether a number agrees with the name beside it: true, false, or undefined when the name cannot tell. */
+function agrees(r: RowReading, id: number | undefined): boolean | undefined {
+  if (id === undefined || r.byName === undefined) return undefined;
+  if (r.byName === id || r.fit(id) >= AGREE) return true;
+  return false;
+}
+
+/**
+ * A number source is a row counter when it runs upwards down the table while clearly
+ * disagreeing with the names; otherwise its numbers are indicator numbers.
+ */
+function numberUse(readings: RowReading[], pick: (r: RowReading) => number | undefined, raw: (r: RowReading) => number | undefined): { use?: NumberUse; compared: [number, number] } {
+  let agree = 0;
+  let disagree = 0;
+  for (const r of readings) {
+    const a = agrees(r, pick(r));
+    if (a === true) agree++;
+    else if (a === false) disagree++;
+  }
+  const values = readings.map(raw).filter((v): v is number => v !== undefined);
+  if (values.length === 0) return { compared: [agree, agree + disagree] };
+  const running = values.every((v, k) => k === 0 || v > values[k - 1]);
+  const counter = running && disagree >= 3 && disagree * 5 >= agree + disagree;
+  return { use: counter ? "counter" : "indicator", compared: [agree, agree + disagree] };
+}
+
+function numberIn(v: CellValue): number | undefined {
+  if (typeof v === "number") return v;
+  if (typeof v !== "string") return undefined;
+  const m = /(\d{1,4})/.exec(v);
+  return m ? Number(m[1]) : undefined;
 }
 
 function scanRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | undefined, nameCol: number | undefined, m: FrameworkMatcher, width: number): RowScan {
+  const readings = readRows(sheet, h, numberCol, nameCol, m, width, rowCount(sheet));
+  const column = numberUse(readings, (r) => r.byColumn, (r) => (numberCol === undefined ? undefined : numberIn(cellAt(sheet, r.row, numberCol))));
+  const label = numberUse(readings, (r) => r.byLabel, (r) => (nameCol === undefined ? undefined : numberIn(splitLabel(text(cellAt(sheet, r.row, nameCol))).code ?? null)));
   const rows: IndicatorRow[] = [];
+  const conflicts: IndicatorConflict[] = [];
   let confident = 0;
   let distinctive = 0;
-  const n = rowCount(sheet);
-  for (let r = h.row + h.rows; r < n; r++) {
-    const numV = numberCol === undefined ? null : cellAt(sheet, r, numberCol);
-    const nameT = nameCol === undefined ? "" : text(cellAt(sheet, r, nameCol));
-    let id = numberCol === undefined ? undefined : m.idFromCode(numV);
-    let matchedBy: "number" | "name" = "number";
-    if (id !== undefined && nameT) {
-      const s = m.nameScore(nameT, id);
-      // A domain or aspect heading row carries a number too; its name gives it away.
-      const heading = /^\s*(domain|aspek|aspect)\b/i.test(nameT) || (s < 1 && m.groupScore(nameT) >= 0.8 && m.groupScore(nameT) > s);
-      if (heading) continue;
-      if (s >= 0.5) confident++;
+  for (const r of readings) {
+    const claims: { id: number; by: IndicatorRow["matchedBy"] }[] = [];
+    if (r.byColumn !== undefined && column.use !== "counter") claims.push({ id: r.byColumn, by: "number" });
+    if (r.byLabel !== undefined && label.use !== "counter") claims.push({ id: r.byLabel, by: "label" });
+    const numbered = claims.map((c) => c.id);
+    // The name speaks when nothing is numbered, and against a number it clearly does not fit.
+    if (r.byName !== undefined && (numbered.length === 0 || numbered.some((id) => agrees(r, id) === false))) claims.push({ id: r.byName, by: "name" });
+    const ids = [...new Set(claims.map((c) => c.id))];
+    if (ids.length === 0) continue;
+    if (ids.length > 1) {
+      conflicts.push({ row: r.row, cell: a1(r.row, nameCol ?? numberCol ?? 0), candidates: ids });
+      continue;
     }
-    if (id === undefined && nameT && isEmpty(numV)) {
-      if (/^\s*(domain|aspek|aspect)\b/i.test(nameT)) continue;
-      const best = m.bestByName(nameT);
-      if (best && best.score > m.groupScore(nameT)) {
-        id = best.id;
-        matchedBy = "name";
-        confident++;
-      }
-    }
-    if (id === undefined) continue;
-    if (r === h.row + h.rows && isNumberingRow(sheet, r, width)) continue;
-    if (numberCol !== undefined && m.distinctiveCode(numV)) distinctive++;
-    rows.push({ row: r, indicatorId: id, matchedBy });
+    if (r.byName !== undefined || numbered.some((id) => r.fit(id) >= AGREE)) confident++;
+    if (r.distinctive) distinctive++;
+    rows.push({ row: r.row, indicatorId: ids[0], matchedBy: claims[0].by });
   }
-  return { rows, confident, distinctive };
+  return { rows, conflicts, confident, distinctive, numberUse: { column: column.use, label: label.use }, compared: { column: column.compared, label: label.compared } };
 }
 
 function findResultLabels(grid: WorkbookGrid, table: Omit<TableLayout, "resultLabels">, ownSheets: Set<string> | undefined): ResultLabel[] {
@@ -210,85 +325,221 @@ interface Scored {
   score: number;
 }
 
-function analyseSheet(grid: WorkbookGrid, sheetIndex: number, frameworks: readonly Framework[], opts: LayoutOptions): { best?: Scored; why?: Bilingual } {
+type ValueKind = "level" | "blank" | "name" | "year" | "mark" | "text" | "number";
+
+/** What a cell under a level header holds, as evidence for or against a level column. */
+function valueKind(f: Framework, v: CellValue): ValueKind {
+  if (v === null || isEmpty(v)) return "blank";
+  if (isCellError(v) || typeof v === "boolean") return "level";
+  if (typeof v === "number") return v >= 1900 && v <= 2100 && Number.isInteger(v) ? "year" : Math.abs(v) <= 100 ? "level" : "number";
+  const t = v.trim();
+  if (/^[+-]?\d{1,2}([.,]\d+)?$/.test(t)) return "level";
+  if (/^(19|20)\d\d\b/.test(t) || /\b(19|20)\d\d$/.test(t)) return "year";
+  const meant = textLevel(f, t);
+  if (meant !== undefined) return /\d/.test(t) ? "level" : "name";
+  if (t.length <= 3) return "mark";
+  return "text";
+}
+
+const NOT_FILLED = bi("belum diisi", "not filled yet");
+
+const KIND_WORDS: Record<Exclude<ValueKind, "level" | "blank">, Bilingual> = {
+  name: bi("berisi nama level, bukan level", "holds level names, not levels"),
+  year: bi("berisi tahun atau tanggal", "holds years or dates"),
+  mark: bi("berisi tanda (✓, –, …), bukan level", "holds marks (✓, –, …), not levels"),
+  text: bi("berisi teks panjang", "holds long text"),
+  number: bi("berisi angka di luar skala level", "holds numbers outside the level scale"),
+};
+
+interface ColumnJudgement {
+  col: number;
+  taken: boolean;
+  /** left, but not a target: taken when no column under a level header holds levels */
+  fallback: boolean;
+  why: Bilingual;
+}
+
+/** A header word proposes a level column; its values confirm it (levels or blanks) or turn it down. */
+function judgeLevelColumn(sheet: SheetGrid, f: Framework, col: number, kind: AssessmentKind | undefined, rows: IndicatorRow[]): ColumnJudgement {
+  const counts: Record<ValueKind, number> = { level: 0, blank: 0, name: 0, year: 0, mark: 0, text: 0, number: 0 };
+  for (const r of rows) counts[valueKind(f, cellAt(sheet, r.row, col))]++;
+  const filled = rows.length - counts.blank;
+  if (kind === "target") return { col, taken: false, fallback: false, why: bi("kolom target, bukan penilaian", "a target column, not an assessment") };
+  if (filled === 0) return { col, taken: true, fallback: false, why: NOT_FILLED };
+  if (counts.level * 2 >= filled) return { col, taken: true, fallback: false, why: bi(`${counts.level} dari ${filled} isian berupa level`, `${counts.level} of ${filled} entries are levels`) };
+  const main = (Object.keys(KIND_WORDS) as (keyof typeof KIND_WORDS)[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
+  return { col, taken: false, fallback: main !== "year", why: KIND_WORDS[main] };
+}
+
+interface Reading {
+  h: HeaderCandidate;
+  m: FrameworkMatcher;
+  numberCol?: number;
+  nameCol?: number;
+  scan: RowScan;
+}
+
+function describeNumbers(s: RowScan, f: Framework): Note | undefined {
+  const [agree, compared] = s.compared.column;
+  const [lAgree, lCompared] = s.compared.label;
+  const parts: Bilingual[] = [];
+  if (s.numberUse.column === "counter") {
+    parts.push(bi(`kolom nomor adalah nomor urut baris (hanya ${agree} dari ${compared} cocok dengan nama indikator di sebelahnya); indikator dikenali dari namanya`, `the number column is a row counter (only ${agree} of ${compared} match the indicator names beside them); indicators are identified by name`));
+  } else if (s.numberUse.column === "indicator" && compared > 0) {
+    parts.push(bi(`kolom nomor berisi nomor indikator ${f.data.shortName} (${agree} dari ${compared} cocok dengan namanya)`, `the number column holds ${f.data.shortName} indicator numbers (${agree} of ${compared} match their names)`));
+  }
+  if (s.numberUse.label === "counter") {
+    parts.push(bi(`nomor di depan nama adalah nomor urut (hanya ${lAgree} dari ${lCompared} cocok); indikator dikenali dari namanya`, `the numbers before the names are a running count (only ${lAgree} of ${lCompared} match); indicators are identified by name`));
+  } else if (s.numberUse.label === "indicator") {
+    parts.push(bi(`nomor di dalam nama indikator dipakai sebagai nomor indikator (${lAgree} dari ${lCompared} cocok dengan namanya)`, `the number inside the indicator label is used as its number (${lAgree} of ${lCompared} match their names)`));
+  }
+  if (parts.length === 0) return undefined;
+  return { code: "numbering", message: bi(parts.map((p) => p.id).join("; "), parts.map((p) => p.en).join("; ")) };
+}
+
+function analyseSheet(grid: WorkbookGrid, sheetIndex: number, frameworks: readonly Framework[], opts: LayoutOptions): { best?: Scored; why?: Bilingual; code?: string } {
   const sheet = grid.sheets[sheetIndex];
   const width = colCount(sheet);
   const scan = Math.min(rowCount(sheet), HEADER_SCAN_ROWS);
   const candidates: HeaderCandidate[] = [];
-  for (let r = 0; r < scan; r++) {
+  const rowsToTry = opts.headerRow !== undefined ? [opts.headerRow] : Array.from({ length: scan }, (_, r) => r);
+  for (const r of rowsToTry) {
     const one = candidate(sheet, r, false, width);
     if (one) candidates.push(one);
     const two = candidate(sheet, r, true, width);
     if (two) candidates.push(two);
   }
   if (candidates.length === 0) {
+    if (opts.headerRow !== undefined) {
+      const n = opts.headerRow + 1;
+      return { why: bi(`baris ${n} tidak berisi judul kolom "No" atau "Indikator"`, `row ${n} holds no "No" or "Indicator" column header`) };
+    }
     return { why: bi(`tidak ada baris judul kolom dengan "No"/"Indikator" dan kolom nilai di ${scan} baris pertama`, `no header row with "No"/"Indicator" and a level column in the first ${scan} rows`) };
   }
   const matchers = frameworks.map(matcherFor);
-  let best: Scored | undefined;
+  const readings: Reading[] = [];
   const seen = new Set<string>();
   for (const h of candidates) {
     const numberCol = h.roles.find((r) => r.role === "number")?.col;
     const nameCol = h.roles.find((r) => r.role === "name")?.col;
-    let levelCols = h.roles.filter((r) => r.role === "level").map((r) => r.col);
-    if (opts.levelColumns && opts.levelColumns.length > 0) levelCols = opts.levelColumns;
-    if (levelCols.length === 0) continue;
-    // Two readings of the header that give the same columns and the same data rows score alike.
-    const signature = [h.row + h.rows, numberCol, nameCol, ...levelCols].join(",");
+    const proposed = h.roles.filter((r) => r.role === "level").map((r) => r.col);
+    if (proposed.length === 0 && !opts.levelColumns?.length) continue;
+    // Two readings of the header that give the same columns and the same data rows read alike.
+    const signature = [h.row + h.rows, numberCol, nameCol, ...proposed].join(",");
     if (seen.has(signature)) continue;
     seen.add(signature);
-    const perFramework = matchers.map((m) => ({ m, scan: scanRows(sheet, h, numberCol, nameCol, m, width) }));
-    for (const { m, scan: s } of perFramework) {
-      const f = m.framework;
-      const need = Math.max(3, Math.ceil(f.indicators.length / 4));
-      const distinctIds = new Set(s.rows.map((r) => r.indicatorId)).size;
-      if (distinctIds < need) continue;
-      const others = perFramework.filter((p) => p.m !== m);
-      const nameless = s.confident === 0;
-      // Ties go to the reading that finds more level columns (a two-row header's sub-headings).
-      let score = s.confident * 3 + s.distinctive * 3 + distinctIds + levelCols.length / 10;
-      let reason: Bilingual;
-      if (opts.framework) {
-        if (opts.framework !== f) continue;
-        reason = bi("dipilih oleh pengguna", "chosen by the user");
-      } else if (!nameless || s.distinctive > 0) {
-        reason = bi(
-          `${s.confident} nama indikator dan ${s.distinctive} kode cocok dengan ${f.data.shortName}`,
-          `${s.confident} indicator names and ${s.distinctive} codes match ${f.data.shortName}`,
-        );
-      } else {
-        // Numbers only: the count and range of numbers decide, and we say so.
-        const maxId = s.rows.reduce((m, r) => Math.max(m, r.indicatorId), 0);
-        const fitsOther = others.some((o) => new Set(o.scan.rows.map((r) => r.indicatorId)).size >= distinctIds);
-        const exactCount = distinctIds === f.indicators.length;
-        if (fitsOther && !exactCount) continue;
-        score = distinctIds + (exactCount ? 1 : 0) + levelCols.length / 10;
-        reason = bi(
-          `hanya nomor (tanpa nama); ${distinctIds} indikator bernomor sampai ${maxId} cocok dengan ${f.data.shortName}`,
-          `numbers only (no names); ${distinctIds} indicators numbered up to ${maxId} fit ${f.data.shortName}`,
-        );
+    for (const m of matchers) readings.push({ h, m, numberCol, nameCol, scan: scanRows(sheet, h, numberCol, nameCol, m, width) });
+  }
+  // A header is above the indicator rows, never among them.
+  const indicatorRows = new Map<number, number>();
+  for (const r of readings) for (const row of r.scan.rows) indicatorRows.set(row.row, Math.min(indicatorRows.get(row.row) ?? Infinity, r.h.row));
+  const inside = (h: HeaderCandidate) => (indicatorRows.get(h.row) ?? Infinity) < h.row;
+
+  let best: Scored | undefined;
+  for (const { h, m, numberCol, nameCol, scan: s } of readings) {
+    if (opts.headerRow === undefined && inside(h)) continue;
+    const f = m.framework;
+    const need = Math.max(3, Math.ceil(f.indicators.length / 4));
+    const distinctIds = new Set([...s.rows.map((r) => r.indicatorId), ...s.conflicts.flatMap((c) => c.candidates)]).size;
+    if (distinctIds < need) continue;
+    if (opts.framework && opts.framework !== f) continue;
+    // Level columns: proposed by the header, confirmed by the values.
+    const considered: { col: number; text: string; taken: boolean; why: Bilingual }[] = [];
+    let levelCols: number[];
+    if (opts.levelColumns && opts.levelColumns.length > 0) {
+      levelCols = opts.levelColumns;
+      for (const col of levelCols) considered.push({ col, text: h.roles.find((r) => r.col === col)?.text ?? "", taken: true, why: bi("dipilih oleh pengguna", "chosen by the user") });
+    } else {
+      const judged = h.roles.filter((r) => r.role === "level").map((r) => ({ r, j: judgeLevelColumn(sheet, f, r.col, r.kind, s.rows) }));
+      const anyLevels = judged.some(({ j }) => j.taken);
+      levelCols = [];
+      for (const { r, j } of judged) {
+        // With no better column, a column under a level header is read anyway and its cells reported.
+        const taken = j.taken || (!anyLevels && j.fallback);
+        if (taken) levelCols.push(r.col);
+        considered.push({ col: r.col, text: r.text, taken, why: j.why });
       }
-      const roleCol = (role: ColumnRole) => h.roles.find((r) => r.role === role)?.col;
-      const levelColumns: LevelColumn[] = levelCols.map((col) => {
-        const role = h.roles.find((r) => r.col === col);
-        return { col, letter: columnLetter(col), header: role?.text || columnLetter(col), kind: role?.kind ?? "level" };
-      });
-      const layout = {
-        sheet: sheet.name,
-        sheetIndex,
-        framework: f,
-        frameworkReason: reason,
-        headerRow: h.row,
-        headerRows: h.rows,
-        numberCol,
-        nameCol,
-        weightCol: roleCol("weight"),
-        evidenceCol: roleCol("evidence"),
-        levelColumns,
-        rows: s.rows,
-        notes: [] as Note[],
-      };
-      if (!best || score > best.score) best = { layout, score };
+    }
+    if (levelCols.length === 0) continue;
+    const others = readings.filter((o) => o.h === h && o.m !== m);
+    const nameless = s.confident === 0;
+    // Ties go to the reading that finds more level columns (a two-row header's sub-headings).
+    let score = s.confident * 3 + s.distinctive * 3 + distinctIds + levelCols.length / 10;
+    let reason: Bilingual;
+    if (opts.framework) {
+      reason = bi("dipilih oleh pengguna", "chosen by the user");
+    } else if (!nameless || s.distinctive > 0) {
+      reason = bi(
+        `${s.confident} nama indikator dan ${s.distinctive} kode cocok dengan ${f.data.shortName}`,
+        `${s.confident} indicator names and ${s.distinctive} codes match ${f.data.shortName}`,
+      );
+    } else {
+      // Numbers only: the count and range of numbers decide, and we say so.
+      const maxId = s.rows.reduce((mx, r) => Math.max(mx, r.indicatorId), 0);
+      const fitsOther = others.some((o) => new Set(o.scan.rows.map((r) => r.indicatorId)).size >= distinctIds);
+      const exactCount = distinctIds === f.indicators.length;
+      if (fitsOther && !exactCount) continue;
+      score = distinctIds + (exactCount ? 1 : 0) + levelCols.length / 10;
+      reason = bi(
+        `hanya nomor (tanpa nama); ${distinctIds} indikator bernomor sampai ${maxId} cocok dengan ${f.data.shortName}`,
+        `numbers only (no names); ${distinctIds} indicators numbered up to ${maxId} fit ${f.data.shortName}`,
+      );
+    }
+    const roleCol = (role: ColumnRole) => h.roles.find((r) => r.role === role)?.col;
+    const levelColumns: LevelColumn[] = levelCols.map((col) => {
+      const role = h.roles.find((r) => r.col === col);
+      return { col, letter: columnLetter(col), header: role?.text || columnLetter(col), kind: role?.kind ?? "level" };
+    });
+    const notes: Note[] = [];
+    const numbering = describeNumbers(s, f);
+    if (numbering) notes.push(numbering);
+    if (considered.length > 0 && (considered.some((c) => !c.taken) || considered.some((c) => c.why === NOT_FILLED))) {
+      const list = (lang: "id" | "en") =>
+        considered
+          .map((c) => `${columnLetter(c.col)}${c.text ? ` (${c.text})` : ""} ${lang === "id" ? (c.taken ? "dipakai" : "ditinggal") : c.taken ? "taken" : "left"}: ${c.why[lang]}`)
+          .join("; ");
+      notes.push({ code: "level-columns", message: bi(`kolom nilai yang dipertimbangkan: ${list("id")}`, `level columns considered: ${list("en")}`) });
+    }
+    const layout = {
+      sheet: sheet.name,
+      sheetIndex,
+      framework: f,
+      frameworkReason: reason,
+      headerRow: h.row,
+      headerRows: h.rows,
+      numberCol,
+      nameCol,
+      weightCol: roleCol("weight"),
+      evidenceCol: roleCol("evidence"),
+      levelColumns,
+      rows: s.rows,
+      conflicts: s.conflicts,
+      notes,
+    };
+    if (!best || score > best.score) best = { layout, score };
+  }
+  // A table of a model the tool does not score is named as such, not scored against one it fits badly.
+  if (opts.otherModels?.length && !opts.framework) {
+    const first = readings.find((r) => r.nameCol !== undefined && !inside(r.h));
+    const nameCol = best ? best.layout.nameCol : first?.nameCol;
+    const from = best ? best.layout.headerRow + best.layout.headerRows : first ? first.h.row + first.h.rows : 0;
+    if (nameCol !== undefined) {
+      const names: string[] = [];
+      for (let r = from; r < rowCount(sheet); r++) {
+        const t = splitLabel(text(cellAt(sheet, r, nameCol)).trim()).name;
+        if (t && !HEADING.test(t)) names.push(t);
+      }
+      const fit = otherModelFit(names, opts.otherModels, frameworks);
+      if (fit) {
+        const mdl = fit.model;
+        return {
+          code: "other-model",
+          why: bi(
+            `tampaknya ${mdl.shortName} (${mdl.indicatorCount} indikator; ${fit.rows} nama cocok), yang tidak dinilai alat ini`,
+            `looks like ${mdl.shortName} (${mdl.indicatorCount} indicators; ${fit.rows} names match), which this tool does not score`,
+          ),
+        };
+      }
     }
   }
   if (!best) {
@@ -310,7 +561,7 @@ export function findTables(grid: WorkbookGrid, frameworks: readonly Framework[],
   for (const { i, s } of candidates) {
     const r = analyseSheet(grid, i, frameworks, opts);
     if (r.best) found.push(r.best);
-    else if (r.why) notes.push({ code: "sheet-skipped", message: bi(`lembar "${s.name}": ${r.why.id}`, `sheet "${s.name}": ${r.why.en}`) });
+    else if (r.why) notes.push({ code: r.code ?? "sheet-skipped", message: bi(`lembar "${s.name}": ${r.why.id}`, `sheet "${s.name}": ${r.why.en}`) });
   }
   const tables: TableLayout[] = found.map(({ layout }) => {
     const t = { ...layout, resultLabels: [] as ResultLabel[] };

@@ -11,6 +11,8 @@ export type IssueCode =
   | "blank"
   | "error-value"
   | "number-as-text"
+  | "level-as-text"
+  | "indicator-conflict"
   | "duplicate-indicator"
   | "missing-indicator"
   | "external-missing"

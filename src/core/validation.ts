@@ -5,7 +5,9 @@
 import { Framework, Indicator } from "./framework";
 import { CellValue, isCellError } from "./grid";
 import { bi, Issue, IssueCode, showValue } from "./messages";
-import { Rational, compare, fromNumber, isInteger, parseDecimal } from "./rational";
+import { levelOf } from "./formulas";
+import { normalize } from "./headers";
+import { Rational, fromNumber, isInteger, parseDecimal } from "./rational";
 
 export type CellCheck = { ok: true; value: Rational } | { ok: false; code: IssueCode; id: string; en: string };
 
@@ -49,17 +51,73 @@ export function checkLevel(f: Framework, indicator: Indicator, v: CellValue): Ce
         en: `the number ${showValue(v)} is stored as text; type it again as a number`,
       };
     }
+    const meant = textLevel(f, t);
+    if (meant !== undefined) {
+      return {
+        ok: false,
+        code: "level-as-text",
+        id: `${showValue(v)} adalah teks yang berarti level ${meant}; ketik angka ${meant} (rumus buku kerja hanya menghitung angka)`,
+        en: `${showValue(v)} is text meaning level ${meant}; type the number ${meant} (the workbook's formulas count numbers only)`,
+      };
+    }
     return { ok: false, code: "not-a-number", id: `${showValue(v)} bukan angka; isi ${kindId} ${range(f)}`, en: `${showValue(v)} is not a number; enter ${kindEn} ${range(f)}` };
   }
+  const level = levelOf(f, v);
+  if (level) return { ok: true, value: level };
   const value = fromNumber(v);
   if (!value) return { ok: false, code: "not-a-number", id: `${v} bukan angka`, en: `${v} is not a number` };
   if (whole && !isInteger(value)) {
     return { ok: false, code: "not-whole", id: `${v} bukan bilangan bulat; level ${range(f)} tanpa desimal`, en: `${v} is not a whole number; levels are ${range(f)} without decimals` };
   }
-  if (compare(value, f.levelMin) < 0 || compare(value, f.levelMax) > 0) {
-    return { ok: false, code: "out-of-range", id: `${v} di luar rentang ${range(f)}`, en: `${v} is outside the range ${range(f)}` };
+  return { ok: false, code: "out-of-range", id: `${v} di luar rentang ${range(f)}`, en: `${v} is outside the range ${range(f)}` };
+}
+
+const LEVEL_WORD = /^(?:level|tingkat|tingkatan|lvl|lv)\s*/;
+
+/**
+ * The level a text names, when it names exactly one: "Level 3", "Tingkat 3",
+ * "3 - Terdefinisi", "Level 3 — Terdefinisi", "Terdefinisi", "Rintisan 1". A bare "3" is
+ * not taken here (that is a number stored as text), nor is a sentence that mentions a level.
+ */
+export function textLevel(f: Framework, text: string): number | undefined {
+  const h = normalize(text);
+  const prefixed = LEVEL_WORD.test(h);
+  let rest = h.replace(LEVEL_WORD, "");
+  const found: number[] = [];
+  const lead = /^(\d+)(?: |$)/.exec(rest);
+  if (lead) {
+    found.push(Number(lead[1]));
+    rest = rest.slice(lead[0].length);
   }
-  return { ok: true, value };
+  const tail = / (\d+)$/.exec(rest);
+  if (tail) {
+    found.push(Number(tail[1]));
+    rest = rest.slice(0, tail.index);
+  }
+  rest = rest.trim();
+  if (rest) {
+    const named = levelNames(f).get(rest);
+    if (named === undefined) return undefined;
+    found.push(named);
+  } else if (!prefixed) return undefined;
+  if (found.length === 0 || found.some((n) => n !== found[0])) return undefined;
+  const n = found[0];
+  return n >= f.data.levels.min && n <= f.data.levels.max ? n : undefined;
+}
+
+const NAMES = new WeakMap<Framework, Map<string, number>>();
+
+/** Every name the framework gives a level, normalised → level. */
+export function levelNames(f: Framework): Map<string, number> {
+  let m = NAMES.get(f);
+  if (!m) {
+    m = new Map();
+    for (const l of f.data.levels.names) {
+      for (const name of [l.process, l.service, l.name, l.alias]) if (name) m.set(normalize(name), l.level);
+    }
+    NAMES.set(f, m);
+  }
+  return m;
 }
 
 /** The issue for a failed check, with place and indicator. */

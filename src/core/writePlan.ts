@@ -10,6 +10,7 @@
 import { Analysis, TableAnalysis } from "./analyze";
 import { Bilingual, Framework, predicateLabel } from "./framework";
 import { a1, cellAt, columnAreas, columnLetter, formulaAt, isEmpty, parseA1, sheetRef, WorkbookGrid } from "./grid";
+import { levelMirrorFormula, lowLevelFormula, mirrorOf, notALevelFormula } from "./formulas";
 import { bi, both } from "./messages";
 import { decimalPlaces, mul, fromInt, Rational, ZERO, add } from "./rational";
 import { GroupScore } from "./scoring";
@@ -232,14 +233,9 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
         put(r, col, { value: "✗", style: { fontColor: FONT_BAD, align: "right" } });
         continue;
       }
-      const x = `${src}${cell}`;
-      const ok = f.integerOnly ? `AND(${x}>=${min},${x}<=${max},${x}=INT(${x}))` : `AND(${x}>=${min},${x}<=${max})`;
-      const formula = `=IF(ISNUMBER(${x}),IF(${ok},${x},"✗"),IF(ISBLANK(${x}),"","✗"))`;
-      const v = a.raw.get(ind.id);
-      const srcSheet = grid.sheets[t.layout.sheetIndex];
       const rc = parseA1(cell)!;
-      const result = v !== undefined ? v : isEmpty(cellAt(srcSheet, rc.row, rc.col)) ? "" : "✗";
-      put(r, col, { formula, result, style: { align: "right" } });
+      const result = mirrorOf(f, cellAt(grid.sheets[t.layout.sheetIndex], rc.row, rc.col));
+      put(r, col, { formula: levelMirrorFormula(f, `${src}${cell}`), result, style: { align: "right" } });
     }
   });
 
@@ -353,11 +349,10 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
         ? `${f.title}: level harus bilangan bulat ${lvlRange}. / Levels must be whole numbers ${lvlRange}.`
         : `${f.title}: nilai harus angka ${lvlRange}. / Values must be numbers ${lvlRange}.`,
     });
-    const bad = f.integerOnly ? `OR(${top}<${min},${top}>${max},${top}<>INT(${top}))` : `OR(${top}<${min},${top}>${max})`;
     plan.conditionalFormats.push({
       sheet: t.layout.sheet,
       ranges,
-      formula: `IF(ISBLANK(${top}),FALSE,IF(ISNUMBER(${top}),${bad},TRUE))`,
+      formula: notALevelFormula(f, top),
       fill: FILL_BAD,
       fontColor: FONT_BAD,
       purpose: "invalid",
@@ -365,7 +360,7 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
     plan.conditionalFormats.push({
       sheet: t.layout.sheet,
       ranges,
-      formula: `AND(ISNUMBER(${top}),${top}>=${min},${top}<${prefix}_Ambang)`,
+      formula: lowLevelFormula(f, top, `${prefix}_Ambang`),
       fill: FILL_LOW,
       fontColor: FONT_LOW,
       purpose: "low",

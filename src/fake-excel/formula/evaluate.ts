@@ -249,6 +249,7 @@ const FUNCTIONS: Record<string, Fn> = {
   ISNUMBER: is1((v) => typeof v === "number"),
   ISTEXT: is1((v) => typeof v === "string"),
   ISBLANK: is1((v) => v === null),
+  ISLOGICAL: is1((v) => typeof v === "boolean"),
   ISERROR: is1((v) => isCellError(v)),
   NOT: (args, c) => {
     if (args.length !== 1) return err("#VALUE!");
