@@ -7,7 +7,7 @@ import { Framework } from "../core/framework";
 import { reportJson, reportText } from "../core/report";
 import { inLanguage, languageFromEnv, say, TextLanguage } from "../core/textLanguage";
 import { buildWritePlan, summarizePlan } from "../core/writePlan";
-import { FRAMEWORKS, FRAMEWORK_IDS, frameworkById } from "../frameworks";
+import { FRAMEWORKS, FRAMEWORK_IDS, frameworkById, OTHER_MODELS } from "../frameworks";
 import { runPlan } from "./plan";
 import { packageGrid, WorkbookParts } from "../xlsx/readWorkbook";
 import { isMacroEnabled, writeWorkbook, WriteRefused, WriteResult } from "../xlsx/writeWorkbook";
@@ -27,10 +27,10 @@ export interface CliIo {
 }
 
 export const USAGE = `Pemakaian / Usage:
-  spbe-index score <file.xlsx> [--sheet NAME] [--level-column LETTER]… [--framework ${FRAMEWORK_IDS.join("|")}]
+  spbe-index score <file.xlsx> [--sheet NAME] [--header-row N] [--level-column LETTER]… [--framework ${FRAMEWORK_IDS.join("|")}]
                    [--threshold N] [--format table|json] [--write OUT.xlsx | --in-place] [--lang id|en]
   spbe-index plan <file.xlsx> [--target N] [--step N] [--out-of-reach ID,…] [--cap ID=LEVEL,…]
-                  [--sheet NAME] [--level-column LETTER]… [--framework ${FRAMEWORK_IDS.join("|")}] [--format table|json] [--lang id|en]
+                  [--sheet NAME] [--header-row N] [--level-column LETTER]… [--framework ${FRAMEWORK_IDS.join("|")}] [--format table|json] [--lang id|en]
 
   --lang: bahasa keluaran teks, bawaan dari LANG (id_ID → id, lainnya en)
         / the language of the text output, by default from LANG (id_ID → id, anything else en).
@@ -47,6 +47,8 @@ export interface ScoreArgs {
   command: "score";
   file: string;
   sheet?: string;
+  /** 1-based row of the table's column headers */
+  headerRow?: number;
   levelColumns: string[];
   framework?: Framework;
   threshold?: number;
@@ -106,6 +108,13 @@ export function parseArgs(argv: string[]): CliArgs {
       case "--sheet":
         args.sheet = take();
         break;
+      case "--header-row": {
+        const v = take();
+        const n = Number(v);
+        if (!/^\d+$/.test(v.trim()) || n < 1) throw new UsageError(`--header-row: "${v}" bukan nomor baris (1, 2, …) / is not a row number (1, 2, …)`);
+        args.headerRow = n;
+        break;
+      }
       case "--level-column":
         for (const c of take().split(",")) {
           if (!/^[A-Za-z]{1,3}$/.test(c.trim())) throw new UsageError(`--level-column: "${c}" bukan huruf kolom / is not a column letter`);
@@ -229,6 +238,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     levelColumns: args.levelColumns.length ? args.levelColumns : undefined,
     framework: args.framework,
     threshold: args.threshold,
+    headerRow: args.headerRow,
+    otherModels: OTHER_MODELS,
   });
   const lang = args.lang ?? languageFromEnv(io.locale);
   if (analysis.tables.length === 0) {
@@ -286,6 +297,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     for (const n of written.notes) (args.format === "json" ? io.err : io.out)(`  ${inLanguage(n, lang)}`);
     for (const k of plan.skipped) (args.format === "json" ? io.err : io.out)(`  ${inLanguage(k.message, lang)}`);
   }
-  const complete = analysis.tables.every((t) => t.assessments.every((a) => a.complete));
+  // A column nobody has filled yet is a note, not a problem.
+  const complete = analysis.tables.every((t) => t.assessments.every((a) => a.complete || a.notFilled));
   return complete ? 0 : 1;
 }

@@ -21,6 +21,11 @@ export interface AssessmentJson {
   column: string;
   header: string;
   complete: boolean;
+  /** no level cell of the column holds anything yet: no index, and no problems counted */
+  notFilled: boolean;
+  /** level cells holding something, out of `total` indicators */
+  filled: number;
+  total: number;
   index: number | null;
   indexUnrounded: number | null;
   predicate: string | null;
@@ -87,6 +92,9 @@ export function tableJson(t: TableAnalysis): TableJson {
       column: a.column.letter,
       header: a.column.header,
       complete: a.complete,
+      notFilled: a.notFilled,
+      filled: a.filled,
+      total: a.total,
       index: a.complete ? unitsToNumber(a.scores.total.units) : null,
       indexUnrounded: a.complete && a.scores.total.unrounded ? toNumber(a.scores.total.unrounded) : null,
       predicate: a.complete && a.scores.predicate ? predicateLabel(a.scores.predicate) : null,
@@ -121,12 +129,14 @@ export function reportText(a: Analysis, lang: TextLanguage = "id"): string {
     for (const n of t.notes) out.push(`  ${inLanguage(n.message, lang)}`);
     const cols = t.assessments;
     const rows: [string, string[]][] = [
-      [say(lang, "Indeks", "Index"), cols.map((c) => (c.complete ? fmt(c.scores.total) : say(lang, "belum lengkap", "incomplete")))],
+      [say(lang, "Indeks", "Index"), cols.map((c) => (c.complete ? fmt(c.scores.total) : c.notFilled ? say(lang, "belum diisi", "not filled") : say(lang, "belum lengkap", "incomplete")))],
+      [say(lang, "Terisi", "Filled"), cols.map((c) => `${c.filled}/${c.total}`)],
       [say(lang, "Predikat", "Predicate"), cols.map((c) => (c.complete && c.scores.predicate ? predicateLabel(c.scores.predicate) : "–"))],
       ...f.domains.map((d, k): [string, string[]] => [`  Domain ${d.id} ${lang === "id" ? d.name : d.en}`, cols.map((c) => fmt(c.scores.domains[k]))]),
       ...f.aspects.map((g, k): [string, string[]] => [`  ${say(lang, "Aspek", "Aspect")} ${g.id} ${lang === "id" ? g.name : g.en}`, cols.map((c) => fmt(c.scores.aspects[k]))]),
     ];
-    const heads = cols.map((c) => `${c.column.letter}: ${c.column.header}`);
+    // A header typed with Alt+Enter stays on one line of the table.
+    const heads = cols.map((c) => `${c.column.letter}: ${c.column.header.replace(/\s+/g, " ")}`);
     const w = Math.max(...rows.map(([label]) => label.length)) + 2;
     const cw = cols.map((_, k) => Math.max(heads[k].length, ...rows.map(([, v]) => v[k].length)) + 2);
     const line = (label: string, values: string[]) => out.push((pad(label, w) + values.map((v, k) => pad(v, cw[k])).join("")).trimEnd());

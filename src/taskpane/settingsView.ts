@@ -12,6 +12,7 @@ export function detectedSetup(grid: WorkbookGrid | null, analysis: Analysis | nu
   return {
     sheets: grid ? grid.sheets.filter((s) => !isResultsSheet(s)).map((s) => s.name) : [],
     sheet: first?.layout.sheet ?? null,
+    headerRow: first ? first.layout.headerRow + 1 : null,
     levelColumns: first?.layout.levelColumns.map((c) => c.letter) ?? [],
     threshold: first ? thresholdText(first.framework, first.threshold, lang) : null,
   };

@@ -7,12 +7,14 @@ import { analyze, Analysis, AnalyzeOptions } from "../core/analyze";
 import { Bilingual, Framework } from "../core/framework";
 import { WorkbookGrid } from "../core/grid";
 import { buildWritePlan, WritePlan } from "../core/writePlan";
-import { FRAMEWORKS, frameworkById } from "../frameworks";
+import { FRAMEWORKS, frameworkById, OTHER_MODELS } from "../frameworks";
 import { Language, languageFromOffice } from "./i18n";
 
 /** What the assessor chose in Settings; null means "as detected" (or "as Office"). */
 export interface PaneSettings {
   sheet: string | null;
+  /** 1-based row of the table's column headers */
+  headerRow: number | null;
   levelColumns: string[] | null;
   threshold: number | null;
   framework: string | null;
@@ -65,7 +67,7 @@ export type PaneAction =
   | { type: "step-changed"; step: number | null }
   | { type: "out-of-reach-toggled"; framework: string; indicator: number };
 
-export const AUTOMATIC: PaneSettings = { sheet: null, levelColumns: null, threshold: null, framework: null, language: null };
+export const AUTOMATIC: PaneSettings = { sheet: null, headerRow: null, levelColumns: null, threshold: null, framework: null, language: null };
 
 export const NO_PLAN_CHOICES: PlanChoices = { target: null, step: null, outOfReach: {} };
 
@@ -90,6 +92,7 @@ export function initialState(officeLanguage: string): PaneState {
 export function analyzeOptions(settings: PaneSettings, frameworks: readonly Framework[] = FRAMEWORKS): AnalyzeOptions {
   const opts: AnalyzeOptions = {};
   if (settings.sheet) opts.sheet = settings.sheet;
+  if (settings.headerRow !== null) opts.headerRow = settings.headerRow;
   if (settings.levelColumns && settings.levelColumns.length) opts.levelColumns = settings.levelColumns;
   if (settings.threshold !== null) opts.threshold = settings.threshold;
   const f = settings.framework ? frameworks.find((x) => x.id === settings.framework) ?? frameworkById(settings.framework) : undefined;
@@ -105,7 +108,7 @@ export function paneLanguage(state: Pick<PaneState, "settings" | "officeLanguage
 function analysed(state: PaneState, grid: WorkbookGrid, settings: PaneSettings, plan: PlanChoices = state.plan): PaneState {
   const opts = analyzeOptions(settings);
   if (plan.target !== null) opts.target = plan.target;
-  return { ...state, grid, settings, plan, analysis: analyze(grid, FRAMEWORKS, opts) };
+  return { ...state, grid, settings, plan, analysis: analyze(grid, FRAMEWORKS, { ...opts, otherModels: OTHER_MODELS }) };
 }
 
 function toggled(ids: readonly number[], id: number): number[] {

@@ -30,6 +30,8 @@ export interface DetectedSetup {
   /** sheets a table could be on (the workbook's sheets, without the tool's own) */
   sheets: string[];
   sheet: string | null;
+  /** 1-based header row of the table found */
+  headerRow: number | null;
   levelColumns: string[];
   threshold: string | null;
 }
@@ -53,6 +55,12 @@ function parseColumns(text: string): string[] | null | "bad" {
   return parts.every((p) => /^[A-Z]{1,3}$/.test(p)) ? parts : "bad";
 }
 
+function parseRow(text: string): number | null | "bad" {
+  const t = text.trim();
+  if (!t) return null;
+  return /^\d+$/.test(t) && Number(t) >= 1 ? Number(t) : "bad";
+}
+
 function parseThreshold(text: string, min: number, max: number): number | null | "bad" {
   const t = text.trim().replace(",", ".");
   if (!t) return null;
@@ -64,6 +72,7 @@ export function SettingsPanel({ s, settings, detected, frameworks, levelRange, o
   const c = useStyles();
   const shared = useSharedStyles();
   const [sheet, setSheet] = useState(settings.sheet ?? "");
+  const [headerRow, setHeaderRow] = useState(settings.headerRow === null ? "" : String(settings.headerRow));
   const [columns, setColumns] = useState(settings.levelColumns?.join(",") ?? "");
   const [threshold, setThreshold] = useState(settings.threshold === null ? "" : String(settings.threshold));
   const [framework, setFramework] = useState(settings.framework ?? "");
@@ -71,15 +80,17 @@ export function SettingsPanel({ s, settings, detected, frameworks, levelRange, o
   const [submitted, setSubmitted] = useState(false);
 
   const cols = parseColumns(columns);
+  const row = parseRow(headerRow);
   const th = parseThreshold(threshold, levelRange.min, levelRange.max);
 
   const save = (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
-    if (cols === "bad" || th === "bad") return;
+    if (cols === "bad" || th === "bad" || row === "bad") return;
     onSave({
-      // Columns belong to a sheet: with columns but no sheet chosen, they apply to the sheet detected.
-      sheet: sheet || (cols ? detected.sheet : null),
+      // Columns and a header row belong to a sheet: without a sheet chosen, they apply to the sheet detected.
+      sheet: sheet || (cols || row ? detected.sheet : null),
+      headerRow: row,
       levelColumns: cols,
       threshold: th,
       framework: framework || null,
@@ -101,6 +112,14 @@ export function SettingsPanel({ s, settings, detected, frameworks, levelRange, o
             </option>
           ))}
         </Select>
+      </Field>
+      <Field
+        label={s.settingsHeaderRow}
+        hint={s.settingsHeaderRowHint}
+        validationState={submitted && row === "bad" ? "error" : "none"}
+        validationMessage={submitted && row === "bad" ? s.settingsBadHeaderRow : undefined}
+      >
+        <Input value={headerRow} inputMode="numeric" placeholder={detected.headerRow === null ? "" : String(detected.headerRow)} onChange={(_, d) => setHeaderRow(d.value)} />
       </Field>
       <Field
         label={s.settingsLevelColumns}
