@@ -48,6 +48,8 @@ export interface TableLayout {
   rows: IndicatorRow[];
   /** rows whose number and name point to different indicators the table cannot settle */
   conflicts: IndicatorConflict[];
+  /** what the numbers in the number column and inside the labels turned out to be */
+  numbering: RowScan["numberUse"];
   resultLabels: ResultLabel[];
   notes: Note[];
 }
@@ -514,6 +516,7 @@ function analyseSheet(grid: WorkbookGrid, sheetIndex: number, frameworks: readon
       levelColumns,
       rows: s.rows,
       conflicts: s.conflicts,
+      numbering: s.numberUse,
       notes,
     };
     if (!best || score > best.score) best = { layout, score };
@@ -574,7 +577,8 @@ export function findTables(grid: WorkbookGrid, frameworks: readonly Framework[],
         `sheet "${t.sheet}", header row ${t.headerRow + 1}, ${t.rows.length} indicator rows, level columns ${cols}; framework ${t.framework.data.shortName}: ${t.frameworkReason.en}`,
       ),
     });
-    if (t.rows.some((r) => r.matchedBy === "name")) {
+    const counted = t.numbering.column === "counter" || t.numbering.label === "counter";
+    if (!counted && t.rows.some((r) => r.matchedBy === "name")) {
       t.notes.push({ code: "matched-by-name", message: bi("indikator tanpa nomor dikenali dari namanya", "indicators without a number were recognised by name") });
     }
     return t;

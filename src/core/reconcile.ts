@@ -129,6 +129,8 @@ export function reconcileTable(table: TableAnalysis): Reconciliation | undefined
   if (n < 2) return undefined;
   const first = table.assessments[0];
   const last = table.assessments[n - 1];
+  // A column nobody has filled yet has nothing to compare.
+  if (first.notFilled || last.notFilled) return undefined;
   const r = reconcile(table.framework, first.values, last.values, [first.cells, last.cells]);
   const complete = first.complete && last.complete;
   return {

@@ -12,7 +12,9 @@ function plain(v: Raw): CellValue {
   if (typeof v === "number") return Number.isFinite(v) ? v : { error: "#NUM!" };
   if (typeof v === "string") return v === "" ? null : v;
   if (typeof v === "boolean") return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // A number formatted as a date is still that number to Excel's formulas (and to Office.js):
+  // give the core the serial number, not the date text. ExcelJS reads serials this way.
+  if (v instanceof Date) return v.getTime() / 86400000 + 25569;
   if (typeof v === "object") {
     if ("error" in v) return { error: String((v as ExcelJS.CellErrorValue).error) };
     if ("richText" in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("") || null;
