@@ -60,5 +60,5 @@ export function notALevelFormula(f: Framework, ref: string): string {
 
 /** Conditional format on a level cell: a level below the threshold held in `thresholdName`. */
 export function lowLevelFormula(f: Framework, ref: string, thresholdName: string): string {
-  return `AND(${isNumberCell(ref)},${ref}>=${f.data.levels.min},${ref}<${thresholdName})`;
+  return `IF(${isNumberCell(ref)},AND(${inRange(f, ref)},${ref}<${thresholdName}),FALSE)`;
 }

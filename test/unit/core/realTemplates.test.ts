@@ -1,0 +1,132 @@
+/**
+ * Worksheets in the shapes other programs give them (written by openpyxl, see
+ * test/fixtures/make_openpyxl_fixtures.py): every one gives the published Denpasar 2021
+ * result or says plainly why it cannot.
+ */
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { analyze, AnalyzeOptions } from "../../../src/core/analyze";
+import { reportJson, reportText } from "../../../src/core/report";
+import { FRAMEWORKS, OTHER_MODELS } from "../../../src/frameworks";
+import { workbookGrid } from "../../../src/xlsx/readGrid";
+import { cli } from "../../support/cli";
+
+const dir = path.join(__dirname, "..", "..", "fixtures", "openpyxl");
+const file = (name: string) => path.join(dir, name);
+
+async function read(name: string, opts: AnalyzeOptions = {}) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file(name));
+  return analyze(workbookGrid(wb), FRAMEWORKS, { otherModels: OTHER_MODELS, ...opts });
+}
+
+const index = (a: { complete: boolean; scores: { total: { units: bigint | null } } }) => (a.complete ? Number(a.scores.total.units) / 100 : null);
+const domains = (a: { scores: { domains: { units: bigint | null }[] } }) => a.scores.domains.map((d) => Number(d.units) / 100);
+
+describe("worksheets made by other programs", () => {
+  test("a monitoring export: running No, rows sorted by aspect, 'Indikator N : name', repeated rows, Target and Tindak Lanjut columns", async () => {
+    const a = await read("ekspor-aplikasi-monev.xlsx");
+    const t = a.tables[0];
+    // the header is the row of short words, not the first data row with its long follow-up text
+    expect(t.layout.headerRow).toBe(3);
+    expect(t.layout.levelColumns.map((c) => c.letter)).toEqual(["E", "F"]);
+    expect(t.assessments.map(index)).toEqual([3.75, 3.19]);
+    expect(domains(t.assessments[1])).toEqual([3, 3.3, 2.18, 3.55]);
+    expect(t.issues.every((i) => i.code === "duplicate-indicator" && i.severity === "warning")).toBe(true);
+    expect(t.issues).toHaveLength(6);
+    const notes = t.notes.map((n) => n.message.en).join("\n");
+    expect(notes).toMatch(/the number column is a row counter/);
+    expect(notes).toMatch(/G \(Target Level\) left: a target column/);
+  });
+
+  test("a running No beside names sorted by another key: identified by name, 3.19, and the note says so", async () => {
+    const t = (await read("nomor-urut.xlsx")).tables[0];
+    expect(t.assessments.map(index)).toEqual([3.19]);
+    expect(t.layout.rows.every((r) => r.matchedBy === "name")).toBe(true);
+    expect(t.notes.find((n) => n.code === "numbering")!.message.en).toMatch(/row counter \(only \d+ of 47 match/);
+  });
+
+  test("the number inside the label, in four spellings, rows shuffled", async () => {
+    const t = (await read("nomor-dalam-nama.xlsx")).tables[0];
+    expect(t.layout.rows).toHaveLength(47);
+    expect(t.assessments.map(index)).toEqual([3.19]);
+    expect(t.issues).toEqual([]);
+  });
+
+  test("an interview sheet: line breaks in headers, Kriteria and Interview columns left out, the assessor's column not filled yet", async () => {
+    const a = await read("hasil-interviu.xlsx");
+    const t = a.tables[0];
+    expect(t.layout.levelColumns.map((c) => [c.letter, c.header])).toEqual([
+      ["D", "Nilai Mandiri"],
+      ["F", "Nilai Asesor"],
+    ]);
+    expect(t.issues).toEqual([]);
+    const [self, assessor] = t.assessments;
+    expect(index(self)).toBe(3.75);
+    expect(assessor).toMatchObject({ notFilled: true, filled: 0, total: 47, complete: false, issues: [] });
+    const json = reportJson(a);
+    expect("assessments" in json && json.assessments.map((x) => [x.column, x.notFilled, x.filled, x.total, x.index])).toEqual([
+      ["D", false, 47, 47, 3.75],
+      ["F", true, 0, 47, null],
+    ]);
+    const considered = t.notes.find((n) => n.code === "level-columns")!.message.en;
+    expect(considered).toMatch(/C \(Kriteria Penilaian\) left: holds long text/);
+    expect(considered).toMatch(/E \(Interview\) left: holds marks/);
+    // the text table stays one line per row
+    const text = reportText(a);
+    expect(text).toMatch(/D: Nilai Mandiri +F: Nilai Asesor/);
+    expect(text).toMatch(/belum diisi \/ not filled/);
+  });
+
+  test("the command line: a column not filled yet leaves the exit status at 0", async () => {
+    expect((await cli("score", file("hasil-interviu.xlsx"))).code).toBe(0);
+  });
+
+  test("levels from a drop-down of text are reported with the number they mean; no index", async () => {
+    const t = (await read("level-teks.xlsx")).tables[0];
+    expect(t.assessments[0].complete).toBe(false);
+    expect(t.issues).toHaveLength(47);
+    expect(t.issues.every((i) => i.code === "level-as-text")).toBe(true);
+    expect(t.issues[0].message.en).toBe('Cell C2 (indicator 1): "4 - Terpadu dan Terukur" is text meaning level 4; type the number 4 (the workbook\'s formulas count numbers only).');
+  });
+
+  test("a Level column holding the names of the numbers beside it is not a level column", async () => {
+    const t = (await read("nama-level.xlsx")).tables[0];
+    expect(t.layout.levelColumns.map((c) => c.letter)).toEqual(["C"]);
+    expect(t.assessments.map(index)).toEqual([3.19]);
+    expect(t.issues).toEqual([]);
+  });
+
+  test("TRUE and text are not levels; a 3 formatted as a date is the level 3", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file("sel-khusus.xlsx"));
+    expect(wb.worksheets[0].getCell("C7").value).toBeInstanceOf(Date);
+    const t = (await read("sel-khusus.xlsx")).tables[0];
+    expect(t.issues.map((i) => [i.cell, i.code])).toEqual([
+      ["C6", "not-a-number"],
+      ["C8", "level-as-text"],
+    ]);
+    expect(t.assessments[0].values.get(6)).toEqual({ num: 3n, den: 1n });
+  });
+
+  test("a worksheet of PermenPANRB 5/2018 is named as such and not scored", async () => {
+    const a = await read("spbe-2018.xlsx");
+    expect(a.tables).toEqual([]);
+    const note = a.notes.find((n) => n.code === "other-model")!;
+    expect(note.message.en).toMatch(/looks like PermenPANRB 5\/2018 \(35 indicators; \d+ names match\), which this tool does not score/);
+    const r = await cli("score", file("spbe-2018.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/tampaknya PermenPANRB 5\/2018/);
+  });
+
+  test("--header-row names the header when detection cannot", async () => {
+    const a = await read("ekspor-aplikasi-monev.xlsx", { headerRow: 4 });
+    expect(a.tables[0].layout.headerRow).toBe(3);
+    const wrong = await read("ekspor-aplikasi-monev.xlsx", { headerRow: 2 });
+    expect(wrong.tables).toEqual([]);
+    expect(wrong.notes[0].message.en).toMatch(/row 2 holds no "No" or "Indicator" column header/);
+    const r = await cli("score", file("ekspor-aplikasi-monev.xlsx"), "--header-row", "4", "--format", "json");
+    expect(JSON.parse(r.out).assessments.map((x: { index: number }) => x.index)).toEqual([3.75, 3.19]);
+    expect((await cli("score", file("ekspor-aplikasi-monev.xlsx"), "--header-row", "x")).code).toBe(2);
+  });
+});
