@@ -247,7 +247,7 @@ export function analyzeTable(grid: WorkbookGrid, layout: TableLayout, thresholdN
   for (const a of assessments) {
     const col = `${a.column.letter} (${a.column.header})`;
     if (a.notFilled) notes.push({ code: "not-filled", message: bi(`kolom ${col} belum diisi; belum ada indeks`, `column ${col} is not filled yet; no index yet`) });
-    else if (a.filled < a.total) notes.push({ code: "partly-filled", message: bi(`kolom ${col} terisi ${a.filled}/${a.total}`, `column ${col} is filled ${a.filled}/${a.total}`) });
+    else if (a.filled < a.cells.size) notes.push({ code: "partly-filled", message: bi(`kolom ${col} terisi ${a.filled}/${a.total}`, `column ${col} is filled ${a.filled}/${a.total}`) });
   }
   return {
     layout,

@@ -166,6 +166,10 @@ interface RowReading {
   byLabel?: number;
   /** the indicator the name fits clearly best */
   byName?: number;
+  /** the indicator the name fits best, even if not clearly: evidence against a number, never alone */
+  guess?: number;
+  /** how well the name fits its best indicator */
+  bestFit: number;
   /** how the name fits each numbered candidate */
   fit: (id: number) => number;
   distinctive: boolean;
@@ -203,6 +207,8 @@ export function splitLabel(label: string): { code?: string; name: string } {
 const HEADING = /^\s*(domain|aspek|aspect)\b/i;
 /** A name fits the numbered indicator at this score or better: they agree. */
 const AGREE = 0.5;
+/** Two fits this close are as good as each other. */
+const NEAR = 0.05;
 
 function readRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | undefined, nameCol: number | undefined, m: FrameworkMatcher, width: number, end: number): RowReading[] {
   const out: RowReading[] = [];
@@ -214,29 +220,38 @@ function readRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | unde
     const byColumn = numberCol === undefined ? undefined : m.idFromCode(numV);
     const byLabel = code === undefined ? undefined : m.idFromCode(code);
     const numbered = byColumn ?? byLabel;
-    if (numbered !== undefined && name) {
-      // A domain or aspect heading row carries a number too; its name gives it away.
-      const s = m.nameScore(name, numbered);
-      const g = m.groupScore(name);
-      if (s < 1 && g >= 0.8 && g > s) continue;
-    }
     let byName: number | undefined;
+    let guess: number | undefined;
+    let bestFit = 0;
     if (name) {
-      const best = m.bestByName(name);
-      if (best && best.score > m.groupScore(name)) byName = best.id;
+      if (m.isGroupName(name)) continue;
+      byName = m.exactName(name);
+      const close = m.closest(name);
+      if (byName === undefined) {
+        // A domain or aspect heading row may carry a number too; its name gives it away.
+        const g = m.groupScore(name);
+        const fits = Math.max(close?.score ?? 0, numbered === undefined ? 0 : m.nameScore(name, numbered));
+        if (g >= 0.8 && g > fits) continue;
+        const best = m.bestByName(name);
+        if (best && best.score > g) byName = best.id;
+      }
+      guess = byName ?? (close && close.score >= 0.8 ? close.id : undefined);
+      bestFit = byName !== undefined ? 1 : close?.score ?? 0;
     }
     if (numbered === undefined && byName === undefined) continue;
     if (r === h.row + h.rows && isNumberingRow(sheet, r, width)) continue;
-    out.push({ row: r, byColumn, byLabel, byName, fit: (id) => (name ? m.nameScore(name, id) : 0), distinctive: numberCol !== undefined && m.distinctiveCode(numV) });
+    out.push({ row: r, byColumn, byLabel, byName, guess, bestFit, fit: (id) => (name ? m.nameScore(name, id) : 0), distinctive: numberCol !== undefined && m.distinctiveCode(numV) });
   }
   return out;
 }
 
 /** Whether a number agrees with the name beside it: true, false, or undefined when the name cannot tell. */
 function agrees(r: RowReading, id: number | undefined): boolean | undefined {
-  if (id === undefined || r.byName === undefined) return undefined;
-  if (r.byName === id || r.fit(id) >= AGREE) return true;
-  return false;
+  if (id === undefined) return undefined;
+  // Names share many words ("… Instansi Pusat/Pemerintah Daerah"): a number agrees with a
+  // name it fits about as well as the name's best indicator, not merely half well.
+  if (r.guess !== undefined) return r.guess === id || r.fit(id) >= r.bestFit - NEAR;
+  return r.fit(id) >= AGREE ? true : undefined;
 }
 
 /**
@@ -253,7 +268,8 @@ function numberUse(readings: RowReading[], pick: (r: RowReading) => number | und
   }
   const values = readings.map(raw).filter((v): v is number => v !== undefined);
   if (values.length === 0) return { compared: [agree, agree + disagree] };
-  const running = values.every((v, k) => k === 0 || v > values[k - 1]);
+  // A repeated row may repeat its number; a counter never goes back.
+  const running = values.every((v, k) => k === 0 || v >= values[k - 1]);
   const counter = running && disagree >= 3 && disagree * 5 >= agree + disagree;
   return { use: counter ? "counter" : "indicator", compared: [agree, agree + disagree] };
 }
@@ -279,7 +295,8 @@ function scanRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | unde
     if (r.byLabel !== undefined && label.use !== "counter") claims.push({ id: r.byLabel, by: "label" });
     const numbered = claims.map((c) => c.id);
     // The name speaks when nothing is numbered, and against a number it clearly does not fit.
-    if (r.byName !== undefined && (numbered.length === 0 || numbered.some((id) => agrees(r, id) === false))) claims.push({ id: r.byName, by: "name" });
+    if (r.byName !== undefined && numbered.length === 0) claims.push({ id: r.byName, by: "name" });
+    else if (r.guess !== undefined && numbered.some((id) => agrees(r, id) === false)) claims.push({ id: r.guess, by: "name" });
     const ids = [...new Set(claims.map((c) => c.id))];
     if (ids.length === 0) continue;
     if (ids.length > 1) {

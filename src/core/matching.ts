@@ -39,6 +39,12 @@ export interface FrameworkMatcher {
   distinctiveCode(v: CellValue): boolean;
   nameScore(text: string, id: number): number;
   bestByName(text: string): { id: number; score: number } | undefined;
+  /** the indicator whose name, alternative name or English name is exactly this text */
+  exactName(text: string): number | undefined;
+  /** true when the text is exactly a domain's or an aspect's name */
+  isGroupName(text: string): boolean;
+  /** the best-fitting indicator even when another fits almost as well */
+  closest(text: string): { id: number; score: number } | undefined;
   groupScore(text: string): number;
 }
 
@@ -75,11 +81,41 @@ function buildMatcher(framework: Framework): FrameworkMatcher {
   const prefixed = codePrefix === undefined ? undefined : new RegExp(`^${codePrefix}\\s*\\d+$`, "i");
   const codeRe = new RegExp(`^(?:${codePrefix ?? ""}|${codePrefix ? "" : "#"})?\\s*(\\d{1,3})\\.?$`, "i");
 
+  // Full names, stop words included: "Tingkat Kematangan Keamanan Pemerintah Digital" is an
+  // indicator even where an aspect carries the same words without "Tingkat Kematangan".
+  const exact = new Map<string, number | null>();
+  for (const i of framework.indicators) {
+    for (const n of [i.name, i.en, ...i.altNames]) {
+      const k = normalize(n);
+      exact.set(k, exact.has(k) && exact.get(k) !== i.id ? null : i.id);
+    }
+  }
+  const groupNames = new Set([...framework.domains, ...framework.aspects].flatMap((g) => [normalize(g.name), normalize(g.en)]));
+  for (const n of groupNames) exact.set(n, null);
+
   function score(text: string, id: number): number {
     const w = tokens(text);
     let best = 0;
     for (const ref of indicatorTokens.get(id) ?? []) best = Math.max(best, similarity(w, ref));
     return best;
+  }
+
+  function ranked(text: string): { best?: { id: number; score: number }; second: number } {
+    const w = tokens(text);
+    let best: { id: number; score: number } | undefined;
+    let second = 0;
+    if (w.size === 0) return { second };
+    const near = new Set<number>();
+    for (const t of w) for (const id of byToken.get(t) ?? []) near.add(id);
+    for (const id of near) {
+      let s = 0;
+      for (const ref of indicatorTokens.get(id)!) s = Math.max(s, similarity(w, ref));
+      if (!best || s > best.score) {
+        second = best?.score ?? 0;
+        best = { id, score: s };
+      } else if (s > second) second = s;
+    }
+    return { best, second };
   }
 
   return {
@@ -102,24 +138,19 @@ function buildMatcher(framework: Framework): FrameworkMatcher {
     },
     nameScore: score,
     bestByName(text) {
-      const w = tokens(text);
-      if (w.size === 0) return undefined;
-      let best: { id: number; score: number } | undefined;
-      let second = 0;
-      const near = new Set<number>();
-      for (const t of w) for (const id of byToken.get(t) ?? []) near.add(id);
-      for (const id of near) {
-        const refs = indicatorTokens.get(id)!;
-        let s = 0;
-        for (const ref of refs) s = Math.max(s, similarity(w, ref));
-        if (!best || s > best.score) {
-          second = best?.score ?? 0;
-          best = { id, score: s };
-        } else if (s > second) second = s;
-      }
+      const c = ranked(text);
       // A name must fit one indicator clearly better than any other.
-      if (!best || best.score < 0.6 || best.score - second < 0.05) return undefined;
-      return best;
+      if (!c.best || c.best.score < 0.6 || c.best.score - c.second < 0.05) return undefined;
+      return c.best;
+    },
+    exactName(text) {
+      return exact.get(normalize(text)) ?? undefined;
+    },
+    isGroupName(text) {
+      return groupNames.has(normalize(text));
+    },
+    closest(text) {
+      return ranked(text).best;
     },
     groupScore(text) {
       const w = tokens(text);
