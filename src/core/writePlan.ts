@@ -235,7 +235,8 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
       }
       const rc = parseA1(cell)!;
       const result = mirrorOf(f, cellAt(grid.sheets[t.layout.sheetIndex], rc.row, rc.col));
-      put(r, col, { formula: levelMirrorFormula(f, `${src}${cell}`), result, style: { align: "right" } });
+      // A number format of its own: otherwise LibreOffice shows a date-formatted level as a date here too.
+      put(r, col, { formula: levelMirrorFormula(f, `${src}${cell}`), result, style: { align: "right", numberFormat: f.integerOnly ? "0" : "0.00" } });
     }
   });
 

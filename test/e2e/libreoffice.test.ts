@@ -59,7 +59,9 @@ async function compare(p: string) {
     const key = `${c.sheet}!${c.address}`;
     // LibreOffice saves numbers with 15 significant digits (7/6 as 1.16666666666667).
     const digits15 = (x: unknown) => (typeof x === "number" ? Number(x.toPrecision(15)) : x);
-    got[key] = digits15(v !== null && typeof v === "object" && "result" in v ? v.result : v);
+    // ExcelJS leaves out a formula's result when it is the empty text ("" for a blank level).
+    const result = v !== null && typeof v === "object" && "formula" in v ? (v.result ?? "") : v;
+    got[key] = digits15(result);
     want[key] = digits15(c.result);
   }
   return { got, want, plan, recalculated };
@@ -140,6 +142,45 @@ describe("LibreOffice recalculates the scored workbook to the core's values", ()
     expect(got).toEqual(want);
     expect(resultOf(recalculated, "Indeks SPBE", "E9")).toBe("–");
     expect(resultOf(recalculated, "Indeks SPBE", "E10")).toBe("–");
+  });
+
+  test("odd cells made by openpyxl (TRUE, a 3 formatted as a date, 'Level 3'): LibreOffice and the core judge every cell alike", async () => {
+    const wb = await load(path.join(__dirname, "..", "fixtures", "openpyxl", "sel-khusus.xlsx"));
+    const p = await scored("sel-khusus", wb);
+    const all = await compare(p);
+    expect(all.got).toEqual(all.want);
+    expect(resultOf(all.recalculated, "Indeks SPBE", "D9")).toBe("–");
+    // LibreOffice keeps TRUE as the number 1: the mirror must still refuse it
+    const rowOf = rowsById(await load(p), "Indeks SPBE");
+    expect(resultOf(all.recalculated, "Indeks SPBE", `D${rowOf("5")}`)).toBe("✗");
+    expect(resultOf(all.recalculated, "Indeks SPBE", `D${rowOf("6")}`)).toBe(3);
+    expect(resultOf(all.recalculated, "Indeks SPBE", `D${rowOf("7")}`)).toBe("✗");
+
+    // TRUE alone (the text fixed): still no index, in the workbook as in the tool
+    const onlyTrue = path.join(dir, "sel-khusus-true.xlsx");
+    setCells(p, onlyTrue, "Kertas Kerja", { C8: 3 });
+    const t = await compare(onlyTrue);
+    expect(t.got).toEqual(t.want);
+    expect(resultOf(t.recalculated, "Indeks SPBE", "D9")).toBe("–");
+
+    // the date-formatted 3 alone: a level in both, and Denpasar's 3.19 comes back
+    const onlyDate = path.join(dir, "sel-khusus-date.xlsx");
+    setCells(p, onlyDate, "Kertas Kerja", { C6: 3, C8: 3 });
+    const d = await compare(onlyDate);
+    expect(d.got).toEqual(d.want);
+    expect(resultOf(d.recalculated, "Indeks SPBE", "D9")).toBe(3.19);
+  });
+
+  test("an interview sheet with a column not filled yet, and a monitoring export with a running No and repeated rows: the workbook agrees with the core", async () => {
+    const wb = await load(path.join(__dirname, "..", "fixtures", "openpyxl", "hasil-interviu.xlsx"));
+    const p = await scored("interviu", wb);
+    const first = await compare(p);
+    expect(first.got).toEqual(first.want);
+    expect([resultOf(first.recalculated, "Indeks SPBE", "D9"), resultOf(first.recalculated, "Indeks SPBE", "E9")]).toEqual([3.75, "–"]);
+    const monev = await scored("monev", await load(path.join(__dirname, "..", "fixtures", "openpyxl", "ekspor-aplikasi-monev.xlsx")));
+    const second = await compare(monev);
+    expect(second.got).toEqual(second.want);
+    expect([resultOf(second.recalculated, "Indeks SPBE", "D9"), resultOf(second.recalculated, "Indeks SPBE", "E9")]).toEqual([3.75, 3.19]);
   });
 
   test("validation and conditional formats are in the saved file and survive LibreOffice", async () => {
