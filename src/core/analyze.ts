@@ -3,7 +3,8 @@
  * every level column. Pure: a grid in, plain data out.
  */
 import { Framework, Indicator } from "./framework";
-import { a1, cellAt, CellValue, columnIndex, isCellError, isEmpty, WorkbookGrid } from "./grid";
+import { sameEntry } from "./formulas";
+import { a1, cellAt, columnIndex, isEmpty, WorkbookGrid } from "./grid";
 import { findTables, LevelColumn, TableLayout } from "./layout";
 import { bi, Issue, Note } from "./messages";
 import { OtherModel } from "./otherModels";
@@ -100,7 +101,7 @@ function checkRows(grid: WorkbookGrid, layout: TableLayout): { issues: Issue[]; 
       continue;
     }
     const cell = a1(r.row, idCol);
-    const differ = layout.levelColumns.filter((c) => !sameValue(cellAt(sheet, prev, c.col), cellAt(sheet, r.row, c.col)));
+    const differ = layout.levelColumns.filter((c) => !sameEntry(cellAt(sheet, prev, c.col), cellAt(sheet, r.row, c.col)));
     if (differ.length === 0) {
       // Applications list an indicator once per recommendation: the same level twice is harmless.
       issues.push({
@@ -148,12 +149,6 @@ function checkRows(grid: WorkbookGrid, layout: TableLayout): { issues: Issue[]; 
     }
   }
   return { issues, firstRow };
-}
-
-function sameValue(a: CellValue, b: CellValue): boolean {
-  if (isEmpty(a) && isEmpty(b)) return true;
-  if (isCellError(a) || isCellError(b)) return false;
-  return a === b;
 }
 
 function checkWeights(grid: WorkbookGrid, layout: TableLayout, firstRow: Map<number, number>): Issue[] {

@@ -32,7 +32,8 @@ export function levelOf(f: Framework, v: CellValue): Rational | undefined {
 }
 
 /** What the mirror formula shows for a cell: the level, "" for an empty cell, ✗ otherwise. */
-export function mirrorOf(f: Framework, v: CellValue): MirrorValue {
+export function mirrorOf(f: Framework, v: CellValue, repeats: CellValue[] = []): MirrorValue {
+  if (repeats.some((d) => !sameEntry(v, d))) return NOT_A_LEVEL;
   if (v === null) return "";
   return levelOf(f, v) !== undefined ? (v as number) : NOT_A_LEVEL;
 }
@@ -48,9 +49,23 @@ function inRange(f: Framework, ref: string): string {
   return f.integerOnly ? `AND(${ref}>=${min},${ref}<=${max},${ref}=INT(${ref}))` : `AND(${ref}>=${min},${ref}<=${max})`;
 }
 
-/** The results sheet's checked mirror of one level cell (`ref` may name another sheet). */
-export function levelMirrorFormula(f: Framework, ref: string): string {
-  return `=IF(${isNumberCell(ref)},IF(${inRange(f, ref)},${ref},"${NOT_A_LEVEL}"),IF(ISBLANK(${ref}),"","${NOT_A_LEVEL}"))`;
+/**
+ * The results sheet's checked mirror of one level cell (`ref` may name another sheet).
+ * `repeats` are the level cells of the same indicator on later rows: when one of them
+ * holds something else, the indicator has no level (the tool reports the duplicate).
+ */
+export function levelMirrorFormula(f: Framework, ref: string, repeats: string[] = []): string {
+  const mirror = `IF(${isNumberCell(ref)},IF(${inRange(f, ref)},${ref},"${NOT_A_LEVEL}"),IF(ISBLANK(${ref}),"","${NOT_A_LEVEL}"))`;
+  if (repeats.length === 0) return `=${mirror}`;
+  const same = repeats.map((d) => `IFERROR(AND(ISBLANK(${ref})=ISBLANK(${d}),${ref}=${d}),FALSE)`);
+  return `=IF(AND(${same.join(",")}),${mirror},"${NOT_A_LEVEL}")`;
+}
+
+/** Two level cells hold the same entry, as the mirror formula compares them (both empty is the same). */
+export function sameEntry(a: CellValue, b: CellValue): boolean {
+  if (a === null || b === null) return a === b;
+  if (typeof a === "object" || typeof b === "object") return false;
+  return a === b;
 }
 
 /** Conditional format on a level cell: true where the mirror would show ✗. No leading "=". */

@@ -223,8 +223,10 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
   });
   const min = f.data.levels.min;
   const max = f.data.levels.max;
+  const validCounts: number[] = [];
   t.assessments.forEach((a, k) => {
     const col = aCol(k);
+    let valid = 0;
     label(indHead, col, a.column.header ? `${a.column.header} (${a.column.letter})` : a.column.letter, { bold: true, fill: FILL_HEAD, wrap: true, align: "right" });
     for (const ind of f.indicators) {
       const r = indRowOf.get(ind.id)!;
@@ -234,10 +236,23 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
         continue;
       }
       const rc = parseA1(cell)!;
-      const result = mirrorOf(f, cellAt(grid.sheets[t.layout.sheetIndex], rc.row, rc.col));
+      const srcSheet = grid.sheets[t.layout.sheetIndex];
+      const repeats = t.layout.rows.filter((x) => x.indicatorId === ind.id && x.row !== rc.row).map((x) => x.row);
+      const result = mirrorOf(
+        f,
+        cellAt(srcSheet, rc.row, rc.col),
+        repeats.map((row) => cellAt(srcSheet, row, rc.col)),
+      );
+      if (typeof result === "number") valid++;
+      const formula = levelMirrorFormula(
+        f,
+        `${src}${cell}`,
+        repeats.map((row) => `${src}${a1(row, rc.col)}`),
+      );
       // A number format of its own: otherwise LibreOffice shows a date-formatted level as a date here too.
-      put(r, col, { formula: levelMirrorFormula(f, `${src}${cell}`), result, style: { align: "right", numberFormat: f.integerOnly ? "0" : "0.00" } });
+      put(r, col, { formula, result, style: { align: "right", numberFormat: f.integerOnly ? "0" : "0.00" } });
     }
+    validCounts[k] = valid;
   });
 
   // Group formulas in integer units.
@@ -281,7 +296,7 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
     put(predRow, col, { formula: predicateFormula(`${L}${indexRow + 1}`), result: a.scores.predicate ? predicateLabel(a.scores.predicate) : "–", style: { align: "right" } });
     put(countRow, col, {
       formula: `=COUNT(${L}${all.first}:${L}${all.last})&"/${all.count}"`,
-      result: `${[...f.indicators].filter((i) => a.values.has(i.id)).length}/${all.count}`,
+      result: `${validCounts[k]}/${all.count}`,
       style: { align: "right" },
     });
   });

@@ -183,6 +183,16 @@ describe("LibreOffice recalculates the scored workbook to the core's values", ()
     expect([resultOf(second.recalculated, "Indeks SPBE", "D9"), resultOf(second.recalculated, "Indeks SPBE", "E9")]).toEqual([3.75, 3.19]);
   });
 
+  test("every kind of bad input, a duplicate with another level and a missing indicator: the workbook agrees with the core cell by cell", async () => {
+    const p = await scored("masukan-buruk", T.badInputs());
+    const { got, want, recalculated } = await compare(p);
+    expect(got).toEqual(want);
+    expect(resultOf(recalculated, "Indeks SPBE", "D9")).toBe("–");
+    const rowOf = rowsById(await load(p), "Indeks SPBE");
+    // indicator 21 is listed twice, with 2 and 3: neither is taken
+    expect(resultOf(recalculated, "Indeks SPBE", `D${rowOf("21")}`)).toBe("✗");
+  });
+
   test("validation and conditional formats are in the saved file and survive LibreOffice", async () => {
     const p = await scored("format", T.standardSpbe());
     for (const file of [p, recalculate(p, fs.mkdtempSync(path.join(dir, "lo-")), profile)]) {

@@ -34,9 +34,9 @@ const CELLS: [string, CellValue][] = [
   ["#REF!", { error: "#REF!" }],
 ];
 
-function evalOn(formula: string, v: CellValue): CellValue {
+function evalOn(formula: string, v: CellValue, below: CellValue = null): CellValue {
   const node = parseFormula(formula.replace(/^=/, ""));
-  const host = { cell: (_s: string, row: number, col: number) => (row === 0 && col === 0 ? v : null), name: () => parseFormula("3") };
+  const host = { cell: (_s: string, row: number, col: number) => (col !== 0 ? null : row === 0 ? v : row === 1 ? below : null), name: () => parseFormula("3") };
   return cellResult(evaluate(node, { host, sheet: "S", dRow: 0, dCol: 0 }));
 }
 
@@ -54,6 +54,24 @@ describe.each(FRAMEWORKS.map((f) => [f.id, f] as const))("%s: one rule for a lev
     expect(evalOn(notALevelFormula(f, "A1"), v)).toBe(mirror === "✗");
     // the low-score highlight never marks what is not a level
     if (evalOn(lowLevelFormula(f, "A1", "Ambang"), v) === true) expect(typeof mirror).toBe("number");
+  });
+});
+
+describe("an indicator listed twice: the mirror shows its level only when both rows hold the same", () => {
+  const spbe = FRAMEWORKS.find((f) => f.id === "spbe-2020")!;
+  test.each([
+    [3, 3],
+    [3, 4],
+    [null, null],
+    [null, 3],
+    [3, null],
+    [3, "3"],
+    ["Level 3", "Level 3"],
+    [true, true],
+    [{ error: "#N/A" }, { error: "#N/A" }],
+    [{ error: "#N/A" }, 3],
+  ] as [CellValue, CellValue][])("%p and %p", (first, repeat) => {
+    expect(evalOn(levelMirrorFormula(spbe, "$A$1", ["$A$2"]), first, repeat)).toEqual(mirrorOf(spbe, first, [repeat]));
   });
 });
 
