@@ -145,3 +145,28 @@ describe("every level cell is checked", () => {
     expect(t2.issues[0].message.en).toMatch(/Satu Data/);
   });
 });
+
+describe("a row's number and name must agree", () => {
+  const rows = () => T.SPBE.indicators.map((i) => [i.id, i.name, T.DENPASAR_FINAL[i.id]] as (string | number)[]);
+
+  test("two rows whose numbers were swapped: indicator-conflict on each, naming both indicators and the cell; no index", () => {
+    const values = [["No", "Indikator", "Nilai"], ...rows()];
+    [values[1][0], values[19][0]] = [values[19][0], values[1][0]];
+    const t = analyze({ sheets: [{ name: "S", values }] }, FRAMEWORKS).tables[0];
+    const conflicts = t.issues.filter((i) => i.code === "indicator-conflict");
+    expect(conflicts.map((i) => [i.cell, i.severity])).toEqual([
+      ["B2", "error"],
+      ["B20", "error"],
+    ]);
+    expect(conflicts[0].message.en).toMatch(/^Cell B2: this row's number points to indicator 19 but its name to indicator 1 /);
+    expect(t.issues.some((i) => i.code === "missing-indicator")).toBe(false);
+    expect(t.assessments[0].complete).toBe(false);
+  });
+
+  test("a running counter beside names in another order is read by name, and the note says so", () => {
+    const shuffled = rows().reverse().map((r, k) => [k + 1, r[1], r[2]]);
+    const t = analyze({ sheets: [{ name: "S", values: [["No", "Indikator", "Nilai"], ...shuffled] }] }, FRAMEWORKS).tables[0];
+    expect(idx(t.assessments[0])).toBe(3.19);
+    expect(t.notes.map((n) => n.code)).toContain("numbering");
+  });
+});

@@ -53,6 +53,19 @@ describe("worksheets made by other programs", () => {
     expect(t.issues).toEqual([]);
   });
 
+  test("Pemdi from a monitoring application: running No, 'I5 : name' labels, repeated rows, self-assessment not filled yet", async () => {
+    const t = (await read("pemdi-ekspor.xlsx")).tables[0];
+    expect(t.framework.id).toBe("pemdi-2026");
+    const [self, assessor] = t.assessments;
+    expect(self.notFilled).toBe(true);
+    expect(index(assessor)).toBe(1.24);
+    expect(assessor.scores.aspects.map((g) => Number(g.units) / 100)).toEqual([1.75, 1.28, 1, 1.17, 1.08, 1.4, 1.18]);
+    expect(t.issues.map((i) => [i.code, i.severity])).toEqual([
+      ["duplicate-indicator", "warning"],
+      ["duplicate-indicator", "warning"],
+    ]);
+  });
+
   test("an interview sheet: line breaks in headers, Kriteria and Interview columns left out, the assessor's column not filled yet", async () => {
     const a = await read("hasil-interviu.xlsx");
     const t = a.tables[0];
