@@ -230,6 +230,9 @@ test("a Pemdi 2026 workbook: 1.24 Kurang (Merintis), the status note, external i
     await shot("12-pemdi-external-go-to", p);
     await w.pane.getByRole("button", { name: "Pengaturan" }).click();
     await visible(w.pane.getByRole("form", { name: "Pengaturan" }));
+    // the header row detected is offered as the field's placeholder
+    await visible(w.pane.getByRole("textbox", { name: /Baris judul kolom/ }));
+    expect(await w.pane.getByRole("textbox", { name: /Baris judul kolom/ }).getAttribute("placeholder")).toMatch(/^\d+$/);
     await shot("13-settings", p);
   } finally {
     await p.close();
