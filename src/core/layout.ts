@@ -170,8 +170,8 @@ interface RowReading {
   guess?: number;
   /** how well the name fits its best indicator */
   bestFit: number;
-  /** how the name fits each numbered candidate */
-  fit: (id: number) => number;
+  /** the name without a number written in it ("" when none) */
+  name: string;
   distinctive: boolean;
 }
 
@@ -240,29 +240,34 @@ function readRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | unde
     }
     if (numbered === undefined && byName === undefined) continue;
     if (r === h.row + h.rows && isNumberingRow(sheet, r, width)) continue;
-    out.push({ row: r, byColumn, byLabel, byName, guess, bestFit, fit: (id) => (name ? m.nameScore(name, id) : 0), distinctive: numberCol !== undefined && m.distinctiveCode(numV) });
+    out.push({ row: r, byColumn, byLabel, byName, guess, bestFit, name, distinctive: numberCol !== undefined && m.distinctiveCode(numV) });
   }
   return out;
 }
 
 /** Whether a number agrees with the name beside it: true, false, or undefined when the name cannot tell. */
-function agrees(r: RowReading, id: number | undefined): boolean | undefined {
+/** How the row's name fits an indicator, 0..1. */
+function fit(m: FrameworkMatcher, r: RowReading, id: number): number {
+  return r.name ? m.nameScore(r.name, id) : 0;
+}
+
+function agrees(m: FrameworkMatcher, r: RowReading, id: number | undefined): boolean | undefined {
   if (id === undefined) return undefined;
   // Names share many words ("… Instansi Pusat/Pemerintah Daerah"): a number agrees with a
   // name it fits about as well as the name's best indicator, not merely half well.
-  if (r.guess !== undefined) return r.guess === id || r.fit(id) >= r.bestFit - NEAR;
-  return r.fit(id) >= AGREE ? true : undefined;
+  if (r.guess !== undefined) return r.guess === id || fit(m, r, id) >= r.bestFit - NEAR;
+  return fit(m, r, id) >= AGREE ? true : undefined;
 }
 
 /**
  * A number source is a row counter when it runs upwards down the table while clearly
  * disagreeing with the names; otherwise its numbers are indicator numbers.
  */
-function numberUse(readings: RowReading[], pick: (r: RowReading) => number | undefined, raw: (r: RowReading) => number | undefined): { use?: NumberUse; compared: [number, number] } {
+function numberUse(m: FrameworkMatcher, readings: RowReading[], pick: (r: RowReading) => number | undefined, raw: (r: RowReading) => number | undefined): { use?: NumberUse; compared: [number, number] } {
   let agree = 0;
   let disagree = 0;
   for (const r of readings) {
-    const a = agrees(r, pick(r));
+    const a = agrees(m, r, pick(r));
     if (a === true) agree++;
     else if (a === false) disagree++;
   }
@@ -283,8 +288,8 @@ function numberIn(v: CellValue): number | undefined {
 
 function scanRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | undefined, nameCol: number | undefined, m: FrameworkMatcher, width: number): RowScan {
   const readings = readRows(sheet, h, numberCol, nameCol, m, width, rowCount(sheet));
-  const column = numberUse(readings, (r) => r.byColumn, (r) => (numberCol === undefined ? undefined : numberIn(cellAt(sheet, r.row, numberCol))));
-  const label = numberUse(readings, (r) => r.byLabel, (r) => (nameCol === undefined ? undefined : numberIn(splitLabel(text(cellAt(sheet, r.row, nameCol))).code ?? null)));
+  const column = numberUse(m, readings, (r) => r.byColumn, (r) => (numberCol === undefined ? undefined : numberIn(cellAt(sheet, r.row, numberCol))));
+  const label = numberUse(m, readings, (r) => r.byLabel, (r) => (nameCol === undefined ? undefined : numberIn(splitLabel(text(cellAt(sheet, r.row, nameCol))).code ?? null)));
   const rows: IndicatorRow[] = [];
   const conflicts: IndicatorConflict[] = [];
   let confident = 0;
@@ -296,14 +301,14 @@ function scanRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | unde
     const numbered = claims.map((c) => c.id);
     // The name speaks when nothing is numbered, and against a number it clearly does not fit.
     if (r.byName !== undefined && numbered.length === 0) claims.push({ id: r.byName, by: "name" });
-    else if (r.guess !== undefined && numbered.some((id) => agrees(r, id) === false)) claims.push({ id: r.guess, by: "name" });
+    else if (r.guess !== undefined && numbered.some((id) => agrees(m, r, id) === false)) claims.push({ id: r.guess, by: "name" });
     const ids = [...new Set(claims.map((c) => c.id))];
     if (ids.length === 0) continue;
     if (ids.length > 1) {
       conflicts.push({ row: r.row, cell: a1(r.row, nameCol ?? numberCol ?? 0), candidates: ids });
       continue;
     }
-    if (r.byName !== undefined || numbered.some((id) => r.fit(id) >= AGREE)) confident++;
+    if (r.byName !== undefined || numbered.some((id) => fit(m, r, id) >= AGREE)) confident++;
     if (r.distinctive) distinctive++;
     rows.push({ row: r.row, indicatorId: ids[0], matchedBy: claims[0].by });
   }

@@ -54,6 +54,11 @@ function namesOf(i: Indicator): Set<string>[] {
 
 const MATCHERS = new WeakMap<Framework, FrameworkMatcher>();
 
+interface Ranked {
+  best?: { id: number; score: number };
+  second: number;
+}
+
 /** One matcher per framework, prepared once. */
 export function matcherFor(framework: Framework): FrameworkMatcher {
   let m = MATCHERS.get(framework);
@@ -100,7 +105,30 @@ function buildMatcher(framework: Framework): FrameworkMatcher {
     return best;
   }
 
-  function ranked(text: string): { best?: { id: number; score: number }; second: number } {
+  const exactCache = new Map<string, { id?: number; group: boolean }>();
+  function exactOf(text: string): { id?: number; group: boolean } {
+    let e = exactCache.get(text);
+    if (!e) {
+      const k = normalize(text);
+      if (exactCache.size >= TOKEN_CACHE_LIMIT) exactCache.clear();
+      exactCache.set(text, (e = { id: exact.get(k) ?? undefined, group: groupNames.has(k) }));
+    }
+    return e;
+  }
+
+  // Rows repeat the same names (and every header reading scans them again): rank each text once.
+  const rankedCache = new Map<string, Ranked>();
+  const groupCache = new Map<string, number>();
+  function ranked(text: string): Ranked {
+    let r = rankedCache.get(text);
+    if (!r) {
+      if (rankedCache.size >= TOKEN_CACHE_LIMIT) rankedCache.clear();
+      rankedCache.set(text, (r = rank(text)));
+    }
+    return r;
+  }
+
+  function rank(text: string): Ranked {
     const w = tokens(text);
     let best: { id: number; score: number } | undefined;
     let second = 0;
@@ -144,18 +172,22 @@ function buildMatcher(framework: Framework): FrameworkMatcher {
       return c.best;
     },
     exactName(text) {
-      return exact.get(normalize(text)) ?? undefined;
+      return exactOf(text).id;
     },
     isGroupName(text) {
-      return groupNames.has(normalize(text));
+      return exactOf(text).group;
     },
     closest(text) {
       return ranked(text).best;
     },
     groupScore(text) {
+      const hit = groupCache.get(text);
+      if (hit !== undefined) return hit;
       const w = tokens(text);
       let best = 0;
       for (const g of groupTokens) best = Math.max(best, similarity(w, g));
+      if (groupCache.size >= TOKEN_CACHE_LIMIT) groupCache.clear();
+      groupCache.set(text, best);
       return best;
     },
   };

@@ -119,6 +119,7 @@ export interface TablePlacement {
 }
 
 const FIRST_ASSESSMENT_COL = 3; // D
+const MAX_LIVE_REPEATS = 8;
 const VALUE_DECIMALS = 9; // decimal values are taken to 9 places inside formulas
 
 const FILL_LOW = "#FFE699";
@@ -224,6 +225,12 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
   const min = f.data.levels.min;
   const max = f.data.levels.max;
   const validCounts: number[] = [];
+  const rowsOf = new Map<number, number[]>();
+  for (const x of t.layout.rows) {
+    const list = rowsOf.get(x.indicatorId);
+    if (list) list.push(x.row);
+    else rowsOf.set(x.indicatorId, [x.row]);
+  }
   t.assessments.forEach((a, k) => {
     const col = aCol(k);
     let valid = 0;
@@ -237,7 +244,10 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
       }
       const rc = parseA1(cell)!;
       const srcSheet = grid.sheets[t.layout.sheetIndex];
-      const repeats = t.layout.rows.filter((x) => x.indicatorId === ind.id && x.row !== rc.row).map((x) => x.row);
+      // A handful of repeated rows is compared live; a table listing one indicator dozens of
+      // times (not an assessment) would give formulas longer than Excel accepts.
+      const others = (rowsOf.get(ind.id) ?? []).filter((row) => row !== rc.row);
+      const repeats = others.length <= MAX_LIVE_REPEATS ? others : [];
       const result = mirrorOf(
         f,
         cellAt(srcSheet, rc.row, rc.col),
