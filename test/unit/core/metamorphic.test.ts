@@ -40,7 +40,7 @@ function shapeArb(f: Framework): fc.Arbitrary<Shape> {
     numbers: fc.constantFrom("codes" as const, "counter" as const, "none" as const),
     label: fc.constantFrom("name" as const, "indikator" as const, "dot" as const, "dash" as const),
     titleRows: fc.integer({ min: 0, max: 3 }),
-    junkColumns: fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 3 }),
+    junkColumns: fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 4 }),
     extraRows: fc.array(fc.record({ at: fc.integer({ min: 0, max: n }), kind: fc.constantFrom("blank" as const, "heading" as const, "junk" as const, "repeat" as const) }), { maxLength: 6 }),
   });
 }
@@ -88,10 +88,18 @@ function build(f: Framework, s: Shape): SheetGrid {
     data.splice(e.at, 0, row);
   }
   const table = [header, ...data];
-  // Junk columns: a notes column and a blank one, anywhere.
+  // Junk columns anywhere: a blank one, notes, and columns whose header words suggest levels
+  // but whose values are not (years, interview marks).
+  const junk: [CellValue, (i: number) => CellValue][] = [
+    [null, () => null],
+    ["Keterangan", (i) => `catatan ${i}`],
+    ["Target Waktu", (i) => 2025 + (i % 3)],
+    ["Interview", (i) => ["✓", "–", "◆"][i % 3]],
+  ];
   for (const [j, at] of s.junkColumns.entries()) {
     const pos = Math.min(at, table[0].length);
-    table.forEach((r, i) => r.splice(pos, 0, i === 0 ? (j % 2 ? "Keterangan" : null) : j % 2 ? `catatan ${i}` : null));
+    const [head, value] = junk[j % junk.length];
+    table.forEach((r, i) => r.splice(pos, 0, i === 0 ? head : r.every((v) => v === null) ? null : value(i)));
   }
   return { name: "Kertas Kerja", values: [...rows, ...table] };
 }
@@ -158,7 +166,7 @@ describe.each(FRAMEWORKS.map((f) => [f.id, f] as const))("%s: the same worksheet
         const rows = grid.values.slice(s.titleRows + 1);
         const row = rows[k];
         const copy = [...row];
-        const levelCol = copy.findIndex((v, c) => typeof v === "number" && grid.values[s.titleRows][c] === "Nilai");
+        const levelCol = grid.values[s.titleRows].indexOf("Nilai");
         const v = copy[levelCol] as number;
         copy[levelCol] = v === f.data.levels.max ? v - 1 : Math.min(v + 1, f.data.levels.max);
         grid.values.push(copy);
