@@ -88,7 +88,8 @@ describe("worksheets made by other programs", () => {
     // the text table stays one line per row
     const text = reportText(a);
     expect(text).toMatch(/D: Nilai Mandiri +F: Nilai Asesor/);
-    expect(text).toMatch(/belum diisi \/ not filled/);
+    expect(text).toMatch(/^Indeks +3\.75 +belum diisi$/m);
+    expect(text).toMatch(/^Terisi +47\/47 +0\/47$/m);
   });
 
   test("the command line: a column not filled yet leaves the exit status at 0", async () => {
@@ -127,7 +128,7 @@ describe("worksheets made by other programs", () => {
     expect(a.tables).toEqual([]);
     const note = a.notes.find((n) => n.code === "other-model")!;
     expect(note.message.en).toMatch(/looks like PermenPANRB 5\/2018 \(35 indicators; \d+ names match\), which this tool does not score/);
-    const r = await cli("score", file("spbe-2018.xlsx"));
+    const r = await cli("score", file("spbe-2018.xlsx"), "--lang", "id");
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/tampaknya PermenPANRB 5\/2018/);
   });
