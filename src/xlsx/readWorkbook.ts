@@ -2,7 +2,7 @@
  * Reading side of the .xlsx host: the package's XML becomes the core's plain grid of
  * values and formulas, streamed by saxes so a large sheet never becomes a tree. Reads
  * what Excel, LibreOffice and openpyxl write (shared and inline strings, rich text,
- * shared and array formulas, dates by number format, merged cells, the 1904 date system,
+ * shared and array formulas (dates stay the serial numbers formulas see), merged cells,
  * rows and cells without explicit positions).
  */
 import * as fs from "fs";
@@ -138,48 +138,8 @@ function sharedStrings(text: string | undefined): string[] {
   return out;
 }
 
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
-
-/** Whether a number format code shows a date or time (quoted text and [colours] aside). */
-export function isDateFormat(code: string): boolean {
-  let quoted = false;
-  let bracket = false;
-  for (let i = 0; i < code.length; i++) {
-    const ch = code[i];
-    if (quoted) {
-      if (ch === '"') quoted = false;
-    } else if (bracket) {
-      if (ch === "]") bracket = false;
-    } else if (ch === '"') quoted = true;
-    else if (ch === "[") bracket = true;
-    else if (ch === "\\" || ch === "_" || ch === "*") i++;
-    else if ("dmyhsDMYHS".includes(ch)) return true;
-  }
-  return false;
-}
-
-/** For each cell style index: does it show numbers as dates? */
-function dateStyles(text: string | undefined): boolean[] {
-  if (!text) return [];
-  const root = parseXml(text, { descend: (p) => p.length < 3 });
-  const custom = new Map<number, string>();
-  for (const f of children(child(root, "numFmts") ?? root, "numFmt")) custom.set(Number(f.attrs.numFmtId), f.attrs.formatCode ?? "");
-  return children(child(root, "cellXfs") ?? root, "xf").map((xf) => {
-    const id = Number(xf.attrs.numFmtId ?? 0);
-    const code = custom.get(id);
-    return code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id);
-  });
-}
-
-function isoDate(serial: number, date1904: boolean): string {
-  const days = date1904 ? serial + 1462 : serial;
-  return new Date(Math.round((days - 25569) * 86400000)).toISOString().slice(0, 10);
-}
-
 interface SheetContext {
   strings: string[];
-  dates: boolean[];
-  date1904: boolean;
   budget: { cells: number; max: number };
 }
 
@@ -272,7 +232,9 @@ function sheetGrid(name: string, text: string, ctx: SheetContext): SheetGrid {
     else if (c.v !== undefined && c.v.trim() !== "") {
       const n = Number(c.v);
       if (!Number.isFinite(n)) value = { error: "#NUM!" };
-      else value = ctx.dates[c.s] ? isoDate(n, ctx.date1904) : n;
+      // A number formatted as a date stays the number Excel's formulas (and Office.js) see:
+      // a level 3 shown as 03/01/1900 is still the level 3.
+      else value = n;
     }
     if (value === "") value = null;
     if (value !== null) (values[r] ??= [])[k] = value;
@@ -306,8 +268,6 @@ export interface PackageGrid {
 export function packageGrid(pkg: Package, maxCells = MAX_CELLS): PackageGrid {
   try {
     const parts = workbookParts(pkg);
-    const wbRoot = parseXml(partText(pkg, parts.workbookPart)!, { descend: (p) => p.length < 3 });
-    const date1904 = ["1", "true"].includes(child(wbRoot, "workbookPr")?.attrs.date1904 ?? "");
     const rels = relationships(pkg, parts.workbookPart);
     const partOf = (suffix: string) => {
       const r = rels.find((x) => x.type.endsWith(suffix));
@@ -315,8 +275,6 @@ export function packageGrid(pkg: Package, maxCells = MAX_CELLS): PackageGrid {
     };
     const ctx: SheetContext = {
       strings: sharedStrings(partOf("/sharedStrings")),
-      dates: dateStyles(partOf("/styles")),
-      date1904,
       budget: { cells: maxCells, max: maxCells },
     };
     const sheets = parts.sheets.map((s) => {

@@ -121,6 +121,12 @@ describe("worksheets made by other programs", () => {
       ["C8", "level-as-text"],
     ]);
     expect(t.assessments[0].values.get(6)).toEqual({ num: 3n, den: 1n });
+    // the command line's own package reader sees the same
+    const r = await cli("score", file("sel-khusus.xlsx"), "--format", "json");
+    expect(JSON.parse(r.out).issues.map((i: { cell: string; code: string }) => [i.cell, i.code])).toEqual([
+      ["C6", "not-a-number"],
+      ["C8", "level-as-text"],
+    ]);
   });
 
   test("a worksheet of PermenPANRB 5/2018 is named as such and not scored", async () => {
