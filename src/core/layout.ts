@@ -488,7 +488,12 @@ function analyseSheet(grid: WorkbookGrid, sheetIndex: number, frameworks: readon
     const others = readings.filter((o) => o.h === h && o.m !== m);
     const nameless = s.confident === 0;
     // Ties go to the reading that finds more level columns (a two-row header's sub-headings).
-    let score = s.confident * 3 + s.distinctive * 3 + distinctIds + levelCols.length / 10;
+    // Columns chosen by the user count only where this header reads them as level columns,
+    // so a chosen column keeps the title a two-row header gives it.
+    const headed = opts.levelColumns?.length
+      ? levelCols.filter((c) => h.roles.some((r) => r.col === c && r.role === "level")).length
+      : levelCols.length;
+    let score = s.confident * 3 + s.distinctive * 3 + distinctIds + headed / 10;
     let reason: Bilingual;
     if (opts.framework) {
       reason = bi("dipilih oleh pengguna", "chosen by the user");
@@ -503,7 +508,7 @@ function analyseSheet(grid: WorkbookGrid, sheetIndex: number, frameworks: readon
       const fitsOther = others.some((o) => new Set(o.scan.rows.map((r) => r.indicatorId)).size >= distinctIds);
       const exactCount = distinctIds === f.indicators.length;
       if (fitsOther && !exactCount) continue;
-      score = distinctIds + (exactCount ? 1 : 0) + levelCols.length / 10;
+      score = distinctIds + (exactCount ? 1 : 0) + headed / 10;
       reason = bi(
         `hanya nomor (tanpa nama); ${distinctIds} indikator bernomor sampai ${maxId} cocok dengan ${f.data.shortName}`,
         `numbers only (no names); ${distinctIds} indicators numbered up to ${maxId} fit ${f.data.shortName}`,
