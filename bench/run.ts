@@ -10,6 +10,7 @@ const SECTIONS: Section[] = [
   { title: "Excel host (strict fake)", file: "excel", fn: "benchExcel" },
   { title: ".xlsx files (command line)", file: "xlsx", fn: "benchXlsx" },
   { title: "Task pane", file: "taskpane", fn: "benchTaskpane" },
+  { title: "National batch (615 workbooks)", file: "batch", fn: "benchBatch" },
 ];
 
 async function main() {

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
- * spbe-index: score an assessor's .xlsx worksheet, and optionally write the live
- * formulas, validation and highlights into a copy (or the file itself, when asked).
+ * spbe-index: score an assessor's .xlsx worksheet (or a folder of them), and optionally
+ * write the live formulas, validation and highlights into a copy (or the file itself,
+ * when asked).
  */
-import * as fs from "fs";
-import * as path from "path";
-import { readInputFile, removePendingTemps, writeFileSafely } from "./files";
-import { runCli, CliIo } from "./run";
+import { removePendingTemps } from "./files";
+import { nodeIo } from "./nodeIo";
+import { runCli } from "./run";
 
 // `spbe-index score … | head -1`: the reader went away; stop quietly, as other tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -23,27 +23,7 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]
   });
 }
 
-const io: CliIo = {
-  out: (s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n"),
-  err: (s) => process.stderr.write(s.endsWith("\n") ? s : s + "\n"),
-  readFile: (p) => readInputFile(p),
-  writeFileAtomic: async (p, data) => {
-    await writeFileSafely(p, data);
-  },
-  exists: (p) => fs.existsSync(p),
-  samePath: (a, b) => sameFile(a, b),
-  locale: process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG,
-};
-
-function sameFile(a: string, b: string): boolean {
-  try {
-    const x = fs.statSync(a);
-    const y = fs.statSync(b);
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return path.resolve(a) === path.resolve(b);
-  }
-}
+const io = nodeIo();
 
 runCli(process.argv.slice(2), io).then(
   (code) => {

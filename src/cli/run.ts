@@ -8,12 +8,10 @@ import { reportJson, reportText } from "../core/report";
 import { inLanguage, languageFromEnv, say, TextLanguage } from "../core/textLanguage";
 import { buildWritePlan, summarizePlan } from "../core/writePlan";
 import { FRAMEWORKS, FRAMEWORK_IDS, frameworkById, OTHER_MODELS } from "../frameworks";
-import { runPlan } from "./plan";
-import { packageGrid, WorkbookParts } from "../xlsx/readWorkbook";
-import { isMacroEnabled, writeWorkbook, WriteRefused, WriteResult } from "../xlsx/writeWorkbook";
+import { isFolder, runBatch } from "./batch";
 import { FileError } from "./files";
-import { openPackage, Package, PackageError } from "../xlsx/zipPackage";
-import type { WorkbookGrid } from "../core/grid";
+import { runPlan } from "./plan";
+import { readWorkbookFile, WorkbookError, WorkbookFile } from "./workbookFile";
 
 export interface CliIo {
   out(s: string): void;
@@ -24,11 +22,14 @@ export interface CliIo {
   samePath(a: string, b: string): boolean;
   /** the environment's locale (LC_ALL, LC_MESSAGES or LANG), for the default language */
   locale?: string;
+  /** redraws one status line on a terminal ("" clears it); absent when nobody watches */
+  progress?(s: string): void;
 }
 
 export const USAGE = `Pemakaian / Usage:
   spbe-index score <file.xlsx> [--sheet NAME] [--header-row N] [--level-column LETTER]… [--framework ${FRAMEWORK_IDS.join("|")}]
                    [--threshold N] [--format table|json] [--write OUT.xlsx | --in-place] [--lang id|en]
+  spbe-index score <file|folder>… [--summary FILE.xlsx|.csv|.json] [--jobs N] [--write FOLDER | --in-place] [options as above]
   spbe-index plan <file.xlsx> [--target N] [--step N] [--out-of-reach ID,…] [--cap ID=LEVEL,…]
                   [--sheet NAME] [--header-row N] [--level-column LETTER]… [--framework ${FRAMEWORK_IDS.join("|")}] [--format table|json] [--lang id|en]
 
@@ -40,12 +41,21 @@ export const USAGE = `Pemakaian / Usage:
         / the fewest raises that reach the target index, for every level column; without --target the
         target stored in the results sheet is used; --step is for decimal values only (default 0.25).
 
+  Banyak berkas/folder: satu baris ringkasan per kolom nilai; --write menunjuk folder.
+  / several files or folders: one summary row per level column; --write names a folder.
+
   Tanpa --write/--in-place berkas hanya dibaca. / Without --write/--in-place the file is only read.
-  Status keluar / exit status: 0 lengkap / complete, 1 ada masalah / problems found, 2 gagal / could not work.`;
+  Status keluar / exit status: 0 lengkap / complete, 1 ada masalah / problems found, 2 gagal / could not work
+  (banyak berkas: kolom yang belum diisi bukan masalah, 2 bila ada berkas tak terbaca
+  / several files: a column not filled yet is no problem, 2 when some file could not be read).`;
 
 export interface ScoreArgs {
   command: "score";
+  /** the first of `files`: the workbook a single-file command works on */
   file: string;
+  files: string[];
+  summary?: string;
+  jobs?: number;
   sheet?: string;
   /** 1-based row of the table's column headers */
   headerRow?: number;
@@ -83,10 +93,14 @@ export function parseArgs(argv: string[]): CliArgs {
   if (command !== "score" && command !== "plan") throw new UsageError(command ? `perintah tidak dikenal / unknown command: ${command}` : "perintah tidak ada / no command given");
   const args: CliArgs =
     command === "plan"
-      ? { command, file: "", levelColumns: [], format: "table", inPlace: false, outOfReach: [], caps: new Map() }
-      : { command, file: "", levelColumns: [], format: "table", inPlace: false };
+      ? { command, file: "", files: [], levelColumns: [], format: "table", inPlace: false, outOfReach: [], caps: new Map() }
+      : { command, file: "", files: [], levelColumns: [], format: "table", inPlace: false };
   const planOnly = (flag: string): PlanArgs => {
     if (args.command !== "plan") throw new UsageError(`${flag} hanya untuk perintah plan / is only for the plan command`);
+    return args;
+  };
+  const scoreOnly = (flag: string): ScoreArgs => {
+    if (args.command !== "score") throw new UsageError(`${flag} hanya untuk perintah score / is only for the score command`);
     return args;
   };
   const positive = (text: string, flag: string): number => {
@@ -152,6 +166,15 @@ export function parseArgs(argv: string[]): CliArgs {
       case "--in-place":
         args.inPlace = true;
         break;
+      case "--summary":
+        scoreOnly(flag).summary = take();
+        break;
+      case "--jobs": {
+        const n = Number(take());
+        if (!Number.isInteger(n) || n < 1) throw new UsageError("--jobs perlu bilangan bulat positif / needs a positive whole number");
+        scoreOnly(flag).jobs = n;
+        break;
+      }
       case "--target":
         planOnly(flag).target = positive(take(), flag);
         break;
@@ -173,8 +196,9 @@ export function parseArgs(argv: string[]): CliArgs {
         throw new UsageError("");
       default:
         if (a.startsWith("-")) throw new UsageError(`opsi tidak dikenal / unknown option: ${a}`);
-        if (args.file) throw new UsageError(`satu berkas saja / one file only: ${a}`);
-        args.file = a;
+        if (args.files.length && args.command === "plan") throw new UsageError(`satu berkas saja / one file only: ${a}`);
+        args.files.push(a);
+        args.file ||= a;
     }
   }
   if (!args.file) throw new UsageError("berkas .xlsx tidak disebut / no .xlsx file given");
@@ -183,31 +207,9 @@ export function parseArgs(argv: string[]): CliArgs {
   return args;
 }
 
-class WorkError extends Error {}
-
-interface Loaded {
-  data: Buffer;
-  pkg: Package;
-  grid: WorkbookGrid;
-  parts: WorkbookParts;
-}
-
-async function load(io: CliIo, file: string): Promise<Loaded> {
-  if (!io.exists(file)) throw new WorkError(`berkas tidak ada / file not found: ${file}`);
-  let data: Buffer;
-  try {
-    data = await io.readFile(file);
-  } catch (e) {
-    if (e instanceof FileError) throw new WorkError(e.message);
-    throw e;
-  }
-  try {
-    const pkg = openPackage(data);
-    return { data, pkg, ...packageGrid(pkg) };
-  } catch (e) {
-    if (e instanceof PackageError) throw new WorkError(`${file}: ${e.message}`);
-    throw e;
-  }
+/** Several paths, a folder or a summary make a batch; one file keeps the single-file report. */
+function isBatch(args: ScoreArgs): boolean {
+  return args.files.length > 1 || args.summary !== undefined || args.jobs !== undefined || isFolder(args.file);
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -222,17 +224,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
-  let loaded: Loaded;
+  if (args.command === "score" && isBatch(args)) return runBatch(args, io);
+  let book: WorkbookFile;
   try {
-    loaded = await load(io, args.file);
+    book = await readWorkbookFile(io, args.file);
   } catch (e) {
-    if (e instanceof WorkError) {
+    if (e instanceof WorkbookError) {
       io.err(`spbe-index: ${e.message}`);
       return 2;
     }
     throw e;
   }
-  const grid = loaded.grid;
+  const grid = book.grid;
   const analysis: Analysis = analyze(grid, FRAMEWORKS, {
     sheet: args.sheet,
     levelColumns: args.levelColumns.length ? args.levelColumns : undefined,
@@ -258,27 +261,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     const plan = buildWritePlan(grid, analysis);
-    const macros = isMacroEnabled(loaded.pkg, loaded.parts);
-    if (macros !== target.toLowerCase().endsWith(".xlsm")) {
-      io.err(
-        macros
-          ? `spbe-index: ${args.file} berisi makro; simpan hasilnya sebagai .xlsm, bukan ${target} / contains macros; write the result as .xlsm, not ${target}`
-          : `spbe-index: ${args.file} tidak berisi makro; simpan hasilnya sebagai .xlsx, bukan ${target} / has no macros; write the result as .xlsx, not ${target}`,
-      );
+    const refused = book.refuseTarget(target);
+    if (refused) {
+      io.err(`spbe-index: ${refused}`);
       return 2;
     }
-    let written: WriteResult;
+    let written;
     try {
-      written = writeWorkbook(loaded.pkg, loaded.parts, plan);
+      written = await book.write(plan);
     } catch (e) {
-      if (e instanceof WriteRefused) {
+      if (e instanceof WorkbookError) {
         io.err(`spbe-index: ${target}: ${e.message}`);
         return 2;
       }
       throw e;
     }
     try {
-      await io.writeFileAtomic(target, Buffer.from(written.data.buffer, written.data.byteOffset, written.data.byteLength));
+      await io.writeFileAtomic(target, written.data);
     } catch (e) {
       if (e instanceof FileError) {
         io.err(`spbe-index: ${e.message}`);

@@ -1,0 +1,71 @@
+/**
+ * The one seam between the command line and the .xlsx host: a path becomes the core's
+ * grid and a way to build the scored workbook. Every command and every batch worker
+ * reads through here, so the reader and the writer change in one file.
+ */
+import type { Bilingual } from "../core/framework";
+import type { WorkbookGrid } from "../core/grid";
+import type { WritePlan } from "../core/writePlan";
+import { packageGrid } from "../xlsx/readWorkbook";
+import { isMacroEnabled, writeWorkbook, WriteRefused } from "../xlsx/writeWorkbook";
+import { openPackage, PackageError } from "../xlsx/zipPackage";
+import { FileError } from "./files";
+
+/** A workbook that could not be read or written; its message says why, in both languages. */
+export class WorkbookError extends Error {}
+
+export interface ScoredWorkbook {
+  data: Buffer;
+  /** what was left unwritten, and why */
+  notes: Bilingual[];
+}
+
+export interface WorkbookFile {
+  grid: WorkbookGrid;
+  /** the person's workbook with only the plan's parts changed; throws WorkbookError when the writer refuses */
+  write(plan: WritePlan): Promise<ScoredWorkbook>;
+  /** why the scored workbook cannot be saved under `target` (a macro project and the name's extension), if it cannot */
+  refuseTarget(target: string): string | undefined;
+}
+
+export interface FileReader {
+  readFile(p: string): Promise<Buffer>;
+  exists(p: string): boolean;
+}
+
+export async function readWorkbookFile(io: FileReader, file: string): Promise<WorkbookFile> {
+  if (!io.exists(file)) throw new WorkbookError(`berkas tidak ada / file not found: ${file}`);
+  let data: Buffer;
+  try {
+    data = await io.readFile(file);
+  } catch (e) {
+    if (e instanceof FileError) throw new WorkbookError(e.message);
+    throw e;
+  }
+  try {
+    const pkg = openPackage(data);
+    const { grid, parts } = packageGrid(pkg);
+    const macros = isMacroEnabled(pkg, parts);
+    return {
+      grid,
+      async write(plan) {
+        try {
+          const w = writeWorkbook(pkg, parts, plan);
+          return { data: Buffer.from(w.data.buffer, w.data.byteOffset, w.data.byteLength), notes: w.notes };
+        } catch (e) {
+          if (e instanceof WriteRefused) throw new WorkbookError(e.message);
+          throw e;
+        }
+      },
+      refuseTarget(target) {
+        if (macros === target.toLowerCase().endsWith(".xlsm")) return undefined;
+        return macros
+          ? `${file} berisi makro; simpan hasilnya sebagai .xlsm, bukan ${target} / contains macros; write the result as .xlsm, not ${target}`
+          : `${file} tidak berisi makro; simpan hasilnya sebagai .xlsx, bukan ${target} / has no macros; write the result as .xlsx, not ${target}`;
+      },
+    };
+  } catch (e) {
+    if (e instanceof PackageError) throw new WorkbookError(`${file}: ${e.message}`);
+    throw e;
+  }
+}
