@@ -38,7 +38,7 @@ const { summaryXlsx } = require(`${lib}/cli/summary`);
     read += b - a;
   }
   const w = performance.now();
-  fs.writeFileSync(summaryFile, await summaryXlsx(rows));
+  fs.writeFileSync(summaryFile, summaryXlsx(rows));
   const written = performance.now() - w;
   console.log(JSON.stringify({ start: t1 - t0, read, scored, written, rows: rows.length }));
 })();

@@ -250,7 +250,7 @@ export async function runBatch(args: ScoreArgs, io: CliIo): Promise<number> {
   for (const e of saveErrors) io.err(`spbe-index: ${e}`);
   if (args.summary && format) {
     try {
-      await io.writeFileAtomic(args.summary, await summaryBytes(rows, format));
+      await io.writeFileAtomic(args.summary, summaryBytes(rows, format));
       tell(`${say(lang, "Ringkasan", "Summary")}: ${args.summary}`);
     } catch (e) {
       io.err(`spbe-index: ${args.summary}: ${say(lang, "tidak dapat ditulis", "cannot be written")} (${e instanceof Error ? e.message : String(e)})`);

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import { cli, fileIo, tempFolder } from "../../support/cli";
 import * as T from "../../fixtures/templates";
 import { runCli } from "../../../src/cli/run";
@@ -164,11 +165,20 @@ describe("spbe-index score over a folder", () => {
     const before = fs.readFileSync(`${dir}/kota-baik.xlsx`);
     const out = tmp.path("dinilai");
     const r = await cli("score", dir, "--write", out, "--jobs", "2");
-    expect(r.out).toMatch(/Written: 6 files/);
+    expect(r.out).toMatch(/Written: 5 files/);
+    // A workbook without macros is not saved under an .xlsm name, as for a single file.
+    expect(r.err).toMatch(/aceh-tengah.xlsm .*has no macros; write the result as .xlsx/);
+    expect(r.code).toBe(2);
+    expect(fs.existsSync(`${out}/kabupaten/aceh-tengah.xlsm`)).toBe(false);
     expect(fs.readFileSync(`${dir}/kota-baik.xlsx`).equals(before)).toBe(true);
+    // Part for part what the single-file command writes.
+    const single = tmp.path("tunggal.xlsx");
+    expect((await cli("score", `${dir}/kota-baik.xlsx`, "--write", single)).code).toBe(0);
+    const parts = (p: string) => Object.entries(unzipSync(fs.readFileSync(p))).map(([name, data]) => [name, Buffer.from(data).toString("base64")]);
+    expect(parts(`${out}/kota-baik.xlsx`)).toEqual(parts(single));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(`${out}/kabupaten/aceh-tengah.xlsm`);
-    expect(wb.worksheets.map((w) => w.name)).toContain("Indeks Pemerintah Digital");
+    await wb.xlsx.readFile(`${out}/kabupaten/english.xlsx`);
+    expect(wb.worksheets.map((w) => w.name)).toContain("Indeks SPBE");
     expect(fs.existsSync(`${out}/rusak.xlsx`)).toBe(false);
     // The scored copies are not read back as inputs on the next run into the same folder.
     const again = rowsOf((await cli("score", dir, "--write", out, "--format", "json")).out);

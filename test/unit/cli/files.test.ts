@@ -42,12 +42,13 @@ describe("files that are not workbooks", () => {
     readable(r.err);
   });
 
+  // `score` takes a folder as a batch of its workbooks; `plan` works on one file.
   test.each([
-    ["a folder", () => tmp.path(""), /adalah folder.*is a folder/],
-    ["a device", () => "/dev/zero", /perangkat.*a device/],
-    ["a missing file", () => tmp.path("tidak-ada.xlsx"), /tidak ada.*not found/],
-  ])("%s", async (_, file, message) => {
-    const r = await cli("score", file());
+    ["a folder", "plan", () => tmp.path(""), /adalah folder.*is a folder/],
+    ["a device", "score", () => "/dev/zero", /perangkat.*a device/],
+    ["a missing file", "score", () => tmp.path("tidak-ada.xlsx"), /tidak ada.*not found/],
+  ])("%s", async (_, command, file, message) => {
+    const r = await cli(command, file());
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     readable(r.err);
