@@ -210,6 +210,7 @@ export async function runBatch(args: ScoreArgs, io: CliIo): Promise<number> {
     levelColumns: args.levelColumns,
     framework: args.framework?.id,
     threshold: args.threshold,
+    headerRow: args.headerRow,
     writeTo: outputTarget(args, f),
   }));
   const bar = progress(tasks.length, io.progress, lang);

@@ -7,7 +7,7 @@
 import { analyze } from "../core/analyze";
 import type { Bilingual } from "../core/framework";
 import { buildWritePlan } from "../core/writePlan";
-import { FRAMEWORKS, frameworkById } from "../frameworks";
+import { FRAMEWORKS, frameworkById, OTHER_MODELS } from "../frameworks";
 import { summaryRows, SummaryRow, unreadableRow } from "./summaryRow";
 import { FileReader, readWorkbookFile, WorkbookError } from "./workbookFile";
 
@@ -20,6 +20,8 @@ export interface ScoreTask {
   levelColumns?: string[];
   framework?: string;
   threshold?: number;
+  /** 1-based row of the table's column headers, when the person names it */
+  headerRow?: number;
   /** where the scored workbook goes, when asked */
   writeTo?: string;
 }
@@ -49,6 +51,8 @@ export async function runScoreTask(task: ScoreTask, io: FileReader): Promise<Tas
       levelColumns: task.levelColumns?.length ? task.levelColumns : undefined,
       framework: task.framework ? frameworkById(task.framework) : undefined,
       threshold: task.threshold,
+      headerRow: task.headerRow,
+      otherModels: OTHER_MODELS,
     });
     rows = summaryRows(task.file, analysis, book.grid);
   } catch (e) {

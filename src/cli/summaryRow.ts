@@ -5,7 +5,7 @@
  * so a row can never disagree with `spbe-index score FILE --format json`.
  */
 import { findAgencyYear } from "../core/agencyYear";
-import type { Analysis, Assessment } from "../core/analyze";
+import type { Analysis } from "../core/analyze";
 import type { WorkbookGrid } from "../core/grid";
 import { both } from "../core/messages";
 import { tableJson } from "../core/report";
@@ -31,13 +31,6 @@ export interface SummaryRow {
   /** the table's problems and this column's, as the single-file report lists them */
   problems: number;
   lowScores: number;
-}
-
-/** No level typed in any indicator row: a column waiting for its assessor, not a broken one. */
-function notFilled(a: Assessment): boolean {
-  if (a.cells.size === 0) return false;
-  const blank = new Set(a.issues.filter((i) => i.code === "blank" && i.indicator !== undefined).map((i) => i.indicator));
-  return blank.size === a.cells.size;
 }
 
 /** The reason without the file's name in front: the row names the file already. */
@@ -85,7 +78,7 @@ export function summaryRows(file: string, analysis: Analysis, grid: WorkbookGrid
         year,
         column: j.column,
         header: j.header,
-        status: a.complete ? "complete" : notFilled(a) ? "not-filled" : "incomplete",
+        status: a.complete ? "complete" : a.notFilled ? "not-filled" : "incomplete",
         message: null,
         index: j.index,
         predicate: j.predicate,

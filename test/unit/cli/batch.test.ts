@@ -67,7 +67,8 @@ describe("spbe-index score over a folder", () => {
     ]);
     expect(by("kota-belum-diisi.xlsx").map((x) => [x.column, x.status, x.index, x.problems])).toEqual([
       ["D", "complete", 3.75, 0],
-      ["E", "not-filled", null, 47],
+      // A column nobody has filled yet is one note, not 47 blank cells.
+      ["E", "not-filled", null, 0],
     ]);
     expect(by("kota-buruk.xlsx")[0]).toMatchObject({ status: "incomplete", index: null, predicate: null });
     expect(by("aceh-tengah.xlsm")[0]).toMatchObject({ framework: "pemdi-2026", status: "complete", index: 1.24, predicate: "Kurang (Merintis)", agency: "Kabupaten Aceh Tengah", year: 2026, domains: [] });
