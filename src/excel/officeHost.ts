@@ -19,7 +19,7 @@ import { ApiLevels, readApiLevels, SkippedPart, skippedParts } from "./capabilit
 import { isPayloadError, officeErrorCode, protectedSheetsError, toHostError } from "./hostErrors";
 import { Area, areaAddress, intersects, parseArea, parseAreas } from "./rangeAddress";
 import { GUESS_BYTES_PER_CELL, halve, PAYLOAD_BUDGET, planChunks, RowsWanted } from "./readChunks";
-import { shiftFormula } from "./shiftFormula";
+import { shiftFormula } from "../core/shiftFormula";
 import { HostCapabilities, HostError, LevelWatch, WorkbookHost } from "./workbookHost";
 
 export interface OfficeHost extends WorkbookHost {

@@ -9,7 +9,7 @@ import * as fs from "fs";
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { CellValue, columnIndex, SheetGrid, WorkbookGrid } from "../core/grid";
 import { bi } from "../core/messages";
-import { shiftFormula } from "../excel/shiftFormula";
+import { shiftFormula } from "../core/shiftFormula";
 import { LIMITS, openPackage, Package, PackageError, partText } from "./zipPackage";
 import { child, children, parseXml, XmlError } from "./xml";
 

@@ -5,7 +5,7 @@
  */
 import { columnIndex, parseA1 } from "../core/grid";
 import type { PlannedCell, PlannedConditionalFormat, PlannedPrintSetup, PlannedValidation } from "../core/writePlan";
-import { shiftFormula } from "../excel/shiftFormula";
+import { shiftFormula } from "../core/shiftFormula";
 import { parseRect, Rect, subtractSqref } from "./ranges";
 import { StyleSheet } from "./styles";
 import { child, children, Edit, element, escapeText, parseXml, prefixOf, setAttrs, splice, withAttrs, XmlNode } from "./xml";

@@ -1,7 +1,7 @@
 /** Addresses as Excel hands them to events, and formulas moved to another area's top-left cell. */
 import { areaAddress, intersects, MAX_ROWS, parseArea, parseAreas } from "../../../src/excel/rangeAddress";
 import { literalText } from "../../../src/excel/officeHost";
-import { shiftFormula } from "../../../src/excel/shiftFormula";
+import { shiftFormula } from "../../../src/core/shiftFormula";
 
 describe("range addresses", () => {
   test.each([

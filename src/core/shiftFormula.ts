@@ -1,10 +1,12 @@
 /**
  * Moves the relative references of a formula by whole rows and columns, as Excel does
- * when a formula is copied. Needed where Excel lacks multi-area ranges (before
- * ExcelApi 1.9): one conditional format per area, each written for its own top-left
- * cell. Text in double quotes and quoted sheet names are left alone.
+ * when a formula is copied. The Office host needs it where Excel lacks multi-area ranges
+ * (before ExcelApi 1.9): one conditional format per area, each written for its own
+ * top-left cell. The file reader and writer need it for shared formulas, which a package
+ * stores once for a block of cells. Text in double quotes and quoted sheet names are left
+ * alone.
  */
-import { columnIndex, columnLetter } from "../core/grid";
+import { columnIndex, columnLetter } from "./grid";
 
 const QUOTED = /("(?:[^"]|"")*"|'(?:[^']|'')*')/;
 // A cell reference not glued to a longer name, a function call or a sheet name.
