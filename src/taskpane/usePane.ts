@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { Bilingual } from "../core/framework";
-import type { OfficeHost } from "../excel/officeHost";
+import type { SkippedPart } from "../excel/capabilities";
 import { HostCapabilities, WorkbookHost } from "../excel/workbookHost";
 import { Language } from "./i18n";
 import { hostMessage } from "./hostMessage";
@@ -28,7 +28,7 @@ export interface PaneIntents {
 
 /** The Office.js host says which optional parts of the last apply this Excel skipped; other hosts skip none. */
 function lastSkipped(host: WorkbookHost): Bilingual[] {
-  const office = host as Partial<Pick<OfficeHost, "lastSkipped">>;
+  const office = host as { lastSkipped?: () => SkippedPart[] };
   return typeof office.lastSkipped === "function" ? office.lastSkipped().map((p) => p.message) : [];
 }
 
@@ -72,6 +72,7 @@ export function usePane(host: WorkbookHost): { state: PaneState; capabilities: H
       for (const stop of stops) stop();
     };
     // Keyed by content, not identity: a re-read that finds the same table keeps its watch.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host, key, capabilities.events, read]);
 
   const confirmApply = useCallback(async () => {

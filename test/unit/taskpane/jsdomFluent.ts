@@ -9,7 +9,7 @@
  */
 import { configure } from "@testing-library/react";
 
-export function useJsdomFluent(): void {
+export function setUpJsdomFluent(): void {
   configure({ asyncUtilTimeout: 10000 });
   jest.setTimeout(60000);
   const unhideDialogs = new MutationObserver(() => {

@@ -11,9 +11,9 @@ import { formatUnits } from "../../../src/taskpane/format";
 import { App } from "../../../src/taskpane/App";
 import { pemdiGrid, rowOf, spbeGrid } from "./grids";
 import { ALL_CAPABILITIES, MemoryHost } from "./memoryHost";
-import { useJsdomFluent } from "./jsdomFluent";
+import { setUpJsdomFluent } from "./jsdomFluent";
 
-useJsdomFluent();
+setUpJsdomFluent();
 
 async function previewDialog(name: string) {
   const dialog = await screen.findByRole("dialog", { name });

@@ -10,9 +10,9 @@ import { App } from "../../../src/taskpane/App";
 import type { ToolChartsProps } from "../../../src/taskpane/components/ToolCharts";
 import { evidenceGrid, pemdiGrid, rowOf, spbeGrid } from "./grids";
 import { ALL_CAPABILITIES, MemoryHost } from "./memoryHost";
-import { useJsdomFluent } from "./jsdomFluent";
+import { setUpJsdomFluent } from "./jsdomFluent";
 
-useJsdomFluent();
+setUpJsdomFluent();
 
 /** The Office.js host's report of what an older Excel skipped, on the in-memory host. */
 class OlderExcelHost extends MemoryHost {
