@@ -9,7 +9,7 @@ import { performance } from "perf_hooks";
 import { analyze } from "../src/core/analyze";
 import { WorkbookGrid } from "../src/core/grid";
 import { buildWritePlan } from "../src/core/writePlan";
-import { createOfficeHost } from "../src/excel";
+import { createOfficeHost } from "../src/excel/officeHost";
 import { createFakeExcel } from "../src/fake-excel";
 import { FRAMEWORKS } from "../src/frameworks";
 import { workbookGrid } from "../src/xlsx/readGrid";

@@ -5,7 +5,7 @@
  */
 import { WorkbookGrid } from "../../../src/core/grid";
 import { WritePlan } from "../../../src/core/writePlan";
-import { HostError } from "../../../src/excel";
+import { HostError } from "../../../src/excel/workbookHost";
 import { widthInPoints } from "../../../src/excel/officeHost";
 import * as T from "../../fixtures/templates";
 import { countSyncs, EMPTY_PLAN, gridOf, longSpbeGrid, readAndApply, setUp, understand } from "./workbooks";
@@ -343,7 +343,7 @@ describe("capabilities", () => {
 
   test("without Office (outside Excel) nothing optional is assumed", () => {
     const { fake } = setUp(gridOf(T.standardSpbe()));
-    const { createOfficeHost } = jest.requireActual("../../../src/excel") as typeof import("../../../src/excel");
+    const { createOfficeHost } = jest.requireActual("../../../src/excel/officeHost") as typeof import("../../../src/excel/officeHost");
     const host = createOfficeHost(fake.Excel, undefined);
     expect(host.capabilities()).toEqual({ dataValidation: false, conditionalFormats: false, events: false, names: false });
     expect(host.displayLanguage()).toBe("en-US");

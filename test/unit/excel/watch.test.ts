@@ -3,7 +3,7 @@
  * the level cells, waits for a burst of edits to settle, and ignores its own writes.
  */
 import { columnAreas } from "../../../src/core/grid";
-import { DEBOUNCE_MS, OWN_WRITE_WINDOW_MS } from "../../../src/excel";
+import { DEBOUNCE_MS, OWN_WRITE_WINDOW_MS } from "../../../src/excel/officeHost";
 import * as T from "../../fixtures/templates";
 import { countSyncs, EMPTY_PLAN, gridOf, setUp, understand } from "./workbooks";
 

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { analyze, Analysis } from "../../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../../src/core/grid";
 import { buildWritePlan, WritePlan } from "../../../src/core/writePlan";
-import { createOfficeHost, OfficeHost } from "../../../src/excel";
+import { createOfficeHost, OfficeHost } from "../../../src/excel/officeHost";
 import { createFakeExcel, FakeExcel, FakeExcelOptions } from "../../../src/fake-excel";
 import { FRAMEWORKS } from "../../../src/frameworks";
 import { workbookGrid } from "../../../src/xlsx/readGrid";
