@@ -1,6 +1,7 @@
 /**
- * The plain picture of a workbook that every host hands to the core: cell values and
- * formulas, row-major, 0-based, starting at A1. Hosts normalise their own quirks
+ * The plain picture of a workbook that every reader hands to the core (the Office.js
+ * host, the command line's file reader): cell values and formulas, row-major, 0-based,
+ * starting at A1. Readers normalise their own quirks
  * (empty strings, error objects, rich text) into this shape.
  */
 export interface CellError {

@@ -1,7 +1,8 @@
 /**
  * The write plan: every cell, formula, validation rule, conditional format and name the
- * tool wants in the workbook, and nothing it does not own. Hosts apply it verbatim, so
- * the add-in and the command line produce the same workbook.
+ * tool wants in the workbook, and nothing it does not own. The Office.js host and the
+ * command line's file writer apply it verbatim, so the add-in and the command line
+ * produce the same workbook.
  *
  * The results sheet mirrors each level cell through a checking formula and computes
  * every index in integer units (weights × 10^k, values × 10^k), so Excel and LibreOffice
@@ -64,7 +65,7 @@ export interface PlannedName {
   reference: string; // 'Indeks SPBE'!$B$6
 }
 
-/** A native chart on the results sheet, fed by its live formulas (hosts without charts skip it). */
+/** A native chart on the results sheet, fed by its live formulas (a writer without charts skips it). */
 export interface PlannedChart {
   sheet: string;
   /** identifies the chart so a second apply replaces it */

@@ -26,8 +26,8 @@ export function App({ host, charts }: AppProps) {
   const lang = paneLanguage(state);
   const s = strings(lang);
   const view = useMemo(() => (state.analysis ? paneView(state.analysis, lang) : null), [state.analysis, lang]);
-  const tools = useMemo(() => (state.analysis ? toolsView(state.analysis, state.plan, lang) : null), [state.analysis, state.plan, lang]);
-  const preview = useMemo(() => (state.preview ? previewView(state.preview, capabilities, lang) : null), [state.preview, capabilities, lang]);
+  const tools = useMemo(() => (state.analysis ? toolsView(state.analysis, state.targetChoices, lang) : null), [state.analysis, state.targetChoices, lang]);
+  const preview = useMemo(() => (state.writePlan ? previewView(state.writePlan, capabilities, lang) : null), [state.writePlan, capabilities, lang]);
   const detected = useMemo(() => detectedSetup(state.grid, state.analysis, lang), [state.grid, state.analysis, lang]);
   const analysis = state.analysis;
   const convert = useCallback((id: number, text: string) => (analysis ? externalSuggestion(analysis, id, text, lang) : null), [analysis, lang]);

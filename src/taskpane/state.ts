@@ -21,8 +21,8 @@ export interface PaneSettings {
   language: Language | null;
 }
 
-/** What the assessor chose for the path to target. */
-export interface PlanChoices {
+/** What the assessor chose for the path to target (the core's TargetPlan is what follows from them). */
+export interface TargetChoices {
   /** the target typed in the pane; null keeps the one stored in the results sheet */
   target: number | null;
   /** value step for decimal frameworks; null for the core's default */
@@ -35,15 +35,16 @@ export interface PaneState {
   /** Office's display language, e.g. "id-ID" */
   officeLanguage: string;
   settings: PaneSettings;
-  plan: PlanChoices;
+  /** what the assessor chose for the path to target */
+  targetChoices: TargetChoices;
   grid: WorkbookGrid | null;
   analysis: Analysis | null;
   reading: boolean;
   /** the most recent read asked for; answers to older reads are dropped */
   latestRead: number;
   applying: boolean;
-  /** the plan shown in the apply preview, while it is open */
-  preview: WritePlan | null;
+  /** the write plan shown in the apply preview, while it is open */
+  writePlan: WritePlan | null;
   error: Bilingual | null;
   /** results sheet of the last successful apply, for the confirmation message */
   appliedSheet: string | null;
@@ -69,19 +70,19 @@ export type PaneAction =
 
 export const AUTOMATIC: PaneSettings = { sheet: null, headerRow: null, levelColumns: null, threshold: null, framework: null, language: null };
 
-export const NO_PLAN_CHOICES: PlanChoices = { target: null, step: null, outOfReach: {} };
+export const NO_TARGET_CHOICES: TargetChoices = { target: null, step: null, outOfReach: {} };
 
 export function initialState(officeLanguage: string): PaneState {
   return {
     officeLanguage,
     settings: AUTOMATIC,
-    plan: NO_PLAN_CHOICES,
+    targetChoices: NO_TARGET_CHOICES,
     grid: null,
     analysis: null,
     reading: false,
     latestRead: 0,
     applying: false,
-    preview: null,
+    writePlan: null,
     error: null,
     appliedSheet: null,
     appliedSkipped: [],
@@ -105,10 +106,10 @@ export function paneLanguage(state: Pick<PaneState, "settings" | "officeLanguage
 }
 
 /** The typed target goes into the analysis, so the next apply stores it in the results sheet. */
-function analysed(state: PaneState, grid: WorkbookGrid, settings: PaneSettings, plan: PlanChoices = state.plan): PaneState {
+function analysed(state: PaneState, grid: WorkbookGrid, settings: PaneSettings, targetChoices: TargetChoices = state.targetChoices): PaneState {
   const opts = analyzeOptions(settings);
-  if (plan.target !== null) opts.target = plan.target;
-  return { ...state, grid, settings, plan, analysis: analyze(grid, FRAMEWORKS, { ...opts, otherModels: OTHER_MODELS }) };
+  if (targetChoices.target !== null) opts.target = targetChoices.target;
+  return { ...state, grid, settings, targetChoices, analysis: analyze(grid, FRAMEWORKS, { ...opts, otherModels: OTHER_MODELS }) };
 }
 
 function toggled(ids: readonly number[], id: number): number[] {
@@ -133,27 +134,27 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, settings: { ...state.settings, language: action.language } };
     case "preview-opened":
       if (!state.grid || !state.analysis || state.analysis.tables.length === 0) return state;
-      return { ...state, preview: buildWritePlan(state.grid, state.analysis), appliedSheet: null, appliedSkipped: [] };
+      return { ...state, writePlan: buildWritePlan(state.grid, state.analysis), appliedSheet: null, appliedSkipped: [] };
     case "preview-closed":
-      return { ...state, preview: null };
+      return { ...state, writePlan: null };
     case "apply-started":
       return { ...state, applying: true, error: null };
     case "apply-done":
-      return { ...state, applying: false, appliedSheet: state.preview?.sheets[0] ?? null, appliedSkipped: action.skipped, preview: null };
+      return { ...state, applying: false, appliedSheet: state.writePlan?.sheets[0] ?? null, appliedSkipped: action.skipped, writePlan: null };
     case "failed":
-      return { ...state, applying: false, preview: null, error: action.error };
+      return { ...state, applying: false, writePlan: null, error: action.error };
     case "message-dismissed":
       return { ...state, error: null, appliedSheet: null, appliedSkipped: [] };
     case "target-changed": {
-      const plan = { ...state.plan, target: action.target };
-      if (!state.grid) return { ...state, plan };
-      return analysed(state, state.grid, state.settings, plan);
+      const targetChoices = { ...state.targetChoices, target: action.target };
+      if (!state.grid) return { ...state, targetChoices };
+      return analysed(state, state.grid, state.settings, targetChoices);
     }
     case "step-changed":
-      return { ...state, plan: { ...state.plan, step: action.step } };
+      return { ...state, targetChoices: { ...state.targetChoices, step: action.step } };
     case "out-of-reach-toggled": {
-      const outOfReach = { ...state.plan.outOfReach, [action.framework]: toggled(state.plan.outOfReach[action.framework] ?? [], action.indicator) };
-      return { ...state, plan: { ...state.plan, outOfReach } };
+      const outOfReach = { ...state.targetChoices.outOfReach, [action.framework]: toggled(state.targetChoices.outOfReach[action.framework] ?? [], action.indicator) };
+      return { ...state, targetChoices: { ...state.targetChoices, outOfReach } };
     }
   }
 }

@@ -12,7 +12,7 @@ import { reconcileTable } from "../core/reconcile";
 import { DEFAULT_DECIMAL_STEP, planAssessment, PlanStep, TargetPlan } from "../core/targetPlan";
 import { formatNumber, formatRational, formatSigned, formatUnits } from "./format";
 import { Language, pick, strings } from "./i18n";
-import { PlanChoices } from "./state";
+import { TargetChoices } from "./state";
 import { assessmentTitle, shortName } from "./view";
 
 /** Value steps offered for decimal frameworks; a step stored elsewhere joins them. */
@@ -220,7 +220,7 @@ function planStatus(reached: boolean, steps: number): AssessmentPlanView["status
   return steps === 0 ? "met" : "reached";
 }
 
-function targetView(t: TableAnalysis, choices: PlanChoices, lang: Language): TargetView {
+function targetView(t: TableAnalysis, choices: TargetChoices, lang: Language): TargetView {
   const f = t.framework;
   const stepValue = choices.step ?? DEFAULT_DECIMAL_STEP;
   const outIds = (choices.outOfReach[f.id] ?? []).filter((id) => f.byId.has(id));
@@ -338,7 +338,7 @@ function evidenceView(t: TableAnalysis, lang: Language): EvidenceView | null {
 }
 
 /** The tools for every table found, in the order of the pane's tables. */
-export function toolsView(analysis: Analysis, choices: PlanChoices, lang: Language): ToolsView[] {
+export function toolsView(analysis: Analysis, choices: TargetChoices, lang: Language): ToolsView[] {
   return analysis.tables.map((t) => ({
     key: t.layout.sheet,
     target: targetView(t, choices, lang),

@@ -76,11 +76,11 @@ export function usePane(host: WorkbookHost): { state: PaneState; capabilities: H
   }, [host, key, capabilities.events, read]);
 
   const confirmApply = useCallback(async () => {
-    const plan = stateRef.current.preview;
-    if (!plan) return;
+    const writePlan = stateRef.current.writePlan;
+    if (!writePlan) return;
     dispatch({ type: "apply-started" });
     try {
-      await host.apply(plan);
+      await host.apply(writePlan);
       dispatch({ type: "apply-done", skipped: lastSkipped(host) });
     } catch (e) {
       dispatch({ type: "failed", error: hostMessage(e) });

@@ -5,7 +5,7 @@ import { FRAMEWORKS } from "../../../src/frameworks";
 import { compareIndices, indicesOf } from "../../../src/taskpane/changeCue";
 import { counted, formatCount, formatDecimal, formatNumber, formatRational, parseTyped, pluralOf } from "../../../src/taskpane/format";
 import { strings } from "../../../src/taskpane/i18n";
-import { NO_PLAN_CHOICES } from "../../../src/taskpane/state";
+import { NO_TARGET_CHOICES } from "../../../src/taskpane/state";
 import { toolsView } from "../../../src/taskpane/toolsView";
 import { paneView } from "../../../src/taskpane/view";
 import { pemdiGrid, rowOf, spbeGrid } from "./grids";
@@ -117,7 +117,7 @@ describe("path to target, grouped by indicator", () => {
   test("Pemdi: one line per indicator with its whole raise, its step count and the index so far; the steps still add up", () => {
     const grid = pemdiGrid();
     const analysis = analyze(grid, FRAMEWORKS, { target: 2 });
-    const plan = toolsView(analysis, NO_PLAN_CHOICES, "id")[0].target.plans[0];
+    const plan = toolsView(analysis, NO_TARGET_CHOICES, "id")[0].target.plans[0];
     expect(plan.groups.length).toBeLessThan(plan.steps.length);
     expect(plan.groups.reduce((n, g) => n + g.steps, 0)).toBe(plan.steps.length);
     expect(new Set(plan.groups.map((g) => g.code)).size).toBe(plan.groups.length);
@@ -136,7 +136,7 @@ describe("path to target, grouped by indicator", () => {
     const t = analyze(spbeGrid(), FRAMEWORKS, { target: 4 }).tables[0];
     const core = planAssessment(t, t.assessments[1], { target: 4 });
     if (!core.ok) throw new Error("plannable");
-    const plan = toolsView(analyze(spbeGrid(), FRAMEWORKS, { target: 4 }), NO_PLAN_CHOICES, "en")[0].target.plans[1];
+    const plan = toolsView(analyze(spbeGrid(), FRAMEWORKS, { target: 4 }), NO_TARGET_CHOICES, "en")[0].target.plans[1];
     for (const code of ["43", "44"]) {
       const times = core.steps.filter((s) => s.code === code).length;
       expect(times).toBeGreaterThan(1);

@@ -58,7 +58,7 @@ describe("pane state", () => {
     s = paneReducer(s, { type: "settings-changed", settings: { ...AUTOMATIC, threshold: 4 } });
     s = paneReducer(s, { type: "preview-opened" });
     const host = new MemoryHost(spbeGrid());
-    await host.apply(s.preview!);
+    await host.apply(s.writePlan!);
     const reopened = read(initialState("id-ID"), await host.read());
     expect(reopened.settings).toEqual(AUTOMATIC);
     expect(reopened.analysis!.tables[0].threshold).toBe(4);
@@ -67,16 +67,16 @@ describe("pane state", () => {
   test("apply: the preview holds the write plan; done closes it and names the results sheet", () => {
     let s = read(initialState("id-ID"));
     s = paneReducer(s, { type: "preview-opened" });
-    expect(s.preview!.sheets).toEqual(["Indeks SPBE"]);
+    expect(s.writePlan!.sheets).toEqual(["Indeks SPBE"]);
     s = paneReducer(s, { type: "apply-started" });
     expect(s.applying).toBe(true);
     s = paneReducer(s, { type: "apply-done", skipped: [] });
-    expect(s).toMatchObject({ applying: false, preview: null, appliedSheet: "Indeks SPBE" });
+    expect(s).toMatchObject({ applying: false, writePlan: null, appliedSheet: "Indeks SPBE" });
   });
 
   test("no preview without a table", () => {
     const s = read(initialState("id-ID"), { sheets: [{ name: "Kosong", values: [["halo"]] }] });
-    expect(paneReducer(s, { type: "preview-opened" }).preview).toBeNull();
+    expect(paneReducer(s, { type: "preview-opened" }).writePlan).toBeNull();
   });
 
   test("a host failure closes the preview and keeps the message in both languages", () => {
@@ -84,7 +84,7 @@ describe("pane state", () => {
     s = paneReducer(s, { type: "apply-started" });
     const err = new HostError("protected", "Lembar dilindungi", "The sheet is protected");
     s = paneReducer(s, { type: "failed", error: hostMessage(err) });
-    expect(s).toMatchObject({ applying: false, preview: null, error: { id: "Lembar dilindungi", en: "The sheet is protected" } });
+    expect(s).toMatchObject({ applying: false, writePlan: null, error: { id: "Lembar dilindungi", en: "The sheet is protected" } });
     expect(paneReducer(s, { type: "message-dismissed" }).error).toBeNull();
   });
 
@@ -109,11 +109,11 @@ describe("path-to-target choices", () => {
     let s = read(initialState("id-ID"));
     expect(s.analysis!.tables[0].target).toBeUndefined();
     s = paneReducer(s, { type: "target-changed", target: 3.7 });
-    expect(s.plan.target).toBe(3.7);
+    expect(s.targetChoices.target).toBe(3.7);
     expect(s.analysis!.tables[0].target).toBe(3.7);
     s = paneReducer(s, { type: "preview-opened" });
     const host = new MemoryHost(spbeGrid());
-    await host.apply(s.preview!);
+    await host.apply(s.writePlan!);
     let reopened = read(initialState("id-ID"), await host.read());
     expect(reopened.analysis!.tables[0].target).toBe(3.7);
     reopened = paneReducer(reopened, { type: "target-changed", target: 4 });
@@ -134,11 +134,11 @@ describe("path-to-target choices", () => {
     s = paneReducer(s, { type: "out-of-reach-toggled", framework: "spbe-2020", indicator: 43 });
     s = paneReducer(s, { type: "out-of-reach-toggled", framework: "spbe-2020", indicator: 44 });
     s = paneReducer(s, { type: "out-of-reach-toggled", framework: "pemdi-2026", indicator: 1 });
-    expect(s.plan.outOfReach).toEqual({ "spbe-2020": [43, 44], "pemdi-2026": [1] });
+    expect(s.targetChoices.outOfReach).toEqual({ "spbe-2020": [43, 44], "pemdi-2026": [1] });
     s = paneReducer(s, { type: "out-of-reach-toggled", framework: "spbe-2020", indicator: 43 });
-    expect(s.plan.outOfReach["spbe-2020"]).toEqual([44]);
+    expect(s.targetChoices.outOfReach["spbe-2020"]).toEqual([44]);
     s = paneReducer(s, { type: "step-changed", step: 0.5 });
-    expect(s.plan.step).toBe(0.5);
+    expect(s.targetChoices.step).toBe(0.5);
     // Neither changes what the workbook holds, so the analysis stays as it was.
     expect(s.analysis).toBe(analysis);
   });

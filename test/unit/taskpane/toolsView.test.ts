@@ -4,13 +4,13 @@ import { rational } from "../../../src/core/rational";
 import { FRAMEWORKS } from "../../../src/frameworks";
 import { chartData } from "../../../src/taskpane/chartData";
 import { strings } from "../../../src/taskpane/i18n";
-import { NO_PLAN_CHOICES, PlanChoices } from "../../../src/taskpane/state";
+import { NO_TARGET_CHOICES, TargetChoices } from "../../../src/taskpane/state";
 import { formatSigned } from "../../../src/taskpane/format";
 import { targetText, toolsView } from "../../../src/taskpane/toolsView";
 import { paneView, shortName } from "../../../src/taskpane/view";
 import { evidenceGrid, PEMDI, pemdiGrid, rowOf, SPBE, spbeGrid } from "./grids";
 
-const tools = (grid: WorkbookGrid, opts: AnalyzeOptions = {}, choices: PlanChoices = NO_PLAN_CHOICES, lang: "id" | "en" = "id") =>
+const tools = (grid: WorkbookGrid, opts: AnalyzeOptions = {}, choices: TargetChoices = NO_TARGET_CHOICES, lang: "id" | "en" = "id") =>
   toolsView(analyze(grid, FRAMEWORKS, opts), choices, lang)[0];
 const row = (grid: WorkbookGrid, sheet: string, id: number | string) => rowOf(grid, sheet, id) + 1;
 
@@ -45,11 +45,11 @@ describe("path to target, as the pane lists it", () => {
 
   test("no target typed or stored: nothing planned; a typed target wins over the stored one", () => {
     expect(tools(spbeGrid()).target).toMatchObject({ target: null, plans: [] });
-    expect(tools(spbeGrid(), { target: 3.5 }, { ...NO_PLAN_CHOICES, target: 9 }).target.target).toBe("3,50");
+    expect(tools(spbeGrid(), { target: 3.5 }, { ...NO_TARGET_CHOICES, target: 9 }).target.target).toBe("3,50");
   });
 
   test("out of reach: the plan goes around the marked indicators, which are named for putting back", () => {
-    const choices = { ...NO_PLAN_CHOICES, outOfReach: { "spbe-2020": [43, 44], "pemdi-2026": [1] } };
+    const choices = { ...NO_TARGET_CHOICES, outOfReach: { "spbe-2020": [43, 44], "pemdi-2026": [1] } };
     const t = tools(spbeGrid(), { target: 3.7 }, choices, "en").target;
     const steps = t.plans[1].steps;
     expect(steps.some((s) => s.indicator === 43 || s.indicator === 44)).toBe(false);
@@ -65,7 +65,7 @@ describe("path to target, as the pane lists it", () => {
 
   test("unreachable: a plain sentence with the best reachable index, and no list", () => {
     const all = SPBE.indicators.map((i) => i.id).filter((id) => id !== 1);
-    const t = tools(spbeGrid(), { target: 4.9 }, { ...NO_PLAN_CHOICES, outOfReach: { "spbe-2020": all } }).target;
+    const t = tools(spbeGrid(), { target: 4.9 }, { ...NO_TARGET_CHOICES, outOfReach: { "spbe-2020": all } }).target;
     expect(t.plans[1]).toMatchObject({ status: "unreachable", steps: [] });
     expect(t.plans[1].message).toMatch(/^Target 4,90 tidak dapat dicapai: paling tinggi 3,\d\d, Baik, setelah \d langkah, tanpa indikator di luar jangkauan\.$/);
   });
@@ -87,11 +87,11 @@ describe("path to target, as the pane lists it", () => {
     expect(plan.message).toBe("Target 2,00 tercapai dengan 23 langkah: indeks menjadi 2,00, Cukup (Membangun).");
     expect(plan.steps[0]).toMatchObject({ code: "I20", from: "1,30", to: "1,55", index: "1,28", cell: `D${row(grid, "Pemdi 2026", "I20")}` });
     expect(plan.steps.find((s) => s.predicateChange)!.predicateChange).toEqual({ from: "Kurang (Merintis)", to: "Cukup (Membangun)" });
-    const half = tools(grid, { target: 2 }, { ...NO_PLAN_CHOICES, step: 0.5 }).target;
+    const half = tools(grid, { target: 2 }, { ...NO_TARGET_CHOICES, step: 0.5 }).target;
     expect(half.step!.value).toBe(0.5);
     expect(half.plans[0].steps[0]).toMatchObject({ from: "1,30", to: "1,80" });
     expect(half.plans[0].steps.length).toBeLessThan(23);
-    expect(tools(grid, { target: 2 }, { ...NO_PLAN_CHOICES, step: 0.3 }).target.step!.choices.map((c) => c.value)).toEqual([0.1, 0.25, 0.3, 0.5, 1]);
+    expect(tools(grid, { target: 2 }, { ...NO_TARGET_CHOICES, step: 0.3 }).target.step!.choices.map((c) => c.value)).toEqual([0.1, 0.25, 0.3, 0.5, 1]);
   });
 });
 
