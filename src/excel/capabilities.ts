@@ -53,7 +53,8 @@ export interface SkippedPart {
   message: Bilingual;
 }
 
-const MESSAGES: Record<OptionalPart, Bilingual> = {
+/** What the assessor is told when this Excel lacks a part: after an apply, in the settings and in the apply preview. */
+export const MISSING_PART: Record<OptionalPart, Bilingual> = {
   dataValidation: {
     id: "Excel ini belum bisa memasang validasi data dari add-in (perlu ExcelApi 1.8): sel nilai tidak dibatasi, tetapi masalahnya tetap tampil di panel.",
     en: "This Excel cannot set data validation from an add-in (needs ExcelApi 1.8): level cells are not restricted, but problems still show in the pane.",
@@ -83,5 +84,5 @@ export function skippedParts(caps: HostCapabilities, plan?: WritePlan): SkippedP
     names: !plan || plan.names.length > 0,
     events: !plan,
   };
-  return (Object.keys(MESSAGES) as OptionalPart[]).filter((p) => !caps[p] && inPlan[p]).map((part) => ({ part, message: MESSAGES[part] }));
+  return (Object.keys(MISSING_PART) as OptionalPart[]).filter((p) => !caps[p] && inPlan[p]).map((part) => ({ part, message: MISSING_PART[part] }));
 }

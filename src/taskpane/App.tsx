@@ -32,6 +32,10 @@ export function App({ host, charts }: AppProps) {
   const analysis = state.analysis;
   const convert = useCallback((id: number, text: string) => (analysis ? externalSuggestion(analysis, id, text, lang) : null), [analysis, lang]);
   const officeLang = languageFromOffice(state.officeLanguage);
+  // After an apply, the parts it skipped are listed with the confirmation; the standing
+  // notice leaves those out meanwhile, so no sentence shows twice.
+  const appliedSkipped = state.appliedSkipped.map((m) => pick(m, lang));
+  const unavailable = unavailableFeatures(capabilities, lang).filter((u) => !appliedSkipped.includes(u));
   useEffect(() => {
     // Screen readers pick their voice from the document's language.
     document.documentElement.lang = lang;
@@ -43,10 +47,10 @@ export function App({ host, charts }: AppProps) {
       view={view}
       reading={state.reading}
       live={capabilities.events}
-      unavailable={unavailableFeatures(capabilities, s)}
+      unavailable={unavailable}
       error={state.error ? pick(state.error, lang) : null}
       appliedSheet={state.appliedSheet}
-      appliedSkipped={state.appliedSkipped.map((m) => pick(m, lang))}
+      appliedSkipped={appliedSkipped}
       preview={preview}
       applying={state.applying}
       settings={{

@@ -1,12 +1,11 @@
-/** What an older Excel cannot do, said plainly, from the host's requirement-set checks. */
+/**
+ * What an older Excel cannot do, in the pane's language. The sentences are the Office
+ * host's own (src/excel/capabilities.ts), the same ones it gives after an apply.
+ */
+import { skippedParts } from "../excel/capabilities";
 import { HostCapabilities } from "../excel/workbookHost";
-import { Strings } from "./i18n";
+import { Language, pick } from "./i18n";
 
-export function unavailableFeatures(capabilities: HostCapabilities, s: Strings): string[] {
-  const out: string[] = [];
-  if (!capabilities.dataValidation) out.push(s.missingValidation);
-  if (!capabilities.conditionalFormats) out.push(s.missingFormats);
-  if (!capabilities.events) out.push(s.missingEvents);
-  if (!capabilities.names) out.push(s.missingNames);
-  return out;
+export function unavailableFeatures(capabilities: HostCapabilities, lang: Language): string[] {
+  return skippedParts(capabilities).map((p) => pick(p.message, lang));
 }

@@ -2,7 +2,7 @@
 import { HostCapabilities } from "../excel/workbookHost";
 import { summarizePlan, WritePlan } from "../core/writePlan";
 import { unavailableFeatures } from "./capabilityNotes";
-import { Language, pick, strings } from "./i18n";
+import { Language, pick } from "./i18n";
 import { PreviewView } from "./components/ApplyPreview";
 
 export function previewView(plan: WritePlan, capabilities: HostCapabilities, lang: Language): PreviewView {
@@ -15,6 +15,6 @@ export function previewView(plan: WritePlan, capabilities: HostCapabilities, lan
     conditionalFormats: capabilities.conditionalFormats ? sum.conditionalFormats : 0,
     skipped: plan.skipped.map((k) => ({ place: `${k.sheet}!${k.cell}`, message: pick(k.message, lang) })),
     // Events do not concern what is written; the rest does.
-    unavailable: unavailableFeatures({ ...capabilities, events: true }, strings(lang)),
+    unavailable: unavailableFeatures({ ...capabilities, events: true }, lang),
   };
 }

@@ -200,7 +200,7 @@ test("an older Excel (ExcelApi 1.3): the pane says what it cannot do, and Refres
   const old = await openWorkbench("?api=1.3");
   const pane = new WorkbenchPage(old);
   await visible(pane.pane.getByText("Excel ini lebih lama"));
-  await visible(pane.pane.getByText(/Validasi data \(ExcelApi 1.8\) tidak tersedia/));
+  await visible(pane.pane.getByText(/belum bisa memasang validasi data dari add-in \(perlu ExcelApi 1\.8\)/));
   await pane.openSheet(SHEET);
   await pane.type("E8", "4");
   await pane.pane.getByRole("button", { name: "Muat ulang" }).click();

@@ -207,9 +207,9 @@ describe("task pane", () => {
     open(new MemoryHost(spbeGrid(), { dataValidation: false, conditionalFormats: false, events: false, names: false }, "en-US"));
     await screen.findByText("3.19");
     expect(screen.getByText("This Excel is older")).toBeInTheDocument();
-    expect(screen.getByText(/Data validation \(ExcelApi 1.8\) is not available/)).toBeInTheDocument();
-    expect(screen.getByText(/Change notifications \(ExcelApi 1.7\) are not available/)).toBeInTheDocument();
-    expect(screen.getByText(/press Refresh after changing a level/)).toBeInTheDocument();
+    expect(screen.getByText(/cannot set data validation from an add-in \(needs ExcelApi 1\.8\)/)).toBeInTheDocument();
+    expect(screen.getByText(/does not tell add-ins when a level changes \(needs ExcelApi 1\.7\)/)).toBeInTheDocument();
+    expect(screen.getByText(/after changing a level, click Refresh/)).toBeInTheDocument();
   });
 
   test("Pemdi: no domains, the alias in the predicate, the status note, external indicators marked", async () => {

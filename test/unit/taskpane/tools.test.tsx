@@ -259,6 +259,8 @@ describe("after an apply on an older Excel", () => {
     expect(screen.getByText(/cannot add conditional formats from an add-in \(needs ExcelApi 1\.6\)/)).toBeInTheDocument();
     await userEvent.click(screen.getAllByRole("button", { name: "Dismiss message" })[0]);
     expect(screen.queryByText("Parts this Excel could not write:")).not.toBeInTheDocument();
+    // the standing notice, which left them out beside the confirmation, lists them again
+    expect(screen.getByText(/cannot set data validation from an add-in \(needs ExcelApi 1\.8\)/)).toBeInTheDocument();
   });
 
   test("a full Excel skips nothing and says nothing more", async () => {

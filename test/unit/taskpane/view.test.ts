@@ -1,6 +1,6 @@
 import { analyze } from "../../../src/core/analyze";
 import { FRAMEWORKS } from "../../../src/frameworks";
-import { strings } from "../../../src/taskpane/i18n";
+import { MISSING_PART } from "../../../src/excel/capabilities";
 import { watchKey, watchTargets } from "../../../src/taskpane/levelWatch";
 import { previewView } from "../../../src/taskpane/previewView";
 import { buildWritePlan } from "../../../src/core/writePlan";
@@ -104,7 +104,7 @@ describe("what the pane shows", () => {
     const old = previewView(plan, { dataValidation: false, conditionalFormats: false, events: false, names: true }, "en");
     expect(old.validations).toBe(0);
     expect(old.conditionalFormats).toBe(0);
-    expect(old.unavailable).toEqual([strings("en").missingValidation, strings("en").missingFormats]);
+    expect(old.unavailable).toEqual([MISSING_PART.dataValidation.en, MISSING_PART.conditionalFormats.en]);
   });
 
   test("live updates watch the level cells of each table and nothing else", () => {
