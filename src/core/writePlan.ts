@@ -369,12 +369,15 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
       type: f.integerOnly ? "whole" : "decimal",
       min,
       max,
-      inputTitle: f.integerOnly ? "Level / Level" : "Nilai / Value",
-      inputMessage: f.integerOnly ? `Isi bilangan bulat ${lvlRange}. / Enter a whole number ${lvlRange}.` : `Isi angka ${lvlRange}, boleh desimal. / Enter a number ${lvlRange}; decimals allowed.`,
-      errorTitle: "Nilai tidak sah / Invalid value",
-      errorMessage: f.integerOnly
-        ? `${f.title}: level harus bilangan bulat ${lvlRange}. / Levels must be whole numbers ${lvlRange}.`
-        : `${f.title}: nilai harus angka ${lvlRange}. / Values must be numbers ${lvlRange}.`,
+      // A validation prompt is one text in the workbook: both languages, joined.
+      inputTitle: both(f.integerOnly ? bi("Level", "Level") : bi("Nilai", "Value")),
+      inputMessage: both(f.integerOnly ? bi(`Isi bilangan bulat ${lvlRange}.`, `Enter a whole number ${lvlRange}.`) : bi(`Isi angka ${lvlRange}, boleh desimal.`, `Enter a number ${lvlRange}; decimals allowed.`)),
+      errorTitle: both(bi("Nilai tidak sah", "Invalid value")),
+      errorMessage: both(
+        f.integerOnly
+          ? bi(`${f.title}: level harus bilangan bulat ${lvlRange}.`, `Levels must be whole numbers ${lvlRange}.`)
+          : bi(`${f.title}: nilai harus angka ${lvlRange}.`, `Values must be numbers ${lvlRange}.`),
+      ),
     });
     plan.conditionalFormats.push({
       sheet: t.layout.sheet,

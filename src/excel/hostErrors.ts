@@ -4,6 +4,7 @@
  * before the failure stays. The apply messages say so, and that applying again (which
  * always gives the same workbook) finishes the job.
  */
+import { bi } from "../core/messages";
 import { HostError } from "./workbookHost";
 
 export type HostStep = "read" | "apply" | "select" | "watch";
@@ -24,8 +25,10 @@ export function protectedSheetsError(sheets: string[]): HostError {
   const one = sheets.length === 1;
   return new HostError(
     "protected",
-    `Lembar ${list} diproteksi, jadi tidak ada yang ditulis. Buka proteksinya (Tinjau › Buka Proteksi Lembar), lalu klik Terapkan lagi.`,
-    `${one ? "Sheet" : "Sheets"} ${list} ${one ? "is" : "are"} protected, so nothing was written. Unprotect ${one ? "it" : "them"} (Review › Unprotect Sheet), then click Apply again.`,
+    bi(
+      `Lembar ${list} diproteksi, jadi tidak ada yang ditulis. Buka proteksinya (Tinjau › Buka Proteksi Lembar), lalu klik Terapkan lagi.`,
+      `${one ? "Sheet" : "Sheets"} ${list} ${one ? "is" : "are"} protected, so nothing was written. Unprotect ${one ? "it" : "them"} (Review › Unprotect Sheet), then click Apply again.`,
+    ),
   );
 }
 
@@ -36,59 +39,75 @@ export function toHostError(e: unknown, step: HostStep): HostError {
   if (code === "InvalidOperationInCellEditMode") {
     return new HostError(
       "edit-mode",
-      "Excel sedang menyunting sebuah sel. Tekan Enter atau Esc untuk keluar dari sel itu, lalu coba lagi." + (step === "apply" ? " Belum ada yang ditulis." : ""),
-      "Excel is editing a cell. Press Enter or Esc to leave that cell, then try again." + (step === "apply" ? " Nothing was written yet." : ""),
+      bi(
+        "Excel sedang menyunting sebuah sel. Tekan Enter atau Esc untuk keluar dari sel itu, lalu coba lagi." + (step === "apply" ? " Belum ada yang ditulis." : ""),
+        "Excel is editing a cell. Press Enter or Esc to leave that cell, then try again." + (step === "apply" ? " Nothing was written yet." : ""),
+      ),
     );
   }
   if (code === "AccessDenied") {
     return new HostError(
       "protected",
-      "Excel menolak perubahan karena lembar atau buku kerja diproteksi. Buka proteksinya (Tinjau › Buka Proteksi Lembar), lalu klik Terapkan lagi; hasilnya sama seperti sekali terapkan.",
-      "Excel refused the change because a sheet or the workbook is protected. Unprotect it (Review › Unprotect Sheet), then click Apply again; the result is the same as applying once.",
+      bi(
+        "Excel menolak perubahan karena lembar atau buku kerja diproteksi. Buka proteksinya (Tinjau › Buka Proteksi Lembar), lalu klik Terapkan lagi; hasilnya sama seperti sekali terapkan.",
+        "Excel refused the change because a sheet or the workbook is protected. Unprotect it (Review › Unprotect Sheet), then click Apply again; the result is the same as applying once.",
+      ),
     );
   }
   if (isPayloadError(e)) {
     return new HostError(
       "too-large",
-      step === "apply"
-        ? "Perubahan terlalu besar untuk dikirim ke Excel sekaligus (batas 5 MB Excel untuk web). Sebagian mungkin sudah tertulis. Klik Terapkan lagi; jika masih gagal, pakai Excel desktop atau perintah spbe-index."
-        : "Buku kerja terlalu besar untuk dibaca sekaligus (batas 5 MB Excel untuk web). Klik Muat ulang: panel akan membacanya dalam beberapa bagian. Jika masih gagal, hapus baris atau kolom kosong berformat di bawah atau di samping tabel, atau pakai perintah spbe-index.",
-      step === "apply"
-        ? "The changes are too large to send to Excel at once (Excel on the web's 5 MB limit). Some may already be written. Click Apply again; if it still fails, use desktop Excel or the spbe-index command."
-        : "The workbook is too large to read at once (Excel on the web's 5 MB limit). Click Refresh: the pane will read it in several parts. If it still fails, delete formatted empty rows or columns below or beside the table, or use the spbe-index command.",
+      bi(
+        step === "apply"
+          ? "Perubahan terlalu besar untuk dikirim ke Excel sekaligus (batas 5 MB Excel untuk web). Sebagian mungkin sudah tertulis. Klik Terapkan lagi; jika masih gagal, pakai Excel desktop atau perintah spbe-index."
+          : "Buku kerja terlalu besar untuk dibaca sekaligus (batas 5 MB Excel untuk web). Klik Muat ulang: panel akan membacanya dalam beberapa bagian. Jika masih gagal, hapus baris atau kolom kosong berformat di bawah atau di samping tabel, atau pakai perintah spbe-index.",
+        step === "apply"
+          ? "The changes are too large to send to Excel at once (Excel on the web's 5 MB limit). Some may already be written. Click Apply again; if it still fails, use desktop Excel or the spbe-index command."
+          : "The workbook is too large to read at once (Excel on the web's 5 MB limit). Click Refresh: the pane will read it in several parts. If it still fails, delete formatted empty rows or columns below or beside the table, or use the spbe-index command.",
+      ),
     );
   }
   if (code === "ApiNotFound") {
     return new HostError(
       "unsupported",
-      `Versi Excel ini tidak mendukung langkah ini (${detail}). Perbarui Office, atau gunakan Excel untuk web.`,
-      `This version of Excel does not support this step (${detail}). Update Office, or use Excel on the web.`,
+      bi(
+        `Versi Excel ini tidak mendukung langkah ini (${detail}). Perbarui Office, atau gunakan Excel untuk web.`,
+        `This version of Excel does not support this step (${detail}). Update Office, or use Excel on the web.`,
+      ),
     );
   }
   switch (step) {
     case "read":
       return new HostError(
         "sync-failed",
-        `Buku kerja tidak dapat dibaca (${detail}). Klik Muat ulang; jika masih gagal, tutup panel lalu buka lagi.`,
-        `The workbook could not be read (${detail}). Click Refresh; if it still fails, close the pane and open it again.`,
+        bi(
+          `Buku kerja tidak dapat dibaca (${detail}). Klik Muat ulang; jika masih gagal, tutup panel lalu buka lagi.`,
+          `The workbook could not be read (${detail}). Click Refresh; if it still fails, close the pane and open it again.`,
+        ),
       );
     case "apply":
       return new HostError(
         "sync-failed",
-        `Excel menolak perubahan (${detail}). Sebagian mungkin sudah tertulis; klik Terapkan lagi untuk menuntaskannya — hasilnya sama seperti sekali terapkan. Jika masih gagal, simpan buku kerja, buka lagi, dan coba sekali lagi.`,
-        `Excel refused the changes (${detail}). Some may already be written; click Apply again to finish — the result is the same as applying once. If it still fails, save the workbook, reopen it and try once more.`,
+        bi(
+          `Excel menolak perubahan (${detail}). Sebagian mungkin sudah tertulis; klik Terapkan lagi untuk menuntaskannya — hasilnya sama seperti sekali terapkan. Jika masih gagal, simpan buku kerja, buka lagi, dan coba sekali lagi.`,
+          `Excel refused the changes (${detail}). Some may already be written; click Apply again to finish — the result is the same as applying once. If it still fails, save the workbook, reopen it and try once more.`,
+        ),
       );
     case "select":
       return new HostError(
         "sync-failed",
-        `Sel tidak dapat dipilih (${detail}). Pilih sel itu sendiri di lembar, atau klik Muat ulang bila lembarnya sudah diganti nama.`,
-        `The cell could not be selected (${detail}). Select it yourself on the sheet, or click Refresh if the sheet was renamed.`,
+        bi(
+          `Sel tidak dapat dipilih (${detail}). Pilih sel itu sendiri di lembar, atau klik Muat ulang bila lembarnya sudah diganti nama.`,
+          `The cell could not be selected (${detail}). Select it yourself on the sheet, or click Refresh if the sheet was renamed.`,
+        ),
       );
     case "watch":
       return new HostError(
         "sync-failed",
-        `Panel tidak dapat memantau perubahan nilai (${detail}). Setelah mengubah nilai, klik Muat ulang.`,
-        `The pane cannot watch for level changes (${detail}). After changing a level, click Refresh.`,
+        bi(
+          `Panel tidak dapat memantau perubahan nilai (${detail}). Setelah mengubah nilai, klik Muat ulang.`,
+          `The pane cannot watch for level changes (${detail}). After changing a level, click Refresh.`,
+        ),
       );
   }
 }

@@ -13,6 +13,7 @@
  *   (protection, our earlier conditional formats, names) to decide without asking.
  * Each member of the API is used only where Excel reports its requirement set.
  */
+import { bi } from "../core/messages";
 import { CellValue, columnIndex, columnLetter, SheetGrid, WorkbookGrid } from "../core/grid";
 import { CellStyle, PlannedChart, PlannedConditionalFormat, PlannedValidation, WritePlan } from "../core/writePlan";
 import { ApiLevels, readApiLevels, SkippedPart, skippedParts } from "./capabilities";
@@ -208,8 +209,10 @@ class OfficeJsHost implements OfficeHost {
         }
         throw new HostError(
           "sync-failed",
-          "Daftar lembar terus berubah selama dibaca. Tunggu sebentar, lalu klik Muat ulang.",
-          "The list of sheets kept changing while it was read. Wait a moment, then click Refresh.",
+          bi(
+            "Daftar lembar terus berubah selama dibaca. Tunggu sebentar, lalu klik Muat ulang.",
+            "The list of sheets kept changing while it was read. Wait a moment, then click Refresh.",
+          ),
         );
       });
     } catch (e) {

@@ -3,7 +3,9 @@
  * the strict fake in tests and the workbench. One read is one round trip; one apply
  * is one round trip.
  */
+import { Bilingual } from "../core/framework";
 import { WorkbookGrid } from "../core/grid";
+import { both } from "../core/messages";
 import { WritePlan } from "../core/writePlan";
 
 export interface HostCapabilities {
@@ -47,9 +49,9 @@ export interface WorkbookHost {
 export class HostError extends Error {
   constructor(
     readonly code: "protected" | "edit-mode" | "sync-failed" | "unsupported" | "too-large",
-    readonly messageId: string,
-    readonly messageEn: string,
+    /** what the assessor reads, in both languages */
+    readonly text: Bilingual,
   ) {
-    super(`${messageId} / ${messageEn}`);
+    super(both(text));
   }
 }

@@ -9,12 +9,13 @@ import { strings } from "./i18n";
  * Recognised by shape, not by class: in the workbench the fake host lives in another
  * bundle, so its HostError is not this bundle's class.
  */
-function isHostError(e: unknown): e is { messageId: string; messageEn: string } {
-  return typeof e === "object" && e !== null && typeof (e as { messageId?: unknown }).messageId === "string" && typeof (e as { messageEn?: unknown }).messageEn === "string";
+function isHostError(e: unknown): e is { text: Bilingual } {
+  const text = typeof e === "object" && e !== null ? (e as { text?: Partial<Bilingual> }).text : undefined;
+  return typeof text?.id === "string" && typeof text.en === "string";
 }
 
 export function hostMessage(e: unknown): Bilingual {
-  if (isHostError(e)) return { id: e.messageId, en: e.messageEn };
+  if (isHostError(e)) return { id: e.text.id, en: e.text.en };
   const detail = e instanceof Error ? e.message : String(e);
   return { id: strings("id").unexpected(detail), en: strings("en").unexpected(detail) };
 }

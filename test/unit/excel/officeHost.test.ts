@@ -277,8 +277,8 @@ describe("failures leave the workbook as it was and say what to do", () => {
       .catch((e) => e);
     expect(err).toBeInstanceOf(HostError);
     expect(err).toMatchObject({ code: "protected" });
-    expect(err.messageId).toMatch(/"Kertas Kerja" diproteksi.*Buka Proteksi Lembar/);
-    expect(err.messageEn).toMatch(/"Kertas Kerja" is protected.*Unprotect Sheet/);
+    expect(err.text.id).toMatch(/"Kertas Kerja" diproteksi.*Buka Proteksi Lembar/);
+    expect(err.text.en).toMatch(/"Kertas Kerja" is protected.*Unprotect Sheet/);
     expect(syncs).toBe(0);
     expect(fake.workbook.snapshot()).toEqual(before);
   });
@@ -304,8 +304,8 @@ describe("failures leave the workbook as it was and say what to do", () => {
     fake.workbook.setCellEditMode(true);
     const err = await host.apply(understand(grid).plan).catch((e) => e);
     expect(err).toMatchObject({ code: "edit-mode" });
-    expect(err.messageEn).toMatch(/Press Enter or Esc/);
-    expect(err.messageId).toMatch(/Tekan Enter atau Esc/);
+    expect(err.text.en).toMatch(/Press Enter or Esc/);
+    expect(err.text.id).toMatch(/Tekan Enter atau Esc/);
     expect(fake.workbook.snapshot()).toEqual(before);
     await expect(host.read()).rejects.toMatchObject({ code: "edit-mode" });
     fake.workbook.setCellEditMode(false);
@@ -320,13 +320,13 @@ describe("failures leave the workbook as it was and say what to do", () => {
     fake.workbook.failNextSync("GeneralException");
     const err = await host.apply(understand(grid).plan).catch((e) => e);
     expect(err).toMatchObject({ code: "sync-failed" });
-    expect(err.messageEn).toMatch(/click Apply again/);
-    expect(err.messageId).toMatch(/klik Terapkan lagi/);
+    expect(err.text.en).toMatch(/click Apply again/);
+    expect(err.text.id).toMatch(/klik Terapkan lagi/);
     expect(fake.workbook.snapshot()).toEqual(before);
     // what the host knew may be stale now: one read, then the write
     expect(await countSyncs(fake, () => host.apply(understand(grid).plan))).toBe(3);
     fake.workbook.failNextSync("GeneralException");
-    await expect(host.read()).rejects.toMatchObject({ code: "sync-failed", messageEn: expect.stringMatching(/Click Refresh/) });
+    await expect(host.read()).rejects.toMatchObject({ code: "sync-failed", text: { en: expect.stringMatching(/Click Refresh/) } });
   });
 });
 
@@ -379,7 +379,7 @@ describe("select", () => {
 
   test("a sheet that is gone gives a message, not a crash", async () => {
     const { host } = setUp(gridOf(T.standardSpbe()));
-    await expect(host.select("Tidak Ada", "A1")).rejects.toMatchObject({ code: "sync-failed", messageEn: expect.stringMatching(/Select it yourself/) });
+    await expect(host.select("Tidak Ada", "A1")).rejects.toMatchObject({ code: "sync-failed", text: { en: expect.stringMatching(/Select it yourself/) } });
   });
 
   test("an empty plan is one round trip that changes nothing", async () => {

@@ -60,15 +60,15 @@ describe("reads under the payload limit", () => {
 
   test("a single row larger than the limit fails with the payload message, not a generic one", async () => {
     const { host } = setUp(withEvidence(1, 3, () => "y".repeat(30_000)), { payloadLimit: 50_000 });
-    await expect(host.read()).rejects.toMatchObject({ code: "too-large", messageEn: expect.stringMatching(/too large to read at once.*5 MB/) });
+    await expect(host.read()).rejects.toMatchObject({ code: "too-large", text: { en: expect.stringMatching(/too large to read at once.*5 MB/) } });
   });
 
   test("the payload errors have their own message in both languages, for reading and for writing", () => {
     const read = toHostError(new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "too big"), "read");
     expect(read).toMatchObject({ code: "too-large" });
-    expect(read.messageId).toMatch(/terlalu besar untuk dibaca sekaligus/);
+    expect(read.text.id).toMatch(/terlalu besar untuk dibaca sekaligus/);
     const write = toHostError(new FakeOfficeError("RequestPayloadSizeLimitExceeded", "too big"), "apply");
-    expect(write.messageEn).toMatch(/too large to send to Excel at once/);
+    expect(write.text.en).toMatch(/too large to send to Excel at once/);
   });
 });
 

@@ -113,7 +113,7 @@ describe("watching the level cells", () => {
     const { host } = setUp(gridOf(T.standardSpbe()));
     await expect(host.watch({ sheet: "Tidak Ada", ranges: ["E7"] }, () => undefined)).rejects.toMatchObject({
       code: "sync-failed",
-      messageEn: expect.stringMatching(/click Refresh/),
+      text: { en: expect.stringMatching(/click Refresh/) },
     });
   });
 });

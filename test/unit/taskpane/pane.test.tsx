@@ -144,7 +144,7 @@ describe("task pane", () => {
     open(host);
     await screen.findByText("3.19");
     await userEvent.click(screen.getByRole("button", { name: "Apply to workbook" }));
-    host.failNext = new HostError("protected", "Lembar terkunci; buka kuncinya lalu coba lagi", "The sheet is protected; unprotect it and try again");
+    host.failNext = new HostError("protected", { id: "Lembar terkunci; buka kuncinya lalu coba lagi", en: "The sheet is protected; unprotect it and try again" });
     await userEvent.click((await previewDialog("Apply to workbook")).button("Apply"));
     expect(await screen.findByText("The sheet is protected; unprotect it and try again")).toBeInTheDocument();
     expect(host.applied).toHaveLength(0);

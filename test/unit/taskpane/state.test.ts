@@ -82,7 +82,7 @@ describe("pane state", () => {
   test("a host failure closes the preview and keeps the message in both languages", () => {
     let s = paneReducer(read(initialState("id-ID")), { type: "preview-opened" });
     s = paneReducer(s, { type: "apply-started" });
-    const err = new HostError("protected", "Lembar dilindungi", "The sheet is protected");
+    const err = new HostError("protected", { id: "Lembar dilindungi", en: "The sheet is protected" });
     s = paneReducer(s, { type: "failed", error: hostMessage(err) });
     expect(s).toMatchObject({ applying: false, writePlan: null, error: { id: "Lembar dilindungi", en: "The sheet is protected" } });
     expect(paneReducer(s, { type: "message-dismissed" }).error).toBeNull();
@@ -155,8 +155,8 @@ describe("path-to-target choices", () => {
 
 describe("host messages", () => {
   test("a HostError keeps its two messages, also from another bundle's class", () => {
-    expect(hostMessage(new HostError("edit-mode", "Sel sedang diedit", "A cell is being edited"))).toEqual({ id: "Sel sedang diedit", en: "A cell is being edited" });
-    expect(hostMessage({ code: "sync-failed", messageId: "a", messageEn: "b" })).toEqual({ id: "a", en: "b" });
+    expect(hostMessage(new HostError("edit-mode", { id: "Sel sedang diedit", en: "A cell is being edited" }))).toEqual({ id: "Sel sedang diedit", en: "A cell is being edited" });
+    expect(hostMessage({ code: "sync-failed", text: { id: "a", en: "b" } })).toEqual({ id: "a", en: "b" });
   });
   test("anything else is said to be unexpected, in both languages", () => {
     const m = hostMessage(new Error("boom"));
