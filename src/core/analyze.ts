@@ -2,6 +2,7 @@
  * The whole reading of a workbook: find the tables, check every level cell, score
  * every level column. Pure: a grid in, plain data out.
  */
+import { columnTitle } from "./format";
 import { Framework, Indicator } from "./framework";
 import { sameEntry } from "./formulas";
 import { a1, cellAt, columnIndex, isEmpty, WorkbookGrid } from "./grid";
@@ -240,7 +241,7 @@ export function analyzeTable(grid: WorkbookGrid, layout: TableLayout, thresholdN
   }
   const notes = [...layout.notes];
   for (const a of assessments) {
-    const col = `${a.column.letter} (${a.column.header})`;
+    const col = columnTitle(a.column);
     if (a.notFilled) notes.push({ code: "not-filled", message: bi(`kolom ${col} belum diisi; belum ada indeks`, `column ${col} is not filled yet; no index yet`) });
     else if (a.filled < a.cells.size) notes.push({ code: "partly-filled", message: bi(`kolom ${col} terisi ${a.filled}/${a.total}`, `column ${col} is filled ${a.filled}/${a.total}`) });
   }

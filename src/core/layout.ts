@@ -3,6 +3,7 @@
  * which header row, which columns hold numbers, names, levels, weights and evidence,
  * which rows are indicators, and which framework the table follows.
  */
+import { columnTitle } from "./format";
 import { Bilingual, Framework } from "./framework";
 import { CellValue, SheetGrid, WorkbookGrid, cellAt, colCount, columnLetter, isCellError, isEmpty, rowCount, a1 } from "./grid";
 import { AssessmentKind, classifyHeader, classifyResultLabel, ColumnRole } from "./headers";
@@ -525,7 +526,7 @@ function analyseSheet(grid: WorkbookGrid, sheetIndex: number, frameworks: readon
     if (considered.length > 0 && (considered.some((c) => !c.taken) || considered.some((c) => c.why === NOT_FILLED))) {
       const list = (lang: "id" | "en") =>
         considered
-          .map((c) => `${columnLetter(c.col)}${c.text ? ` (${c.text})` : ""} ${lang === "id" ? (c.taken ? "dipakai" : "ditinggal") : c.taken ? "taken" : "left"}: ${c.why[lang]}`)
+          .map((c) => `${columnTitle({ letter: columnLetter(c.col), header: c.text })} ${lang === "id" ? (c.taken ? "dipakai" : "ditinggal") : c.taken ? "taken" : "left"}: ${c.why[lang]}`)
           .join("; ");
       notes.push({ code: "level-columns", message: bi(`kolom nilai yang dipertimbangkan: ${list("id")}`, `level columns considered: ${list("en")}`) });
     }
@@ -596,7 +597,7 @@ export function findTables(grid: WorkbookGrid, frameworks: readonly Framework[],
   const tables: TableLayout[] = found.map(({ layout }) => {
     const t = { ...layout, resultLabels: [] as ResultLabel[] };
     t.resultLabels = findResultLabels(grid, t, opts.ownSheets);
-    const cols = t.levelColumns.map((l) => `${l.letter} (${l.header})`).join(", ");
+    const cols = t.levelColumns.map(columnTitle).join(", ");
     t.notes.push({
       code: "table-found",
       message: bi(

@@ -7,9 +7,10 @@ import { Analysis, TableAnalysis } from "./analyze";
 import { predicateLabel } from "./framework";
 import { both, Issue, Note } from "./messages";
 import { toFixed, toNumber } from "./rational";
-import { GroupScore, unitsToNumber } from "./scoring";
-import { ToolsTableJson, pad, toolsTableJson, toolsTableText } from "./toolsReport";
+import { GroupScore } from "./scoring";
+import { ToolsTableJson, toolsTableJson, toolsTableText } from "./toolsReport";
 import { inLanguage, say, TextLanguage } from "./textLanguage";
+import { columnTitle, hundredthsNumber, pad } from "./format";
 
 export interface GroupJson {
   id: number;
@@ -62,7 +63,7 @@ export interface ReportJson extends TableJson {
 }
 
 function groupJson(g: GroupScore): GroupJson {
-  return { id: g.id, name: g.name, index: unitsToNumber(g.units) };
+  return { id: g.id, name: g.name, index: hundredthsNumber(g.units) };
 }
 
 export function issueJson(i: Issue): IssueJson {
@@ -95,7 +96,7 @@ export function tableJson(t: TableAnalysis): TableJson {
       notFilled: a.notFilled,
       filled: a.filled,
       total: a.total,
-      index: a.complete ? unitsToNumber(a.scores.total.units) : null,
+      index: a.complete ? hundredthsNumber(a.scores.total.units) : null,
       indexUnrounded: a.complete && a.scores.total.unrounded ? toNumber(a.scores.total.unrounded) : null,
       predicate: a.complete && a.scores.predicate ? predicateLabel(a.scores.predicate) : null,
       domains: a.scores.domains.map(groupJson),
@@ -135,8 +136,7 @@ export function reportText(a: Analysis, lang: TextLanguage = "id"): string {
       ...f.domains.map((d, k): [string, string[]] => [`  Domain ${d.id} ${lang === "id" ? d.name : d.en}`, cols.map((c) => fmt(c.scores.domains[k]))]),
       ...f.aspects.map((g, k): [string, string[]] => [`  ${say(lang, "Aspek", "Aspect")} ${g.id} ${lang === "id" ? g.name : g.en}`, cols.map((c) => fmt(c.scores.aspects[k]))]),
     ];
-    // A header typed with Alt+Enter stays on one line of the table.
-    const heads = cols.map((c) => `${c.column.letter}: ${c.column.header.replace(/\s+/g, " ")}`);
+    const heads = cols.map((c) => columnTitle(c.column));
     const w = Math.max(...rows.map(([label]) => label.length)) + 2;
     const cw = cols.map((_, k) => Math.max(heads[k].length, ...rows.map(([, v]) => v[k].length)) + 2);
     const line = (label: string, values: string[]) => out.push((pad(label, w) + values.map((v, k) => pad(v, cw[k])).join("")).trimEnd());

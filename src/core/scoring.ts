@@ -76,6 +76,4 @@ export function score(framework: Framework, levels: ReadonlyMap<number, Rational
 }
 
 /** 319n → 3.19 as a JavaScript number, for JSON and charts. */
-export function unitsToNumber(units: bigint | null, decimals = 2): number | null {
-  return units === null ? null : Number(units) / 10 ** decimals;
-}
+

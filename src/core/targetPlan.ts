@@ -14,6 +14,7 @@ import type { Assessment, TableAnalysis } from "./analyze";
 import { Bilingual, Framework, Predicate, predicateFor, predicateLabel } from "./framework";
 import { bi } from "./messages";
 import { Rational, add, compare, decimalPlaces, div, fromInt, fromNumber, mul, rational, roundHalfUpUnits, sub, toFixed, ZERO } from "./rational";
+import { hundredthsText } from "./format";
 
 /** The step an assessor moves a decimal value by unless they choose another. */
 export const DEFAULT_DECIMAL_STEP = 0.25;
@@ -103,10 +104,6 @@ function ceilUnits(x: Rational): bigint {
   return scaled > 0n && scaled % x.den !== 0n ? q + 1n : q;
 }
 
-/** The displayed form of an index in hundredths: 371n → "3.71". */
-export function showUnits(units: bigint): string {
-  return toFixed(rational(units, 100n), 2);
-}
 
 /** A level or value for people: "4", "1.25", "≈1.42" when the exact value has more places. */
 export function showLevel(framework: Framework, v: Rational): string {
@@ -286,8 +283,8 @@ export function planTarget(framework: Framework, values: ReadonlyMap<number, Rat
 }
 
 function planMessage(p: Omit<TargetPlan, "message">, limited: boolean): Bilingual {
-  const target = showUnits(p.targetUnits);
-  const end = `${showUnits(p.indexUnits)}, ${predicateLabel(p.predicate)}`;
+  const target = hundredthsText(p.targetUnits);
+  const end = `${hundredthsText(p.indexUnits)}, ${predicateLabel(p.predicate)}`;
   const n = p.steps.length;
   if (p.reached && n === 0) {
     return bi(`Indeks ${end}, sudah mencapai target ${target}; tidak perlu menaikkan nilai.`, `The index ${end}, already meets the target ${target}; nothing needs raising.`);

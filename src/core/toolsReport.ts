@@ -9,8 +9,8 @@ import { AssessmentEvidenceGaps, tableEvidenceGaps } from "./evidence";
 import { both } from "./messages";
 import { Rational, toFixed, toNumber } from "./rational";
 import { Reconciliation, reconcileTable } from "./reconcile";
-import { unitsToNumber } from "./scoring";
-import { PlanOptions, PlanResult, planAssessment, showLevel, showUnits } from "./targetPlan";
+import { PlanOptions, PlanResult, planAssessment, showLevel } from "./targetPlan";
+import { hundredthsNumber, hundredthsText, pad } from "./format";
 import { inLanguage, say, TextLanguage } from "./textLanguage";
 
 /* ---------- self versus assessor, evidence: additions to the score report ---------- */
@@ -70,7 +70,7 @@ export function reconciliationJson(r: Reconciliation): { reconciliation: Reconci
     })),
     reconciliationSummary: {
       columns: r.columns ?? ["", ""],
-      gap: unitsToNumber(r.gapUnits),
+      gap: hundredthsNumber(r.gapUnits),
       gapUnrounded: r.gap === null ? null : toNumber(r.gap),
       domains: r.domains.map(group),
       aspects: r.aspects.map(group),
@@ -97,10 +97,6 @@ export function toolsTableJson(t: TableAnalysis): ToolsTableJson {
   return { ...(r ? reconciliationJson(r) : {}), ...(e ? { evidenceGaps: evidenceGapsJson(e) } : {}) };
 }
 
-/** Pads to a width; never cuts: a longer text pushes what follows to the right. */
-export function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + " ".repeat(n - s.length);
-}
 
 function signed(x: Rational, decimals: number): string {
   const s = toFixed(x, decimals);
@@ -229,9 +225,9 @@ export function planJson(target: number, planned: PlannedAssessment[]): PlanJson
       return {
         ...common,
         reached: plan.reached,
-        index: unitsToNumber(plan.indexUnits)!,
+        index: hundredthsNumber(plan.indexUnits),
         predicate: predicateLabel(plan.predicate),
-        start: unitsToNumber(plan.startUnits)!,
+        start: hundredthsNumber(plan.startUnits),
         step: toNumber(plan.step),
         steps: plan.steps.map((s) => ({
           indicator: s.indicator,
@@ -239,7 +235,7 @@ export function planJson(target: number, planned: PlannedAssessment[]): PlanJson
           cell: s.cell ?? null,
           from: toNumber(s.from),
           to: toNumber(s.to),
-          index: unitsToNumber(s.indexUnits)!,
+          index: hundredthsNumber(s.indexUnits),
           indexUnrounded: toNumber(s.index),
           ...(s.predicateBefore ? { predicateChange: { from: predicateLabel(s.predicateBefore), to: predicateLabel(s.predicate) } } : {}),
         })),
@@ -270,7 +266,7 @@ export function planText(target: number, planned: PlannedAssessment[], lang: Tex
       continue;
     }
     const step = `${say(lang, "langkah", "step")} ${f.integerOnly ? say(lang, "1 nilai", "1 level") : showLevel(f, plan.step)}`;
-    out.push(`${col} ${column} (${header}): ${showUnits(plan.startUnits)} ${predicateLabel(plan.startPredicate)}; ${step}`);
+    out.push(`${col} ${column} (${header}): ${hundredthsText(plan.startUnits)} ${predicateLabel(plan.startPredicate)}; ${step}`);
     out.push(`  ${inLanguage(plan.message, lang)}`);
     if (!plan.reached || plan.steps.length === 0) continue;
     const rows = plan.steps.map((s) => ({ s, name: `${s.code} ${lang === "id" ? f.byId.get(s.indicator)!.name : f.byId.get(s.indicator)!.en}` }));
@@ -278,7 +274,7 @@ export function planText(target: number, planned: PlannedAssessment[], lang: Tex
     out.push(`  ${pad("No", 4)}${pad(say(lang, "Indikator", "Indicator"), w + 1)}${pad(say(lang, "Sel", "Cell"), 12)}${pad(say(lang, "Dari → Ke", "From → To"), 23)}${say(lang, "Indeks", "Index")}`);
     rows.forEach(({ s, name }, k) => {
       const change = s.predicateBefore ? `  ${predicateLabel(s.predicateBefore)} → ${predicateLabel(s.predicate)}` : "";
-      out.push(`  ${pad(String(k + 1), 4)}${pad(name, w)} ${pad(s.cell ?? "", 12)}${pad(`${showLevel(f, s.from)} → ${showLevel(f, s.to)}`, 23)}${showUnits(s.indexUnits)}${change}`);
+      out.push(`  ${pad(String(k + 1), 4)}${pad(name, w)} ${pad(s.cell ?? "", 12)}${pad(`${showLevel(f, s.from)} → ${showLevel(f, s.to)}`, 23)}${hundredthsText(s.indexUnits)}${change}`);
     });
   }
   return out.join("\n");

@@ -12,6 +12,7 @@ import { Analysis, TableAnalysis } from "./analyze";
 import { Bilingual, Framework, predicateLabel } from "./framework";
 import { a1, cellAt, columnAreas, columnLetter, formulaAt, isEmpty, parseA1, sheetRef, WorkbookGrid } from "./grid";
 import { levelMirrorFormula, lowLevelFormula, mirrorOf, notALevelFormula } from "./formulas";
+import { columnTitle, hundredthsNumber } from "./format";
 import { bi, both } from "./messages";
 import { decimalPlaces, mul, fromInt, Rational, ZERO, add } from "./rational";
 import { GroupScore } from "./scoring";
@@ -160,7 +161,7 @@ function resultsSheetName(grid: WorkbookGrid, t: TableAnalysis, tableNo: number,
 }
 
 function scoreResult(g: GroupScore): string | number {
-  return g.units === null ? "–" : Number(g.units) / 100;
+  return g.units === null ? "–" : hundredthsNumber(g.units);
 }
 
 interface BlockRange {
@@ -235,7 +236,7 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
   t.assessments.forEach((a, k) => {
     const col = aCol(k);
     let valid = 0;
-    label(indHead, col, a.column.header ? `${a.column.header} (${a.column.letter})` : a.column.letter, { bold: true, fill: FILL_HEAD, wrap: true, align: "right" });
+    label(indHead, col, columnTitle(a.column), { bold: true, fill: FILL_HEAD, wrap: true, align: "right" });
     for (const ind of f.indicators) {
       const r = indRowOf.get(ind.id)!;
       const cell = a.cells.get(ind.id);
@@ -294,7 +295,7 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
     const bands = f.predicates.slice(0, -1);
     const last = f.predicates[f.predicates.length - 1];
     let inner = `"${predicateLabel(last)}"`;
-    for (let i = bands.length - 1; i >= 0; i--) inner = `IF(${ref}>=${Number(bands[i].minUnits) / 100},"${predicateLabel(bands[i])}",${inner})`;
+    for (let i = bands.length - 1; i >= 0; i--) inner = `IF(${ref}>=${hundredthsNumber(bands[i].minUnits)},"${predicateLabel(bands[i])}",${inner})`;
     return `=IF(ISNUMBER(${ref}),${inner},"–")`;
   };
   const placement: TablePlacement = { resultsSheet: S, indexRow: indexRow + 1, predicateRow: predRow + 1, assessmentColumns: [] };
@@ -302,7 +303,7 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
     const col = aCol(k);
     const L = columnLetter(col);
     placement.assessmentColumns.push(L);
-    label(headRow, col, a.column.header ? `${a.column.header} (${a.column.letter})` : a.column.letter, { bold: true, fill: FILL_HEAD, wrap: true, align: "right" });
+    label(headRow, col, columnTitle(a.column), { bold: true, fill: FILL_HEAD, wrap: true, align: "right" });
     put(indexRow, col, { formula: groupFormula(L, all), result: scoreResult(a.scores.total), style: { bold: true, numberFormat: "0.00" } });
     put(predRow, col, { formula: predicateFormula(`${L}${indexRow + 1}`), result: a.scores.predicate ? predicateLabel(a.scores.predicate) : "–", style: { align: "right" } });
     put(countRow, col, {
@@ -342,7 +343,7 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
       type: "barClustered",
       categories: `B${row0 + 1}:B${row0 + count}`,
       series: t.assessments.map((a, k) => ({
-        name: a.column.header ? `${a.column.header} (${a.column.letter})` : a.column.letter,
+        name: columnTitle(a.column),
         values: `${columnLetter(aCol(k))}${row0 + 1}:${columnLetter(aCol(k))}${row0 + count}`,
       })),
       anchor: `${chartCol}${anchorRow}`,

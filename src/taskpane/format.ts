@@ -4,6 +4,7 @@
  * picks "1 problem" or "2 problems". The core rounds exactly (half-up, integer units);
  * what reaches here is already the decimal to show, so formatting never rounds again.
  */
+import { hundredthsText } from "../core/format";
 import { Rational, toFixed } from "../core/rational";
 import type { Language } from "./i18n";
 
@@ -37,9 +38,7 @@ export function formatDecimal(decimal: string, places: number, lang: Language): 
 
 /** Hundredths, exactly: 319n → "3,19" in Indonesian, "3.19" in English. */
 export function formatUnits(units: bigint, lang: Language): string {
-  const neg = units < 0n;
-  const u = neg ? -units : units;
-  return formatDecimal(`${neg ? "-" : ""}${u / 100n}.${String(u % 100n).padStart(2, "0")}`, 2, lang);
+  return formatDecimal(hundredthsText(units), 2, lang);
 }
 
 /** An exact value rounded half-up to `places` decimals, in the language. */

@@ -3,6 +3,7 @@
  * figures formatted for display (2 decimals, half-up, from the core's exact units, with
  * the language's decimal sign), labels, and cell places to go to. Components only lay this out.
  */
+import { columnTitle, hundredthsNumber } from "../core/format";
 import { Analysis, Assessment, TableAnalysis } from "../core/analyze";
 import { Framework, Group, Indicator, predicateLabel } from "../core/framework";
 import { externalValue } from "../core/external";
@@ -120,7 +121,7 @@ function scoreText(g: GroupScore, lang: Language): string {
 }
 
 function scoreNumber(g: GroupScore): number | null {
-  return g.units === null ? null : Number(g.units) / 100;
+  return hundredthsNumber(g.units);
 }
 
 /**
@@ -134,7 +135,7 @@ export function shortName(ind: Indicator, lang: Language): string {
 }
 
 export function assessmentTitle(a: Assessment): string {
-  return a.column.header && a.column.header !== a.column.letter ? `${a.column.header} (${a.column.letter})` : a.column.letter;
+  return columnTitle(a.column);
 }
 
 export function thresholdText(f: Framework, threshold: number, lang: Language): string {
@@ -266,7 +267,7 @@ function tableView(t: TableAnalysis, lang: Language): TableView {
     detection: {
       sheet: layout.sheet,
       headerRow: layout.headerRow + 1,
-      levelColumns: layout.levelColumns.map((c) => (c.header && c.header !== c.letter ? `${c.letter} (${c.header})` : c.letter)).join(", "),
+      levelColumns: layout.levelColumns.map(columnTitle).join(", "),
       indicatorRows: layout.rows.length,
       framework: `${titleOf(f)} (${f.data.shortName})`,
       reason: pick(layout.frameworkReason, lang),

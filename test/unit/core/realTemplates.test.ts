@@ -36,7 +36,7 @@ describe("worksheets made by other programs", () => {
     expect(t.issues).toHaveLength(6);
     const notes = t.notes.map((n) => n.message.en).join("\n");
     expect(notes).toMatch(/the number column is a row counter/);
-    expect(notes).toMatch(/G \(Target Level\) left: a target column/);
+    expect(notes).toMatch(/Target Level \(G\) left: a target column/);
   });
 
   test("a running No beside names sorted by another key: identified by name, 3.19, and the note says so", async () => {
@@ -83,11 +83,11 @@ describe("worksheets made by other programs", () => {
       ["F", true, 0, 47, null],
     ]);
     const considered = t.notes.find((n) => n.code === "level-columns")!.message.en;
-    expect(considered).toMatch(/C \(Kriteria Penilaian\) left: holds long text/);
-    expect(considered).toMatch(/E \(Interview\) left: holds marks/);
+    expect(considered).toMatch(/Kriteria Penilaian \(C\) left: holds long text/);
+    expect(considered).toMatch(/Interview \(E\) left: holds marks/);
     // the text table stays one line per row
     const text = reportText(a);
-    expect(text).toMatch(/D: Nilai Mandiri +F: Nilai Asesor/);
+    expect(text).toMatch(/Nilai Mandiri \(D\) +Nilai Asesor \(F\)/);
     expect(text).toMatch(/^Indeks +3\.75 +belum diisi$/m);
     expect(text).toMatch(/^Terisi +47\/47 +0\/47$/m);
   });

@@ -36,7 +36,7 @@ describe("what the pane shows", () => {
     expect(t.domains.map((d) => d.bars.map((b) => b.text).join("/"))).toEqual(["3,40/3,00", "3,80/3,30", "2,91/2,18", "4,13/3,55"]);
     expect(t.aspects).toHaveLength(8);
     expect(t.statusNote).toBeNull();
-    expect(t.detection).toMatchObject({ sheet: "Kertas Kerja", headerRow: 3, indicatorRows: 47, levelColumns: "C (Penilaian Mandiri), D (Nilai Asesor)" });
+    expect(t.detection).toMatchObject({ sheet: "Kertas Kerja", headerRow: 3, indicatorRows: 47, levelColumns: "Penilaian Mandiri (C), Nilai Asesor (D)" });
     const d2 = `D${rowOf(spbeGrid(), "Kertas Kerja", 2) + 1}`;
     expect(t.lowScores.find((l) => l.cell === d2)).toMatchObject({ indicatorCode: "2", value: "1", sheet: "Kertas Kerja", column: "D" });
     expect(t.threshold).toBe("3");
