@@ -1,5 +1,5 @@
 /**
- * Reading side of the .xlsx host: the package's XML becomes the core's plain grid of
+ * The command line's .xlsx file reader: the package's XML becomes the core's plain grid of
  * values and formulas, streamed by saxes so a large sheet never becomes a tree. Reads
  * what Excel, LibreOffice and openpyxl write (shared and inline strings, rich text,
  * shared and array formulas (dates stay the serial numbers formulas see), merged cells,

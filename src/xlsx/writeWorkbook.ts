@@ -1,9 +1,9 @@
 /**
- * Writing side of the .xlsx host: applies a WritePlan to the package as it was read.
+ * The command line's .xlsx file writer: applies a WritePlan to the package as it was read.
  * Only the parts the plan owns change — the sheets it writes to, the results sheet it
  * adds, and the workbook, relationship, content-type and style entries pointing at
  * them; every other part keeps its bytes, and inside the edited parts every element we
- * do not own keeps its text. Charts in the plan are left to hosts that draw them.
+ * do not own keeps its text. Charts in the plan are left to the Office host, which draws them.
  */
 import type { Bilingual } from "../core/framework";
 import { sheetRef } from "../core/grid";
