@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     // The core is pure: plain data in, plain data out. It imports only its own files and the
-    // frameworks' data; no Excel, ExcelJS, React, Node or any package.
+    // frameworks' data (no Excel, ExcelJS, React, Node or any package) and reads no clock.
     files: ["src/core/**/*.ts"],
     rules: {
       "no-restricted-imports": [
@@ -48,7 +48,17 @@ export default tseslint.config(
           ],
         },
       ],
-      "no-restricted-globals": ["error", ...officeGlobals],
+      "no-restricted-globals": ["error", ...officeGlobals, { name: "performance", message: "The core reads no clock: pass the time in." }],
+      // Same input, same output: no clock and no chance inside the core.
+      "no-restricted-properties": [
+        "error",
+        { object: "Date", property: "now", message: "The core reads no clock: pass the time in." },
+        { object: "Math", property: "random", message: "The core is deterministic: pass a seed or a choice in." },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "The core reads no clock: pass the time in." },
+      ],
     },
   },
   {
