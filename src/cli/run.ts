@@ -252,7 +252,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (args.command === "plan") return runPlan(args, analysis, io, lang);
   if (args.format === "json") io.out(JSON.stringify(reportJson(analysis), null, 2));
-  else io.out(reportText(analysis, lang));
+  else {
+    io.out(reportText(analysis, lang));
+    // The core says several tables were scored; how to pick one is this command's own word.
+    if (analysis.notes.some((n) => n.code === "several-tables")) io.out(say(lang, "Pilih satu lembar dengan --sheet.", "Pick one sheet with --sheet."));
+  }
 
   const target = args.inPlace ? args.file : args.write;
   if (target) {

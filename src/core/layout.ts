@@ -615,8 +615,8 @@ export function findTables(grid: WorkbookGrid, frameworks: readonly Framework[],
     notes.push({
       code: "several-tables",
       message: bi(
-        `${tables.length} tabel indikator ditemukan (${tables.map((t) => t.sheet).join(", ")}); semuanya dinilai, pilih satu dengan --sheet`,
-        `${tables.length} indicator tables found (${tables.map((t) => t.sheet).join(", ")}); all are scored, pick one with --sheet`,
+        `${tables.length} tabel indikator ditemukan (${tables.map((t) => t.sheet).join(", ")}); semuanya dinilai`,
+        `${tables.length} indicator tables found (${tables.map((t) => t.sheet).join(", ")}); all are scored`,
       ),
     });
   }

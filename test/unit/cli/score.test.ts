@@ -23,6 +23,16 @@ describe("spbe-index score", () => {
     expect(j.lowScores[0]).toEqual({ cell: "D7", indicator: 1, level: 2, column: "D" });
   });
 
+  test("several tables: the core's note names no flag; the command's text adds how to pick one with --sheet", async () => {
+    const p = await file("dua.xlsx", T.bothFrameworks());
+    const j = JSON.parse((await cli("score", p, "--format", "json")).out);
+    const note = j.workbookNotes.find((n: string) => /indicator tables found/.test(n));
+    expect(note).toMatch(/^2 tabel indikator ditemukan .*; semuanya dinilai \/ 2 indicator tables found .*; all are scored$/);
+    expect(JSON.stringify(j)).not.toContain("--sheet");
+    const text = await cli("score", p, "--lang", "en");
+    expect(text.out).toMatch(/2 indicator tables found .*; all are scored\n[^]*Pick one sheet with --sheet\.$/);
+  });
+
   test("problems: exit 1, index null, issues with cell, indicator, code and a bilingual message", async () => {
     const p = await file("buruk.xlsx", T.badInputs());
     const r = await cli("score", p, "--format", "json");
