@@ -6,9 +6,12 @@
  */
 import { rational, toFixed } from "./rational";
 
-/** "Nilai Asesor (E)"; a column without a header (or headed by its own letter) is just "E". */
+/**
+ * "Nilai Asesor (E)"; a column without a header (or headed by its own letter) is just "E".
+ * A header typed over several lines (Alt+Enter) becomes one line.
+ */
 export function columnTitle(column: { letter: string; header?: string | null }): string {
-  const header = column.header?.trim();
+  const header = column.header?.replace(/\s+/g, " ").trim();
   return header && header !== column.letter ? `${header} (${column.letter})` : column.letter;
 }
 
