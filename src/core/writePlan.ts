@@ -11,10 +11,10 @@
 import { Analysis, TableAnalysis } from "./analyze";
 import { Bilingual, Framework, predicateLabel } from "./framework";
 import { a1, cellAt, columnAreas, columnLetter, formulaAt, isEmpty, parseA1, sheetRef, WorkbookGrid } from "./grid";
-import { levelMirrorFormula, lowLevelFormula, mirrorOf, notALevelFormula } from "./formulas";
 import { columnTitle, hundredthsNumber } from "./format";
+import { FormulaScales, formulaScales, GroupBlock, groupIndexFormula, levelMirrorFormula, lowLevelFormula, mirrorOf, notALevelFormula, predicateFormula, validCountFormula, weightUnits } from "./formulas";
 import { bi, both } from "./messages";
-import { decimalPlaces, mul, fromInt, Rational, ZERO, add } from "./rational";
+import { Rational } from "./rational";
 import { GroupScore } from "./scoring";
 import { isResultsSheet, MARKER, SETTINGS_LABELS, SETTINGS_ROWS } from "./settings";
 import { pickSheetName, sameSheetName } from "./sheetName";
@@ -122,24 +122,12 @@ export interface TablePlacement {
 
 const FIRST_ASSESSMENT_COL = 3; // D
 const MAX_LIVE_REPEATS = 8;
-const VALUE_DECIMALS = 9; // decimal values are taken to 9 places inside formulas
 
 const FILL_LOW = "#FFE699";
 const FONT_LOW = "#7F6000";
 const FILL_BAD = "#F8CBAD";
 const FONT_BAD = "#9C0006";
 const FILL_HEAD = "#D9E1F2";
-
-function weightScale(f: Framework): number {
-  let places = 0;
-  for (const i of f.indicators) places = Math.max(places, decimalPlaces(i.weight) ?? 6);
-  return places;
-}
-
-function unitsOf(w: Rational, places: number): bigint {
-  const scaled = mul(w, fromInt(10 ** places));
-  return scaled.num / scaled.den;
-}
 
 export function namePrefix(f: Framework, tableNo: number): string {
   const base = f.title.replace(/[^A-Za-z0-9]/g, "");
@@ -164,28 +152,86 @@ function scoreResult(g: GroupScore): string | number {
   return g.units === null ? "–" : hundredthsNumber(g.units);
 }
 
-interface BlockRange {
-  first: number; // 1-based rows in the results sheet
-  last: number;
+/** Where a results sheet puts each block (0-based rows), the same for every table of a framework. */
+interface ResultsRows {
+  /** the summary's header row, then the index, predicate and count rows */
+  head: number;
+  index: number;
+  predicate: number;
   count: number;
-  weightUnits: bigint;
+  /** first domain row (its title is the row above); -1 for a framework without domains */
+  domain0: number;
+  aspect0: number;
+  /** the indicator block's header row; each indicator's row below it */
+  indicatorHead: number;
+  indicatorRow: Map<number, number>;
 }
 
-function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, resultsSheet: string, plan: WritePlan): TablePlacement {
-  const f = t.framework;
-  const S = resultsSheet;
-  const src = sheetRef(t.layout.sheet);
-  const cells = plan.cells;
-  const put = (row: number, col: number, c: Omit<PlannedCell, "sheet" | "address">) => cells.push({ sheet: S, address: a1(row, col), ...c });
-  const label = (row: number, col: number, text: string, style?: CellStyle) => put(row, col, { value: text, style });
-  const prefix = namePrefix(f, tableNo);
-  const wPlaces = weightScale(f);
-  const vPlaces = f.integerOnly ? 0 : VALUE_DECIMALS;
-  const vScale = 10 ** vPlaces;
-  const nA = t.assessments.length;
-  const aCol = (k: number) => FIRST_ASSESSMENT_COL + k;
+function resultsRows(f: Framework): ResultsRows {
+  let row = 12;
+  const domain0 = f.domains.length ? row + 1 : -1;
+  if (f.domains.length) row += 1 + f.domains.length + 1;
+  const aspect0 = row + 1;
+  row += 1 + f.aspects.length + 1;
+  const indicatorHead = row;
+  return { head: 7, index: 8, predicate: 9, count: 10, domain0, aspect0, indicatorHead, indicatorRow: new Map(f.indicators.map((ind, k) => [ind.id, indicatorHead + 1 + k])) };
+}
 
-  // Title and settings.
+/** One table's results sheet as it is planned: where its blocks sit and how a cell is added. */
+interface ResultsSheet {
+  t: TableAnalysis;
+  f: Framework;
+  name: string;
+  /** prefix of the workbook names this table owns ("SPBE2020_Ambang") */
+  prefix: string;
+  rows: ResultsRows;
+  scales: FormulaScales;
+  plan: WritePlan;
+  put(row: number, col: number, c: Omit<PlannedCell, "sheet" | "address">): void;
+  label(row: number, col: number, text: string, style?: CellStyle): void;
+}
+
+/** Column (0-based) of the k-th assessment on the results sheet, and its letter. */
+const assessmentCol = (k: number) => FIRST_ASSESSMENT_COL + k;
+const assessmentLetter = (k: number) => columnLetter(assessmentCol(k));
+
+const HEAD = { bold: true, fill: FILL_HEAD } as const;
+const COLUMN_HEAD = { bold: true, fill: FILL_HEAD, wrap: true, align: "right" } as const;
+
+function resultsSheet(t: TableAnalysis, tableNo: number, name: string, plan: WritePlan): ResultsSheet {
+  const put = (row: number, col: number, c: Omit<PlannedCell, "sheet" | "address">) => plan.cells.push({ sheet: name, address: a1(row, col), ...c });
+  return {
+    t,
+    f: t.framework,
+    name,
+    prefix: namePrefix(t.framework, tableNo),
+    rows: resultsRows(t.framework),
+    scales: formulaScales(t.framework),
+    plan,
+    put,
+    label: (row, col, text, style) => put(row, col, { value: text, style }),
+  };
+}
+
+/** The group formulas' view of some indicators: their rows on the results sheet and their weight. */
+function groupBlock(s: ResultsSheet, column: string, ids: readonly number[]): GroupBlock {
+  const rows = ids.map((id) => s.rows.indicatorRow.get(id)! + 1);
+  const first = Math.min(...rows);
+  const last = Math.max(...rows);
+  return {
+    levels: `${column}${first}:${column}${last}`,
+    weights: `$C$${first}:$C$${last}`,
+    count: ids.length,
+    weightUnits: weightUnits(
+      ids.map((id) => s.f.byId.get(id)!.weight),
+      s.scales,
+    ),
+  };
+}
+
+/** Title, the regulation, and the settings block the tool reads back next time; the threshold gets a name. */
+function planSettings(s: ResultsSheet): void {
+  const { f, t, put, label } = s;
   label(0, 0, `${f.title} — dihitung otomatis oleh ${MARKER} / computed automatically by ${MARKER}`, { bold: true });
   label(1, 0, f.data.regulation.split(" (")[0] + (f.data.statusNote ? ` — ${both(f.data.statusNote)}` : ""), { italic: true });
   label(SETTINGS_ROWS.sheet, 0, SETTINGS_LABELS.sheet);
@@ -198,54 +244,42 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
   put(SETTINGS_ROWS.threshold, 1, { value: t.threshold, style: { fill: FILL_LOW } });
   label(SETTINGS_ROWS.target, 0, SETTINGS_LABELS.target);
   if (t.target !== undefined) put(SETTINGS_ROWS.target, 1, { value: t.target, style: { numberFormat: "0.00" } });
-  plan.names.push({ name: `${prefix}_Ambang`, reference: `${sheetRef(S)}$B$${SETTINGS_ROWS.threshold + 1}` });
+  s.plan.names.push({ name: `${s.prefix}_Ambang`, reference: `${sheetRef(s.name)}$B$${SETTINGS_ROWS.threshold + 1}` });
+}
 
-  // Row positions (0-based).
-  const headRow = 7;
-  const indexRow = 8;
-  const predRow = 9;
-  const countRow = 10;
-  let row = 12;
-  const domainRow0 = f.domains.length ? row + 1 : -1;
-  if (f.domains.length) row += 1 + f.domains.length + 1;
-  const aspectRow0 = row + 1;
-  row += 1 + f.aspects.length + 1;
-  const indHead = row;
-  const ind0 = row + 1;
-  const indRowOf = new Map(f.indicators.map((ind, k) => [ind.id, ind0 + k]));
-
-  // Indicator block: one checked mirror of each level cell.
-  label(indHead, 0, "No", { bold: true, fill: FILL_HEAD });
-  label(indHead, 1, "Indikator / Indicator", { bold: true, fill: FILL_HEAD });
-  label(indHead, 2, "Bobot / Weight", { bold: true, fill: FILL_HEAD });
-  f.indicators.forEach((ind, k) => {
-    const r = ind0 + k;
+/** The indicator block: one checked mirror of each level cell. Returns, per assessment, how many mirrors show a level. */
+function planIndicators(grid: WorkbookGrid, s: ResultsSheet): number[] {
+  const { f, t, put, label } = s;
+  const head = s.rows.indicatorHead;
+  label(head, 0, "No", HEAD);
+  label(head, 1, "Indikator / Indicator", HEAD);
+  label(head, 2, "Bobot / Weight", HEAD);
+  for (const ind of f.indicators) {
+    const r = s.rows.indicatorRow.get(ind.id)!;
     label(r, 0, ind.code);
     label(r, 1, ind.name);
     put(r, 2, { value: ind.weightNumber });
-  });
-  const min = f.data.levels.min;
-  const max = f.data.levels.max;
-  const validCounts: number[] = [];
+  }
+  const src = sheetRef(t.layout.sheet);
+  const srcSheet = grid.sheets[t.layout.sheetIndex];
   const rowsOf = new Map<number, number[]>();
   for (const x of t.layout.rows) {
     const list = rowsOf.get(x.indicatorId);
     if (list) list.push(x.row);
     else rowsOf.set(x.indicatorId, [x.row]);
   }
-  t.assessments.forEach((a, k) => {
-    const col = aCol(k);
+  return t.assessments.map((a, k) => {
+    const col = assessmentCol(k);
     let valid = 0;
-    label(indHead, col, columnTitle(a.column), { bold: true, fill: FILL_HEAD, wrap: true, align: "right" });
+    label(head, col, columnTitle(a.column), COLUMN_HEAD);
     for (const ind of f.indicators) {
-      const r = indRowOf.get(ind.id)!;
+      const r = s.rows.indicatorRow.get(ind.id)!;
       const cell = a.cells.get(ind.id);
       if (!cell) {
         put(r, col, { value: "✗", style: { fontColor: FONT_BAD, align: "right" } });
         continue;
       }
       const rc = parseA1(cell)!;
-      const srcSheet = grid.sheets[t.layout.sheetIndex];
       // A handful of repeated rows is compared live; a table listing one indicator dozens of
       // times (not an assessment) would give formulas longer than Excel accepts.
       const others = (rowsOf.get(ind.id) ?? []).filter((row) => row !== rc.row);
@@ -264,100 +298,96 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
       // A number format of its own: otherwise LibreOffice shows a date-formatted level as a date here too.
       put(r, col, { formula, result, style: { align: "right", numberFormat: f.integerOnly ? "0" : "0.00" } });
     }
-    validCounts[k] = valid;
+    return valid;
   });
+}
 
-  // Group formulas in integer units.
-  const block = (ids: number[]): BlockRange => {
-    const rows = ids.map((id) => indRowOf.get(id)! + 1);
-    let w = ZERO;
-    for (const id of ids) w = add(w, f.byId.get(id)!.weight);
-    return { first: Math.min(...rows), last: Math.max(...rows), count: ids.length, weightUnits: unitsOf(w, wPlaces) };
-  };
-  const groupFormula = (col: string, b: BlockRange): string => {
-    const vals = `${col}${b.first}:${col}${b.last}`;
-    const weights = `ROUND($C$${b.first}:$C$${b.last}*${10 ** wPlaces},0)`;
-    const scaledVals = vPlaces ? `ROUND(${vals}*${vScale},0)` : vals;
-    const k = b.weightUnits * BigInt(vScale);
-    return `=IF(COUNT(${vals})<${b.count},"–",INT((200*SUMPRODUCT(${scaledVals},${weights})+${k})/${2n * k})/100)`;
-  };
-  const all = block(f.indicators.map((i) => i.id));
-
-  label(headRow, 0, "Ringkasan / Summary", { bold: true, fill: FILL_HEAD });
-  label(headRow, 1, "", { fill: FILL_HEAD });
-  label(headRow, 2, "Bobot / Weight", { bold: true, fill: FILL_HEAD });
-  label(indexRow, 0, "Indeks / Index", { bold: true });
-  label(indexRow, 1, f.title);
-  put(indexRow, 2, { value: 100 });
-  label(predRow, 0, "Predikat / Predicate", { bold: true });
-  label(countRow, 0, "Nilai sah / Valid values");
-  const predicateFormula = (ref: string): string => {
-    const bands = f.predicates.slice(0, -1);
-    const last = f.predicates[f.predicates.length - 1];
-    let inner = `"${predicateLabel(last)}"`;
-    for (let i = bands.length - 1; i >= 0; i--) inner = `IF(${ref}>=${hundredthsNumber(bands[i].minUnits)},"${predicateLabel(bands[i])}",${inner})`;
-    return `=IF(ISNUMBER(${ref}),${inner},"–")`;
-  };
-  const placement: TablePlacement = { resultsSheet: S, indexRow: indexRow + 1, predicateRow: predRow + 1, assessmentColumns: [] };
+/** The summary: each assessment's index, predicate and count of levels, where other cells link to them. */
+function planSummary(s: ResultsSheet, validCounts: number[]): TablePlacement {
+  const { f, t, put, label, rows } = s;
+  label(rows.head, 0, "Ringkasan / Summary", HEAD);
+  label(rows.head, 1, "", { fill: FILL_HEAD });
+  label(rows.head, 2, "Bobot / Weight", HEAD);
+  label(rows.index, 0, "Indeks / Index", { bold: true });
+  label(rows.index, 1, f.title);
+  put(rows.index, 2, { value: 100 });
+  label(rows.predicate, 0, "Predikat / Predicate", { bold: true });
+  label(rows.count, 0, "Nilai sah / Valid values");
+  const ids = f.indicators.map((i) => i.id);
+  const placement: TablePlacement = { resultsSheet: s.name, indexRow: rows.index + 1, predicateRow: rows.predicate + 1, assessmentColumns: [] };
   t.assessments.forEach((a, k) => {
-    const col = aCol(k);
-    const L = columnLetter(col);
+    const col = assessmentCol(k);
+    const L = assessmentLetter(k);
+    const all = groupBlock(s, L, ids);
     placement.assessmentColumns.push(L);
-    label(headRow, col, columnTitle(a.column), { bold: true, fill: FILL_HEAD, wrap: true, align: "right" });
-    put(indexRow, col, { formula: groupFormula(L, all), result: scoreResult(a.scores.total), style: { bold: true, numberFormat: "0.00" } });
-    put(predRow, col, { formula: predicateFormula(`${L}${indexRow + 1}`), result: a.scores.predicate ? predicateLabel(a.scores.predicate) : "–", style: { align: "right" } });
-    put(countRow, col, {
-      formula: `=COUNT(${L}${all.first}:${L}${all.last})&"/${all.count}"`,
-      result: `${validCounts[k]}/${all.count}`,
-      style: { align: "right" },
-    });
+    label(rows.head, col, columnTitle(a.column), COLUMN_HEAD);
+    put(rows.index, col, { formula: groupIndexFormula(all, s.scales), result: scoreResult(a.scores.total), style: { bold: true, numberFormat: "0.00" } });
+    put(rows.predicate, col, { formula: predicateFormula(f, `${L}${rows.index + 1}`), result: a.scores.predicate ? predicateLabel(a.scores.predicate) : "–", style: { align: "right" } });
+    put(rows.count, col, { formula: validCountFormula(all.levels, all.count), result: `${validCounts[k]}/${all.count}`, style: { align: "right" } });
   });
+  return placement;
+}
 
+/** The domain and aspect blocks: each group's index per assessment. */
+function planGroups(s: ResultsSheet): void {
+  const { f, t, put, label } = s;
   const groupRows = (title: string, r0: number, groups: { g: { id: number; name: string; weight: Rational; indicatorIds: number[] }; scores: GroupScore[] }[], prefixWord: string) => {
-    label(r0 - 1, 0, title, { bold: true, fill: FILL_HEAD });
+    label(r0 - 1, 0, title, HEAD);
     label(r0 - 1, 1, "", { fill: FILL_HEAD });
     label(r0 - 1, 2, "", { fill: FILL_HEAD });
     groups.forEach(({ g, scores }, k) => {
       const r = r0 + k;
-      const b = block(g.indicatorIds);
       label(r, 0, `${prefixWord} ${g.id}`);
       label(r, 1, g.name);
       put(r, 2, { value: Number(g.weight.num) / Number(g.weight.den) });
       t.assessments.forEach((_, j) => {
-        const L = columnLetter(aCol(j));
-        put(r, aCol(j), { formula: groupFormula(L, b), result: scoreResult(scores[j]), style: { numberFormat: "0.00" } });
+        const formula = groupIndexFormula(groupBlock(s, assessmentLetter(j), g.indicatorIds), s.scales);
+        put(r, assessmentCol(j), { formula, result: scoreResult(scores[j]), style: { numberFormat: "0.00" } });
       });
     });
   };
   if (f.domains.length) {
-    groupRows("Domain", domainRow0, f.domains.map((g, k) => ({ g, scores: t.assessments.map((a) => a.scores.domains[k]) })), "Domain");
+    groupRows("Domain", s.rows.domain0, f.domains.map((g, k) => ({ g, scores: t.assessments.map((a) => a.scores.domains[k]) })), "Domain");
   }
-  groupRows("Aspek / Aspect", aspectRow0, f.aspects.map((g, k) => ({ g, scores: t.assessments.map((a) => a.scores.aspects[k]) })), "Aspek");
+  groupRows("Aspek / Aspect", s.rows.aspect0, f.aspects.map((g, k) => ({ g, scores: t.assessments.map((a) => a.scores.aspects[k]) })), "Aspek");
+}
 
-  const chartCol = columnLetter(aCol(nA) + 1);
+/** Bar charts of the domain and aspect indices, right of the table. */
+function planCharts(s: ResultsSheet): void {
+  const { f, t, rows } = s;
+  const chartCol = columnLetter(assessmentCol(t.assessments.length) + 1);
   const chart = (name: string, title: string, row0: number, count: number, anchorRow: number, height: number) =>
-    plan.charts.push({
-      sheet: S,
-      name: `${prefix}_${name}`,
+    s.plan.charts.push({
+      sheet: s.name,
+      name: `${s.prefix}_${name}`,
       title,
       type: "barClustered",
       categories: `B${row0 + 1}:B${row0 + count}`,
       series: t.assessments.map((a, k) => ({
         name: columnTitle(a.column),
-        values: `${columnLetter(aCol(k))}${row0 + 1}:${columnLetter(aCol(k))}${row0 + count}`,
+        values: `${assessmentLetter(k)}${row0 + 1}:${assessmentLetter(k)}${row0 + count}`,
       })),
       anchor: `${chartCol}${anchorRow}`,
       width: 420,
       height,
     });
-  if (f.domains.length) chart("Domain", "Indeks domain / Domain index", domainRow0, f.domains.length, headRow + 1, 220);
-  chart("Aspek", "Indeks aspek / Aspect index", aspectRow0, f.aspects.length, aspectRow0, 300);
+  if (f.domains.length) chart("Domain", "Indeks domain / Domain index", rows.domain0, f.domains.length, rows.head + 1, 220);
+  chart("Aspek", "Indeks aspek / Aspect index", rows.aspect0, f.aspects.length, rows.aspect0, 300);
+}
 
-  plan.printSetups.push({ sheet: S, orientation: "landscape", fitToWidth: 1, titleRows: `$${headRow + 1}:$${headRow + 1}` });
-  plan.columnWidths.push({ sheet: S, column: "A", width: 22 }, { sheet: S, column: "B", width: 58 }, { sheet: S, column: "C", width: 10 });
-  for (let k = 0; k < nA; k++) plan.columnWidths.push({ sheet: S, column: columnLetter(aCol(k)), width: 22 });
+/** Printing and column widths of the results sheet. */
+function planPage(s: ResultsSheet): void {
+  const S = s.name;
+  s.plan.printSetups.push({ sheet: S, orientation: "landscape", fitToWidth: 1, titleRows: `$${s.rows.head + 1}:$${s.rows.head + 1}` });
+  s.plan.columnWidths.push({ sheet: S, column: "A", width: 22 }, { sheet: S, column: "B", width: 58 }, { sheet: S, column: "C", width: 10 });
+  for (let k = 0; k < s.t.assessments.length; k++) s.plan.columnWidths.push({ sheet: S, column: assessmentLetter(k), width: 22 });
+}
 
-  // On the assessor's own sheet: validation and highlights on the level cells only.
+/** On the assessor's own sheet: validation and highlights on the level cells only. */
+function planLevelCells(s: ResultsSheet): void {
+  const { f, t, plan } = s;
+  const min = f.data.levels.min;
+  const max = f.data.levels.max;
   const rows = t.layout.rows.map((r) => r.row);
   const lvlRange = `${min}–${max}`;
   for (const c of t.layout.levelColumns) {
@@ -391,12 +421,24 @@ function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, result
     plan.conditionalFormats.push({
       sheet: t.layout.sheet,
       ranges,
-      formula: lowLevelFormula(f, top, `${prefix}_Ambang`),
+      formula: lowLevelFormula(f, top, `${s.prefix}_Ambang`),
       fill: FILL_LOW,
       fontColor: FONT_LOW,
       purpose: "low",
     });
   }
+}
+
+/** Everything one table owns: its results sheet, and validation and highlights on its level cells. */
+function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, resultsSheetName: string, plan: WritePlan): TablePlacement {
+  const s = resultsSheet(t, tableNo, resultsSheetName, plan);
+  planSettings(s);
+  const validCounts = planIndicators(grid, s);
+  const placement = planSummary(s, validCounts);
+  planGroups(s);
+  planCharts(s);
+  planPage(s);
+  planLevelCells(s);
   return placement;
 }
 
