@@ -3,6 +3,7 @@
  * over the predicate bands and the average of every domain and aspect. Exact: indices are
  * whole hundredths, averages are rounded half-up from their exact sum.
  */
+import { hundredthsNumber } from "../core/format";
 import { Framework, predicateFor, predicateLabel } from "../core/framework";
 import type { SummaryRow } from "./summaryRow";
 
@@ -63,7 +64,7 @@ export function frameworkStats(rows: SummaryRow[], frameworks: readonly Framewor
     .map((framework) => {
       const mine = rows.filter((r) => r.framework === framework.id);
       const counted = lastColumns(mine).filter((r) => r.status === "complete" && r.index !== null);
-      const bands = framework.predicates.map((p) => ({ predicate: predicateLabel(p), min: Number(p.minUnits) / 100, count: 0 }));
+      const bands = framework.predicates.map((p) => ({ predicate: predicateLabel(p), min: hundredthsNumber(p.minUnits), count: 0 }));
       for (const r of counted) {
         const p = predicateFor(framework, BigInt(hundredths(r.index!)));
         bands[framework.predicates.indexOf(p)].count++;

@@ -1,5 +1,5 @@
 /**
- * The one seam between the command line and the .xlsx host: a path becomes the core's
+ * The one seam between the command line and its .xlsx file reader and writer: a path becomes the core's
  * grid and a way to build the scored workbook. Every command and every batch worker
  * reads through here, so the reader and the writer change in one file.
  */

@@ -75,11 +75,11 @@ test("the .xlsx summary opens in LibreOffice with the JSON summary's numbers", a
   expect(unreadable.getCell("B4").value).toMatch(/corrupt/);
 });
 
-test("the installed command (lib/cli/main.js) scores in worker threads, the same rows, no progress bar when standard error is not a terminal", () => {
+test("the installed command (bin/spbe-index.js, running the compiled lib/) scores in worker threads, the same rows, no progress bar when standard error is not a terminal", () => {
   const root = path.join(__dirname, "../..");
   execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root, stdio: "pipe" });
   const summary = path.join(dir, "bin.json");
-  const r = spawnSync("node", [path.join(root, "lib/cli/main.js"), "score", folder, "--summary", summary, "--jobs", "2"], { encoding: "utf8" });
+  const r = spawnSync("node", [path.join(root, "bin/spbe-index.js"), "score", folder, "--summary", summary, "--jobs", "2"], { encoding: "utf8" });
   expect(r.status).toBe(2);
   expect(r.stderr).toBe("");
   const rows = JSON.parse(fs.readFileSync(summary, "utf8")) as SummaryRow[];
