@@ -3,7 +3,8 @@
  * Exit status: 0 every assessment complete, 1 scored with problems, 2 could not work.
  */
 import { analyze, Analysis } from "../core/analyze";
-import { Framework } from "../core/framework";
+import { Bilingual, Framework } from "../core/framework";
+import { bi, both } from "../core/messages";
 import { reportJson, reportText } from "../core/report";
 import { inLanguage, languageFromEnv, say, TextLanguage } from "../core/textLanguage";
 import { buildWritePlan, summarizePlan } from "../core/writePlan";
@@ -79,39 +80,47 @@ export interface PlanArgs extends Omit<ScoreArgs, "command"> {
 
 export type CliArgs = ScoreArgs | PlanArgs;
 
-export class UsageError extends Error {}
+/** A mistake in the arguments: said in both languages, followed by the usage text. */
+export class UsageError extends Error {
+  /** absent when the usage text alone says it (--help) */
+  readonly text?: Bilingual;
+  constructor(text?: Bilingual) {
+    super(text ? both(text) : "");
+    this.text = text;
+  }
+}
 
 /** "12" or "I12" → 12: indicator numbers as assessors write them in either framework. */
 function indicatorNumber(text: string, flag: string): number {
   const m = /^[Ii]?(\d+)$/.exec(text.trim());
-  if (!m) throw new UsageError(`${flag}: "${text}" bukan nomor indikator / is not an indicator number`);
+  if (!m) throw new UsageError(bi(`${flag}: "${text}" bukan nomor indikator`, `${flag}: "${text}" is not an indicator number`));
   return Number(m[1]);
 }
 
 export function parseArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
-  if (command !== "score" && command !== "plan") throw new UsageError(command ? `perintah tidak dikenal / unknown command: ${command}` : "perintah tidak ada / no command given");
+  if (command !== "score" && command !== "plan") throw new UsageError(command ? bi(`perintah tidak dikenal: ${command}`, `unknown command: ${command}`) : bi("perintah tidak ada", "no command given"));
   const args: CliArgs =
     command === "plan"
       ? { command, file: "", files: [], levelColumns: [], format: "table", inPlace: false, outOfReach: [], caps: new Map() }
       : { command, file: "", files: [], levelColumns: [], format: "table", inPlace: false };
   const planOnly = (flag: string): PlanArgs => {
-    if (args.command !== "plan") throw new UsageError(`${flag} hanya untuk perintah plan / is only for the plan command`);
+    if (args.command !== "plan") throw new UsageError(bi(`${flag} hanya untuk perintah plan`, `${flag} is only for the plan command`));
     return args;
   };
   const scoreOnly = (flag: string): ScoreArgs => {
-    if (args.command !== "score") throw new UsageError(`${flag} hanya untuk perintah score / is only for the score command`);
+    if (args.command !== "score") throw new UsageError(bi(`${flag} hanya untuk perintah score`, `${flag} is only for the score command`));
     return args;
   };
   const positive = (text: string, flag: string): number => {
     // "3,7" as well as "3.7": Indonesian writes a decimal comma.
     const n = Number(text.replace(",", "."));
-    if (text.trim() === "" || !Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} perlu angka positif / needs a positive number: ${text}`);
+    if (text.trim() === "" || !Number.isFinite(n) || n <= 0) throw new UsageError(bi(`${flag} perlu angka positif: ${text}`, `${flag} needs a positive number: ${text}`));
     return n;
   };
   const value = (i: number, flag: string) => {
     const v = rest[i + 1];
-    if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} perlu nilai / needs a value`);
+    if (v === undefined || v.startsWith("--")) throw new UsageError(bi(`${flag} perlu nilai`, `${flag} needs a value`));
     return v;
   };
   for (let i = 0; i < rest.length; i++) {
@@ -125,38 +134,38 @@ export function parseArgs(argv: string[]): CliArgs {
       case "--header-row": {
         const v = take();
         const n = Number(v);
-        if (!/^\d+$/.test(v.trim()) || n < 1) throw new UsageError(`--header-row: "${v}" bukan nomor baris (1, 2, …) / is not a row number (1, 2, …)`);
+        if (!/^\d+$/.test(v.trim()) || n < 1) throw new UsageError(bi(`--header-row: "${v}" bukan nomor baris (1, 2, …)`, `--header-row: "${v}" is not a row number (1, 2, …)`));
         args.headerRow = n;
         break;
       }
       case "--level-column":
         for (const c of take().split(",")) {
-          if (!/^[A-Za-z]{1,3}$/.test(c.trim())) throw new UsageError(`--level-column: "${c}" bukan huruf kolom / is not a column letter`);
+          if (!/^[A-Za-z]{1,3}$/.test(c.trim())) throw new UsageError(bi(`--level-column: "${c}" bukan huruf kolom`, `--level-column: "${c}" is not a column letter`));
           args.levelColumns.push(c.trim().toUpperCase());
         }
         break;
       case "--framework": {
         const id = take();
         const f = frameworkById(id);
-        if (!f) throw new UsageError(`--framework: "${id}" tidak dikenal / unknown (${FRAMEWORK_IDS.join(", ")})`);
+        if (!f) throw new UsageError(bi(`--framework: "${id}" tidak dikenal (${FRAMEWORK_IDS.join(", ")})`, `--framework: "${id}" is unknown (${FRAMEWORK_IDS.join(", ")})`));
         args.framework = f;
         break;
       }
       case "--threshold": {
         const t = Number(take());
-        if (!Number.isFinite(t)) throw new UsageError("--threshold perlu angka / needs a number");
+        if (!Number.isFinite(t)) throw new UsageError(bi("--threshold perlu angka", "--threshold needs a number"));
         args.threshold = t;
         break;
       }
       case "--format": {
         const f = take();
-        if (f !== "table" && f !== "json") throw new UsageError("--format: table | json");
+        if (f !== "table" && f !== "json") throw new UsageError(bi("--format: table | json", "--format: table | json"));
         args.format = f;
         break;
       }
       case "--lang": {
         const l = take();
-        if (l !== "id" && l !== "en") throw new UsageError("--lang: id | en");
+        if (l !== "id" && l !== "en") throw new UsageError(bi("--lang: id | en", "--lang: id | en"));
         args.lang = l;
         break;
       }
@@ -171,7 +180,7 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case "--jobs": {
         const n = Number(take());
-        if (!Number.isInteger(n) || n < 1) throw new UsageError("--jobs perlu bilangan bulat positif / needs a positive whole number");
+        if (!Number.isInteger(n) || n < 1) throw new UsageError(bi("--jobs perlu bilangan bulat positif", "--jobs needs a positive whole number"));
         scoreOnly(flag).jobs = n;
         break;
       }
@@ -187,23 +196,23 @@ export function parseArgs(argv: string[]): CliArgs {
       case "--cap":
         for (const pair of take().split(",")) {
           const [id, level] = pair.split("=");
-          if (level === undefined) throw new UsageError(`--cap: "${pair}" harus NOMOR=LEVEL / must be ID=LEVEL`);
+          if (level === undefined) throw new UsageError(bi(`--cap: "${pair}" harus NOMOR=LEVEL`, `--cap: "${pair}" must be ID=LEVEL`));
           planOnly(flag).caps.set(indicatorNumber(id, flag), positive(level, flag));
         }
         break;
       case "--help":
       case "-h":
-        throw new UsageError("");
+        throw new UsageError();
       default:
-        if (a.startsWith("-")) throw new UsageError(`opsi tidak dikenal / unknown option: ${a}`);
-        if (args.files.length && args.command === "plan") throw new UsageError(`satu berkas saja / one file only: ${a}`);
+        if (a.startsWith("-")) throw new UsageError(bi(`opsi tidak dikenal: ${a}`, `unknown option: ${a}`));
+        if (args.files.length && args.command === "plan") throw new UsageError(bi(`satu berkas saja: ${a}`, `one file only: ${a}`));
         args.files.push(a);
         args.file ||= a;
     }
   }
-  if (!args.file) throw new UsageError("berkas .xlsx tidak disebut / no .xlsx file given");
-  if (args.write && args.inPlace) throw new UsageError("pilih --write atau --in-place / choose --write or --in-place");
-  if (args.command === "plan" && (args.write || args.inPlace)) throw new UsageError("plan hanya membaca berkas / plan only reads the file: --write/--in-place");
+  if (!args.file) throw new UsageError(bi("berkas .xlsx tidak disebut", "no .xlsx file given"));
+  if (args.write && args.inPlace) throw new UsageError(bi("pilih --write atau --in-place", "choose --write or --in-place"));
+  if (args.command === "plan" && (args.write || args.inPlace)) throw new UsageError(bi("plan hanya membaca berkas: --write/--in-place", "plan only reads the file: --write/--in-place"));
   return args;
 }
 
