@@ -18,7 +18,16 @@ const layer = (folder) => [`**/${folder}`, `**/${folder}/**`];
 
 export default tseslint.config(
   {
-    ignores: ["lib/", "dist/", "dist-maps/", "node_modules/", "coverage/", "test-output/", "**/*.js", "!eslint.config.mjs"],
+    ignores: [
+      "lib/",
+      "dist/",
+      "dist-maps/",
+      "node_modules/",
+      "coverage/",
+      "test-output/",
+      "**/*.js",
+      "!eslint.config.mjs",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -48,7 +57,11 @@ export default tseslint.config(
           ],
         },
       ],
-      "no-restricted-globals": ["error", ...officeGlobals, { name: "performance", message: "The core reads no clock: pass the time in." }],
+      "no-restricted-globals": [
+        "error",
+        ...officeGlobals,
+        { name: "performance", message: "The core reads no clock: pass the time in." },
+      ],
       // Same input, same output: no clock and no chance inside the core.
       "no-restricted-properties": [
         "error",
@@ -57,7 +70,10 @@ export default tseslint.config(
       ],
       "no-restricted-syntax": [
         "error",
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "The core reads no clock: pass the time in." },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "The core reads no clock: pass the time in.",
+        },
       ],
     },
   },
@@ -88,7 +104,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [...layer("excel"), ...layer("fake-excel"), ...layer("xlsx"), ...layer("cli"), "exceljs", "office-js"],
+              group: [
+                ...layer("excel"),
+                ...layer("fake-excel"),
+                ...layer("xlsx"),
+                ...layer("cli"),
+                "exceljs",
+                "office-js",
+              ],
               message: "A component gets data and callbacks as props; only src/excel talks to Excel.",
             },
             {
@@ -112,7 +135,8 @@ export default tseslint.config(
           patterns: [
             {
               group: [...layer("xlsx"), ...layer("cli"), ...layer("fake-excel"), "exceljs", "**/excel/officeHost"],
-              message: "The pane reaches the workbook only through the WorkbookHost interface (src/excel/workbookHost).",
+              message:
+                "The pane reaches the workbook only through the WorkbookHost interface (src/excel/workbookHost).",
             },
           ],
         },
@@ -129,8 +153,17 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [...layer("taskpane"), ...layer("xlsx"), ...layer("cli"), ...layer("fake-excel"), "exceljs", "react", "react-dom"],
-              message: "src/excel implements the WorkbookHost with Office.js; it knows the core, not the faces or the file reader.",
+              group: [
+                ...layer("taskpane"),
+                ...layer("xlsx"),
+                ...layer("cli"),
+                ...layer("fake-excel"),
+                "exceljs",
+                "react",
+                "react-dom",
+              ],
+              message:
+                "src/excel implements the WorkbookHost with Office.js; it knows the core, not the faces or the file reader.",
             },
           ],
         },
@@ -145,7 +178,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [...layer("taskpane"), ...layer("excel"), ...layer("fake-excel"), "react", "react-dom", "@fluentui/*"],
+              group: [
+                ...layer("taskpane"),
+                ...layer("excel"),
+                ...layer("fake-excel"),
+                "react",
+                "react-dom",
+                "@fluentui/*",
+              ],
               message: "The command line and its file reader run in Node: no Office.js, no pane.",
             },
           ],

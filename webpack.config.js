@@ -22,7 +22,8 @@ const DEV_URL = "https://localhost:3000/";
 function addinUrl() {
   const url = process.env.ADDIN_URL;
   if (!url) return DEV_URL;
-  if (!/^https:\/\//.test(url)) throw new Error(`ADDIN_URL must be an https:// address (Office loads add-ins over HTTPS only), not "${url}"`);
+  if (!/^https:\/\//.test(url))
+    throw new Error(`ADDIN_URL must be an https:// address (Office loads add-ins over HTTPS only), not "${url}"`);
   return url.replace(/\/*$/, "/");
 }
 
@@ -65,19 +66,30 @@ function taskpaneConfig(dev) {
     // dist-maps/, unlinked from the scripts, for whoever debugs a production build.
     devtool: dev ? "eval-source-map" : "hidden-source-map",
     entry: { taskpane: "./src/taskpane/index.tsx" },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", sourceMapFilename: "../dist-maps/[file].map", clean: true },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      sourceMapFilename: "../dist-maps/[file].map",
+      clean: true,
+    },
     // TypeScript's node16 resolution wants "./x.js" in a dynamic import(); the file is x.ts(x).
     resolve: { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
     module: { rules: [tsRule] },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], scriptLoading: "defer" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (url === DEV_URL ? content : Buffer.from(content.toString().split(DEV_URL).join(url))),
+            transform: (content) =>
+              url === DEV_URL ? content : Buffer.from(content.toString().split(DEV_URL).join(url)),
           },
         ],
       }),
@@ -102,7 +114,13 @@ function workbenchConfig() {
     output: { path: path.resolve(__dirname, "dist-workbench"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: [tsRule] },
-    plugins: [new HtmlWebpackPlugin({ filename: "index.html", template: "./src/workbench/workbench.html", chunks: ["workbench"] })],
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/workbench/workbench.html",
+        chunks: ["workbench"],
+      }),
+    ],
     performance: { hints: false },
   };
 }

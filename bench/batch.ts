@@ -42,7 +42,20 @@ function libreOffice(files: string[], out: string): { seconds: number; converted
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-bench-"));
   const start = performance.now();
   for (let k = 0; k < files.length; k += SOFFICE_CALL) {
-    spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "csv", "--outdir", out, ...files.slice(k, k + SOFFICE_CALL)], { stdio: "ignore", timeout: 600000 });
+    spawnSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "csv",
+        "--outdir",
+        out,
+        ...files.slice(k, k + SOFFICE_CALL),
+      ],
+      { stdio: "ignore", timeout: 600000 },
+    );
   }
   const seconds = (performance.now() - start) / 1000;
   fs.rmSync(profile, { recursive: true, force: true });
@@ -60,7 +73,9 @@ export async function benchBatch(): Promise<string[]> {
     const folder = path.join(dir, "nasional");
     const made = performance.now();
     const expected = writeNationalWorkbooks(COUNT, folder);
-    lines.push(`${COUNT} workbooks written by openpyxl in ${((performance.now() - made) / 1000).toFixed(1)} s (both frameworks, cover sheets, title rows, two level columns)`);
+    lines.push(
+      `${COUNT} workbooks written by openpyxl in ${((performance.now() - made) / 1000).toFixed(1)} s (both frameworks, cover sheets, title rows, two level columns)`,
+    );
 
     const summaries = ["xlsx", "json"].map((ext) => path.join(dir, `ringkasan.${ext}`));
     const runs = [0, 1, 2].map(() => timed("node", [main, "score", folder, "--summary", summaries[0]]));
@@ -70,20 +85,27 @@ export async function benchBatch(): Promise<string[]> {
       `score ${COUNT} with --summary .xlsx (${cores} cores; the tool chose ${workerCount(undefined, COUNT, cores, os.loadavg()[0])} thread(s) at load ${os.loadavg()[0].toFixed(1)}): ${median(runs.map((r) => r.seconds)).toFixed(2)} s median of 3 (best ${best.seconds.toFixed(2)} s), ${(COUNT / median(runs.map((r) => r.seconds))).toFixed(0)} workbooks/s, peak memory ${Math.max(...runs.map((r) => r.peakMb)).toFixed(0)} MB, exit ${best.status}`,
     );
     const two = timed("node", [main, "score", folder, "--summary", summaries[0], "--jobs", String(cores)]);
-    lines.push(`  with ${cores} worker threads (--jobs ${cores}): ${two.seconds.toFixed(2)} s, peak memory ${two.peakMb.toFixed(0)} MB`);
+    lines.push(
+      `  with ${cores} worker threads (--jobs ${cores}): ${two.seconds.toFixed(2)} s, peak memory ${two.peakMb.toFixed(0)} MB`,
+    );
     const one = timed("node", [main, "score", folder, "--summary", summaries[1], "--jobs", "1"]);
-    lines.push(`  in one thread (--jobs 1, .json summary): ${one.seconds.toFixed(2)} s, peak memory ${one.peakMb.toFixed(0)} MB`);
+    lines.push(
+      `  in one thread (--jobs 1, .json summary): ${one.seconds.toFixed(2)} s, peak memory ${one.peakMb.toFixed(0)} MB`,
+    );
     // Bounded memory: a sixth of the files should need about the same peak as all of them.
     const provinces = fs.readdirSync(folder).filter((d) => isFolder(path.join(folder, d)));
     const few = provinces.slice(0, Math.ceil(provinces.length / 6)).map((d) => path.join(folder, d));
     const fewFiles = expected.filter((e) => few.some((d) => e.file.startsWith(path.basename(d) + path.sep))).length;
     const small = timed("node", [main, "score", ...few, "--summary", path.join(dir, "few.json"), "--jobs", "1"]);
-    lines.push(`  memory is bounded: ${fewFiles} workbooks peak at ${small.peakMb.toFixed(0)} MB, all ${COUNT} at ${one.peakMb.toFixed(0)} MB (one thread)`);
+    lines.push(
+      `  memory is bounded: ${fewFiles} workbooks peak at ${small.peakMb.toFixed(0)} MB, all ${COUNT} at ${one.peakMb.toFixed(0)} MB (one thread)`,
+    );
 
     // Every figure against the manifest, whose indices Python worked out with fractions.
     const rows = JSON.parse(fs.readFileSync(summaries[1], "utf8")) as Row[];
     const byFile = new Map<string, Row[]>();
-    for (const r of rows) byFile.set(path.relative(folder, r.file), [...(byFile.get(path.relative(folder, r.file)) ?? []), r]);
+    for (const r of rows)
+      byFile.set(path.relative(folder, r.file), [...(byFile.get(path.relative(folder, r.file)) ?? []), r]);
     let figures = 0;
     let wrong = 0;
     let agencies = 0;
@@ -102,7 +124,9 @@ export async function benchBatch(): Promise<string[]> {
       });
     }
     const readable = expected.filter((e) => !e.unreadable).length;
-    lines.push(`  summary against an independent exact computation: ${figures - wrong}/${figures} level columns equal (${wrong} differ); agency found ${agencies}/${readable}, year ${years}/${readable}; ${expected.length - readable} cut-short files reported unreadable`);
+    lines.push(
+      `  summary against an independent exact computation: ${figures - wrong}/${figures} level columns equal (${wrong} differ); agency found ${agencies}/${readable}, year ${years}/${readable}; ${expected.length - readable} cut-short files reported unreadable`,
+    );
 
     const singleFile = path.join(folder, expected.find((e) => !e.unreadable)!.file);
     const single = [0, 1, 2, 3, 4].map(() => timed("node", [main, "score", singleFile, "--format", "json"]).seconds);
@@ -110,7 +134,11 @@ export async function benchBatch(): Promise<string[]> {
     const help = [0, 1, 2].map(() => timed("node", [main, "--help"]).seconds);
     lines.push(`usage text only (nothing to read): ${median(help).toFixed(3)} s`);
 
-    const split = JSON.parse(execFileSync("node", [path.join(__dirname, "split.js"), lib, folder, path.join(dir, "split.xlsx")], { encoding: "utf8" })) as Record<string, number>;
+    const split = JSON.parse(
+      execFileSync("node", [path.join(__dirname, "split.js"), lib, folder, path.join(dir, "split.xlsx")], {
+        encoding: "utf8",
+      }),
+    ) as Record<string, number>;
     lines.push(
       `cost split, one thread: start ${split.start.toFixed(0)} ms, reading ${(split.read / 1000).toFixed(2)} s (${(split.read / COUNT).toFixed(1)} ms a workbook), scoring ${(split.scored / 1000).toFixed(2)} s (${(split.scored / COUNT).toFixed(1)} ms), writing the .xlsx summary ${split.written.toFixed(0)} ms`,
     );
@@ -120,8 +148,15 @@ export async function benchBatch(): Promise<string[]> {
     fs.mkdirSync(out);
     const lo = libreOffice(files, out);
     const mine = median(runs.map((r) => r.seconds));
-    lines.push(`machine load average while measuring: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min) on ${os.cpus().length} cores`);
-    lines.push(`LibreOffice headless converting the same ${COUNT} to CSV in calls of ${SOFFICE_CALL}: ${lo.seconds.toFixed(1)} s (${lo.converted} converted); spbe-index is ${(lo.seconds / mine).toFixed(1)}x faster`);
+    lines.push(
+      `machine load average while measuring: ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(" / ")} (1/5/15 min) on ${os.cpus().length} cores`,
+    );
+    lines.push(
+      `LibreOffice headless converting the same ${COUNT} to CSV in calls of ${SOFFICE_CALL}: ${lo.seconds.toFixed(1)} s (${lo.converted} converted); spbe-index is ${(lo.seconds / mine).toFixed(1)}x faster`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -48,19 +48,25 @@ export function benchCore(): string[] {
   const lines: string[] = [];
   const one = workbookGrid(standardSpbe());
   const t47 = time(() => pipeline(one), 200, 20);
-  lines.push(`core pipeline, one 47-indicator sheet (Denpasar template, 2 level columns): ${(t47 * 1000).toFixed(0)} µs median`);
+  lines.push(
+    `core pipeline, one 47-indicator sheet (Denpasar template, 2 level columns): ${(t47 * 1000).toFixed(0)} µs median`,
+  );
   const sizes = [1000, 10000, 100000];
   const results: { n: number; ms: number }[] = [];
   for (const n of sizes) {
     const g = syntheticGrid(n);
     const ms = time(() => pipeline(g), 5, 2, true);
     results.push({ n, ms });
-    lines.push(`core pipeline, synthetic ${n.toLocaleString("en-US")}-row sheet: ${ms.toFixed(1)} ms (${((ms * 1000) / n).toFixed(2)} µs/row)`);
+    lines.push(
+      `core pipeline, synthetic ${n.toLocaleString("en-US")}-row sheet: ${ms.toFixed(1)} ms (${((ms * 1000) / n).toFixed(2)} µs/row)`,
+    );
   }
   for (let i = 1; i < results.length; i++) {
     const a = results[i - 1];
     const b = results[i];
-    lines.push(`growth ${a.n.toLocaleString("en-US")} → ${b.n.toLocaleString("en-US")} rows (×${b.n / a.n}): time ×${(b.ms / a.ms).toFixed(1)}`);
+    lines.push(
+      `growth ${a.n.toLocaleString("en-US")} → ${b.n.toLocaleString("en-US")} rows (×${b.n / a.n}): time ×${(b.ms / a.ms).toFixed(1)}`,
+    );
   }
   return lines;
 }

@@ -39,7 +39,9 @@ export async function benchTaskpane(): Promise<string[]> {
   const html = fs.readFileSync(path.join(DIST, "taskpane.html"));
   const gz = zlib.gzipSync(js, { level: 9 }).length;
   const br = zlib.brotliCompressSync(js).length;
-  lines.push(`first load, dist/taskpane.js: ${kib(js.length)} minified, ${kib(gz)} gzipped, ${kib(br)} brotli (aim: under 200 KiB gzipped); taskpane.html ${html.length} bytes`);
+  lines.push(
+    `first load, dist/taskpane.js: ${kib(js.length)} minified, ${kib(gz)} gzipped, ${kib(br)} brotli (aim: under 200 KiB gzipped); taskpane.html ${html.length} bytes`,
+  );
   // Every other script is fetched later: the charts and their library, when the assessor first opens them.
   const later = fs.readdirSync(DIST).filter((f) => f.endsWith(".js") && f !== "taskpane.js");
   const chunks = later.map((f) => fs.readFileSync(path.join(DIST, f)));
@@ -61,7 +63,10 @@ export async function benchTaskpane(): Promise<string[]> {
       const frame = p.frameLocator("#pane");
       await frame.locator('[data-testid="index"]').first().waitFor({ timeout: 30000 });
       const f = p.frame({ url: /taskpane\.html/ })!;
-      const t = (await f.evaluate("({ at: window.__indexAt, origin: window.__origin })")) as { at: number; origin: number };
+      const t = (await f.evaluate("({ at: window.__indexAt, origin: window.__origin })")) as {
+        at: number;
+        origin: number;
+      };
       const top = (await p.evaluate("performance.timeOrigin")) as number;
       // The first run warms Chromium up (disk cache of the browser itself, JIT); it is not counted.
       if (i > 0) {
@@ -70,7 +75,9 @@ export async function benchTaskpane(): Promise<string[]> {
       }
       await context.close();
     }
-    lines.push(`page load → first index on screen, Chromium, median of ${RUNS}: ${median(pane).toFixed(0)} ms from the pane's own page load (min ${Math.min(...pane).toFixed(0)}, max ${Math.max(...pane).toFixed(0)})`);
+    lines.push(
+      `page load → first index on screen, Chromium, median of ${RUNS}: ${median(pane).toFixed(0)} ms from the pane's own page load (min ${Math.min(...pane).toFixed(0)}, max ${Math.max(...pane).toFixed(0)})`,
+    );
     lines.push(`  the whole workbench page (grid, fake Excel, then the pane): ${median(page).toFixed(0)} ms`);
   } finally {
     await browser.close();
@@ -80,8 +87,11 @@ export async function benchTaskpane(): Promise<string[]> {
 }
 
 if (require.main === module) {
-  benchTaskpane().then((l) => console.log(l.join("\n")), (e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  benchTaskpane().then(
+    (l) => console.log(l.join("\n")),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

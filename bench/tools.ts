@@ -13,7 +13,12 @@ import { time } from "./core";
 
 const TARGETS = [1.5, 2.6, 3.5, 3.7, 4.2, 4.99, 5.1];
 
-function line(label: string, f: Framework, values: Map<number, Rational>, extra: Omit<PlanOptions, "target"> = {}): string {
+function line(
+  label: string,
+  f: Framework,
+  values: Map<number, Rational>,
+  extra: Omit<PlanOptions, "target"> = {},
+): string {
   const parts = TARGETS.map((target) => {
     const plan = planTarget(f, values, { target, ...extra });
     const steps = plan.ok ? plan.steps.length : 0;

@@ -15,8 +15,16 @@ import { lyingBomb, ratioBomb } from "../test/support/zipBombs";
 import { syntheticGrid } from "./core";
 
 function measure(mode: string, file: string): string {
-  const out = execFileSync(process.execPath, ["--import", "tsx", path.join(__dirname, "xlsxWorker.ts"), mode, file], { encoding: "utf8", maxBuffer: 1 << 20 });
-  const r = JSON.parse(out.trim().split("\n").pop()!) as { ms?: number; peakMiB?: number; note?: string; error?: string };
+  const out = execFileSync(process.execPath, ["--import", "tsx", path.join(__dirname, "xlsxWorker.ts"), mode, file], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  const r = JSON.parse(out.trim().split("\n").pop()!) as {
+    ms?: number;
+    peakMiB?: number;
+    note?: string;
+    error?: string;
+  };
   if (r.error) return `failed: ${r.error}`;
   return `${r.ms!.toFixed(0)} ms, peak ${r.peakMiB!.toFixed(0)} MiB${r.note ? ` (${r.note})` : ""}`;
 }
@@ -36,16 +44,24 @@ export async function benchXlsx(): Promise<string[]> {
     await standardSpbe().xlsx.writeFile(small);
     const big = path.join(dir, "100000.xlsx");
     await bigWorkbook(big, 100000);
-    for (const [label, file] of [["47 indicators", small], ["100,000 rows", big]]) {
+    for (const [label, file] of [
+      ["47 indicators", small],
+      ["100,000 rows", big],
+    ]) {
       lines.push(`${label} (${(fs.statSync(file).size / 1024).toFixed(0)} KiB):`);
-      for (const mode of ["read", "write", "exceljs-read", "exceljs-rewrite"]) lines.push(`  ${mode.padEnd(16)} ${measure(mode, file)}`);
+      for (const mode of ["read", "write", "exceljs-read", "exceljs-rewrite"])
+        lines.push(`  ${mode.padEnd(16)} ${measure(mode, file)}`);
     }
     const ratio = path.join(dir, "bomb-ratio.xlsx");
     fs.writeFileSync(ratio, ratioBomb(1024 * 1024 * 1024));
-    lines.push(`zip bomb, 1 GiB of zeros in ${(fs.statSync(ratio).size / 1024).toFixed(0)} KiB: ${measure("read", ratio)}`);
+    lines.push(
+      `zip bomb, 1 GiB of zeros in ${(fs.statSync(ratio).size / 1024).toFixed(0)} KiB: ${measure("read", ratio)}`,
+    );
     const liar = path.join(dir, "bomb-liar.xlsx");
     fs.writeFileSync(liar, lyingBomb(400 * 1024 * 1024, 4096));
-    lines.push(`zip bomb declaring 4 KiB, expanding to 400 MiB (${(fs.statSync(liar).size / 1024).toFixed(0)} KiB): ${measure("read", liar)}`);
+    lines.push(
+      `zip bomb declaring 4 KiB, expanding to 400 MiB (${(fs.statSync(liar).size / 1024).toFixed(0)} KiB): ${measure("read", liar)}`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -54,7 +54,9 @@ if (tsc && sourcesNewerThanBuild()) {
   // The compiler's report goes to standard error, so a JSON answer on standard output stays clean.
   const r = spawnSync(process.execPath, [tsc, "-p", config, "--noEmitOnError"], { cwd: root, stdio: ["ignore", 2, 2] });
   if (r.status !== 0) {
-    process.stderr.write("spbe-index: lib/ tidak dapat disusun dari src/ (lihat di atas) / lib/ could not be compiled from src/ (see above)\n");
+    process.stderr.write(
+      "spbe-index: lib/ tidak dapat disusun dari src/ (lihat di atas) / lib/ could not be compiled from src/ (see above)\n",
+    );
     process.exit(2);
   }
 }

@@ -56,7 +56,8 @@ export function buildTable(): ApiSetTable {
   const file = ts.createSourceFile("index.d.ts", full, ts.ScriptTarget.Latest, false);
   const table: ApiSetTable = { source: `@types/office-js ${version}`, classes: {}, parameters: {} };
   for (const st of file.statements) {
-    if (!ts.isModuleDeclaration(st) || st.name.getText(file) !== "Excel" || !st.body || !ts.isModuleBlock(st.body)) continue;
+    if (!ts.isModuleDeclaration(st) || st.name.getText(file) !== "Excel" || !st.body || !ts.isModuleBlock(st.body))
+      continue;
     for (const decl of st.body.statements) {
       if (!ts.isClassDeclaration(decl) || !decl.name) continue;
       const cls = decl.name.text;
@@ -79,10 +80,13 @@ export function buildTable(): ApiSetTable {
           const key = `${name}(${pname})`;
           members[key] = members[key] === undefined ? pset : lower(members[key], pset);
           const order = m.parameters.map((x) => x.name.getText(file));
-          ((table.parameters[cls] ??= {})[name] = order);
+          (table.parameters[cls] ??= {})[name] = order;
         }
       }
-      if (Object.keys(members).length) table.classes[cls] = Object.fromEntries(Object.entries(members).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      if (Object.keys(members).length)
+        table.classes[cls] = Object.fromEntries(
+          Object.entries(members).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        );
     }
   }
   table.classes = Object.fromEntries(Object.entries(table.classes).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -94,7 +98,9 @@ function main(): void {
   if (process.argv.includes("--check")) {
     const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, "utf8") : "";
     if (current !== text) {
-      console.error(`${path.relative(ROOT, OUT)} is out of date with @types/office-js: run npx tsx scripts/api-sets.ts`);
+      console.error(
+        `${path.relative(ROOT, OUT)} is out of date with @types/office-js: run npx tsx scripts/api-sets.ts`,
+      );
       process.exit(1);
     }
     console.log(`${path.relative(ROOT, OUT)} matches @types/office-js`);
@@ -102,7 +108,9 @@ function main(): void {
   }
   fs.writeFileSync(OUT, text);
   const t = JSON.parse(text) as ApiSetTable;
-  console.log(`${path.relative(ROOT, OUT)}: ${Object.keys(t.classes).length} classes, ${Object.values(t.classes).reduce((n, c) => n + Object.keys(c).length, 0)} members (${t.source})`);
+  console.log(
+    `${path.relative(ROOT, OUT)}: ${Object.keys(t.classes).length} classes, ${Object.values(t.classes).reduce((n, c) => n + Object.keys(c).length, 0)} members (${t.source})`,
+  );
 }
 
 if (require.main === module) main();

@@ -21,7 +21,9 @@ function builtAt(file: string): number {
   return fs.existsSync(file) ? fs.statSync(file).mtimeMs : -1;
 }
 
-const SOURCES = ["src", "assets", "manifest.xml", "webpack.config.js", "tsconfig.json", "package.json"].map((p) => path.join(ROOT, p));
+const SOURCES = ["src", "assets", "manifest.xml", "webpack.config.js", "tsconfig.json", "package.json"].map((p) =>
+  path.join(ROOT, p),
+);
 
 function sourcesTime(): number {
   return Math.max(...SOURCES.filter((p) => fs.existsSync(p)).map(newest));
@@ -29,12 +31,19 @@ function sourcesTime(): number {
 
 export function stale(): { taskpane: boolean; workbench: boolean } {
   const src = sourcesTime();
-  return { taskpane: builtAt(path.join(DIST, "taskpane.js")) < src, workbench: builtAt(path.join(DIST_WORKBENCH, "workbench.js")) < src };
+  return {
+    taskpane: builtAt(path.join(DIST, "taskpane.js")) < src,
+    workbench: builtAt(path.join(DIST_WORKBENCH, "workbench.js")) < src,
+  };
 }
 
 function webpack(args: string[]): void {
   const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`webpack ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
 }
 

@@ -29,6 +29,12 @@ if (desktopExcel && resolvable("office-addin-debugging")) {
 } else {
   console.log("Serving the task pane at https://localhost:3000/taskpane.html (development build).");
   console.log("Sideload manifest.xml in Excel on the web: Home › Add-ins › More add-ins › Upload my add-in.");
-  if (desktopExcel) console.log("For desktop Excel: npm i -D office-addin-debugging, then npm start sideloads it for you.");
-  run(process.execPath, [require.resolve("webpack-cli/bin/cli.js", { paths: [root] }), "serve", "--mode", "development"]);
+  if (desktopExcel)
+    console.log("For desktop Excel: npm i -D office-addin-debugging, then npm start sideloads it for you.");
+  run(process.execPath, [
+    require.resolve("webpack-cli/bin/cli.js", { paths: [root] }),
+    "serve",
+    "--mode",
+    "development",
+  ]);
 }

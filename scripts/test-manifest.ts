@@ -21,18 +21,29 @@ async function main(): Promise<void> {
   // modify changes the default name only; the Indonesian name and the ribbon's labels must differ too.
   let xml = fs.readFileSync(test, "utf8");
   const rename = (pattern: RegExp, what: string) => {
-    const next = xml.replace(pattern, (_m, open: string, en: string, mid: string, id: string, close: string) => `${open}${en} (test)${mid}${id} (uji)${close}`);
+    const next = xml.replace(
+      pattern,
+      (_m, open: string, en: string, mid: string, id: string, close: string) =>
+        `${open}${en} (test)${mid}${id} (uji)${close}`,
+    );
     if (next === xml) throw new Error(`${what} was not found in the manifest`);
     xml = next;
   };
   xml = xml.replace(/(<DisplayName\b[^>]*>\s*<Override Locale="id-ID" Value=")[^"]*(")/, "$1Indeks SPBE (uji)$2");
   for (const id of ["Group.Label", "Button.Label"]) {
-    rename(new RegExp(`(<bt:String id="${id.replace(".", "\\.")}" DefaultValue=")([^"]*)(">\\s*<bt:Override Locale="id-ID" Value=")([^"]*)(")`), `the ribbon label ${id}`);
+    rename(
+      new RegExp(
+        `(<bt:String id="${id.replace(".", "\\.")}" DefaultValue=")([^"]*)(">\\s*<bt:Override Locale="id-ID" Value=")([^"]*)(")`,
+      ),
+      `the ribbon label ${id}`,
+    );
   }
   fs.writeFileSync(test, xml);
   for (const file of [prod, test]) {
     const info = await OfficeAddinManifest.readManifestFile(file);
-    console.log(`${path.relative(process.cwd(), file)}: ${info.displayName} (${info.id}), ${info.defaultSettings?.sourceLocation}`);
+    console.log(
+      `${path.relative(process.cwd(), file)}: ${info.displayName} (${info.id}), ${info.defaultSettings?.sourceLocation}`,
+    );
   }
 }
 

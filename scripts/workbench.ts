@@ -26,7 +26,10 @@ const OFFICE_JS = /<script[^>]*appsforoffice\.microsoft\.com[^>]*><\/script>/;
 
 /** The built taskpane.html with office.js swapped for the fake: the one change the workbench makes. */
 export function paneHtml(built: string): string {
-  if (!OFFICE_JS.test(built)) throw new Error("dist/taskpane.html no longer loads office.js from appsforoffice.microsoft.com; the workbench cannot put its fake in its place");
+  if (!OFFICE_JS.test(built))
+    throw new Error(
+      "dist/taskpane.html no longer loads office.js from appsforoffice.microsoft.com; the workbench cannot put its fake in its place",
+    );
   return built.replace(OFFICE_JS, '<script src="../fake-office.js"></script>');
 }
 
@@ -41,13 +44,19 @@ export async function startWorkbench(opts: { port?: number; workbook?: string } 
   await wb.xlsx.readFile(file);
   const sample = JSON.stringify({ name: path.basename(file), grid: workbookGrid(wb) });
 
-  const send = (res: http.ServerResponse, status: number, body: string | Buffer, type = "text/plain; charset=utf-8") => {
+  const send = (
+    res: http.ServerResponse,
+    status: number,
+    body: string | Buffer,
+    type = "text/plain; charset=utf-8",
+  ) => {
     res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store" });
     res.end(body);
   };
   const sendFile = (res: http.ServerResponse, dir: string, rel: string) => {
     const p = path.resolve(dir, "." + rel);
-    if (!p.startsWith(dir + path.sep) || !fs.existsSync(p) || !fs.statSync(p).isFile()) return send(res, 404, `not found: ${rel}`);
+    if (!p.startsWith(dir + path.sep) || !fs.existsSync(p) || !fs.statSync(p).isFile())
+      return send(res, 404, `not found: ${rel}`);
     send(res, 200, fs.readFileSync(p), TYPES[path.extname(p)] ?? "application/octet-stream");
   };
 
@@ -58,7 +67,8 @@ export async function startWorkbench(opts: { port?: number; workbook?: string } 
       if (p === "/" || p === "/index.html") return sendFile(res, DIST_WORKBENCH, "/index.html");
       if (p === "/favicon.ico") return sendFile(res, DIST, "/assets/icon-32.png");
       if (p === "/sample-grid.json") return send(res, 200, sample, TYPES[".json"]);
-      if (p === "/pane/taskpane.html") return send(res, 200, paneHtml(fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8")), TYPES[".html"]);
+      if (p === "/pane/taskpane.html")
+        return send(res, 200, paneHtml(fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8")), TYPES[".html"]);
       if (p.startsWith("/pane/")) return sendFile(res, DIST, p.slice("/pane".length));
       return sendFile(res, DIST_WORKBENCH, p);
     } catch (e) {

@@ -51,13 +51,16 @@ export function collectFiles(inputs: string[]): BatchFile[] {
     out.push({ path: p, file, relative });
   };
   const walk = (root: string, dir: string) => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (skipped(e.name)) continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(root, p);
       // A linked workbook is scored; a linked folder is not followed (it may loop back).
-      else if ((e.isFile() || (e.isSymbolicLink() && !isFolder(p))) && WORKBOOK.test(e.name)) add(p, p, path.relative(root, p));
+      else if ((e.isFile() || (e.isSymbolicLink() && !isFolder(p))) && WORKBOOK.test(e.name))
+        add(p, p, path.relative(root, p));
     }
   };
   for (const input of inputs) {
@@ -97,14 +100,20 @@ function startWorker(): Worker {
   const js = path.join(__dirname, "worker.js");
   if (fs.existsSync(js)) return new Worker(js);
   const ts = path.join(__dirname, "worker.ts");
-  return new Worker(`require(${JSON.stringify(require.resolve("tsx/cjs"))}); require(${JSON.stringify(ts)});`, { eval: true });
+  return new Worker(`require(${JSON.stringify(require.resolve("tsx/cjs"))}); require(${JSON.stringify(ts)});`, {
+    eval: true,
+  });
 }
 
 /**
  * Runs every task, `jobs` at a time, handing each result to `finished` as it comes (which
  * may keep less of it); the kept results keep the tasks' order.
  */
-async function runTasks(tasks: ScoreTask[], jobs: number, finished: (k: number, r: TaskResult) => TaskResult): Promise<TaskResult[]> {
+async function runTasks(
+  tasks: ScoreTask[],
+  jobs: number,
+  finished: (k: number, r: TaskResult) => TaskResult,
+): Promise<TaskResult[]> {
   const results: TaskResult[] = new Array(tasks.length);
   if (jobs <= 1) {
     for (let k = 0; k < tasks.length; k++) results[k] = finished(k, await runScoreTask(tasks[k], fileOps));
@@ -139,7 +148,9 @@ async function runTasks(tasks: ScoreTask[], jobs: number, finished: (k: number, 
           if (finishing) return;
           const task = tasks[current];
           if (current >= 0 && results[current] === undefined) {
-            results[current] = finished(current, { rows: [unreadableRow(task.file, `galat tak terduga / unexpected error: ${crash || `exit ${code}`}`)] });
+            results[current] = finished(current, {
+              rows: [unreadableRow(task.file, `galat tak terduga / unexpected error: ${crash || `exit ${code}`}`)],
+            });
           }
           run(startWorker());
         });
@@ -158,7 +169,12 @@ function outputTarget(args: ScoreArgs, f: BatchFile): string | undefined {
 
 function rowText(r: SummaryRow, lang: TextLanguage): string {
   const where = r.sheet ? ` [${r.sheet}${r.column ? `!${r.column}` : ""}]` : "";
-  const figure = r.index !== null ? `${r.index.toFixed(2)} ${r.predicate ?? ""}` : r.status === "unreadable" ? r.message ?? "" : say(lang, `${r.problems} masalah`, `${r.problems} problems`);
+  const figure =
+    r.index !== null
+      ? `${r.index.toFixed(2)} ${r.predicate ?? ""}`
+      : r.status === "unreadable"
+        ? (r.message ?? "")
+        : say(lang, `${r.problems} masalah`, `${r.problems} problems`);
   return `${r.status.padEnd(10)} ${r.file}${where}${r.agency ? ` — ${r.agency}` : ""}${r.year ? ` ${r.year}` : ""}: ${figure}`;
 }
 
@@ -180,14 +196,18 @@ export async function runBatch(args: ScoreArgs, io: CliIo): Promise<number> {
     return 2;
   }
   if (args.write && fs.existsSync(args.write) && !isFolder(args.write)) {
-    io.err(`spbe-index: ${say(lang, "--write perlu folder untuk banyak berkas", "--write needs a folder for several files")}: ${args.write}`);
+    io.err(
+      `spbe-index: ${say(lang, "--write perlu folder untuk banyak berkas", "--write needs a folder for several files")}: ${args.write}`,
+    );
     return 2;
   }
   const found = collectFiles(args.files);
-  const clash = !args.inPlace && found.find((f) => {
-    const target = outputTarget(args, f);
-    return target !== undefined && io.samePath(target, f.path);
-  });
+  const clash =
+    !args.inPlace &&
+    found.find((f) => {
+      const target = outputTarget(args, f);
+      return target !== undefined && io.samePath(target, f.path);
+    });
   if (clash) {
     io.err(
       `spbe-index: ${say(lang, `--write menunjuk berkas masukan ${clash.file}; pakai --in-place bila memang dimaksud`, `--write names the input file ${clash.file}; use --in-place if that is what you mean`)}`,
@@ -196,12 +216,19 @@ export async function runBatch(args: ScoreArgs, io: CliIo): Promise<number> {
   }
   // Neither the summary nor the scored copies of an earlier run are inputs.
   const inside = (p: string, dir: string) => !path.relative(path.resolve(dir), path.resolve(p)).startsWith("..");
-  const files = found.filter((f) => !(args.summary && io.samePath(f.path, args.summary)) && !(args.write !== undefined && inside(f.path, args.write)));
+  const files = found.filter(
+    (f) =>
+      !(args.summary && io.samePath(f.path, args.summary)) && !(args.write !== undefined && inside(f.path, args.write)),
+  );
   if (files.length === 0) {
-    io.err(`spbe-index: ${say(lang, "tidak ada berkas .xlsx/.xlsm di", "no .xlsx/.xlsm files in")}: ${args.files.join(", ")}`);
+    io.err(
+      `spbe-index: ${say(lang, "tidak ada berkas .xlsx/.xlsm di", "no .xlsx/.xlsm files in")}: ${args.files.join(", ")}`,
+    );
     return 2;
   }
-  if (args.write) for (const dir of new Set(files.map((f) => path.dirname(path.join(args.write!, f.relative))))) fs.mkdirSync(dir, { recursive: true });
+  if (args.write)
+    for (const dir of new Set(files.map((f) => path.dirname(path.join(args.write!, f.relative)))))
+      fs.mkdirSync(dir, { recursive: true });
 
   const tasks: ScoreTask[] = files.map((f) => ({
     path: f.path,
@@ -244,7 +271,10 @@ export async function runBatch(args: ScoreArgs, io: CliIo): Promise<number> {
     io.out(totals(rows, files.length, lang));
   }
   const tell = args.format === "json" ? io.err : io.out;
-  if (written) tell(`${say(lang, `Ditulis: ${written} berkas`, `Written: ${written} files`)}${args.write ? ` → ${args.write}` : ""}`);
+  if (written)
+    tell(
+      `${say(lang, `Ditulis: ${written} berkas`, `Written: ${written} files`)}${args.write ? ` → ${args.write}` : ""}`,
+    );
   results.forEach((r, k) => {
     for (const n of r.notes ?? []) tell(`  ${tasks[k].file}: ${inLanguage(n, lang)}`);
   });
@@ -254,7 +284,9 @@ export async function runBatch(args: ScoreArgs, io: CliIo): Promise<number> {
       await io.writeFileAtomic(args.summary, summaryBytes(rows, format));
       tell(`${say(lang, "Ringkasan", "Summary")}: ${args.summary}`);
     } catch (e) {
-      io.err(`spbe-index: ${args.summary}: ${say(lang, "tidak dapat ditulis", "cannot be written")} (${e instanceof Error ? e.message : String(e)})`);
+      io.err(
+        `spbe-index: ${args.summary}: ${say(lang, "tidak dapat ditulis", "cannot be written")} (${e instanceof Error ? e.message : String(e)})`,
+      );
       return 2;
     }
   }

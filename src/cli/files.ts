@@ -20,11 +20,22 @@ function osError(e: unknown, file: string, reading: boolean): FileError {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === "ENOENT") return new FileError(bi(`berkas tidak ada: ${file}`, `file not found: ${file}`));
   if (code === "EACCES" || code === "EPERM")
-    return new FileError(reading ? bi(`tidak ada izin membaca ${file}`, `no permission to read ${file}`) : bi(`tidak ada izin menulis ${file}`, `no permission to write ${file}`));
-  if (code === "EISDIR") return new FileError(bi(`${file} adalah folder, bukan berkas`, `${file} is a folder, not a file`));
-  if (code === "ENOSPC") return new FileError(bi(`disk penuh saat menulis ${file}`, `the disk is full writing ${file}`));
+    return new FileError(
+      reading
+        ? bi(`tidak ada izin membaca ${file}`, `no permission to read ${file}`)
+        : bi(`tidak ada izin menulis ${file}`, `no permission to write ${file}`),
+    );
+  if (code === "EISDIR")
+    return new FileError(bi(`${file} adalah folder, bukan berkas`, `${file} is a folder, not a file`));
+  if (code === "ENOSPC")
+    return new FileError(bi(`disk penuh saat menulis ${file}`, `the disk is full writing ${file}`));
   if (code === "EROFS") return new FileError(bi(`${file} ada di disk hanya-baca`, `${file} is on a read-only disk`));
-  return new FileError(bi(`${file} tidak dapat ${reading ? "dibaca" : "ditulis"} (${code ?? "?"})`, `${file} cannot be ${reading ? "read" : "written"} (${code ?? "?"})`));
+  return new FileError(
+    bi(
+      `${file} tidak dapat ${reading ? "dibaca" : "ditulis"} (${code ?? "?"})`,
+      `${file} cannot be ${reading ? "read" : "written"} (${code ?? "?"})`,
+    ),
+  );
 }
 
 function kindOf(st: fs.Stats): Bilingual | undefined {
@@ -44,9 +55,17 @@ export async function readInputFile(file: string, maxBytes = LIMITS.fileBytes): 
     throw osError(e, file, true);
   }
   const kind = kindOf(st);
-  if (kind) throw new FileError(bi(`${file} adalah ${kind.id}, bukan berkas biasa`, `${file} is ${kind.en}, not a regular file`));
+  if (kind)
+    throw new FileError(
+      bi(`${file} adalah ${kind.id}, bukan berkas biasa`, `${file} is ${kind.en}, not a regular file`),
+    );
   if (st.size > maxBytes) {
-    throw new FileError(bi(`${file} terlalu besar (${Math.round(st.size / 1048576)} MiB, batas ${maxBytes / 1048576} MiB)`, `${file} is too large (${Math.round(st.size / 1048576)} MiB, limit ${maxBytes / 1048576} MiB)`));
+    throw new FileError(
+      bi(
+        `${file} terlalu besar (${Math.round(st.size / 1048576)} MiB, batas ${maxBytes / 1048576} MiB)`,
+        `${file} is too large (${Math.round(st.size / 1048576)} MiB, limit ${maxBytes / 1048576} MiB)`,
+      ),
+    );
   }
   try {
     return await fs.promises.readFile(file);
@@ -144,14 +163,28 @@ export async function writeFileSafely(file: string, data: Uint8Array): Promise<s
     old = await fs.promises.stat(target);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" && target !== file) throw new FileError(bi(`${file} menunjuk ke berkas yang tidak ada`, `${file} is a symlink to a file that does not exist`));
+    if (code === "ENOENT" && target !== file)
+      throw new FileError(
+        bi(`${file} menunjuk ke berkas yang tidak ada`, `${file} is a symlink to a file that does not exist`),
+      );
     if (code !== "ENOENT") throw osError(e, file, false);
   }
   if (old) {
     const kind = kindOf(old);
-    if (kind) throw new FileError(bi(`${file} adalah ${kind.id}, bukan berkas biasa; tidak ditulis`, `${file} is ${kind.en}, not a regular file; not written`));
+    if (kind)
+      throw new FileError(
+        bi(
+          `${file} adalah ${kind.id}, bukan berkas biasa; tidak ditulis`,
+          `${file} is ${kind.en}, not a regular file; not written`,
+        ),
+      );
     if (old.nlink > 1) {
-      throw new FileError(bi(`${file} punya tautan keras lain; tulis ke berkas baru dengan --write`, `${file} has other hard links; write a new file with --write`));
+      throw new FileError(
+        bi(
+          `${file} punya tautan keras lain; tulis ke berkas baru dengan --write`,
+          `${file} has other hard links; write a new file with --write`,
+        ),
+      );
     }
   }
   const lock = openedBy(target);
@@ -177,7 +210,10 @@ export async function writeFileSafely(file: string, data: Uint8Array): Promise<s
             await fh.chown(old.uid, old.gid);
           } catch {
             throw new FileError(
-              bi(`pemilik ${target} tidak dapat dipertahankan; tulis ke berkas baru dengan --write`, `the owner of ${target} cannot be kept; write a new file with --write`),
+              bi(
+                `pemilik ${target} tidak dapat dipertahankan; tulis ke berkas baru dengan --write`,
+                `the owner of ${target} cannot be kept; write a new file with --write`,
+              ),
             );
           }
         }

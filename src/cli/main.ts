@@ -16,7 +16,11 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 // Interrupted while replacing a file: the old file stays, the temporary one goes.
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+  ["SIGHUP", 129],
+] as const) {
   process.on(signal, () => {
     removePendingTemps();
     process.exit(code);

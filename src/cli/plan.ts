@@ -11,7 +11,9 @@ import type { CliIo, PlanArgs } from "./run";
 export function runPlan(args: PlanArgs, analysis: Analysis, io: CliIo, lang: TextLanguage): number {
   const target = args.target ?? analysis.tables.find((t) => t.target !== undefined)?.target;
   if (target === undefined) {
-    io.err(`spbe-index: ${say(lang, "--target tidak diberikan dan lembar hasil tidak menyimpan target", "--target not given and the results sheet stores no target")}`);
+    io.err(
+      `spbe-index: ${say(lang, "--target tidak diberikan dan lembar hasil tidak menyimpan target", "--target not given and the results sheet stores no target")}`,
+    );
     return 2;
   }
   const planned = planAnalysis(analysis, { target, step: args.step, outOfReach: args.outOfReach, caps: args.caps });

@@ -25,7 +25,12 @@ export interface Progress {
 }
 
 /** Redraws at most ten times a second; `draw` is absent when standard error is not a terminal. */
-export function progress(total: number, draw: ((s: string) => void) | undefined, lang: TextLanguage, now: () => number = Date.now): Progress {
+export function progress(
+  total: number,
+  draw: ((s: string) => void) | undefined,
+  lang: TextLanguage,
+  now: () => number = Date.now,
+): Progress {
   if (!draw) return { step: () => undefined, done: () => undefined };
   const start = now();
   let count = 0;

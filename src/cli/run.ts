@@ -93,29 +93,49 @@ export class UsageError extends Error {
 /** "12" or "I12" → 12: indicator numbers as assessors write them in either framework. */
 function indicatorNumber(text: string, flag: string): number {
   const m = /^[Ii]?(\d+)$/.exec(text.trim());
-  if (!m) throw new UsageError(bi(`${flag}: "${text}" bukan nomor indikator`, `${flag}: "${text}" is not an indicator number`));
+  if (!m)
+    throw new UsageError(
+      bi(`${flag}: "${text}" bukan nomor indikator`, `${flag}: "${text}" is not an indicator number`),
+    );
   return Number(m[1]);
 }
 
 export function parseArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
-  if (command !== "score" && command !== "plan") throw new UsageError(command ? bi(`perintah tidak dikenal: ${command}`, `unknown command: ${command}`) : bi("perintah tidak ada", "no command given"));
+  if (command !== "score" && command !== "plan")
+    throw new UsageError(
+      command
+        ? bi(`perintah tidak dikenal: ${command}`, `unknown command: ${command}`)
+        : bi("perintah tidak ada", "no command given"),
+    );
   const args: CliArgs =
     command === "plan"
-      ? { command, file: "", files: [], levelColumns: [], format: "table", inPlace: false, outOfReach: [], caps: new Map() }
+      ? {
+          command,
+          file: "",
+          files: [],
+          levelColumns: [],
+          format: "table",
+          inPlace: false,
+          outOfReach: [],
+          caps: new Map(),
+        }
       : { command, file: "", files: [], levelColumns: [], format: "table", inPlace: false };
   const planOnly = (flag: string): PlanArgs => {
-    if (args.command !== "plan") throw new UsageError(bi(`${flag} hanya untuk perintah plan`, `${flag} is only for the plan command`));
+    if (args.command !== "plan")
+      throw new UsageError(bi(`${flag} hanya untuk perintah plan`, `${flag} is only for the plan command`));
     return args;
   };
   const scoreOnly = (flag: string): ScoreArgs => {
-    if (args.command !== "score") throw new UsageError(bi(`${flag} hanya untuk perintah score`, `${flag} is only for the score command`));
+    if (args.command !== "score")
+      throw new UsageError(bi(`${flag} hanya untuk perintah score`, `${flag} is only for the score command`));
     return args;
   };
   const positive = (text: string, flag: string): number => {
     // "3,7" as well as "3.7": Indonesian writes a decimal comma.
     const n = Number(text.replace(",", "."));
-    if (text.trim() === "" || !Number.isFinite(n) || n <= 0) throw new UsageError(bi(`${flag} perlu angka positif: ${text}`, `${flag} needs a positive number: ${text}`));
+    if (text.trim() === "" || !Number.isFinite(n) || n <= 0)
+      throw new UsageError(bi(`${flag} perlu angka positif: ${text}`, `${flag} needs a positive number: ${text}`));
     return n;
   };
   const value = (i: number, flag: string) => {
@@ -125,7 +145,10 @@ export function parseArgs(argv: string[]): CliArgs {
   };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith("--") && a.includes("=")
+        ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]
+        : [a, undefined];
     const take = () => (inline !== undefined ? inline : value(i++, flag));
     switch (flag) {
       case "--sheet":
@@ -134,20 +157,35 @@ export function parseArgs(argv: string[]): CliArgs {
       case "--header-row": {
         const v = take();
         const n = Number(v);
-        if (!/^\d+$/.test(v.trim()) || n < 1) throw new UsageError(bi(`--header-row: "${v}" bukan nomor baris (1, 2, …)`, `--header-row: "${v}" is not a row number (1, 2, …)`));
+        if (!/^\d+$/.test(v.trim()) || n < 1)
+          throw new UsageError(
+            bi(
+              `--header-row: "${v}" bukan nomor baris (1, 2, …)`,
+              `--header-row: "${v}" is not a row number (1, 2, …)`,
+            ),
+          );
         args.headerRow = n;
         break;
       }
       case "--level-column":
         for (const c of take().split(",")) {
-          if (!/^[A-Za-z]{1,3}$/.test(c.trim())) throw new UsageError(bi(`--level-column: "${c}" bukan huruf kolom`, `--level-column: "${c}" is not a column letter`));
+          if (!/^[A-Za-z]{1,3}$/.test(c.trim()))
+            throw new UsageError(
+              bi(`--level-column: "${c}" bukan huruf kolom`, `--level-column: "${c}" is not a column letter`),
+            );
           args.levelColumns.push(c.trim().toUpperCase());
         }
         break;
       case "--framework": {
         const id = take();
         const f = frameworkById(id);
-        if (!f) throw new UsageError(bi(`--framework: "${id}" tidak dikenal (${FRAMEWORK_IDS.join(", ")})`, `--framework: "${id}" is unknown (${FRAMEWORK_IDS.join(", ")})`));
+        if (!f)
+          throw new UsageError(
+            bi(
+              `--framework: "${id}" tidak dikenal (${FRAMEWORK_IDS.join(", ")})`,
+              `--framework: "${id}" is unknown (${FRAMEWORK_IDS.join(", ")})`,
+            ),
+          );
         args.framework = f;
         break;
       }
@@ -180,7 +218,8 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case "--jobs": {
         const n = Number(take());
-        if (!Number.isInteger(n) || n < 1) throw new UsageError(bi("--jobs perlu bilangan bulat positif", "--jobs needs a positive whole number"));
+        if (!Number.isInteger(n) || n < 1)
+          throw new UsageError(bi("--jobs perlu bilangan bulat positif", "--jobs needs a positive whole number"));
         scoreOnly(flag).jobs = n;
         break;
       }
@@ -191,12 +230,18 @@ export function parseArgs(argv: string[]): CliArgs {
         planOnly(flag).step = positive(take(), flag);
         break;
       case "--out-of-reach":
-        planOnly(flag).outOfReach.push(...take().split(",").filter((x) => x.trim() !== "").map((x) => indicatorNumber(x, flag)));
+        planOnly(flag).outOfReach.push(
+          ...take()
+            .split(",")
+            .filter((x) => x.trim() !== "")
+            .map((x) => indicatorNumber(x, flag)),
+        );
         break;
       case "--cap":
         for (const pair of take().split(",")) {
           const [id, level] = pair.split("=");
-          if (level === undefined) throw new UsageError(bi(`--cap: "${pair}" harus NOMOR=LEVEL`, `--cap: "${pair}" must be ID=LEVEL`));
+          if (level === undefined)
+            throw new UsageError(bi(`--cap: "${pair}" harus NOMOR=LEVEL`, `--cap: "${pair}" must be ID=LEVEL`));
           planOnly(flag).caps.set(indicatorNumber(id, flag), positive(level, flag));
         }
         break;
@@ -205,14 +250,19 @@ export function parseArgs(argv: string[]): CliArgs {
         throw new UsageError();
       default:
         if (a.startsWith("-")) throw new UsageError(bi(`opsi tidak dikenal: ${a}`, `unknown option: ${a}`));
-        if (args.files.length && args.command === "plan") throw new UsageError(bi(`satu berkas saja: ${a}`, `one file only: ${a}`));
+        if (args.files.length && args.command === "plan")
+          throw new UsageError(bi(`satu berkas saja: ${a}`, `one file only: ${a}`));
         args.files.push(a);
         args.file ||= a;
     }
   }
   if (!args.file) throw new UsageError(bi("berkas .xlsx tidak disebut", "no .xlsx file given"));
-  if (args.write && args.inPlace) throw new UsageError(bi("pilih --write atau --in-place", "choose --write or --in-place"));
-  if (args.command === "plan" && (args.write || args.inPlace)) throw new UsageError(bi("plan hanya membaca berkas: --write/--in-place", "plan only reads the file: --write/--in-place"));
+  if (args.write && args.inPlace)
+    throw new UsageError(bi("pilih --write atau --in-place", "choose --write or --in-place"));
+  if (args.command === "plan" && (args.write || args.inPlace))
+    throw new UsageError(
+      bi("plan hanya membaca berkas: --write/--in-place", "plan only reads the file: --write/--in-place"),
+    );
   return args;
 }
 
@@ -264,13 +314,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   else {
     io.out(reportText(analysis, lang));
     // The core says several tables were scored; how to pick one is this command's own word.
-    if (analysis.notes.some((n) => n.code === "several-tables")) io.out(say(lang, "Pilih satu lembar dengan --sheet.", "Pick one sheet with --sheet."));
+    if (analysis.notes.some((n) => n.code === "several-tables"))
+      io.out(say(lang, "Pilih satu lembar dengan --sheet.", "Pick one sheet with --sheet."));
   }
 
   const target = args.inPlace ? args.file : args.write;
   if (target) {
     if (!args.inPlace && io.samePath(target, args.file)) {
-      io.err("spbe-index: --write menunjuk berkas masukan; pakai --in-place bila memang dimaksud / --write names the input file; use --in-place if that is what you mean");
+      io.err(
+        "spbe-index: --write menunjuk berkas masukan; pakai --in-place bila memang dimaksud / --write names the input file; use --in-place if that is what you mean",
+      );
       return 2;
     }
     const plan = buildWritePlan(grid, analysis);

@@ -37,18 +37,52 @@ function csvField(v: string | number | null): string {
 
 /** The widest domain and aspect lists among the frameworks found, so every row fits one header. */
 function groupColumns(rows: SummaryRow[]): { domains: number[]; aspects: number[] } {
-  const ids = (pick: (r: SummaryRow) => { id: number }[]) => [...new Set(rows.flatMap((r) => pick(r).map((g) => g.id)))].sort((a, b) => a - b);
+  const ids = (pick: (r: SummaryRow) => { id: number }[]) =>
+    [...new Set(rows.flatMap((r) => pick(r).map((g) => g.id)))].sort((a, b) => a - b);
   return { domains: ids((r) => r.domains), aspects: ids((r) => r.aspects) };
 }
 
 export function summaryCsv(rows: SummaryRow[]): string {
   const { domains, aspects } = groupColumns(rows);
-  const head = ["file", "sheet", "framework", "agency", "year", "column", "header", "status", "message", "index", "predicate", ...domains.map((d) => `domain${d}`), ...aspects.map((a) => `aspect${a}`), "problems", "lowScores"];
+  const head = [
+    "file",
+    "sheet",
+    "framework",
+    "agency",
+    "year",
+    "column",
+    "header",
+    "status",
+    "message",
+    "index",
+    "predicate",
+    ...domains.map((d) => `domain${d}`),
+    ...aspects.map((a) => `aspect${a}`),
+    "problems",
+    "lowScores",
+  ];
   const lines = [head.join(",")];
   for (const r of rows) {
-    const group = (list: { id: number; index: number | null }[], id: number) => list.find((g) => g.id === id)?.index ?? null;
+    const group = (list: { id: number; index: number | null }[], id: number) =>
+      list.find((g) => g.id === id)?.index ?? null;
     lines.push(
-      [r.file, r.sheet, r.framework, r.agency, r.year, r.column, r.header, r.status, r.message, r.index, r.predicate, ...domains.map((d) => group(r.domains, d)), ...aspects.map((a) => group(r.aspects, a)), r.problems, r.lowScores]
+      [
+        r.file,
+        r.sheet,
+        r.framework,
+        r.agency,
+        r.year,
+        r.column,
+        r.header,
+        r.status,
+        r.message,
+        r.index,
+        r.predicate,
+        ...domains.map((d) => group(r.domains, d)),
+        ...aspects.map((a) => group(r.aspects, a)),
+        r.problems,
+        r.lowScores,
+      ]
         .map(csvField)
         .join(","),
     );
@@ -89,7 +123,12 @@ class SheetWriter {
     values.forEach((v, c) => {
       const st = typeof style === "function" ? style(c) : style;
       if (v === null && !st?.fill) return;
-      this.plan.cells.push({ sheet: this.sheet, address: a1(this.row, c), ...(v === null ? {} : { value: v }), ...(st ? { style: st } : {}) });
+      this.plan.cells.push({
+        sheet: this.sheet,
+        address: a1(this.row, c),
+        ...(v === null ? {} : { value: v }),
+        ...(st ? { style: st } : {}),
+      });
     });
     this.row++;
   }
@@ -102,26 +141,71 @@ class SheetWriter {
 function tableSheet(plan: WritePlan, s: FrameworkStats, files: number): void {
   const f = s.framework;
   const w = new SheetWriter(plan, f.data.shortName);
-  w.line([`${f.title} (${f.data.shortName}) — ${s.rows.length} penilaian / assessments; ${files} berkas dalam ringkasan / files in this summary`], TITLE);
+  w.line(
+    [
+      `${f.title} (${f.data.shortName}) — ${s.rows.length} penilaian / assessments; ${files} berkas dalam ringkasan / files in this summary`,
+    ],
+    TITLE,
+  );
   w.line(["Diurutkan menurut indeks; warna = predikat / sorted by index; colour = predicate"]);
-  const fixed = ["No", "Berkas / File", "Instansi / Agency", "Tahun / Year", "Lembar / Sheet", "Kolom / Column", "Judul kolom / Header", "Status", "Indeks / Index", "Predikat / Predicate"];
-  w.line([...fixed, ...f.domains.map((d) => `D${d.id} ${d.name}`), ...f.aspects.map((a) => `A${a.id} ${a.name}`), "Masalah / Problems", "Nilai rendah / Low scores"], HEAD);
+  const fixed = [
+    "No",
+    "Berkas / File",
+    "Instansi / Agency",
+    "Tahun / Year",
+    "Lembar / Sheet",
+    "Kolom / Column",
+    "Judul kolom / Header",
+    "Status",
+    "Indeks / Index",
+    "Predikat / Predicate",
+  ];
+  w.line(
+    [
+      ...fixed,
+      ...f.domains.map((d) => `D${d.id} ${d.name}`),
+      ...f.aspects.map((a) => `A${a.id} ${a.name}`),
+      "Masalah / Problems",
+      "Nilai rendah / Low scores",
+    ],
+    HEAD,
+  );
   const indexCol = fixed.indexOf("Indeks / Index");
   const firstGroup = indexCol + 2;
   const groupCount = f.domains.length + f.aspects.length;
   s.rows.forEach((r, k) => {
-    const groups = [...f.domains.map((d) => r.domains.find((x) => x.id === d.id)?.index ?? null), ...f.aspects.map((a) => r.aspects.find((x) => x.id === a.id)?.index ?? null)];
+    const groups = [
+      ...f.domains.map((d) => r.domains.find((x) => x.id === d.id)?.index ?? null),
+      ...f.aspects.map((a) => r.aspects.find((x) => x.id === a.id)?.index ?? null),
+    ];
     const band = bandFill(f, r.index);
-    w.line([k + 1, r.file, r.agency, r.year, r.sheet, r.column, r.header, STATUS_TEXT[r.status], r.index, r.predicate, ...groups, r.problems, r.lowScores], (c) => {
-      if (c === indexCol) return { numberFormat: "0.00", ...(band ? { fill: band } : {}) };
-      if (c === indexCol + 1) return band ? { fill: band } : undefined;
-      if (c >= firstGroup && c < firstGroup + groupCount) {
-        // Published reports apply the same bands to domain indices; aspects stay plain.
-        const fill = c < firstGroup + f.domains.length ? bandFill(f, groups[c - firstGroup]) : undefined;
-        return { numberFormat: "0.00", ...(fill ? { fill } : {}) };
-      }
-      return undefined;
-    });
+    w.line(
+      [
+        k + 1,
+        r.file,
+        r.agency,
+        r.year,
+        r.sheet,
+        r.column,
+        r.header,
+        STATUS_TEXT[r.status],
+        r.index,
+        r.predicate,
+        ...groups,
+        r.problems,
+        r.lowScores,
+      ],
+      (c) => {
+        if (c === indexCol) return { numberFormat: "0.00", ...(band ? { fill: band } : {}) };
+        if (c === indexCol + 1) return band ? { fill: band } : undefined;
+        if (c >= firstGroup && c < firstGroup + groupCount) {
+          // Published reports apply the same bands to domain indices; aspects stay plain.
+          const fill = c < firstGroup + f.domains.length ? bandFill(f, groups[c - firstGroup]) : undefined;
+          return { numberFormat: "0.00", ...(fill ? { fill } : {}) };
+        }
+        return undefined;
+      },
+    );
   });
   w.widths([5, 34, 28, 8, 14, 8, 18, 16, 9, 18, ...Array<number>(groupCount).fill(12), 10, 10]);
 }
@@ -129,7 +213,10 @@ function tableSheet(plan: WritePlan, s: FrameworkStats, files: number): void {
 function statsSheet(plan: WritePlan, s: FrameworkStats): void {
   const f = s.framework;
   const w = new SheetWriter(plan, `Sebaran ${f.data.shortName}`);
-  w.line([`${f.title} (${f.data.shortName}): sebaran predikat dan rata-rata / distribution of predicates and averages`], TITLE);
+  w.line(
+    [`${f.title} (${f.data.shortName}): sebaran predikat dan rata-rata / distribution of predicates and averages`],
+    TITLE,
+  );
   w.line([
     `Dihitung dari ${s.counted.length} penilaian lengkap, kolom nilai terakhir tiap tabel (nilai asesor bila ada) / from ${s.counted.length} complete assessments, each table's last level column (the assessor's when there is one)`,
   ]);
@@ -138,7 +225,13 @@ function statsSheet(plan: WritePlan, s: FrameworkStats): void {
   s.bands.forEach((b, k) => {
     const share = s.counted.length ? b.count / s.counted.length : null;
     w.line([b.predicate, b.min, b.count, share], (c) =>
-      c === 0 ? { fill: BAND_FILLS[Math.min(k, BAND_FILLS.length - 1)] } : c === 1 ? { numberFormat: "0.00" } : c === 3 ? { numberFormat: "0.0%" } : undefined,
+      c === 0
+        ? { fill: BAND_FILLS[Math.min(k, BAND_FILLS.length - 1)] }
+        : c === 1
+          ? { numberFormat: "0.00" }
+          : c === 3
+            ? { numberFormat: "0.0%" }
+            : undefined,
     );
   });
   w.line(["Jumlah / Total", null, s.counted.length], TITLE);
@@ -146,10 +239,19 @@ function statsSheet(plan: WritePlan, s: FrameworkStats): void {
   w.line(["Rata-rata / Average", "", "Indeks / Index", "Penilaian / Assessments"], HEAD);
   const average = (label: string, name: string, value: number | null, count: number, colour: boolean) => {
     const fill = colour ? bandFill(f, value) : undefined;
-    w.line([label, name, value, count], (c) => (c === 2 ? { numberFormat: "0.00", ...(fill ? { fill } : {}) } : undefined));
+    w.line([label, name, value, count], (c) =>
+      c === 2 ? { numberFormat: "0.00", ...(fill ? { fill } : {}) } : undefined,
+    );
   };
   average("Indeks / Index", f.title, s.index.average, s.index.count, true);
-  for (const g of s.groups) average(`${g.kind === "domain" ? "Domain" : "Aspek / Aspect"} ${g.id}`, g.name, g.average, g.count, g.kind === "domain");
+  for (const g of s.groups)
+    average(
+      `${g.kind === "domain" ? "Domain" : "Aspek / Aspect"} ${g.id}`,
+      g.name,
+      g.average,
+      g.count,
+      g.kind === "domain",
+    );
   w.widths([26, 52, 14, 16]);
 }
 
@@ -172,16 +274,50 @@ function seedPackage(firstSheet: string): Package {
   const parts: [string, string][] = [
     [
       "[Content_Types].xml",
-      element("Types", { xmlns: "http://schemas.openxmlformats.org/package/2006/content-types" }, [
-        element("Default", { Extension: "rels", ContentType: "application/vnd.openxmlformats-package.relationships+xml" }),
-        element("Default", { Extension: "xml", ContentType: "application/xml" }),
-        element("Override", { PartName: "/xl/workbook.xml", ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml" }),
-        element("Override", { PartName: "/xl/worksheets/sheet1.xml", ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml" }),
-      ].join("")),
+      element(
+        "Types",
+        { xmlns: "http://schemas.openxmlformats.org/package/2006/content-types" },
+        [
+          element("Default", {
+            Extension: "rels",
+            ContentType: "application/vnd.openxmlformats-package.relationships+xml",
+          }),
+          element("Default", { Extension: "xml", ContentType: "application/xml" }),
+          element("Override", {
+            PartName: "/xl/workbook.xml",
+            ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+          }),
+          element("Override", {
+            PartName: "/xl/worksheets/sheet1.xml",
+            ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+          }),
+        ].join(""),
+      ),
     ],
-    ["_rels/.rels", element("Relationships", { xmlns: NS_PKG_REL }, element("Relationship", { Id: "rId1", Type: `${NS_REL}/officeDocument`, Target: "xl/workbook.xml" }))],
-    ["xl/workbook.xml", element("workbook", { xmlns: NS_MAIN, "xmlns:r": NS_REL }, element("sheets", {}, element("sheet", { name: firstSheet, sheetId: 1, "r:id": "rId1" })))],
-    ["xl/_rels/workbook.xml.rels", element("Relationships", { xmlns: NS_PKG_REL }, element("Relationship", { Id: "rId1", Type: `${NS_REL}/worksheet`, Target: "worksheets/sheet1.xml" }))],
+    [
+      "_rels/.rels",
+      element(
+        "Relationships",
+        { xmlns: NS_PKG_REL },
+        element("Relationship", { Id: "rId1", Type: `${NS_REL}/officeDocument`, Target: "xl/workbook.xml" }),
+      ),
+    ],
+    [
+      "xl/workbook.xml",
+      element(
+        "workbook",
+        { xmlns: NS_MAIN, "xmlns:r": NS_REL },
+        element("sheets", {}, element("sheet", { name: firstSheet, sheetId: 1, "r:id": "rId1" })),
+      ),
+    ],
+    [
+      "xl/_rels/workbook.xml.rels",
+      element(
+        "Relationships",
+        { xmlns: NS_PKG_REL },
+        element("Relationship", { Id: "rId1", Type: `${NS_REL}/worksheet`, Target: "worksheets/sheet1.xml" }),
+      ),
+    ],
   ];
   const pkg: Package = { order: [], parts: new Map() };
   for (const [name, xml] of parts) {
@@ -195,7 +331,17 @@ function seedPackage(firstSheet: string): Package {
 
 /** The summary workbook, written by the same package writer that scores a person's workbook. */
 export function summaryXlsx(rows: SummaryRow[]): Buffer {
-  const plan: WritePlan = { sheets: [], cells: [], validations: [], conditionalFormats: [], names: [], columnWidths: [], charts: [], printSetups: [], skipped: [] };
+  const plan: WritePlan = {
+    sheets: [],
+    cells: [],
+    validations: [],
+    conditionalFormats: [],
+    names: [],
+    columnWidths: [],
+    charts: [],
+    printSetups: [],
+    skipped: [],
+  };
   const files = new Set(rows.map((r) => r.file)).size;
   const stats = frameworkStats(rows, FRAMEWORKS);
   for (const s of stats) tableSheet(plan, s, files);

@@ -64,20 +64,40 @@ export function frameworkStats(rows: SummaryRow[], frameworks: readonly Framewor
     .map((framework) => {
       const mine = rows.filter((r) => r.framework === framework.id);
       const counted = lastColumns(mine).filter((r) => r.status === "complete" && r.index !== null);
-      const bands = framework.predicates.map((p) => ({ predicate: predicateLabel(p), min: hundredthsNumber(p.minUnits), count: 0 }));
+      const bands = framework.predicates.map((p) => ({
+        predicate: predicateLabel(p),
+        min: hundredthsNumber(p.minUnits),
+        count: 0,
+      }));
       for (const r of counted) {
         const p = predicateFor(framework, BigInt(hundredths(r.index!)));
         bands[framework.predicates.indexOf(p)].count++;
       }
-      const avg = (kind: "domain" | "aspect", id: number, name: string, pick: (r: SummaryRow) => number | null | undefined): GroupAverage => {
+      const avg = (
+        kind: "domain" | "aspect",
+        id: number,
+        name: string,
+        pick: (r: SummaryRow) => number | null | undefined,
+      ): GroupAverage => {
         const values = counted.map(pick).filter((v): v is number => typeof v === "number");
         return { kind, id, name, average: averageOf(values), count: values.length };
       };
       const groups = [
-        ...framework.domains.map((d) => avg("domain", d.id, d.name, (r) => r.domains.find((x) => x.id === d.id)?.index)),
-        ...framework.aspects.map((a) => avg("aspect", a.id, a.name, (r) => r.aspects.find((x) => x.id === a.id)?.index)),
+        ...framework.domains.map((d) =>
+          avg("domain", d.id, d.name, (r) => r.domains.find((x) => x.id === d.id)?.index),
+        ),
+        ...framework.aspects.map((a) =>
+          avg("aspect", a.id, a.name, (r) => r.aspects.find((x) => x.id === a.id)?.index),
+        ),
       ];
-      return { framework, rows: [...mine].sort(byIndex), counted, bands, index: { average: averageOf(counted.map((r) => r.index!)), count: counted.length }, groups };
+      return {
+        framework,
+        rows: [...mine].sort(byIndex),
+        counted,
+        bands,
+        index: { average: averageOf(counted.map((r) => r.index!)), count: counted.length },
+        groups,
+      };
     })
     .filter((s) => s.rows.length > 0);
 }

@@ -13,7 +13,8 @@ if (port) {
   port.on("message", (task: ScoreTask) => {
     runScoreTask(task, fileOps).then(
       (result) => port.postMessage(result, result.output ? [result.output.buffer as ArrayBuffer] : []),
-      (e: unknown) => port.postMessage({ rows: [unreadableRow(task.file, e instanceof Error ? e.message : String(e))] }),
+      (e: unknown) =>
+        port.postMessage({ rows: [unreadableRow(task.file, e instanceof Error ? e.message : String(e))] }),
     );
   });
 }

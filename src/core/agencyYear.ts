@@ -17,15 +17,18 @@ const SCAN_COLS = 12;
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 
-const AGENCY_LABEL = /^(nama\s+)?(instansi|pemda|pemerintah\s+daerah|kementerian\s*\/\s*lembaga|k\/l\/d|agency|organi[sz]ation)(\s+pemerintah)?\s*:?$/i;
+const AGENCY_LABEL =
+  /^(nama\s+)?(instansi|pemda|pemerintah\s+daerah|kementerian\s*\/\s*lembaga|k\/l\/d|agency|organi[sz]ation)(\s+pemerintah)?\s*:?$/i;
 const YEAR_LABEL = /^(tahun(\s+(evaluasi|penilaian|pemantauan|anggaran))?|periode|year|ta\.?)\s*:?$/i;
 const LABEL_INLINE = /^(nama\s+)?(instansi|pemda|agency)\s*:\s*(.+)$/i;
 /** "Pemerintah Kota Denpasar", "Kabupaten Aceh Tengah", "Kementerian Keuangan", "Badan Pusat Statistik". */
-const AGENCY_NAME = /\b((pemerintah\s+)?(provinsi|prov\.|kabupaten|kab\.|kota|kementerian|badan|lembaga|sekretariat|komisi|kejaksaan|kepolisian|mahkamah)\s+[A-Za-z][\w.'’-]*(\s+[A-Za-z][\w.'’-]*){0,5})/i;
+const AGENCY_NAME =
+  /\b((pemerintah\s+)?(provinsi|prov\.|kabupaten|kab\.|kota|kementerian|badan|lembaga|sekretariat|komisi|kejaksaan|kepolisian|mahkamah)\s+[A-Za-z][\w.'’-]*(\s+[A-Za-z][\w.'’-]*){0,5})/i;
 const YEAR_IN_TEXT = /\b(?:tahun|ta\.?|year|periode)\s*:?\s*((?:19|20|21)\d\d)\b/i;
 const BARE_YEAR = /(?:^|[^\d])((?:20|21)\d\d)(?![\d])/;
 /** Words that end an agency's name in a title: "Kota Contoh Tahun 2021", "Kota Contoh — 2021". */
-const NAME_END = /\s*(\b(tahun|ta|periode|year|evaluasi|penilaian|pemantauan|monitoring)\b.*|[—–(,;:|/].*|\s-\s.*|\s(19|20|21)\d\d.*)$/i;
+const NAME_END =
+  /\s*(\b(tahun|ta|periode|year|evaluasi|penilaian|pemantauan|monitoring)\b.*|[—–(,;:|/].*|\s-\s.*|\s(19|20|21)\d\d.*)$/i;
 
 function text(v: CellValue | undefined): string {
   if (v === null || v === undefined || isCellError(v) || typeof v === "boolean") return "";
@@ -101,11 +104,28 @@ function scan(sheet: SheetGrid, lastRow: number): Found {
  * another indicator table (last year's sheet beside this year's) is not this table's
  * year, so sheets in `tableSheets` lend their agency but never their year.
  */
-export function findAgencyYear(grid: WorkbookGrid, sheetIndex: number, headerRow: number, tableSheets: readonly number[] = []): AgencyYear {
+export function findAgencyYear(
+  grid: WorkbookGrid,
+  sheetIndex: number,
+  headerRow: number,
+  tableSheets: readonly number[] = [],
+): AgencyYear {
   const own = grid.sheets[sheetIndex] ? scan(grid.sheets[sheetIndex], Math.min(headerRow, SCAN_ROWS)) : undefined;
-  const others = grid.sheets.flatMap((s, k) => (k === sheetIndex ? [] : [{ found: scan(s, SCAN_ROWS), table: tableSheets.includes(k) }]));
-  const order = [own?.labelled, ...others.map((o) => o.found.labelled), own?.inText, ...others.map((o) => o.found.inText)].filter((x): x is AgencyYear => x !== undefined);
-  const yearOrder = [own?.labelled, ...others.filter((o) => !o.table).map((o) => o.found.labelled), own?.inText, ...others.filter((o) => !o.table).map((o) => o.found.inText)];
+  const others = grid.sheets.flatMap((s, k) =>
+    k === sheetIndex ? [] : [{ found: scan(s, SCAN_ROWS), table: tableSheets.includes(k) }],
+  );
+  const order = [
+    own?.labelled,
+    ...others.map((o) => o.found.labelled),
+    own?.inText,
+    ...others.map((o) => o.found.inText),
+  ].filter((x): x is AgencyYear => x !== undefined);
+  const yearOrder = [
+    own?.labelled,
+    ...others.filter((o) => !o.table).map((o) => o.found.labelled),
+    own?.inText,
+    ...others.filter((o) => !o.table).map((o) => o.found.inText),
+  ];
   return {
     agency: order.find((o) => o.agency !== null)?.agency ?? null,
     year: yearOrder.find((o) => o !== undefined && o.year !== null)?.year ?? null,

@@ -102,7 +102,9 @@ function checkRows(grid: WorkbookGrid, layout: TableLayout): { issues: Issue[]; 
       continue;
     }
     const cell = a1(r.row, idCol);
-    const differ = layout.levelColumns.filter((c) => !sameEntry(cellAt(sheet, prev, c.col), cellAt(sheet, r.row, c.col)));
+    const differ = layout.levelColumns.filter(
+      (c) => !sameEntry(cellAt(sheet, prev, c.col), cellAt(sheet, r.row, c.col)),
+    );
     if (differ.length === 0) {
       // Applications list an indicator once per recommendation: the same level twice is harmless.
       issues.push({
@@ -179,7 +181,14 @@ function checkWeights(grid: WorkbookGrid, layout: TableLayout, firstRow: Map<num
   return issues;
 }
 
-function assess(grid: WorkbookGrid, layout: TableLayout, column: LevelColumn, firstRow: Map<number, number>, threshold: Rational, tableIssues: Issue[]): Assessment {
+function assess(
+  grid: WorkbookGrid,
+  layout: TableLayout,
+  column: LevelColumn,
+  firstRow: Map<number, number>,
+  threshold: Rational,
+  tableIssues: Issue[],
+): Assessment {
   const f = layout.framework;
   const sheet = grid.sheets[layout.sheetIndex];
   const values = new Map<number, Rational>();
@@ -201,7 +210,8 @@ function assess(grid: WorkbookGrid, layout: TableLayout, column: LevelColumn, fi
     }
     values.set(id, check.value);
     raw.set(id, v as number);
-    if (compare(check.value, threshold) < 0) lowScores.push({ sheet: layout.sheet, cell, column: column.letter, indicator: id, level: v as number });
+    if (compare(check.value, threshold) < 0)
+      lowScores.push({ sheet: layout.sheet, cell, column: column.letter, indicator: id, level: v as number });
   }
   // A column nobody has filled yet (the assessor's, before the interview) is one note, not a blank per row.
   const notFilled = filled === 0 && firstRow.size > 0;
@@ -214,16 +224,35 @@ function assess(grid: WorkbookGrid, layout: TableLayout, column: LevelColumn, fi
     scores.total = { ...scores.total, unrounded: null, units: null };
     scores.predicate = null;
   }
-  return { column, values, cells, raw, issues, complete: !blocking, notFilled, filled, total: f.indicators.length, scores, lowScores };
+  return {
+    column,
+    values,
+    cells,
+    raw,
+    issues,
+    complete: !blocking,
+    notFilled,
+    filled,
+    total: f.indicators.length,
+    scores,
+    lowScores,
+  };
 }
 
 function valuesWithoutDuplicates(values: Map<number, Rational>, tableIssues: Issue[]): Map<number, Rational> {
-  const dup = new Set(tableIssues.filter((i) => i.code === "duplicate-indicator" && i.severity === "error").map((i) => i.indicator));
+  const dup = new Set(
+    tableIssues.filter((i) => i.code === "duplicate-indicator" && i.severity === "error").map((i) => i.indicator),
+  );
   if (dup.size === 0) return values;
   return new Map([...values].filter(([id]) => !dup.has(id)));
 }
 
-export function analyzeTable(grid: WorkbookGrid, layout: TableLayout, thresholdNumber?: number, target?: number): TableAnalysis {
+export function analyzeTable(
+  grid: WorkbookGrid,
+  layout: TableLayout,
+  thresholdNumber?: number,
+  target?: number,
+): TableAnalysis {
   const f = layout.framework;
   const { issues: rowIssues, firstRow } = checkRows(grid, layout);
   const weightIssues = checkWeights(grid, layout, firstRow);
@@ -242,8 +271,16 @@ export function analyzeTable(grid: WorkbookGrid, layout: TableLayout, thresholdN
   const notes = [...layout.notes];
   for (const a of assessments) {
     const col = columnTitle(a.column);
-    if (a.notFilled) notes.push({ code: "not-filled", message: bi(`kolom ${col} belum diisi; belum ada indeks`, `column ${col} is not filled yet; no index yet`) });
-    else if (a.filled < a.cells.size) notes.push({ code: "partly-filled", message: bi(`kolom ${col} terisi ${a.filled}/${a.total}`, `column ${col} is filled ${a.filled}/${a.total}`) });
+    if (a.notFilled)
+      notes.push({
+        code: "not-filled",
+        message: bi(`kolom ${col} belum diisi; belum ada indeks`, `column ${col} is not filled yet; no index yet`),
+      });
+    else if (a.filled < a.cells.size)
+      notes.push({
+        code: "partly-filled",
+        message: bi(`kolom ${col} terisi ${a.filled}/${a.total}`, `column ${col} is filled ${a.filled}/${a.total}`),
+      });
   }
   return {
     layout,
@@ -265,10 +302,12 @@ export function analyze(grid: WorkbookGrid, frameworks: readonly Framework[], op
   const levelColumns: number[] = [];
   for (const l of levelLetters ?? []) {
     const c = columnIndex(l);
-    if (c === undefined) notes.push({ code: "bad-column", message: bi(`"${l}" bukan nama kolom`, `"${l}" is not a column name`) });
+    if (c === undefined)
+      notes.push({ code: "bad-column", message: bi(`"${l}" bukan nama kolom`, `"${l}" is not a column name`) });
     else levelColumns.push(c);
   }
-  const framework = opts.framework ?? (stored?.framework ? frameworks.find((f) => f.id === stored.framework) : undefined);
+  const framework =
+    opts.framework ?? (stored?.framework ? frameworks.find((f) => f.id === stored.framework) : undefined);
   const sheet = opts.sheet ?? (settings.length === 1 ? stored?.sheet : undefined);
   const found = findTables(grid, frameworks, {
     sheet: sheet && grid.sheets.some((s) => s.name === sheet) ? sheet : opts.sheet,

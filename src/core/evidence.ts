@@ -39,7 +39,13 @@ export interface AssessmentEvidenceGaps extends EvidenceGaps {
 
 function counts(groups: Group[], gaps: EvidenceGap[]): GroupCount[] {
   const ids = new Set(gaps.map((g) => g.indicator));
-  return groups.map((g) => ({ kind: g.kind, id: g.id, name: g.name, en: g.en, count: g.indicatorIds.filter((id) => ids.has(id)).length }));
+  return groups.map((g) => ({
+    kind: g.kind,
+    id: g.id,
+    name: g.name,
+    en: g.en,
+    count: g.indicatorIds.filter((id) => ids.has(id)).length,
+  }));
 }
 
 /**
@@ -60,7 +66,13 @@ export function evidenceGaps(
     if (compare(v, framework.levelMin) <= 0) continue;
     const cell = cells.level?.get(ind.id);
     const evidenceCell = cells.evidence?.get(ind.id);
-    gaps.push({ indicator: ind.id, code: ind.code, ...(cell ? { cell } : {}), ...(evidenceCell ? { evidenceCell } : {}), level: v });
+    gaps.push({
+      indicator: ind.id,
+      code: ind.code,
+      ...(cell ? { cell } : {}),
+      ...(evidenceCell ? { evidenceCell } : {}),
+      level: v,
+    });
   }
   return { gaps, domains: counts(framework.domains, gaps), aspects: counts(framework.aspects, gaps) };
 }
@@ -70,7 +82,8 @@ export function tableEvidenceGaps(table: TableAnalysis): AssessmentEvidenceGaps[
   const col = table.layout.evidenceCol;
   if (col === undefined) return undefined;
   const evidenceCells = new Map<number, string>();
-  for (const r of table.layout.rows) if (!evidenceCells.has(r.indicatorId)) evidenceCells.set(r.indicatorId, a1(r.row, col));
+  for (const r of table.layout.rows)
+    if (!evidenceCells.has(r.indicatorId)) evidenceCells.set(r.indicatorId, a1(r.row, col));
   return table.assessments.map((a) => ({
     column: a.column.letter,
     ...evidenceGaps(table.framework, a.values, table.evidence, { level: a.cells, evidence: evidenceCells }),

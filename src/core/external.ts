@@ -13,11 +13,18 @@ export interface ExternalConversion {
 
 /** The indicators of a framework whose value can be computed from their source index. */
 export function convertible(indicators: readonly Indicator[]): ExternalConversion[] {
-  return indicators.flatMap((i) => (i.external?.conversion ? [{ indicator: i, source: i.external.source, formula: i.external.conversion.formula }] : []));
+  return indicators.flatMap((i) =>
+    i.external?.conversion ? [{ indicator: i, source: i.external.source, formula: i.external.conversion.formula }] : [],
+  );
 }
 
 /** value = offset + source / divisor, kept within the framework's 1–5; undefined when no conversion is known. */
-export function externalValue(indicator: Indicator, source: number, min: Rational, max: Rational): Rational | undefined {
+export function externalValue(
+  indicator: Indicator,
+  source: number,
+  min: Rational,
+  max: Rational,
+): Rational | undefined {
   const c = indicator.external?.conversion;
   const s = fromNumber(source);
   if (!c || !s) return undefined;

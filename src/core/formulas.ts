@@ -116,7 +116,10 @@ export interface GroupBlock {
 
 /** The group's total weight in the formulas' whole units. */
 export function weightUnits(weights: readonly Rational[], scales: FormulaScales): bigint {
-  const scaled = mul(weights.reduce((s, w) => add(s, w), ZERO), fromInt(10 ** scales.weightPlaces));
+  const scaled = mul(
+    weights.reduce((s, w) => add(s, w), ZERO),
+    fromInt(10 ** scales.weightPlaces),
+  );
   return scaled.num / scaled.den;
 }
 
@@ -134,7 +137,8 @@ export function predicateFormula(f: Framework, ref: string): string {
   const bands = f.predicates.slice(0, -1);
   const last = f.predicates[f.predicates.length - 1];
   let inner = `"${predicateLabel(last)}"`;
-  for (let i = bands.length - 1; i >= 0; i--) inner = `IF(${ref}>=${hundredthsNumber(bands[i].minUnits)},"${predicateLabel(bands[i])}",${inner})`;
+  for (let i = bands.length - 1; i >= 0; i--)
+    inner = `IF(${ref}>=${hundredthsNumber(bands[i].minUnits)},"${predicateLabel(bands[i])}",${inner})`;
   return `=IF(ISNUMBER(${ref}),${inner},"–")`;
 }
 

@@ -160,7 +160,14 @@ export function compileFramework(data: FrameworkData): Framework {
     if (!equals(sum, declared)) {
       throw new Error(`framework ${data.id}: aspect ${a.id} weight ${a.weight} is not the sum of its indicators`);
     }
-    return { kind: "aspect", id: a.id, name: a.name, en: a.en, weight: declared, indicatorIds: a.indicators.map((i) => i.id) };
+    return {
+      kind: "aspect",
+      id: a.id,
+      name: a.name,
+      en: a.en,
+      weight: declared,
+      indicatorIds: a.indicators.map((i) => i.id),
+    };
   });
 
   const domains: Group[] = data.domains.map((d) => {

@@ -5,7 +5,18 @@
  */
 import { columnTitle } from "./format";
 import { Bilingual, Framework } from "./framework";
-import { CellValue, SheetGrid, WorkbookGrid, cellAt, colCount, columnLetter, isCellError, isEmpty, rowCount, a1 } from "./grid";
+import {
+  CellValue,
+  SheetGrid,
+  WorkbookGrid,
+  cellAt,
+  colCount,
+  columnLetter,
+  isCellError,
+  isEmpty,
+  rowCount,
+  a1,
+} from "./grid";
 import { AssessmentKind, classifyHeader, classifyResultLabel, ColumnRole } from "./headers";
 import { FrameworkMatcher, matcherFor } from "./matching";
 import { bi, Note } from "./messages";
@@ -135,9 +146,17 @@ function hasHeaderWord(sheet: SheetGrid, row: number, width: number): boolean {
 }
 
 function candidate(sheet: SheetGrid, row: number, twoRows: boolean, width: number): HeaderCandidate | undefined {
-  if (twoRows && (!isTextRow(sheet, row, width) || !isTextRow(sheet, row + 1, width) || !hasHeaderWord(sheet, row + 1, width))) return undefined;
+  if (
+    twoRows &&
+    (!isTextRow(sheet, row, width) || !isTextRow(sheet, row + 1, width) || !hasHeaderWord(sheet, row + 1, width))
+  )
+    return undefined;
   const texts = headerTexts(sheet, row, twoRows, width);
-  const roles = texts.map((t, col) => ({ col, text: t, ...(isHeaderLike(t) ? classifyHeader(t) : { role: "other" as const }) }));
+  const roles = texts.map((t, col) => ({
+    col,
+    text: t,
+    ...(isHeaderLike(t) ? classifyHeader(t) : { role: "other" as const }),
+  }));
   const levels = roles.filter((r) => r.role === "level").length;
   const ids = roles.filter((r) => r.role === "number" || r.role === "name").length;
   if (ids === 0) return undefined;
@@ -197,7 +216,8 @@ interface RowScan {
 }
 
 /** "Indikator 18 : Penggunaan …", "18. Penggunaan …", "I18 Penggunaan …", "Ind. 18 – Penggunaan …". */
-const LABEL_NUMBER = /^\s*(?:(?:indikator|indicator|ind\.?)\s*(\d{1,3})|([A-Za-z]?\d{1,3}))\s*(?:[.:)\-–—]\s*|\s+)(?=\S)(.*)$/i;
+const LABEL_NUMBER =
+  /^\s*(?:(?:indikator|indicator|ind\.?)\s*(\d{1,3})|([A-Za-z]?\d{1,3}))\s*(?:[.:)\-–—]\s*|\s+)(?=\S)(.*)$/i;
 
 export function splitLabel(label: string): { code?: string; name: string } {
   const m = LABEL_NUMBER.exec(label);
@@ -211,7 +231,15 @@ const AGREE = 0.5;
 /** Two fits this close are as good as each other. */
 const NEAR = 0.05;
 
-function readRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | undefined, nameCol: number | undefined, m: FrameworkMatcher, width: number, end: number): RowReading[] {
+function readRows(
+  sheet: SheetGrid,
+  h: HeaderCandidate,
+  numberCol: number | undefined,
+  nameCol: number | undefined,
+  m: FrameworkMatcher,
+  width: number,
+  end: number,
+): RowReading[] {
   const out: RowReading[] = [];
   for (let r = h.row + h.rows; r < end; r++) {
     const numV = numberCol === undefined ? null : cellAt(sheet, r, numberCol);
@@ -237,11 +265,20 @@ function readRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | unde
         if (best && best.score > g) byName = best.id;
       }
       guess = byName ?? (close && close.score >= 0.8 ? close.id : undefined);
-      bestFit = byName !== undefined ? 1 : close?.score ?? 0;
+      bestFit = byName !== undefined ? 1 : (close?.score ?? 0);
     }
     if (numbered === undefined && byName === undefined) continue;
     if (r === h.row + h.rows && isNumberingRow(sheet, r, width)) continue;
-    out.push({ row: r, byColumn, byLabel, byName, guess, bestFit, name, distinctive: numberCol !== undefined && m.distinctiveCode(numV) });
+    out.push({
+      row: r,
+      byColumn,
+      byLabel,
+      byName,
+      guess,
+      bestFit,
+      name,
+      distinctive: numberCol !== undefined && m.distinctiveCode(numV),
+    });
   }
   return out;
 }
@@ -264,7 +301,12 @@ function agrees(m: FrameworkMatcher, r: RowReading, id: number | undefined): boo
  * A number source is a row counter when it runs upwards down the table while clearly
  * disagreeing with the names; otherwise its numbers are indicator numbers.
  */
-function numberUse(m: FrameworkMatcher, readings: RowReading[], pick: (r: RowReading) => number | undefined, raw: (r: RowReading) => number | undefined): { use?: NumberUse; compared: [number, number] } {
+function numberUse(
+  m: FrameworkMatcher,
+  readings: RowReading[],
+  pick: (r: RowReading) => number | undefined,
+  raw: (r: RowReading) => number | undefined,
+): { use?: NumberUse; compared: [number, number] } {
   let agree = 0;
   let disagree = 0;
   for (const r of readings) {
@@ -287,10 +329,27 @@ function numberIn(v: CellValue): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-function scanRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | undefined, nameCol: number | undefined, m: FrameworkMatcher, width: number): RowScan {
+function scanRows(
+  sheet: SheetGrid,
+  h: HeaderCandidate,
+  numberCol: number | undefined,
+  nameCol: number | undefined,
+  m: FrameworkMatcher,
+  width: number,
+): RowScan {
   const readings = readRows(sheet, h, numberCol, nameCol, m, width, rowCount(sheet));
-  const column = numberUse(m, readings, (r) => r.byColumn, (r) => (numberCol === undefined ? undefined : numberIn(cellAt(sheet, r.row, numberCol))));
-  const label = numberUse(m, readings, (r) => r.byLabel, (r) => (nameCol === undefined ? undefined : numberIn(splitLabel(text(cellAt(sheet, r.row, nameCol))).code ?? null)));
+  const column = numberUse(
+    m,
+    readings,
+    (r) => r.byColumn,
+    (r) => (numberCol === undefined ? undefined : numberIn(cellAt(sheet, r.row, numberCol))),
+  );
+  const label = numberUse(
+    m,
+    readings,
+    (r) => r.byLabel,
+    (r) => (nameCol === undefined ? undefined : numberIn(splitLabel(text(cellAt(sheet, r.row, nameCol))).code ?? null)),
+  );
   const rows: IndicatorRow[] = [];
   const conflicts: IndicatorConflict[] = [];
   let confident = 0;
@@ -302,7 +361,8 @@ function scanRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | unde
     const numbered = claims.map((c) => c.id);
     // The name speaks when nothing is numbered, and against a number it clearly does not fit.
     if (r.byName !== undefined && numbered.length === 0) claims.push({ id: r.byName, by: "name" });
-    else if (r.guess !== undefined && numbered.some((id) => agrees(m, r, id) === false)) claims.push({ id: r.guess, by: "name" });
+    else if (r.guess !== undefined && numbered.some((id) => agrees(m, r, id) === false))
+      claims.push({ id: r.guess, by: "name" });
     const ids = [...new Set(claims.map((c) => c.id))];
     if (ids.length === 0) continue;
     if (ids.length > 1) {
@@ -313,10 +373,21 @@ function scanRows(sheet: SheetGrid, h: HeaderCandidate, numberCol: number | unde
     if (r.distinctive) distinctive++;
     rows.push({ row: r.row, indicatorId: ids[0], matchedBy: claims[0].by });
   }
-  return { rows, conflicts, confident, distinctive, numberUse: { column: column.use, label: label.use }, compared: { column: column.compared, label: label.compared } };
+  return {
+    rows,
+    conflicts,
+    confident,
+    distinctive,
+    numberUse: { column: column.use, label: label.use },
+    compared: { column: column.compared, label: label.compared },
+  };
 }
 
-function findResultLabels(grid: WorkbookGrid, table: Omit<TableLayout, "resultLabels">, ownSheets: Set<string> | undefined): ResultLabel[] {
+function findResultLabels(
+  grid: WorkbookGrid,
+  table: Omit<TableLayout, "resultLabels">,
+  ownSheets: Set<string> | undefined,
+): ResultLabel[] {
   const out: ResultLabel[] = [];
   const lastRow = table.rows.reduce((m, r) => Math.max(m, r.row), table.headerRow);
   for (const sheet of grid.sheets) {
@@ -333,16 +404,28 @@ function findResultLabels(grid: WorkbookGrid, table: Omit<TableLayout, "resultLa
         if (!kind) continue;
         if (onTableSheet && r > lastRow && table.levelColumns.every((l) => l.col > c)) {
           // A footer row of the table: one result under each level column.
-          out.push({ kind, labelCell: a1(r, c), targets: table.levelColumns.map((l) => ({ row: r, col: l.col, levelColumn: l.letter })) });
+          out.push({
+            kind,
+            labelCell: a1(r, c),
+            targets: table.levelColumns.map((l) => ({ row: r, col: l.col, levelColumn: l.letter })),
+          });
         } else if (!(onTableSheet && r >= table.headerRow && r <= lastRow)) {
           // A label elsewhere (a cover sheet): the cell to its right, for the final assessment.
           const last = table.levelColumns[table.levelColumns.length - 1];
-          if (last) out.push({ kind, labelCell: `${sheet.name}!${a1(r, c)}`, targets: [{ row: r, col: c + 1, levelColumn: last.letter }] });
+          if (last)
+            out.push({
+              kind,
+              labelCell: `${sheet.name}!${a1(r, c)}`,
+              targets: [{ row: r, col: c + 1, levelColumn: last.letter }],
+            });
         }
       }
     }
   }
-  return out.map((l) => ({ ...l, labelCell: l.labelCell.includes("!") ? l.labelCell : `${table.sheet}!${l.labelCell}` }));
+  return out.map((l) => ({
+    ...l,
+    labelCell: l.labelCell.includes("!") ? l.labelCell : `${table.sheet}!${l.labelCell}`,
+  }));
 }
 
 interface Scored {
@@ -356,7 +439,8 @@ type ValueKind = "level" | "blank" | "name" | "year" | "mark" | "text" | "number
 function valueKind(f: Framework, v: CellValue): ValueKind {
   if (v === null || isEmpty(v)) return "blank";
   if (isCellError(v) || typeof v === "boolean") return "level";
-  if (typeof v === "number") return v >= 1900 && v <= 2100 && Number.isInteger(v) ? "year" : Math.abs(v) <= 100 ? "level" : "number";
+  if (typeof v === "number")
+    return v >= 1900 && v <= 2100 && Number.isInteger(v) ? "year" : Math.abs(v) <= 100 ? "level" : "number";
   const t = v.trim();
   if (/^[+-]?\d{1,2}([.,]\d+)?$/.test(t)) return "level";
   if (/^(19|20)\d\d\b/.test(t) || /\b(19|20)\d\d$/.test(t)) return "year";
@@ -385,14 +469,34 @@ interface ColumnJudgement {
 }
 
 /** A header word proposes a level column; its values confirm it (levels or blanks) or turn it down. */
-function judgeLevelColumn(sheet: SheetGrid, f: Framework, col: number, kind: AssessmentKind | undefined, rows: IndicatorRow[]): ColumnJudgement {
+function judgeLevelColumn(
+  sheet: SheetGrid,
+  f: Framework,
+  col: number,
+  kind: AssessmentKind | undefined,
+  rows: IndicatorRow[],
+): ColumnJudgement {
   const counts: Record<ValueKind, number> = { level: 0, blank: 0, name: 0, year: 0, mark: 0, text: 0, number: 0 };
   for (const r of rows) counts[valueKind(f, cellAt(sheet, r.row, col))]++;
   const filled = rows.length - counts.blank;
-  if (kind === "target") return { col, taken: false, fallback: false, why: bi("kolom target, bukan penilaian", "a target column, not an assessment") };
+  if (kind === "target")
+    return {
+      col,
+      taken: false,
+      fallback: false,
+      why: bi("kolom target, bukan penilaian", "a target column, not an assessment"),
+    };
   if (filled === 0) return { col, taken: true, fallback: false, why: NOT_FILLED };
-  if (counts.level * 2 >= filled) return { col, taken: true, fallback: false, why: bi(`${counts.level} dari ${filled} isian berupa level`, `${counts.level} of ${filled} entries are levels`) };
-  const main = (Object.keys(KIND_WORDS) as (keyof typeof KIND_WORDS)[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
+  if (counts.level * 2 >= filled)
+    return {
+      col,
+      taken: true,
+      fallback: false,
+      why: bi(`${counts.level} dari ${filled} isian berupa level`, `${counts.level} of ${filled} entries are levels`),
+    };
+  const main = (Object.keys(KIND_WORDS) as (keyof typeof KIND_WORDS)[]).reduce((a, b) =>
+    counts[b] > counts[a] ? b : a,
+  );
   return { col, taken: false, fallback: main !== "year", why: KIND_WORDS[main] };
 }
 
@@ -409,20 +513,45 @@ function describeNumbers(s: RowScan, f: Framework): Note | undefined {
   const [lAgree, lCompared] = s.compared.label;
   const parts: Bilingual[] = [];
   if (s.numberUse.column === "counter") {
-    parts.push(bi(`kolom nomor adalah nomor urut baris (hanya ${agree} dari ${compared} cocok dengan nama indikator di sebelahnya); indikator dikenali dari namanya`, `the number column is a row counter (only ${agree} of ${compared} match the indicator names beside them); indicators are identified by name`));
+    parts.push(
+      bi(
+        `kolom nomor adalah nomor urut baris (hanya ${agree} dari ${compared} cocok dengan nama indikator di sebelahnya); indikator dikenali dari namanya`,
+        `the number column is a row counter (only ${agree} of ${compared} match the indicator names beside them); indicators are identified by name`,
+      ),
+    );
   } else if (s.numberUse.column === "indicator" && compared > 0) {
-    parts.push(bi(`kolom nomor berisi nomor indikator ${f.data.shortName} (${agree} dari ${compared} cocok dengan namanya)`, `the number column holds ${f.data.shortName} indicator numbers (${agree} of ${compared} match their names)`));
+    parts.push(
+      bi(
+        `kolom nomor berisi nomor indikator ${f.data.shortName} (${agree} dari ${compared} cocok dengan namanya)`,
+        `the number column holds ${f.data.shortName} indicator numbers (${agree} of ${compared} match their names)`,
+      ),
+    );
   }
   if (s.numberUse.label === "counter") {
-    parts.push(bi(`nomor di depan nama adalah nomor urut (hanya ${lAgree} dari ${lCompared} cocok); indikator dikenali dari namanya`, `the numbers before the names are a running count (only ${lAgree} of ${lCompared} match); indicators are identified by name`));
+    parts.push(
+      bi(
+        `nomor di depan nama adalah nomor urut (hanya ${lAgree} dari ${lCompared} cocok); indikator dikenali dari namanya`,
+        `the numbers before the names are a running count (only ${lAgree} of ${lCompared} match); indicators are identified by name`,
+      ),
+    );
   } else if (s.numberUse.label === "indicator") {
-    parts.push(bi(`nomor di dalam nama indikator dipakai sebagai nomor indikator (${lAgree} dari ${lCompared} cocok dengan namanya)`, `the number inside the indicator label is used as its number (${lAgree} of ${lCompared} match their names)`));
+    parts.push(
+      bi(
+        `nomor di dalam nama indikator dipakai sebagai nomor indikator (${lAgree} dari ${lCompared} cocok dengan namanya)`,
+        `the number inside the indicator label is used as its number (${lAgree} of ${lCompared} match their names)`,
+      ),
+    );
   }
   if (parts.length === 0) return undefined;
   return { code: "numbering", message: bi(parts.map((p) => p.id).join("; "), parts.map((p) => p.en).join("; ")) };
 }
 
-function analyseSheet(grid: WorkbookGrid, sheetIndex: number, frameworks: readonly Framework[], opts: LayoutOptions): { best?: Scored; why?: Bilingual; code?: string } {
+function analyseSheet(
+  grid: WorkbookGrid,
+  sheetIndex: number,
+  frameworks: readonly Framework[],
+  opts: LayoutOptions,
+): { best?: Scored; why?: Bilingual; code?: string } {
   const sheet = grid.sheets[sheetIndex];
   const width = colCount(sheet);
   const scan = Math.min(rowCount(sheet), HEADER_SCAN_ROWS);
@@ -437,9 +566,19 @@ function analyseSheet(grid: WorkbookGrid, sheetIndex: number, frameworks: readon
   if (candidates.length === 0) {
     if (opts.headerRow !== undefined) {
       const n = opts.headerRow + 1;
-      return { why: bi(`baris ${n} tidak berisi judul kolom "No" atau "Indikator"`, `row ${n} holds no "No" or "Indicator" column header`) };
+      return {
+        why: bi(
+          `baris ${n} tidak berisi judul kolom "No" atau "Indikator"`,
+          `row ${n} holds no "No" or "Indicator" column header`,
+        ),
+      };
     }
-    return { why: bi(`tidak ada baris judul kolom dengan "No"/"Indikator" dan kolom nilai di ${scan} baris pertama`, `no header row with "No"/"Indicator" and a level column in the first ${scan} rows`) };
+    return {
+      why: bi(
+        `tidak ada baris judul kolom dengan "No"/"Indikator" dan kolom nilai di ${scan} baris pertama`,
+        `no header row with "No"/"Indicator" and a level column in the first ${scan} rows`,
+      ),
+    };
   }
   const matchers = frameworks.map(matcherFor);
   const readings: Reading[] = [];
@@ -453,11 +592,14 @@ function analyseSheet(grid: WorkbookGrid, sheetIndex: number, frameworks: readon
     const signature = [h.row + h.rows, numberCol, nameCol, ...proposed].join(",");
     if (seen.has(signature)) continue;
     seen.add(signature);
-    for (const m of matchers) readings.push({ h, m, numberCol, nameCol, scan: scanRows(sheet, h, numberCol, nameCol, m, width) });
+    for (const m of matchers)
+      readings.push({ h, m, numberCol, nameCol, scan: scanRows(sheet, h, numberCol, nameCol, m, width) });
   }
   // A header is above the indicator rows, never among them.
   const indicatorRows = new Map<number, number>();
-  for (const r of readings) for (const row of r.scan.rows) indicatorRows.set(row.row, Math.min(indicatorRows.get(row.row) ?? Infinity, r.h.row));
+  for (const r of readings)
+    for (const row of r.scan.rows)
+      indicatorRows.set(row.row, Math.min(indicatorRows.get(row.row) ?? Infinity, r.h.row));
   const inside = (h: HeaderCandidate) => (indicatorRows.get(h.row) ?? Infinity) < h.row;
 
   let best: Scored | undefined;
@@ -465,7 +607,8 @@ function analyseSheet(grid: WorkbookGrid, sheetIndex: number, frameworks: readon
     if (opts.headerRow === undefined && inside(h)) continue;
     const f = m.framework;
     const need = Math.max(3, Math.ceil(f.indicators.length / 4));
-    const distinctIds = new Set([...s.rows.map((r) => r.indicatorId), ...s.conflicts.flatMap((c) => c.candidates)]).size;
+    const distinctIds = new Set([...s.rows.map((r) => r.indicatorId), ...s.conflicts.flatMap((c) => c.candidates)])
+      .size;
     if (distinctIds < need) continue;
     if (opts.framework && opts.framework !== f) continue;
     // Level columns: proposed by the header, confirmed by the values.
@@ -473,9 +616,17 @@ function analyseSheet(grid: WorkbookGrid, sheetIndex: number, frameworks: readon
     let levelCols: number[];
     if (opts.levelColumns && opts.levelColumns.length > 0) {
       levelCols = opts.levelColumns;
-      for (const col of levelCols) considered.push({ col, text: h.roles.find((r) => r.col === col)?.text ?? "", taken: true, why: bi("dipilih oleh pengguna", "chosen by the user") });
+      for (const col of levelCols)
+        considered.push({
+          col,
+          text: h.roles.find((r) => r.col === col)?.text ?? "",
+          taken: true,
+          why: bi("dipilih oleh pengguna", "chosen by the user"),
+        });
     } else {
-      const judged = h.roles.filter((r) => r.role === "level").map((r) => ({ r, j: judgeLevelColumn(sheet, f, r.col, r.kind, s.rows) }));
+      const judged = h.roles
+        .filter((r) => r.role === "level")
+        .map((r) => ({ r, j: judgeLevelColumn(sheet, f, r.col, r.kind, s.rows) }));
       const anyLevels = judged.some(({ j }) => j.taken);
       levelCols = [];
       for (const { r, j } of judged) {
@@ -526,9 +677,15 @@ function analyseSheet(grid: WorkbookGrid, sheetIndex: number, frameworks: readon
     if (considered.length > 0 && (considered.some((c) => !c.taken) || considered.some((c) => c.why === NOT_FILLED))) {
       const list = (lang: "id" | "en") =>
         considered
-          .map((c) => `${columnTitle({ letter: columnLetter(c.col), header: c.text })} ${lang === "id" ? (c.taken ? "dipakai" : "ditinggal") : c.taken ? "taken" : "left"}: ${c.why[lang]}`)
+          .map(
+            (c) =>
+              `${columnTitle({ letter: columnLetter(c.col), header: c.text })} ${lang === "id" ? (c.taken ? "dipakai" : "ditinggal") : c.taken ? "taken" : "left"}: ${c.why[lang]}`,
+          )
           .join("; ");
-      notes.push({ code: "level-columns", message: bi(`kolom nilai yang dipertimbangkan: ${list("id")}`, `level columns considered: ${list("en")}`) });
+      notes.push({
+        code: "level-columns",
+        message: bi(`kolom nilai yang dipertimbangkan: ${list("id")}`, `level columns considered: ${list("en")}`),
+      });
     }
     const layout = {
       sheet: sheet.name,
@@ -574,25 +731,44 @@ function analyseSheet(grid: WorkbookGrid, sheetIndex: number, frameworks: readon
     }
   }
   if (!best) {
-    return { why: bi("ada judul kolom, tetapi baris di bawahnya tidak cocok dengan indikator kerangka mana pun", "headers found, but the rows below match no framework's indicators") };
+    return {
+      why: bi(
+        "ada judul kolom, tetapi baris di bawahnya tidak cocok dengan indikator kerangka mana pun",
+        "headers found, but the rows below match no framework's indicators",
+      ),
+    };
   }
   return { best };
 }
 
-export function findTables(grid: WorkbookGrid, frameworks: readonly Framework[], opts: LayoutOptions = {}): LayoutResult {
+export function findTables(
+  grid: WorkbookGrid,
+  frameworks: readonly Framework[],
+  opts: LayoutOptions = {},
+): LayoutResult {
   const notes: Note[] = [];
   const found: Scored[] = [];
   const candidates = grid.sheets
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => (opts.sheet ? s.name === opts.sheet : !opts.ownSheets?.has(s.name)));
   if (opts.sheet && candidates.length === 0) {
-    notes.push({ code: "sheet-not-found", message: bi(`lembar "${opts.sheet}" tidak ada di buku kerja`, `there is no sheet named "${opts.sheet}" in the workbook`) });
+    notes.push({
+      code: "sheet-not-found",
+      message: bi(
+        `lembar "${opts.sheet}" tidak ada di buku kerja`,
+        `there is no sheet named "${opts.sheet}" in the workbook`,
+      ),
+    });
     return { tables: [], notes };
   }
   for (const { i, s } of candidates) {
     const r = analyseSheet(grid, i, frameworks, opts);
     if (r.best) found.push(r.best);
-    else if (r.why) notes.push({ code: r.code ?? "sheet-skipped", message: bi(`lembar "${s.name}": ${r.why.id}`, `sheet "${s.name}": ${r.why.en}`) });
+    else if (r.why)
+      notes.push({
+        code: r.code ?? "sheet-skipped",
+        message: bi(`lembar "${s.name}": ${r.why.id}`, `sheet "${s.name}": ${r.why.en}`),
+      });
   }
   const tables: TableLayout[] = found.map(({ layout }) => {
     const t = { ...layout, resultLabels: [] as ResultLabel[] };
@@ -607,7 +783,13 @@ export function findTables(grid: WorkbookGrid, frameworks: readonly Framework[],
     });
     const counted = t.numbering.column === "counter" || t.numbering.label === "counter";
     if (!counted && t.rows.some((r) => r.matchedBy === "name")) {
-      t.notes.push({ code: "matched-by-name", message: bi("indikator tanpa nomor dikenali dari namanya", "indicators without a number were recognised by name") });
+      t.notes.push({
+        code: "matched-by-name",
+        message: bi(
+          "indikator tanpa nomor dikenali dari namanya",
+          "indicators without a number were recognised by name",
+        ),
+      });
     }
     return t;
   });

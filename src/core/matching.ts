@@ -6,7 +6,26 @@ import { Framework, Group, Indicator } from "./framework";
 import { CellValue, isCellError } from "./grid";
 import { normalize } from "./headers";
 
-const STOP = new Set(["tingkat", "kematangan", "the", "of", "and", "dan", "yang", "di", "untuk", "pada", "on", "in", "a", "domain", "aspek", "aspect", "indikator", "indicator"]);
+const STOP = new Set([
+  "tingkat",
+  "kematangan",
+  "the",
+  "of",
+  "and",
+  "dan",
+  "yang",
+  "di",
+  "untuk",
+  "pada",
+  "on",
+  "in",
+  "a",
+  "domain",
+  "aspek",
+  "aspect",
+  "indikator",
+  "indicator",
+]);
 
 // Templates repeat the same names on every row and every candidate header; tokenise once.
 const TOKEN_CACHE = new Map<string, Set<string>>();
@@ -79,7 +98,10 @@ function buildMatcher(framework: Framework): FrameworkMatcher {
       }
     }
   }
-  const groupTokens = [...framework.domains, ...framework.aspects].flatMap((g: Group) => [tokens(g.name), tokens(g.en)]);
+  const groupTokens = [...framework.domains, ...framework.aspects].flatMap((g: Group) => [
+    tokens(g.name),
+    tokens(g.en),
+  ]);
   const altCode = new Map<string, number>();
   for (const i of framework.indicators) for (const c of i.altCodes) altCode.set(c, i.id);
   const codePrefix = framework.indicators.map((i) => /^([A-Za-z]+)\d+$/.exec(i.code)?.[1]).find((p) => p);
@@ -95,7 +117,9 @@ function buildMatcher(framework: Framework): FrameworkMatcher {
       exact.set(k, exact.has(k) && exact.get(k) !== i.id ? null : i.id);
     }
   }
-  const groupNames = new Set([...framework.domains, ...framework.aspects].flatMap((g) => [normalize(g.name), normalize(g.en)]));
+  const groupNames = new Set(
+    [...framework.domains, ...framework.aspects].flatMap((g) => [normalize(g.name), normalize(g.en)]),
+  );
   for (const n of groupNames) exact.set(n, null);
 
   function score(text: string, id: number): number {

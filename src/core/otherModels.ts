@@ -41,7 +41,11 @@ function refsOf(m: OtherModel): Set<string>[] {
 }
 
 /** The other model a table's names fit, when they fit it rather than any scored framework. */
-export function otherModelFit(names: string[], models: readonly OtherModel[], frameworks: readonly Framework[]): OtherModelFit | undefined {
+export function otherModelFit(
+  names: string[],
+  models: readonly OtherModel[],
+  frameworks: readonly Framework[],
+): OtherModelFit | undefined {
   const scoredRefs = frameworks.flatMap((f) => f.indicators.flatMap((i) => [i.name, i.en, ...i.altNames].map(tokens)));
   let best: OtherModelFit | undefined;
   for (const model of models) {
@@ -57,7 +61,8 @@ export function otherModelFit(names: string[], models: readonly OtherModel[], fr
       else if (scored >= CLOSE && scored >= other) scoredRows++;
     }
     // A third of the older model's indicators, and more than fit the scored ones.
-    if (rows >= Math.ceil(model.indicatorCount / 3) && rows > scoredRows && (!best || rows > best.rows)) best = { model, rows, scoredRows };
+    if (rows >= Math.ceil(model.indicatorCount / 3) && rows > scoredRows && (!best || rows > best.rows))
+      best = { model, rows, scoredRows };
   }
   return best;
 }

@@ -103,7 +103,9 @@ export function tableJson(t: TableAnalysis): TableJson {
       aspects: a.scores.aspects.map(groupJson),
     })),
     issues: t.issues.map(issueJson),
-    lowScores: t.assessments.flatMap((a) => a.lowScores.map((l) => ({ cell: l.cell, indicator: l.indicator, level: l.level, column: l.column }))),
+    lowScores: t.assessments.flatMap((a) =>
+      a.lowScores.map((l) => ({ cell: l.cell, indicator: l.indicator, level: l.level, column: l.column })),
+    ),
     notes: t.notes.map(noteText),
     ...toolsTableJson(t),
   };
@@ -125,21 +127,42 @@ export function reportText(a: Analysis, lang: TextLanguage = "id"): string {
   const out: string[] = [];
   for (const t of a.tables) {
     const f = t.framework;
-    out.push(`${say(lang, f.title, f.data.titleEn)} — ${say(lang, "lembar", "sheet")} "${t.layout.sheet}" (${f.data.shortName})`);
+    out.push(
+      `${say(lang, f.title, f.data.titleEn)} — ${say(lang, "lembar", "sheet")} "${t.layout.sheet}" (${f.data.shortName})`,
+    );
     if (f.data.statusNote) out.push(`  ! ${inLanguage(f.data.statusNote, lang)}`);
     for (const n of t.notes) out.push(`  ${inLanguage(n.message, lang)}`);
     const cols = t.assessments;
     const rows: [string, string[]][] = [
-      [say(lang, "Indeks", "Index"), cols.map((c) => (c.complete ? fmt(c.scores.total) : c.notFilled ? say(lang, "belum diisi", "not filled") : say(lang, "belum lengkap", "incomplete")))],
+      [
+        say(lang, "Indeks", "Index"),
+        cols.map((c) =>
+          c.complete
+            ? fmt(c.scores.total)
+            : c.notFilled
+              ? say(lang, "belum diisi", "not filled")
+              : say(lang, "belum lengkap", "incomplete"),
+        ),
+      ],
       [say(lang, "Terisi", "Filled"), cols.map((c) => `${c.filled}/${c.total}`)],
-      [say(lang, "Predikat", "Predicate"), cols.map((c) => (c.complete && c.scores.predicate ? predicateLabel(c.scores.predicate) : "–"))],
-      ...f.domains.map((d, k): [string, string[]] => [`  Domain ${d.id} ${lang === "id" ? d.name : d.en}`, cols.map((c) => fmt(c.scores.domains[k]))]),
-      ...f.aspects.map((g, k): [string, string[]] => [`  ${say(lang, "Aspek", "Aspect")} ${g.id} ${lang === "id" ? g.name : g.en}`, cols.map((c) => fmt(c.scores.aspects[k]))]),
+      [
+        say(lang, "Predikat", "Predicate"),
+        cols.map((c) => (c.complete && c.scores.predicate ? predicateLabel(c.scores.predicate) : "–")),
+      ],
+      ...f.domains.map((d, k): [string, string[]] => [
+        `  Domain ${d.id} ${lang === "id" ? d.name : d.en}`,
+        cols.map((c) => fmt(c.scores.domains[k])),
+      ]),
+      ...f.aspects.map((g, k): [string, string[]] => [
+        `  ${say(lang, "Aspek", "Aspect")} ${g.id} ${lang === "id" ? g.name : g.en}`,
+        cols.map((c) => fmt(c.scores.aspects[k])),
+      ]),
     ];
     const heads = cols.map((c) => columnTitle(c.column));
     const w = Math.max(...rows.map(([label]) => label.length)) + 2;
     const cw = cols.map((_, k) => Math.max(heads[k].length, ...rows.map(([, v]) => v[k].length)) + 2);
-    const line = (label: string, values: string[]) => out.push((pad(label, w) + values.map((v, k) => pad(v, cw[k])).join("")).trimEnd());
+    const line = (label: string, values: string[]) =>
+      out.push((pad(label, w) + values.map((v, k) => pad(v, cw[k])).join("")).trimEnd());
     out.push("");
     line("", heads);
     for (const [label, values] of rows) line(label, values);
@@ -150,16 +173,27 @@ export function reportText(a: Analysis, lang: TextLanguage = "id"): string {
     }
     const low = cols.flatMap((c) => c.lowScores);
     if (low.length) {
-      out.push("", say(lang, `Nilai rendah (di bawah ${t.threshold}): ${low.length}`, `Low scores (below ${t.threshold}): ${low.length}`));
+      out.push(
+        "",
+        say(
+          lang,
+          `Nilai rendah (di bawah ${t.threshold}): ${low.length}`,
+          `Low scores (below ${t.threshold}): ${low.length}`,
+        ),
+      );
       for (const c of cols) {
         const l = c.lowScores;
-        if (l.length) out.push(`  ${c.column.letter}: ${l.map((x) => `${f.byId.get(x.indicator)!.code}=${x.level} (${x.cell})`).join(", ")}`);
+        if (l.length)
+          out.push(
+            `  ${c.column.letter}: ${l.map((x) => `${f.byId.get(x.indicator)!.code}=${x.level} (${x.cell})`).join(", ")}`,
+          );
       }
     }
     out.push(...toolsTableText(t, lang));
     out.push("");
   }
   // A cover sheet without a table is expected; say so only when no table was found at all.
-  for (const n of a.notes) if (a.tables.length === 0 || n.code !== "sheet-skipped") out.push(inLanguage(n.message, lang));
+  for (const n of a.notes)
+    if (a.tables.length === 0 || n.code !== "sheet-skipped") out.push(inLanguage(n.message, lang));
   return out.join("\n");
 }

@@ -25,7 +25,11 @@ export interface Scores {
 }
 
 /** levels: indicator id → exact value; absent ids are treated as unknown. */
-export function groupIndex(ids: readonly number[], weightOf: (id: number) => Rational, levels: ReadonlyMap<number, Rational>): Rational | null {
+export function groupIndex(
+  ids: readonly number[],
+  weightOf: (id: number) => Rational,
+  levels: ReadonlyMap<number, Rational>,
+): Rational | null {
   // Sums are kept as unreduced fractions and reduced once: same exact value, far fewer gcds.
   let sn = 0n;
   let sd = 1n;
@@ -76,4 +80,3 @@ export function score(framework: Framework, levels: ReadonlyMap<number, Rational
 }
 
 /** 319n → 3.19 as a JavaScript number, for JSON and charts. */
-

@@ -23,7 +23,9 @@ export function sameSheetName(a: string, b: string): boolean {
 }
 
 /** Why Excel would refuse this name, or undefined when it would accept it (uniqueness aside). */
-export function sheetNameProblem(name: string): "empty" | "too-long" | "forbidden-character" | "apostrophe" | "reserved" | undefined {
+export function sheetNameProblem(
+  name: string,
+): "empty" | "too-long" | "forbidden-character" | "apostrophe" | "reserved" | undefined {
   if (name.trim() === "") return "empty";
   if (name.length > SHEET_NAME_MAX) return "too-long";
   if (HAS_FORBIDDEN.test(name)) return "forbidden-character";
@@ -46,7 +48,10 @@ function cut(text: string, max: number): string {
  * spaces one space, apostrophes and spaces at either end dropped.
  */
 export function cleanSheetName(text: string): string {
-  return text.replace(FORBIDDEN, " ").replace(/\s+/g, " ").replace(/^[\s']+|[\s']+$/g, "");
+  return text
+    .replace(FORBIDDEN, " ")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s']+|[\s']+$/g, "");
 }
 
 /** `base` followed by `suffix`, the base shortened (never the suffix) so the whole fits 31 characters. */

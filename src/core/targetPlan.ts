@@ -13,7 +13,21 @@
 import type { Assessment, TableAnalysis } from "./analyze";
 import { Bilingual, Framework, Predicate, predicateFor, predicateLabel } from "./framework";
 import { bi } from "./messages";
-import { Rational, add, compare, decimalPlaces, div, fromInt, fromNumber, mul, rational, roundHalfUpUnits, sub, toFixed, ZERO } from "./rational";
+import {
+  Rational,
+  add,
+  compare,
+  decimalPlaces,
+  div,
+  fromInt,
+  fromNumber,
+  mul,
+  rational,
+  roundHalfUpUnits,
+  sub,
+  toFixed,
+  ZERO,
+} from "./rational";
 import { hundredthsText } from "./format";
 
 /** The step an assessor moves a decimal value by unless they choose another. */
@@ -104,7 +118,6 @@ function ceilUnits(x: Rational): bigint {
   return scaled > 0n && scaled % x.den !== 0n ? q + 1n : q;
 }
 
-
 /** A level or value for people: "4", "1.25", "≈1.42" when the exact value has more places. */
 export function showLevel(framework: Framework, v: Rational): string {
   if (framework.integerOnly && v.den === 1n) return v.num.toString();
@@ -123,7 +136,13 @@ function checkIds(framework: Framework, ids: Iterable<number>, what: Bilingual):
   );
 }
 
-function moves(framework: Framework, values: ReadonlyMap<number, Rational>, step: Rational, outOfReach: ReadonlySet<number>, caps: ReadonlyMap<number, Rational>): Move[] {
+function moves(
+  framework: Framework,
+  values: ReadonlyMap<number, Rational>,
+  step: Rational,
+  outOfReach: ReadonlySet<number>,
+  caps: ReadonlyMap<number, Rational>,
+): Move[] {
   const out: Move[] = [];
   framework.indicators.forEach((ind, order) => {
     if (outOfReach.has(ind.id)) return;
@@ -138,7 +157,16 @@ function moves(framework: Framework, values: ReadonlyMap<number, Rational>, step
     }
     // Whole levels never stop between two levels; decimal values may take a last shorter step.
     if (!framework.integerOnly && compare(from, limit) < 0) {
-      out.push({ order, indicator: ind.id, code: ind.code, from, to: limit, partial: true, gain: mul(ind.weight, sub(limit, from)), scaled: 0n });
+      out.push({
+        order,
+        indicator: ind.id,
+        code: ind.code,
+        from,
+        to: limit,
+        partial: true,
+        gain: mul(ind.weight, sub(limit, from)),
+        scaled: 0n,
+      });
     }
   });
   return out;
@@ -154,7 +182,9 @@ function orderMoves(all: Move[], start: Rational): bigint {
   // lcm(den, d) = den × (d / gcd(den, d)), and that quotient is the reduced denominator of den/d.
   for (const m of all) if (den % m.gain.den !== 0n) den *= rational(den, m.gain.den).den;
   for (const m of all) m.scaled = m.gain.num * (den / m.gain.den);
-  all.sort((a, b) => (a.scaled === b.scaled ? compare(a.from, b.from) || a.order - b.order : a.scaled > b.scaled ? -1 : 1));
+  all.sort((a, b) =>
+    a.scaled === b.scaled ? compare(a.from, b.from) || a.order - b.order : a.scaled > b.scaled ? -1 : 1,
+  );
   return den;
 }
 
@@ -162,10 +192,18 @@ function orderMoves(all: Move[], start: Rational): bigint {
  * The shortest plan for one assessment's values (indicator id → exact value, every
  * indicator of the framework present and valid).
  */
-export function planTarget(framework: Framework, values: ReadonlyMap<number, Rational>, options: PlanOptions): PlanResult {
+export function planTarget(
+  framework: Framework,
+  values: ReadonlyMap<number, Rational>,
+  options: PlanOptions,
+): PlanResult {
   const target = fromNumber(options.target);
   if (target === undefined || target.num < 0n) {
-    return refuse("bad-target", `Target indeks harus angka tidak negatif, bukan ${options.target}`, `The target index must be a non-negative number, not ${options.target}`);
+    return refuse(
+      "bad-target",
+      `Target indeks harus angka tidak negatif, bukan ${options.target}`,
+      `The target index must be a non-negative number, not ${options.target}`,
+    );
   }
   let step = fromInt(1);
   if (framework.integerOnly) {
@@ -211,7 +249,12 @@ export function planTarget(framework: Framework, values: ReadonlyMap<number, Rat
 
   const unusable = framework.indicators.filter((ind) => {
     const v = values.get(ind.id);
-    return v === undefined || compare(v, framework.levelMin) < 0 || compare(v, framework.levelMax) > 0 || (framework.integerOnly && v.den !== 1n);
+    return (
+      v === undefined ||
+      compare(v, framework.levelMin) < 0 ||
+      compare(v, framework.levelMax) > 0 ||
+      (framework.integerOnly && v.den !== 1n)
+    );
   });
   if (unusable.length > 0) {
     const list = unusable.map((i) => i.code).join(", ");
@@ -287,10 +330,16 @@ function planMessage(p: Omit<TargetPlan, "message">, limited: boolean): Bilingua
   const end = `${hundredthsText(p.indexUnits)}, ${predicateLabel(p.predicate)}`;
   const n = p.steps.length;
   if (p.reached && n === 0) {
-    return bi(`Indeks ${end}, sudah mencapai target ${target}; tidak perlu menaikkan nilai.`, `The index ${end}, already meets the target ${target}; nothing needs raising.`);
+    return bi(
+      `Indeks ${end}, sudah mencapai target ${target}; tidak perlu menaikkan nilai.`,
+      `The index ${end}, already meets the target ${target}; nothing needs raising.`,
+    );
   }
   if (p.reached) {
-    return bi(`Target ${target} tercapai dengan ${n} langkah: indeks menjadi ${end}.`, `The target ${target} is reached in ${n} step${n === 1 ? "" : "s"}: the index becomes ${end}.`);
+    return bi(
+      `Target ${target} tercapai dengan ${n} langkah: indeks menjadi ${end}.`,
+      `The target ${target} is reached in ${n} step${n === 1 ? "" : "s"}: the index becomes ${end}.`,
+    );
   }
   return bi(
     `Target ${target} tidak dapat dicapai: paling tinggi ${end}, setelah ${n} langkah${limited ? ", dengan batas dan indikator di luar jangkauan yang diberikan" : ""}.`,
@@ -302,10 +351,15 @@ function planMessage(p: Omit<TargetPlan, "message">, limited: boolean): Bilingua
 export function planAssessment(table: TableAnalysis, assessment: Assessment, options: PlanOptions): PlanResult {
   if (!assessment.complete) {
     const letter = assessment.column.letter;
-    const errors = [...table.issues.filter((i) => i.severity === "error" && i.column === undefined), ...assessment.issues.filter((i) => i.severity === "error")];
+    const errors = [
+      ...table.issues.filter((i) => i.severity === "error" && i.column === undefined),
+      ...assessment.issues.filter((i) => i.severity === "error"),
+    ];
     const shown = errors.slice(0, 6);
     const more = errors.length > shown.length ? ", …" : "";
-    const where = (word: string) => shown.map((i) => i.cell ?? `${word} ${table.framework.byId.get(i.indicator ?? 0)?.code ?? "?"}`).join(", ") + more;
+    const where = (word: string) =>
+      shown.map((i) => i.cell ?? `${word} ${table.framework.byId.get(i.indicator ?? 0)?.code ?? "?"}`).join(", ") +
+      more;
     return refuse(
       "incomplete",
       `Kolom ${letter} belum dapat direncanakan: ${errors.length} masalah (${where("indikator")}). Perbaiki dulu, lalu rencana menuju target dapat dihitung.`,

@@ -58,8 +58,16 @@ export interface ToolsTableJson {
   evidenceGaps?: EvidenceGapsJson[];
 }
 
-export function reconciliationJson(r: Reconciliation): { reconciliation: ReconciliationRowJson[]; reconciliationSummary: ReconciliationSummaryJson } {
-  const group = (g: Reconciliation["aspects"][number]): GroupGapJson => ({ id: g.id, name: g.name, indexImpact: toNumber(g.impact), differences: g.differences });
+export function reconciliationJson(r: Reconciliation): {
+  reconciliation: ReconciliationRowJson[];
+  reconciliationSummary: ReconciliationSummaryJson;
+} {
+  const group = (g: Reconciliation["aspects"][number]): GroupGapJson => ({
+    id: g.id,
+    name: g.name,
+    indexImpact: toNumber(g.impact),
+    differences: g.differences,
+  });
   return {
     reconciliation: r.differences.map((d) => ({
       indicator: d.indicator,
@@ -86,7 +94,13 @@ export function evidenceGapsJson(all: AssessmentEvidenceGaps[]): EvidenceGapsJso
     count: e.gaps.length,
     domains: e.domains.map(count),
     aspects: e.aspects.map(count),
-    indicators: e.gaps.map((g) => ({ indicator: g.indicator, code: g.code, cell: g.cell ?? null, evidenceCell: g.evidenceCell ?? null, level: toNumber(g.level) })),
+    indicators: e.gaps.map((g) => ({
+      indicator: g.indicator,
+      code: g.code,
+      cell: g.cell ?? null,
+      evidenceCell: g.evidenceCell ?? null,
+      level: toNumber(g.level),
+    })),
   }));
 }
 
@@ -96,7 +110,6 @@ export function toolsTableJson(t: TableAnalysis): ToolsTableJson {
   const e = tableEvidenceGaps(t);
   return { ...(r ? reconciliationJson(r) : {}), ...(e ? { evidenceGaps: evidenceGapsJson(e) } : {}) };
 }
-
 
 function signed(x: Rational, decimals: number): string {
   const s = toFixed(x, decimals);
@@ -115,30 +128,56 @@ export function reconciliationText(r: Reconciliation, lang: TextLanguage): strin
   const [a, b] = r.columns ?? ["1", "2"];
   const out: string[] = [];
   const name = (id: number) => (lang === "id" ? f.byId.get(id)!.name : f.byId.get(id)!.en);
-  const gap = r.gapUnits === null || r.gap === null ? "–" : `${signed({ num: r.gapUnits, den: 100n }, 2)} (${signed(r.gap, 4)} ${say(lang, "tanpa pembulatan", "unrounded")})`;
+  const gap =
+    r.gapUnits === null || r.gap === null
+      ? "–"
+      : `${signed({ num: r.gapUnits, den: 100n }, 2)} (${signed(r.gap, 4)} ${say(lang, "tanpa pembulatan", "unrounded")})`;
   out.push(
-    say(lang, `Selisih ${a} → ${b}: ${r.differences.length} indikator berbeda; indeks ${gap}`, `Difference ${a} → ${b}: ${r.differences.length} indicator${r.differences.length === 1 ? "" : "s"} differ; index ${gap}`),
+    say(
+      lang,
+      `Selisih ${a} → ${b}: ${r.differences.length} indikator berbeda; indeks ${gap}`,
+      `Difference ${a} → ${b}: ${r.differences.length} indicator${r.differences.length === 1 ? "" : "s"} differ; index ${gap}`,
+    ),
   );
   const rows = r.differences.slice(0, SHOWN_DIFFERENCES).map((d) => ({ d, label: `${d.code} ${name(d.indicator)}` }));
-  const w = widest(rows.map((x) => x.label), 42);
+  const w = widest(
+    rows.map((x) => x.label),
+    42,
+  );
   for (const { d, label } of rows) {
     const cells = `${d.cells[0] ?? a}=${showLevel(f, d.levels[0])} → ${d.cells[1] ?? b}=${showLevel(f, d.levels[1])}`;
     out.push(`  ${pad(label, w)} ${pad(cells, 22)} ${signed(d.impact, 4)}`);
   }
-  if (r.differences.length > SHOWN_DIFFERENCES) out.push(`  … ${r.differences.length - SHOWN_DIFFERENCES} ${say(lang, "lagi", "more")} (--format json)`);
+  if (r.differences.length > SHOWN_DIFFERENCES)
+    out.push(`  … ${r.differences.length - SHOWN_DIFFERENCES} ${say(lang, "lagi", "more")} (--format json)`);
   const groups = [
     ...r.domains.map((g) => ({ g, label: `Domain ${g.id} ${lang === "id" ? g.name : g.en}` })),
     ...r.aspects.map((g) => ({ g, label: `${say(lang, "Aspek", "Aspect")} ${g.id} ${lang === "id" ? g.name : g.en}` })),
   ];
   const shown = groups.filter(({ g }) => g.differences > 0);
   if (shown.length) {
-    out.push(say(lang, "  Sumbangan ke selisih indeks per domain dan aspek:", "  Contribution to the index difference by domain and aspect:"));
-    const gw = widest(shown.map((x) => x.label), 40);
+    out.push(
+      say(
+        lang,
+        "  Sumbangan ke selisih indeks per domain dan aspek:",
+        "  Contribution to the index difference by domain and aspect:",
+      ),
+    );
+    const gw = widest(
+      shown.map((x) => x.label),
+      40,
+    );
     for (const { g, label } of shown) out.push(`    ${pad(label, gw)} ${signed(g.impact, 4)} (${g.differences})`);
   }
   if (r.unmatched.length) {
     const codes = r.unmatched.map((id) => f.byId.get(id)!.code).join(", ");
-    out.push(say(lang, `  Tidak dibandingkan (nilai tidak sah di salah satu kolom): ${codes}`, `  Not compared (no valid value in one column): ${codes}`));
+    out.push(
+      say(
+        lang,
+        `  Tidak dibandingkan (nilai tidak sah di salah satu kolom): ${codes}`,
+        `  Not compared (no valid value in one column): ${codes}`,
+      ),
+    );
   }
   return out;
 }
@@ -146,10 +185,23 @@ export function reconciliationText(r: Reconciliation, lang: TextLanguage): strin
 export function evidenceText(framework: Framework, all: AssessmentEvidenceGaps[], lang: TextLanguage): string[] {
   const out: string[] = [];
   for (const e of all) {
-    out.push(say(lang, `Nilai di atas 1 tanpa bukti dukung, ${e.column}: ${e.gaps.length}`, `Levels above 1 without evidence, ${e.column}: ${e.gaps.length}`));
+    out.push(
+      say(
+        lang,
+        `Nilai di atas 1 tanpa bukti dukung, ${e.column}: ${e.gaps.length}`,
+        `Levels above 1 without evidence, ${e.column}: ${e.gaps.length}`,
+      ),
+    );
     if (e.gaps.length === 0) continue;
-    const groups = framework.domains.length ? e.domains.map((g) => ({ g, label: "Domain" })) : e.aspects.map((g) => ({ g, label: say(lang, "Aspek", "Aspect") }));
-    out.push(`  ${groups.filter(({ g }) => g.count > 0).map(({ g, label }) => `${label} ${g.id}: ${g.count}`).join(", ")}`);
+    const groups = framework.domains.length
+      ? e.domains.map((g) => ({ g, label: "Domain" }))
+      : e.aspects.map((g) => ({ g, label: say(lang, "Aspek", "Aspect") }));
+    out.push(
+      `  ${groups
+        .filter(({ g }) => g.count > 0)
+        .map(({ g, label }) => `${label} ${g.id}: ${g.count}`)
+        .join(", ")}`,
+    );
     out.push(`  ${e.gaps.map((g) => `${g.code}=${showLevel(framework, g.level)} (${g.cell ?? "?"})`).join(", ")}`);
   }
   return out;
@@ -176,7 +228,12 @@ export interface PlannedAssessment {
 
 export function planAnalysis(analysis: Analysis, options: PlanOptions): PlannedAssessment[] {
   return analysis.tables.flatMap((table) =>
-    table.assessments.map((a) => ({ table, column: a.column.letter, header: a.column.header, plan: planAssessment(table, a, options) })),
+    table.assessments.map((a) => ({
+      table,
+      column: a.column.letter,
+      header: a.column.header,
+      plan: planAssessment(table, a, options),
+    })),
   );
 }
 
@@ -220,7 +277,18 @@ export function planJson(target: number, planned: PlannedAssessment[]): PlanJson
     assessments: planned.map(({ table, column, header, plan }) => {
       const common = { column, header, sheet: table.layout.sheet, framework: table.framework.id };
       if (!plan.ok) {
-        return { ...common, reached: false, index: null, predicate: null, start: null, step: null, steps: [], message: both(plan.reason), messageId: plan.reason.id, messageEn: plan.reason.en };
+        return {
+          ...common,
+          reached: false,
+          index: null,
+          predicate: null,
+          start: null,
+          step: null,
+          steps: [],
+          message: both(plan.reason),
+          messageId: plan.reason.id,
+          messageEn: plan.reason.en,
+        };
       }
       return {
         ...common,
@@ -237,7 +305,9 @@ export function planJson(target: number, planned: PlannedAssessment[]): PlanJson
           to: toNumber(s.to),
           index: hundredthsNumber(s.indexUnits),
           indexUnrounded: toNumber(s.index),
-          ...(s.predicateBefore ? { predicateChange: { from: predicateLabel(s.predicateBefore), to: predicateLabel(s.predicate) } } : {}),
+          ...(s.predicateBefore
+            ? { predicateChange: { from: predicateLabel(s.predicateBefore), to: predicateLabel(s.predicate) } }
+            : {}),
         })),
         message: both(plan.message),
         messageId: plan.message.id,
@@ -255,7 +325,9 @@ export function planText(target: number, planned: PlannedAssessment[], lang: Tex
     if (t !== table) {
       table = t;
       if (out.length) out.push("");
-      out.push(`${say(lang, f.title, f.data.titleEn)} — ${say(lang, "lembar", "sheet")} "${t.layout.sheet}" (${f.data.shortName}) — target ${target}`);
+      out.push(
+        `${say(lang, f.title, f.data.titleEn)} — ${say(lang, "lembar", "sheet")} "${t.layout.sheet}" (${f.data.shortName}) — target ${target}`,
+      );
       if (f.data.statusNote) out.push(`  ! ${inLanguage(f.data.statusNote, lang)}`);
     }
     out.push("");
@@ -266,15 +338,27 @@ export function planText(target: number, planned: PlannedAssessment[], lang: Tex
       continue;
     }
     const step = `${say(lang, "langkah", "step")} ${f.integerOnly ? say(lang, "1 nilai", "1 level") : showLevel(f, plan.step)}`;
-    out.push(`${col} ${column} (${header}): ${hundredthsText(plan.startUnits)} ${predicateLabel(plan.startPredicate)}; ${step}`);
+    out.push(
+      `${col} ${column} (${header}): ${hundredthsText(plan.startUnits)} ${predicateLabel(plan.startPredicate)}; ${step}`,
+    );
     out.push(`  ${inLanguage(plan.message, lang)}`);
     if (!plan.reached || plan.steps.length === 0) continue;
-    const rows = plan.steps.map((s) => ({ s, name: `${s.code} ${lang === "id" ? f.byId.get(s.indicator)!.name : f.byId.get(s.indicator)!.en}` }));
-    const w = widest(rows.map((x) => x.name), 20);
-    out.push(`  ${pad("No", 4)}${pad(say(lang, "Indikator", "Indicator"), w + 1)}${pad(say(lang, "Sel", "Cell"), 12)}${pad(say(lang, "Dari → Ke", "From → To"), 23)}${say(lang, "Indeks", "Index")}`);
+    const rows = plan.steps.map((s) => ({
+      s,
+      name: `${s.code} ${lang === "id" ? f.byId.get(s.indicator)!.name : f.byId.get(s.indicator)!.en}`,
+    }));
+    const w = widest(
+      rows.map((x) => x.name),
+      20,
+    );
+    out.push(
+      `  ${pad("No", 4)}${pad(say(lang, "Indikator", "Indicator"), w + 1)}${pad(say(lang, "Sel", "Cell"), 12)}${pad(say(lang, "Dari → Ke", "From → To"), 23)}${say(lang, "Indeks", "Index")}`,
+    );
     rows.forEach(({ s, name }, k) => {
       const change = s.predicateBefore ? `  ${predicateLabel(s.predicateBefore)} → ${predicateLabel(s.predicate)}` : "";
-      out.push(`  ${pad(String(k + 1), 4)}${pad(name, w)} ${pad(s.cell ?? "", 12)}${pad(`${showLevel(f, s.from)} → ${showLevel(f, s.to)}`, 23)}${hundredthsText(s.indexUnits)}${change}`);
+      out.push(
+        `  ${pad(String(k + 1), 4)}${pad(name, w)} ${pad(s.cell ?? "", 12)}${pad(`${showLevel(f, s.from)} → ${showLevel(f, s.to)}`, 23)}${hundredthsText(s.indexUnits)}${change}`,
+      );
     });
   }
   return out.join("\n");

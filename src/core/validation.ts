@@ -32,13 +32,28 @@ export function checkLevel(f: Framework, indicator: Indicator, v: CellValue): Ce
         en: `external value not filled in (it comes from ${src}${howEn}); enter it, or 1 while that index is not yet published`,
       };
     }
-    return { ok: false, code: "blank", id: `kosong; isi ${kindId} ${range(f)}`, en: `blank; enter ${kindEn} ${range(f)}` };
+    return {
+      ok: false,
+      code: "blank",
+      id: `kosong; isi ${kindId} ${range(f)}`,
+      en: `blank; enter ${kindEn} ${range(f)}`,
+    };
   }
   if (isCellError(v)) {
-    return { ok: false, code: "error-value", id: `berisi galat ${v.error}; perbaiki rumus atau isi nilainya`, en: `holds the error ${v.error}; fix the formula or enter the value` };
+    return {
+      ok: false,
+      code: "error-value",
+      id: `berisi galat ${v.error}; perbaiki rumus atau isi nilainya`,
+      en: `holds the error ${v.error}; fix the formula or enter the value`,
+    };
   }
   if (typeof v === "boolean") {
-    return { ok: false, code: "not-a-number", id: `berisi ${v ? "TRUE" : "FALSE"}, bukan angka`, en: `holds ${v ? "TRUE" : "FALSE"}, not a number` };
+    return {
+      ok: false,
+      code: "not-a-number",
+      id: `berisi ${v ? "TRUE" : "FALSE"}, bukan angka`,
+      en: `holds ${v ? "TRUE" : "FALSE"}, not a number`,
+    };
   }
   if (typeof v === "string") {
     const t = v.trim();
@@ -60,16 +75,31 @@ export function checkLevel(f: Framework, indicator: Indicator, v: CellValue): Ce
         en: `${showValue(v)} is text meaning level ${meant}; type the number ${meant} (the workbook's formulas count numbers only)`,
       };
     }
-    return { ok: false, code: "not-a-number", id: `${showValue(v)} bukan angka; isi ${kindId} ${range(f)}`, en: `${showValue(v)} is not a number; enter ${kindEn} ${range(f)}` };
+    return {
+      ok: false,
+      code: "not-a-number",
+      id: `${showValue(v)} bukan angka; isi ${kindId} ${range(f)}`,
+      en: `${showValue(v)} is not a number; enter ${kindEn} ${range(f)}`,
+    };
   }
   const level = levelOf(f, v);
   if (level) return { ok: true, value: level };
   const value = fromNumber(v);
   if (!value) return { ok: false, code: "not-a-number", id: `${v} bukan angka`, en: `${v} is not a number` };
   if (whole && !isInteger(value)) {
-    return { ok: false, code: "not-whole", id: `${v} bukan bilangan bulat; level ${range(f)} tanpa desimal`, en: `${v} is not a whole number; levels are ${range(f)} without decimals` };
+    return {
+      ok: false,
+      code: "not-whole",
+      id: `${v} bukan bilangan bulat; level ${range(f)} tanpa desimal`,
+      en: `${v} is not a whole number; levels are ${range(f)} without decimals`,
+    };
   }
-  return { ok: false, code: "out-of-range", id: `${v} di luar rentang ${range(f)}`, en: `${v} is outside the range ${range(f)}` };
+  return {
+    ok: false,
+    code: "out-of-range",
+    id: `${v} di luar rentang ${range(f)}`,
+    en: `${v} is outside the range ${range(f)}`,
+  };
 }
 
 const LEVEL_WORD = /^(?:level|tingkat|tingkatan|lvl|lv)\s*/;
@@ -121,7 +151,13 @@ export function levelNames(f: Framework): Map<string, number> {
 }
 
 /** The issue for a failed check, with place and indicator. */
-export function levelIssue(check: Exclude<CellCheck, { ok: true }>, sheet: string, cell: string, column: string, indicator: Indicator): Issue {
+export function levelIssue(
+  check: Exclude<CellCheck, { ok: true }>,
+  sheet: string,
+  cell: string,
+  column: string,
+  indicator: Indicator,
+): Issue {
   const label = `indikator ${indicator.code}`;
   const labelEn = `indicator ${indicator.code}`;
   return {

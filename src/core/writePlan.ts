@@ -12,7 +12,19 @@ import { Analysis, TableAnalysis } from "./analyze";
 import { Bilingual, Framework, predicateLabel } from "./framework";
 import { a1, cellAt, columnAreas, columnLetter, formulaAt, isEmpty, parseA1, sheetRef, WorkbookGrid } from "./grid";
 import { columnTitle, hundredthsNumber } from "./format";
-import { FormulaScales, formulaScales, GroupBlock, groupIndexFormula, levelMirrorFormula, lowLevelFormula, mirrorOf, notALevelFormula, predicateFormula, validCountFormula, weightUnits } from "./formulas";
+import {
+  FormulaScales,
+  formulaScales,
+  GroupBlock,
+  groupIndexFormula,
+  levelMirrorFormula,
+  lowLevelFormula,
+  mirrorOf,
+  notALevelFormula,
+  predicateFormula,
+  validCountFormula,
+  weightUnits,
+} from "./formulas";
 import { bi, both } from "./messages";
 import { Rational } from "./rational";
 import { GroupScore } from "./scoring";
@@ -174,7 +186,16 @@ function resultsRows(f: Framework): ResultsRows {
   const aspect0 = row + 1;
   row += 1 + f.aspects.length + 1;
   const indicatorHead = row;
-  return { head: 7, index: 8, predicate: 9, count: 10, domain0, aspect0, indicatorHead, indicatorRow: new Map(f.indicators.map((ind, k) => [ind.id, indicatorHead + 1 + k])) };
+  return {
+    head: 7,
+    index: 8,
+    predicate: 9,
+    count: 10,
+    domain0,
+    aspect0,
+    indicatorHead,
+    indicatorRow: new Map(f.indicators.map((ind, k) => [ind.id, indicatorHead + 1 + k])),
+  };
 }
 
 /** One table's results sheet as it is planned: where its blocks sit and how a cell is added. */
@@ -199,7 +220,8 @@ const HEAD = { bold: true, fill: FILL_HEAD } as const;
 const COLUMN_HEAD = { bold: true, fill: FILL_HEAD, wrap: true, align: "right" } as const;
 
 function resultsSheet(t: TableAnalysis, tableNo: number, name: string, plan: WritePlan): ResultsSheet {
-  const put = (row: number, col: number, c: Omit<PlannedCell, "sheet" | "address">) => plan.cells.push({ sheet: name, address: a1(row, col), ...c });
+  const put = (row: number, col: number, c: Omit<PlannedCell, "sheet" | "address">) =>
+    plan.cells.push({ sheet: name, address: a1(row, col), ...c });
   return {
     t,
     f: t.framework,
@@ -233,7 +255,9 @@ function groupBlock(s: ResultsSheet, column: string, ids: readonly number[]): Gr
 function planSettings(s: ResultsSheet): void {
   const { f, t, put, label } = s;
   label(0, 0, `${f.title} — dihitung otomatis oleh ${MARKER} / computed automatically by ${MARKER}`, { bold: true });
-  label(1, 0, f.data.regulation.split(" (")[0] + (f.data.statusNote ? ` — ${both(f.data.statusNote)}` : ""), { italic: true });
+  label(1, 0, f.data.regulation.split(" (")[0] + (f.data.statusNote ? ` — ${both(f.data.statusNote)}` : ""), {
+    italic: true,
+  });
   label(SETTINGS_ROWS.sheet, 0, SETTINGS_LABELS.sheet);
   put(SETTINGS_ROWS.sheet, 1, { value: t.layout.sheet });
   label(SETTINGS_ROWS.levelColumns, 0, SETTINGS_LABELS.levelColumns);
@@ -314,16 +338,33 @@ function planSummary(s: ResultsSheet, validCounts: number[]): TablePlacement {
   label(rows.predicate, 0, "Predikat / Predicate", { bold: true });
   label(rows.count, 0, "Nilai sah / Valid values");
   const ids = f.indicators.map((i) => i.id);
-  const placement: TablePlacement = { resultsSheet: s.name, indexRow: rows.index + 1, predicateRow: rows.predicate + 1, assessmentColumns: [] };
+  const placement: TablePlacement = {
+    resultsSheet: s.name,
+    indexRow: rows.index + 1,
+    predicateRow: rows.predicate + 1,
+    assessmentColumns: [],
+  };
   t.assessments.forEach((a, k) => {
     const col = assessmentCol(k);
     const L = assessmentLetter(k);
     const all = groupBlock(s, L, ids);
     placement.assessmentColumns.push(L);
     label(rows.head, col, columnTitle(a.column), COLUMN_HEAD);
-    put(rows.index, col, { formula: groupIndexFormula(all, s.scales), result: scoreResult(a.scores.total), style: { bold: true, numberFormat: "0.00" } });
-    put(rows.predicate, col, { formula: predicateFormula(f, `${L}${rows.index + 1}`), result: a.scores.predicate ? predicateLabel(a.scores.predicate) : "–", style: { align: "right" } });
-    put(rows.count, col, { formula: validCountFormula(all.levels, all.count), result: `${validCounts[k]}/${all.count}`, style: { align: "right" } });
+    put(rows.index, col, {
+      formula: groupIndexFormula(all, s.scales),
+      result: scoreResult(a.scores.total),
+      style: { bold: true, numberFormat: "0.00" },
+    });
+    put(rows.predicate, col, {
+      formula: predicateFormula(f, `${L}${rows.index + 1}`),
+      result: a.scores.predicate ? predicateLabel(a.scores.predicate) : "–",
+      style: { align: "right" },
+    });
+    put(rows.count, col, {
+      formula: validCountFormula(all.levels, all.count),
+      result: `${validCounts[k]}/${all.count}`,
+      style: { align: "right" },
+    });
   });
   return placement;
 }
@@ -331,7 +372,12 @@ function planSummary(s: ResultsSheet, validCounts: number[]): TablePlacement {
 /** The domain and aspect blocks: each group's index per assessment. */
 function planGroups(s: ResultsSheet): void {
   const { f, t, put, label } = s;
-  const groupRows = (title: string, r0: number, groups: { g: { id: number; name: string; weight: Rational; indicatorIds: number[] }; scores: GroupScore[] }[], prefixWord: string) => {
+  const groupRows = (
+    title: string,
+    r0: number,
+    groups: { g: { id: number; name: string; weight: Rational; indicatorIds: number[] }; scores: GroupScore[] }[],
+    prefixWord: string,
+  ) => {
     label(r0 - 1, 0, title, HEAD);
     label(r0 - 1, 1, "", { fill: FILL_HEAD });
     label(r0 - 1, 2, "", { fill: FILL_HEAD });
@@ -347,9 +393,19 @@ function planGroups(s: ResultsSheet): void {
     });
   };
   if (f.domains.length) {
-    groupRows("Domain", s.rows.domain0, f.domains.map((g, k) => ({ g, scores: t.assessments.map((a) => a.scores.domains[k]) })), "Domain");
+    groupRows(
+      "Domain",
+      s.rows.domain0,
+      f.domains.map((g, k) => ({ g, scores: t.assessments.map((a) => a.scores.domains[k]) })),
+      "Domain",
+    );
   }
-  groupRows("Aspek / Aspect", s.rows.aspect0, f.aspects.map((g, k) => ({ g, scores: t.assessments.map((a) => a.scores.aspects[k]) })), "Aspek");
+  groupRows(
+    "Aspek / Aspect",
+    s.rows.aspect0,
+    f.aspects.map((g, k) => ({ g, scores: t.assessments.map((a) => a.scores.aspects[k]) })),
+    "Aspek",
+  );
 }
 
 /** Bar charts of the domain and aspect indices, right of the table. */
@@ -371,16 +427,27 @@ function planCharts(s: ResultsSheet): void {
       width: 420,
       height,
     });
-  if (f.domains.length) chart("Domain", "Indeks domain / Domain index", rows.domain0, f.domains.length, rows.head + 1, 220);
+  if (f.domains.length)
+    chart("Domain", "Indeks domain / Domain index", rows.domain0, f.domains.length, rows.head + 1, 220);
   chart("Aspek", "Indeks aspek / Aspect index", rows.aspect0, f.aspects.length, rows.aspect0, 300);
 }
 
 /** Printing and column widths of the results sheet. */
 function planPage(s: ResultsSheet): void {
   const S = s.name;
-  s.plan.printSetups.push({ sheet: S, orientation: "landscape", fitToWidth: 1, titleRows: `$${s.rows.head + 1}:$${s.rows.head + 1}` });
-  s.plan.columnWidths.push({ sheet: S, column: "A", width: 22 }, { sheet: S, column: "B", width: 58 }, { sheet: S, column: "C", width: 10 });
-  for (let k = 0; k < s.t.assessments.length; k++) s.plan.columnWidths.push({ sheet: S, column: assessmentLetter(k), width: 22 });
+  s.plan.printSetups.push({
+    sheet: S,
+    orientation: "landscape",
+    fitToWidth: 1,
+    titleRows: `$${s.rows.head + 1}:$${s.rows.head + 1}`,
+  });
+  s.plan.columnWidths.push(
+    { sheet: S, column: "A", width: 22 },
+    { sheet: S, column: "B", width: 58 },
+    { sheet: S, column: "C", width: 10 },
+  );
+  for (let k = 0; k < s.t.assessments.length; k++)
+    s.plan.columnWidths.push({ sheet: S, column: assessmentLetter(k), width: 22 });
 }
 
 /** On the assessor's own sheet: validation and highlights on the level cells only. */
@@ -402,7 +469,11 @@ function planLevelCells(s: ResultsSheet): void {
       max,
       // A validation prompt is one text in the workbook: both languages, joined.
       inputTitle: both(f.integerOnly ? bi("Level", "Level") : bi("Nilai", "Value")),
-      inputMessage: both(f.integerOnly ? bi(`Isi bilangan bulat ${lvlRange}.`, `Enter a whole number ${lvlRange}.`) : bi(`Isi angka ${lvlRange}, boleh desimal.`, `Enter a number ${lvlRange}; decimals allowed.`)),
+      inputMessage: both(
+        f.integerOnly
+          ? bi(`Isi bilangan bulat ${lvlRange}.`, `Enter a whole number ${lvlRange}.`)
+          : bi(`Isi angka ${lvlRange}, boleh desimal.`, `Enter a number ${lvlRange}; decimals allowed.`),
+      ),
       errorTitle: both(bi("Nilai tidak sah", "Invalid value")),
       errorMessage: both(
         f.integerOnly
@@ -430,7 +501,13 @@ function planLevelCells(s: ResultsSheet): void {
 }
 
 /** Everything one table owns: its results sheet, and validation and highlights on its level cells. */
-function planTable(grid: WorkbookGrid, t: TableAnalysis, tableNo: number, resultsSheetName: string, plan: WritePlan): TablePlacement {
+function planTable(
+  grid: WorkbookGrid,
+  t: TableAnalysis,
+  tableNo: number,
+  resultsSheetName: string,
+  plan: WritePlan,
+): TablePlacement {
   const s = resultsSheet(t, tableNo, resultsSheetName, plan);
   planSettings(s);
   const validCounts = planIndicators(grid, s);
@@ -469,14 +546,35 @@ function planLabels(grid: WorkbookGrid, t: TableAnalysis, p: TablePlacement, pla
         });
         continue;
       }
-      const result = label.kind === "index" ? scoreResult(a.scores.total) : a.scores.predicate ? predicateLabel(a.scores.predicate) : "–";
-      plan.cells.push({ sheet: sheetName, address, formula, result, style: label.kind === "index" ? { numberFormat: "0.00" } : undefined });
+      const result =
+        label.kind === "index"
+          ? scoreResult(a.scores.total)
+          : a.scores.predicate
+            ? predicateLabel(a.scores.predicate)
+            : "–";
+      plan.cells.push({
+        sheet: sheetName,
+        address,
+        formula,
+        result,
+        style: label.kind === "index" ? { numberFormat: "0.00" } : undefined,
+      });
     }
   }
 }
 
 export function buildWritePlan(grid: WorkbookGrid, analysis: Analysis): WritePlan {
-  const plan: WritePlan = { sheets: [], cells: [], validations: [], conditionalFormats: [], names: [], columnWidths: [], charts: [], printSetups: [], skipped: [] };
+  const plan: WritePlan = {
+    sheets: [],
+    cells: [],
+    validations: [],
+    conditionalFormats: [],
+    names: [],
+    columnWidths: [],
+    charts: [],
+    printSetups: [],
+    skipped: [],
+  };
   const taken = new Set<string>();
   analysis.tables.forEach((t, k) => {
     const name = resultsSheetName(grid, t, k, taken);
@@ -489,7 +587,14 @@ export function buildWritePlan(grid: WorkbookGrid, analysis: Analysis): WritePla
 }
 
 /** Where a plan puts each table's results, for faces that link to them. */
-export function summarizePlan(plan: WritePlan): { sheets: string[]; cells: number; validations: number; conditionalFormats: number; skipped: number; templateCells: number } {
+export function summarizePlan(plan: WritePlan): {
+  sheets: string[];
+  cells: number;
+  validations: number;
+  conditionalFormats: number;
+  skipped: number;
+  templateCells: number;
+} {
   const own = new Set(plan.sheets);
   return {
     sheets: plan.sheets,

@@ -84,5 +84,7 @@ export function skippedParts(caps: HostCapabilities, plan?: WritePlan): SkippedP
     names: !plan || plan.names.length > 0,
     events: !plan,
   };
-  return (Object.keys(MISSING_PART) as OptionalPart[]).filter((p) => !caps[p] && inPlan[p]).map((part) => ({ part, message: MISSING_PART[part] }));
+  return (Object.keys(MISSING_PART) as OptionalPart[])
+    .filter((p) => !caps[p] && inPlan[p])
+    .map((part) => ({ part, message: MISSING_PART[part] }));
 }

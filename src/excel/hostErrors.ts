@@ -40,8 +40,10 @@ export function toHostError(e: unknown, step: HostStep): HostError {
     return new HostError(
       "edit-mode",
       bi(
-        "Excel sedang menyunting sebuah sel. Tekan Enter atau Esc untuk keluar dari sel itu, lalu coba lagi." + (step === "apply" ? " Belum ada yang ditulis." : ""),
-        "Excel is editing a cell. Press Enter or Esc to leave that cell, then try again." + (step === "apply" ? " Nothing was written yet." : ""),
+        "Excel sedang menyunting sebuah sel. Tekan Enter atau Esc untuk keluar dari sel itu, lalu coba lagi." +
+          (step === "apply" ? " Belum ada yang ditulis." : ""),
+        "Excel is editing a cell. Press Enter or Esc to leave that cell, then try again." +
+          (step === "apply" ? " Nothing was written yet." : ""),
       ),
     );
   }

@@ -59,7 +59,10 @@ interface Known {
   charts: Map<string, Set<string>>;
 }
 
-const CHART_TYPES: Record<PlannedChart["type"], "BarClustered" | "Radar"> = { barClustered: "BarClustered", radar: "Radar" };
+const CHART_TYPES: Record<PlannedChart["type"], "BarClustered" | "Radar"> = {
+  barClustered: "BarClustered",
+  radar: "Radar",
+};
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -149,7 +152,14 @@ function sheetGrid(name: string, values: unknown[][], formulas: unknown[][], typ
   return { name, values: rows, formulas: fs };
 }
 
-const STRUCTURAL = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted", "CellInserted", "CellDeleted"]);
+const STRUCTURAL = new Set([
+  "RowInserted",
+  "RowDeleted",
+  "ColumnInserted",
+  "ColumnDeleted",
+  "CellInserted",
+  "CellDeleted",
+]);
 
 class OfficeJsHost implements OfficeHost {
   private syncs = 0;
@@ -240,7 +250,11 @@ class OfficeJsHost implements OfficeHost {
    * found the workbook small (a refresh of the usual workbook is this one trip), else the
    * first rows of each. Rows still missing follow in trips sized under the payload limit.
    */
-  private async readPass(ctx: Excel.RequestContext, expected: string[] | undefined, cellsFirst: boolean): Promise<{ grid?: WorkbookGrid; sheets?: string[]; tooBig?: boolean }> {
+  private async readPass(
+    ctx: Excel.RequestContext,
+    expected: string[] | undefined,
+    cellsFirst: boolean,
+  ): Promise<{ grid?: WorkbookGrid; sheets?: string[]; tooBig?: boolean }> {
     const wb = ctx.workbook;
     const lv = this.levels;
     const list = wb.worksheets.load(lv.protection ? "items/name,items/protection/protected" : "items/name");
@@ -250,7 +264,9 @@ class OfficeJsHost implements OfficeHost {
       const ws = wb.worksheets.getItem(name);
       const used = lv.protection ? ws.getUsedRange(true) : ws.getUsedRange();
       const rect = ws.getRange("A1").getBoundingRect(used).load("rowCount,columnCount");
-      const cells = !cellsFirst ? undefined : (whole ? rect : rect.getIntersection(ws.getRange(`1:${FIRST_ROWS}`))).load(CELLS_LOAD);
+      const cells = !cellsFirst
+        ? undefined
+        : (whole ? rect : rect.getIntersection(ws.getRange(`1:${FIRST_ROWS}`))).load(CELLS_LOAD);
       const rules = lv.conditionalFormats ? ws.getRange().conditionalFormats.load(RULES_LOAD) : undefined;
       const charts = ws.charts.load("items/name");
       return { name, rect, cells, rules, charts };
@@ -266,7 +282,9 @@ class OfficeJsHost implements OfficeHost {
       throw e;
     }
     const actual = list.items.map((s) => s.name);
-    const protectedSheets = new Set(lv.protection ? list.items.filter((s) => s.protection.protected).map((s) => lower(s.name)) : []);
+    const protectedSheets = new Set(
+      lv.protection ? list.items.filter((s) => s.protection.protected).map((s) => lower(s.name)) : [],
+    );
     if (!expected || !names || actual.length !== expected.length || actual.some((n, i) => n !== expected[i])) {
       this.learn({ asOf, sheets: actual, protectedSheets, rules: new Map(), names: new Set(), charts: new Map() });
       return { sheets: actual };
@@ -274,7 +292,14 @@ class OfficeJsHost implements OfficeHost {
     const rules = new Map<string, KnownRule[]>();
     for (const s of perSheet) if (s.rules) rules.set(lower(s.name), customRules(s.rules));
     const charts = new Map(perSheet.map((s) => [lower(s.name), new Set(s.charts.items.map((c) => c.name))]));
-    this.learn({ asOf, sheets: actual, protectedSheets, rules, names: new Set(names.items.map((n) => lower(n.name))), charts });
+    this.learn({
+      asOf,
+      sheets: actual,
+      protectedSheets,
+      rules,
+      names: new Set(names.items.map((n) => lower(n.name))),
+      charts,
+    });
 
     const got: SheetCells[] = perSheet.map((s) => ({
       name: s.name,
@@ -310,7 +335,10 @@ class OfficeJsHost implements OfficeHost {
       const trip = queue.shift()!;
       const loaded = trip.map((c) => ({
         c,
-        range: ctx.workbook.worksheets.getItem(c.sheet).getRange(`A${c.from + 1}:${columnLetter(c.columns - 1)}${c.to + 1}`).load(CELLS_LOAD),
+        range: ctx.workbook.worksheets
+          .getItem(c.sheet)
+          .getRange(`A${c.from + 1}:${columnLetter(c.columns - 1)}${c.to + 1}`)
+          .load(CELLS_LOAD),
       }));
       try {
         await this.sync(ctx);
@@ -431,7 +459,12 @@ class OfficeJsHost implements OfficeHost {
     if (args.triggerSource === "ThisLocalAddin") return false;
     // Before ExcelApi 1.14 an event does not say who caused it: local changes that
     // arrive while our own writes land are taken for ours. A co-author's are not.
-    if (!this.levels.triggerSource && args.source !== "Remote" && (this.applying > 0 || Date.now() < this.ownWritesUntil)) return false;
+    if (
+      !this.levels.triggerSource &&
+      args.source !== "Remote" &&
+      (this.applying > 0 || Date.now() < this.ownWritesUntil)
+    )
+      return false;
     // Inserted or deleted rows move the table: always worth a fresh read.
     if (STRUCTURAL.has(String(args.changeType))) return true;
     const changed = parseAreas(args.address ?? "");
@@ -514,7 +547,12 @@ class ApplyBatch {
     const areas = c.series.map((s) => parseArea(s.values));
     const first = areas[0];
     // Series in neighbouring columns over the same rows are one source range, as Excel likes it.
-    const adjacent = !!first && areas.every((a, k) => a && a.top === first.top && a.bottom === first.bottom && a.left === a.right && a.left === first.left + k);
+    const adjacent =
+      !!first &&
+      areas.every(
+        (a, k) =>
+          a && a.top === first.top && a.bottom === first.bottom && a.left === a.right && a.left === first.left + k,
+      );
     const source = adjacent ? areaAddress({ ...first!, right: first!.left + areas.length - 1 }) : c.series[0].values;
     const chart = ws.charts.add(CHART_TYPES[c.type], ws.getRange(source), "Columns");
     chart.name = c.name;
@@ -536,7 +574,8 @@ class ApplyBatch {
     if (s.italic !== undefined) range.format.font.italic = s.italic;
     if (s.fontColor) range.format.font.color = s.fontColor;
     if (s.fill) range.format.fill.color = s.fill;
-    if (s.align) range.format.horizontalAlignment = s.align === "left" ? "Left" : s.align === "right" ? "Right" : "Center";
+    if (s.align)
+      range.format.horizontalAlignment = s.align === "left" ? "Left" : s.align === "right" ? "Right" : "Center";
     if (s.wrap) {
       range.format.wrapText = true;
       range.format.verticalAlignment = "Top";
@@ -595,7 +634,10 @@ class ApplyBatch {
         format.custom.format.font.color = r.cf.fontColor;
       }
       // Where everything stands now, learned in this same round trip.
-      this.rulesAfter.push({ sheet: key, collection: this.sheet(sheet).getRange().conditionalFormats.load(RULES_LOAD) });
+      this.rulesAfter.push({
+        sheet: key,
+        collection: this.sheet(sheet).getRange().conditionalFormats.load(RULES_LOAD),
+      });
     }
   }
 

@@ -48,7 +48,12 @@ export function parseArea(text: string): Area | undefined {
   const cb = cellPart(b);
   let area: Area | undefined;
   if (ca && cb) {
-    area = { top: Math.min(ca.row, cb.row), bottom: Math.max(ca.row, cb.row), left: Math.min(ca.col, cb.col), right: Math.max(ca.col, cb.col) };
+    area = {
+      top: Math.min(ca.row, cb.row),
+      bottom: Math.max(ca.row, cb.row),
+      left: Math.min(ca.col, cb.col),
+      right: Math.max(ca.col, cb.col),
+    };
   } else if (ref.includes(":")) {
     area = wholeLines(a, b);
   }

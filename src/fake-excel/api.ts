@@ -34,7 +34,8 @@ function parseLoad(spec?: string | string[] | { select?: string | string[] }): L
   let list: string[] = [];
   if (typeof spec === "string") list = spec.split(",");
   else if (Array.isArray(spec)) list = spec.flatMap((s) => s.split(","));
-  else if (spec && spec.select) list = (Array.isArray(spec.select) ? spec.select : [spec.select]).flatMap((s) => s.split(","));
+  else if (spec && spec.select)
+    list = (Array.isArray(spec.select) ? spec.select : [spec.select]).flatMap((s) => s.split(","));
   const root: LoadTree = new Map();
   for (const raw of list) {
     const path = raw.trim();
@@ -53,7 +54,9 @@ function copy<T>(v: T): T {
 }
 
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
 }
 
 const WHOLE_SHEET: Area = { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
@@ -84,7 +87,10 @@ export class FakeRequestContext {
 
   enqueue(op: () => void, valueBytes = 0): void {
     if (this.closed) {
-      throw new FakeOfficeError("InvalidObjectPath", "The object path isn't working for what you're trying to do: its Excel.run has ended. Use Excel.run(object.context, …) to use it again.");
+      throw new FakeOfficeError(
+        "InvalidObjectPath",
+        "The object path isn't working for what you're trying to do: its Excel.run has ended. Use Excel.run(object.context, …) to use it again.",
+      );
     }
     this.queue.push(op);
     this.requestBytes += OPERATION_BYTES + valueBytes;
@@ -104,7 +110,11 @@ export class FakeRequestContext {
       const set = memberSet(type, m);
       this.model.used.set(`${type}.${m}`, set ?? "?");
       if (set !== undefined && /^[\d.]+$/.test(set) && this.model.supports(set)) continue;
-      const e = new FakeOfficeError("ApiNotFound", `${type}.${m} needs ${set && /^[\d.]+$/.test(set) ? `ExcelApi ${set}` : (set ?? "an API Excel does not have")}; this Excel has ExcelApi ${this.model.options.apiVersion}`, `${type}.${m}`);
+      const e = new FakeOfficeError(
+        "ApiNotFound",
+        `${type}.${m} needs ${set && /^[\d.]+$/.test(set) ? `ExcelApi ${set}` : (set ?? "an API Excel does not have")}; this Excel has ExcelApi ${this.model.options.apiVersion}`,
+        `${type}.${m}`,
+      );
       if (this.syncing) throw e;
       this.refused ??= e;
     }
@@ -124,7 +134,10 @@ export class FakeRequestContext {
     if (refused) throw refused;
     if (request > limit) {
       this.model.traffic.push({ request, response: 0 });
-      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${request} bytes).`);
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${request} bytes).`,
+      );
     }
     this.syncing = true;
     try {
@@ -134,7 +147,11 @@ export class FakeRequestContext {
       this.model.traffic.push({ request, response: this.responseBytes });
     }
     // What was loaded is never handed over when the answer is too big (the changes in the batch stay).
-    if (this.responseBytes > limit) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
+    if (this.responseBytes > limit)
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${this.responseBytes} bytes).`,
+      );
   }
 
   setOpen(open: boolean): void {
@@ -163,7 +180,8 @@ export abstract class FakeObject<M> {
 
   /** The model this proxy stands for; only inside a queued operation. */
   m(): M {
-    if (this.nullable?.known && this.nullable.isNull) throw new FakeOfficeError("ItemNotFound", `${this.typeName} is a null object`);
+    if (this.nullable?.known && this.nullable.isNull)
+      throw new FakeOfficeError("ItemNotFound", `${this.typeName} is a null object`);
     if (!this.resolved) this.resolved = { m: this.resolver() };
     return this.resolved.m;
   }
@@ -228,7 +246,12 @@ export abstract class FakeObject<M> {
         continue;
       }
       const child = this.navigation(k);
-      if (!child) throw new FakeOfficeError("InvalidArgument", `${this.typeName} has no property "${k}" the fake can load`, `${this.typeName}.load`);
+      if (!child)
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `${this.typeName} has no property "${k}" the fake can load`,
+          `${this.typeName}.load`,
+        );
       child.applyLoad(sub);
     }
   }
@@ -350,11 +373,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
     return this.get("position");
   }
   get protection(): FakeWorksheetProtection {
-    return this.nav(
-      "protection",
-      () =>
-new FakeWorksheetProtection(this.context, () => this.m()),
-    );
+    return this.nav("protection", () => new FakeWorksheetProtection(this.context, () => this.m()));
   }
   get charts(): FakeChartCollection {
     return this.nav("charts", () => new FakeChartCollection(this.context, () => this.m()));
@@ -366,7 +385,13 @@ new FakeWorksheetProtection(this.context, () => this.m()),
     return this.nav("pageLayout", () => new FakePageLayout(this.context, () => this.m()));
   }
   protected override navigation(name: string): Loadable | undefined {
-    return name === "protection" ? this.protection : name === "charts" ? this.charts : name === "pageLayout" ? this.pageLayout : undefined;
+    return name === "protection"
+      ? this.protection
+      : name === "charts"
+        ? this.charts
+        : name === "pageLayout"
+          ? this.pageLayout
+          : undefined;
   }
 
   getRange(address?: string): FakeRange {
@@ -375,14 +400,21 @@ new FakeWorksheetProtection(this.context, () => this.m()),
       if (address === undefined || address === "") return { sheet, area: WHOLE_SHEET };
       const a = parseArea(address);
       if (!a || (a.sheet !== undefined && a.sheet.toLowerCase() !== sheet.name.toLowerCase())) {
-        throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${address}"`, "Worksheet.getRange");
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The argument is invalid or missing or has an incorrect format: "${address}"`,
+          "Worksheet.getRange",
+        );
       }
       return { sheet, area: { top: a.top, left: a.left, bottom: a.bottom, right: a.right } };
     });
   }
 
   getCell(row: number, column: number): FakeRange {
-    return new FakeRange(this.context, () => ({ sheet: this.m(), area: { top: row, left: column, bottom: row, right: column } }));
+    return new FakeRange(this.context, () => ({
+      sheet: this.m(),
+      area: { top: row, left: column, bottom: row, right: column },
+    }));
   }
 
   getRanges(address: string): FakeRangeAreas {
@@ -390,7 +422,11 @@ new FakeWorksheetProtection(this.context, () => this.m()),
       const sheet = this.m();
       const areas = parseAreas(address);
       if (!areas || areas.some((a) => a.sheet !== undefined && a.sheet.toLowerCase() !== sheet.name.toLowerCase())) {
-        throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${address}"`, "Worksheet.getRanges");
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The argument is invalid or missing or has an incorrect format: "${address}"`,
+          "Worksheet.getRanges",
+        );
       }
       return { sheet, areas: areas.map(({ top, left, bottom, right }) => ({ top, left, bottom, right })) };
     });
@@ -449,7 +485,12 @@ export class FakePageLayout extends FakeObject<FakeSheet> {
   }
   set orientation(v: string) {
     this.set(v, (s, x) => {
-      if (x !== "Portrait" && x !== "Landscape") throw new FakeOfficeError("InvalidArgument", `"${String(x)}" is not a page orientation`, "PageLayout.orientation");
+      if (x !== "Portrait" && x !== "Landscape")
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `"${String(x)}" is not a page orientation`,
+          "PageLayout.orientation",
+        );
       this.context.model.changePage(s, (p) => (p.orientation = x));
     });
   }
@@ -459,8 +500,12 @@ export class FakePageLayout extends FakeObject<FakeSheet> {
   set zoom(v: unknown) {
     this.set(v, (s, x) => {
       const z = (x ?? {}) as Record<string, unknown>;
-      const bad = Object.entries(z).find(([k, n]) => !["horizontalFitToPages", "verticalFitToPages", "scale"].includes(k) || typeof n !== "number" || n < 0);
-      if (bad || (z.scale !== undefined && (Number(z.scale) < 10 || Number(z.scale) > 400))) throw new FakeOfficeError("InvalidArgument", "the page zoom is invalid", "PageLayout.zoom");
+      const bad = Object.entries(z).find(
+        ([k, n]) =>
+          !["horizontalFitToPages", "verticalFitToPages", "scale"].includes(k) || typeof n !== "number" || n < 0,
+      );
+      if (bad || (z.scale !== undefined && (Number(z.scale) < 10 || Number(z.scale) > 400)))
+        throw new FakeOfficeError("InvalidArgument", "the page zoom is invalid", "PageLayout.zoom");
       this.context.model.changePage(s, (p) => (p.zoom = { ...(z as FakePageSetup["zoom"]) }));
     });
   }
@@ -468,8 +513,16 @@ export class FakePageLayout extends FakeObject<FakeSheet> {
   setPrintTitleRows(rows: FakeRange | string): void {
     this.call((s) => {
       const area = typeof rows === "string" ? parseArea(rows) : rows.m().area;
-      if (!area || area.left !== 0 || area.right !== MAX_COLUMNS - 1) throw new FakeOfficeError("InvalidArgument", `"${String(rows)}" is not whole rows`, "PageLayout.setPrintTitleRows");
-      this.context.model.changePage(s, (p) => (p.titleRows = { top: area.top, left: area.left, bottom: area.bottom, right: area.right }));
+      if (!area || area.left !== 0 || area.right !== MAX_COLUMNS - 1)
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `"${String(rows)}" is not whole rows`,
+          "PageLayout.setPrintTitleRows",
+        );
+      this.context.model.changePage(
+        s,
+        (p) => (p.titleRows = { top: area.top, left: area.left, bottom: area.bottom, right: area.right }),
+      );
     });
   }
 }
@@ -493,7 +546,10 @@ function plainValue(v: CellValue): unknown {
 
 function matrix<T>(r: RangeModel, f: (cell: FakeCell | undefined) => T): T[][] {
   if (areaCells(r.area) > 5_000_000) {
-    throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${areaAddress(r.area)}).`);
+    throw new FakeOfficeError(
+      "ResponsePayloadSizeLimitExceeded",
+      `The response payload size has exceeded the limit (${areaAddress(r.area)}).`,
+    );
   }
   const out: T[][] = [];
   for (let row = r.area.top; row <= r.area.bottom; row++) {
@@ -511,7 +567,10 @@ function pick(input: unknown, area: Area, r: number, c: number): unknown {
   const cols = area.right - area.left + 1;
   const m = input as unknown[][];
   if (m.length !== rows || m.some((x) => !Array.isArray(x) || x.length !== cols)) {
-    throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`,
+    );
   }
   return m[r][c];
 }
@@ -578,20 +637,22 @@ export class FakeRange extends FakeObject<RangeModel> {
     return this.get("columnIndex");
   }
   get format(): FakeRangeFormat {
-    return this.nav("format", () => new FakeRangeFormat(this.context, () => ({ sheet: this.m().sheet, areas: [this.m().area] })));
+    return this.nav(
+      "format",
+      () => new FakeRangeFormat(this.context, () => ({ sheet: this.m().sheet, areas: [this.m().area] })),
+    );
   }
   get dataValidation(): FakeDataValidation {
     return this.nav(
       "dataValidation",
-      () =>
-new FakeDataValidation(this.context, () => ({ sheet: this.m().sheet, areas: [this.m().area] })),
+      () => new FakeDataValidation(this.context, () => ({ sheet: this.m().sheet, areas: [this.m().area] })),
     );
   }
   get conditionalFormats(): FakeConditionalFormatCollection {
     return this.nav(
       "conditionalFormats",
       () =>
-new FakeConditionalFormatCollection(this.context, () => ({ sheet: this.m().sheet, areas: [this.m().area] })),
+        new FakeConditionalFormatCollection(this.context, () => ({ sheet: this.m().sheet, areas: [this.m().area] })),
     );
   }
   protected override navigation(name: string): Loadable | undefined {
@@ -612,12 +673,18 @@ new FakeConditionalFormatCollection(this.context, () => ({ sheet: this.m().sheet
         o = a;
       } else {
         const om = other.m();
-        if (om.sheet !== me.sheet) throw new FakeOfficeError("InvalidArgument", "the ranges are on different sheets", "Range.getBoundingRect");
+        if (om.sheet !== me.sheet)
+          throw new FakeOfficeError("InvalidArgument", "the ranges are on different sheets", "Range.getBoundingRect");
         o = om.area;
       }
       return {
         sheet: me.sheet,
-        area: { top: Math.min(me.area.top, o.top), left: Math.min(me.area.left, o.left), bottom: Math.max(me.area.bottom, o.bottom), right: Math.max(me.area.right, o.right) },
+        area: {
+          top: Math.min(me.area.top, o.top),
+          left: Math.min(me.area.left, o.left),
+          bottom: Math.max(me.area.bottom, o.bottom),
+          right: Math.max(me.area.right, o.right),
+        },
       };
     });
   }
@@ -627,9 +694,16 @@ new FakeConditionalFormatCollection(this.context, () => ({ sheet: this.m().sheet
     return new FakeRange(this.context, () => {
       const me = this.m();
       const o = typeof other === "string" ? parseArea(other) : other.m().area;
-      if (!o) throw new FakeOfficeError("InvalidArgument", `"${String(other)}" is not an address`, "Range.getIntersection");
-      const area = { top: Math.max(me.area.top, o.top), left: Math.max(me.area.left, o.left), bottom: Math.min(me.area.bottom, o.bottom), right: Math.min(me.area.right, o.right) };
-      if (area.top > area.bottom || area.left > area.right) throw new FakeOfficeError("InvalidArgument", "The ranges do not intersect", "Range.getIntersection");
+      if (!o)
+        throw new FakeOfficeError("InvalidArgument", `"${String(other)}" is not an address`, "Range.getIntersection");
+      const area = {
+        top: Math.max(me.area.top, o.top),
+        left: Math.max(me.area.left, o.left),
+        bottom: Math.min(me.area.bottom, o.bottom),
+        right: Math.min(me.area.right, o.right),
+      };
+      if (area.top > area.bottom || area.left > area.right)
+        throw new FakeOfficeError("InvalidArgument", "The ranges do not intersect", "Range.getIntersection");
       return { sheet: me.sheet, area };
     });
   }
@@ -646,7 +720,11 @@ new FakeConditionalFormatCollection(this.context, () => ({ sheet: this.m().sheet
   select(): void {
     this.call((r) => {
       const m = this.context.model;
-      if (m.activeSheetId !== r.sheet.id) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation: the range is not on the active sheet.");
+      if (m.activeSheetId !== r.sheet.id)
+        throw new FakeOfficeError(
+          "InvalidSelection",
+          "The current selection is invalid for this operation: the range is not on the active sheet.",
+        );
       m.selection = { sheetId: r.sheet.id, area: r.area };
     });
   }
@@ -738,7 +816,8 @@ export class FakeRangeFormat extends FakeObject<AreasModel> {
 
 function checkColor(c: unknown): string {
   const s = String(c);
-  if (!/^#[0-9A-Fa-f]{6}$/.test(s) && !/^[A-Za-z]+$/.test(s)) throw new FakeOfficeError("InvalidArgument", `"${s}" is not a colour`);
+  if (!/^#[0-9A-Fa-f]{6}$/.test(s) && !/^[A-Za-z]+$/.test(s))
+    throw new FakeOfficeError("InvalidArgument", `"${s}" is not a colour`);
   return s.toUpperCase();
 }
 
@@ -795,17 +874,29 @@ export class FakeRangeFill extends FakeObject<AreasModel> {
 
 // ----- data validation -----
 
-const OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"];
+const OPERATORS = [
+  "Between",
+  "NotBetween",
+  "EqualTo",
+  "NotEqualTo",
+  "GreaterThan",
+  "LessThan",
+  "GreaterThanOrEqualTo",
+  "LessThanOrEqualTo",
+];
 
 function checkRule(rule: unknown): FakeValidationRule {
   const r = rule as Record<string, { formula1?: unknown; formula2?: unknown; operator?: unknown } | undefined>;
   const keys = Object.keys(r ?? {}).filter((k) => r[k] !== undefined);
-  if (keys.length !== 1) throw new FakeOfficeError("InvalidArgument", "a data validation rule has exactly one type", "DataValidation.rule");
+  if (keys.length !== 1)
+    throw new FakeOfficeError("InvalidArgument", "a data validation rule has exactly one type", "DataValidation.rule");
   const type = keys[0];
-  if (type !== "wholeNumber" && type !== "decimal") throw new FakeOfficeError("NotImplemented", `the fake Excel has no "${type}" validation`, "DataValidation.rule");
+  if (type !== "wholeNumber" && type !== "decimal")
+    throw new FakeOfficeError("NotImplemented", `the fake Excel has no "${type}" validation`, "DataValidation.rule");
   const b = r[type]!;
   const operator = String(b.operator);
-  if (!OPERATORS.includes(operator)) throw new FakeOfficeError("InvalidArgument", `"${operator}" is not a validation operator`, "DataValidation.rule");
+  if (!OPERATORS.includes(operator))
+    throw new FakeOfficeError("InvalidArgument", `"${operator}" is not a validation operator`, "DataValidation.rule");
   if (b.formula1 === undefined || ((operator === "Between" || operator === "NotBetween") && b.formula2 === undefined)) {
     throw new FakeOfficeError("InvalidArgument", "the validation rule lacks its bounds", "DataValidation.rule");
   }
@@ -814,7 +905,12 @@ function checkRule(rule: unknown): FakeValidationRule {
 
 function checkText(what: string, text: unknown, limit: number): string {
   const s = String(text ?? "");
-  if (s.length > limit) throw new FakeOfficeError("InvalidArgument", `${what} is ${s.length} characters; Excel allows ${limit}`, "DataValidation");
+  if (s.length > limit)
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `${what} is ${s.length} characters; Excel allows ${limit}`,
+      "DataValidation",
+    );
   return s;
 }
 
@@ -857,7 +953,11 @@ export class FakeDataValidation extends FakeObject<AreasModel> {
   set prompt(p: unknown) {
     this.set(p, (m, x) => {
       const o = x as { showPrompt?: boolean; title?: string; message?: string };
-      const prompt = { showPrompt: !!o.showPrompt, title: checkText("The input title", o.title, 32), message: checkText("The input message", o.message, 255) };
+      const prompt = {
+        showPrompt: !!o.showPrompt,
+        title: checkText("The input title", o.title, 32),
+        message: checkText("The input message", o.message, 255),
+      };
       this.update(m, (c) => (c.validation = { ...(c.validation ?? { ignoreBlanks: true }), prompt: { ...prompt } }));
     });
   }
@@ -868,8 +968,14 @@ export class FakeDataValidation extends FakeObject<AreasModel> {
     this.set(p, (m, x) => {
       const o = x as { showAlert?: boolean; style?: string; title?: string; message?: string };
       const style = String(o.style ?? "Stop");
-      if (!["Stop", "Warning", "Information"].includes(style)) throw new FakeOfficeError("InvalidArgument", `"${style}" is not an alert style`);
-      const alert = { showAlert: !!o.showAlert, style, title: checkText("The error title", o.title, 32), message: checkText("The error message", o.message, 225) };
+      if (!["Stop", "Warning", "Information"].includes(style))
+        throw new FakeOfficeError("InvalidArgument", `"${style}" is not an alert style`);
+      const alert = {
+        showAlert: !!o.showAlert,
+        style,
+        title: checkText("The error title", o.title, 32),
+        message: checkText("The error message", o.message, 225),
+      };
       this.update(m, (c) => (c.validation = { ...(c.validation ?? { ignoreBlanks: true }), errorAlert: { ...alert } }));
     });
   }
@@ -893,7 +999,8 @@ interface RuleModel {
   within: Area[];
 }
 
-const overlaps = (a: Area[], b: Area[]) => a.some((x) => b.some((y) => x.top <= y.bottom && y.top <= x.bottom && x.left <= y.right && y.left <= x.right));
+const overlaps = (a: Area[], b: Area[]) =>
+  a.some((x) => b.some((y) => x.top <= y.bottom && y.top <= x.bottom && x.left <= y.right && y.left <= x.right));
 
 /** The rules of a range's collection, highest priority first, as Excel lists them. */
 const rulesWithin = (sheet: FakeSheet, areas: Area[]) => sheet.rules.filter((r) => overlaps(r.areas, areas));
@@ -901,13 +1008,26 @@ const rulesWithin = (sheet: FakeSheet, areas: Area[]) => sheet.rules.filter((r) 
 export class FakeConditionalFormatCollection extends FakeCollection<AreasModel, FakeConditionalFormat> {
   protected readonly typeName = "ConditionalFormatCollection";
   protected itemsOf(m: AreasModel): FakeConditionalFormat[] {
-    return rulesWithin(m.sheet, m.areas).map((rule) => new FakeConditionalFormat(this.context, () => ({ sheet: m.sheet, rule, within: m.areas })));
+    return rulesWithin(m.sheet, m.areas).map(
+      (rule) => new FakeConditionalFormat(this.context, () => ({ sheet: m.sheet, rule, within: m.areas })),
+    );
   }
   add(type: string): FakeConditionalFormat {
     let created: RuleModel | undefined;
     this.call((m) => {
-      if (type !== "Custom") throw new FakeOfficeError("NotImplemented", `the fake Excel has only custom conditional formats, not "${type}"`);
-      created = { sheet: m.sheet, rule: this.context.model.addRule(m.sheet, m.areas.map((a) => ({ ...a }))), within: m.areas };
+      if (type !== "Custom")
+        throw new FakeOfficeError(
+          "NotImplemented",
+          `the fake Excel has only custom conditional formats, not "${type}"`,
+        );
+      created = {
+        sheet: m.sheet,
+        rule: this.context.model.addRule(
+          m.sheet,
+          m.areas.map((a) => ({ ...a })),
+        ),
+        within: m.areas,
+      };
     });
     return new FakeConditionalFormat(this.context, () => {
       if (!created) throw new FakeOfficeError("ItemNotFound", "the conditional format was not added");
@@ -916,7 +1036,9 @@ export class FakeConditionalFormatCollection extends FakeCollection<AreasModel, 
   }
   /** As in Excel, an id is the format's priority in this collection now: it names another rule once rules are added or deleted. */
   getItem(id: string): FakeConditionalFormat {
-    return new FakeConditionalFormat(this.context, () => this.at(/^\d+$/.test(id) ? Number(id) : -1, `conditional format ${id}`, "getItem"));
+    return new FakeConditionalFormat(this.context, () =>
+      this.at(/^\d+$/.test(id) ? Number(id) : -1, `conditional format ${id}`, "getItem"),
+    );
   }
   getItemAt(index: number): FakeConditionalFormat {
     return new FakeConditionalFormat(this.context, () => this.at(index, `conditional format at ${index}`, "getItemAt"));
@@ -924,7 +1046,12 @@ export class FakeConditionalFormatCollection extends FakeCollection<AreasModel, 
   private at(index: number, what: string, method: string): RuleModel {
     const m = this.m();
     const rule = rulesWithin(m.sheet, m.areas)[index];
-    if (!rule) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: ${what}`, `ConditionalFormatCollection.${method}`);
+    if (!rule)
+      throw new FakeOfficeError(
+        "ItemNotFound",
+        `The requested resource doesn't exist: ${what}`,
+        `ConditionalFormatCollection.${method}`,
+      );
     return { sheet: m.sheet, rule, within: m.areas };
   }
 }
@@ -951,7 +1078,8 @@ export class FakeConditionalFormat extends FakeObject<RuleModel> {
       () =>
         new FakeConditionalFormatCustom(this.context, () => {
           const m = this.m();
-          if (m.rule.type !== "Custom") throw new FakeOfficeError("InvalidOperation", "the conditional format is not a custom one");
+          if (m.rule.type !== "Custom")
+            throw new FakeOfficeError("InvalidOperation", "the conditional format is not a custom one");
           return m;
         }),
     );
@@ -1061,7 +1189,8 @@ const CHART_TYPES = ["BarClustered", "ColumnClustered", "Radar", "Line", "Pie"];
 /** A range on the chart's own sheet, resolved inside the round trip. */
 function sameSheetArea(range: FakeRange, sheet: FakeSheet, what: string): Area {
   const r = range.m();
-  if (r.sheet !== sheet) throw new FakeOfficeError("InvalidArgument", `${what} must be on the chart's sheet in the fake Excel`);
+  if (r.sheet !== sheet)
+    throw new FakeOfficeError("InvalidArgument", `${what} must be on the chart's sheet in the fake Excel`);
   return r.area;
 }
 
@@ -1073,7 +1202,8 @@ export class FakeChartCollection extends FakeCollection<FakeSheet, FakeChartObje
   add(type: string, sourceData: FakeRange, seriesBy: string = "Auto"): FakeChartObject {
     let created: ChartModel | undefined;
     this.call((sheet) => {
-      if (!CHART_TYPES.includes(type)) throw new FakeOfficeError("NotImplemented", `the fake Excel has no "${type}" chart`);
+      if (!CHART_TYPES.includes(type))
+        throw new FakeOfficeError("NotImplemented", `the fake Excel has no "${type}" chart`);
       const area = sameSheetArea(sourceData, sheet, "The chart's data");
       created = { sheet, chart: this.context.model.addChart(sheet, type, area, seriesBy) };
     });
@@ -1086,7 +1216,12 @@ export class FakeChartCollection extends FakeCollection<FakeSheet, FakeChartObje
     return new FakeChartObject(this.context, () => {
       const sheet = this.m();
       const chart = sheet.charts.find((c) => c.name === name);
-      if (!chart) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: chart "${name}"`, "ChartCollection.getItem");
+      if (!chart)
+        throw new FakeOfficeError(
+          "ItemNotFound",
+          `The requested resource doesn't exist: chart "${name}"`,
+          "ChartCollection.getItem",
+        );
       return { sheet, chart };
     });
   }
@@ -1138,9 +1273,17 @@ export class FakeChartObject extends FakeObject<ChartModel> {
   }
   setPosition(startCell: string | FakeRange): void {
     this.call((m) => {
-      const area = typeof startCell === "string" ? parseArea(startCell) : sameSheetArea(startCell, m.sheet, "The chart's position");
-      if (!area) throw new FakeOfficeError("InvalidArgument", `"${String(startCell)}" is not a cell`, "Chart.setPosition");
-      this.context.model.changeChart(m.sheet, m.chart, (c) => (c.anchor = { top: area.top, left: area.left, bottom: area.top, right: area.left }));
+      const area =
+        typeof startCell === "string"
+          ? parseArea(startCell)
+          : sameSheetArea(startCell, m.sheet, "The chart's position");
+      if (!area)
+        throw new FakeOfficeError("InvalidArgument", `"${String(startCell)}" is not a cell`, "Chart.setPosition");
+      this.context.model.changeChart(
+        m.sheet,
+        m.chart,
+        (c) => (c.anchor = { top: area.top, left: area.left, bottom: area.top, right: area.left }),
+      );
     });
   }
   delete(): void {
@@ -1175,7 +1318,12 @@ export class FakeChartSeriesCollection extends FakeCollection<ChartModel, FakeCh
   getItemAt(index: number): FakeChartSeries {
     return new FakeChartSeries(this.context, () => {
       const m = this.m();
-      if (!m.chart.series[index]) throw new FakeOfficeError("ItemNotFound", `The chart has no series ${index}`, "ChartSeriesCollection.getItemAt");
+      if (!m.chart.series[index])
+        throw new FakeOfficeError(
+          "ItemNotFound",
+          `The chart has no series ${index}`,
+          "ChartSeriesCollection.getItemAt",
+        );
       return { ...m, index };
     });
   }
@@ -1200,7 +1348,9 @@ export class FakeChartSeries extends FakeObject<ChartModel & { index: number }> 
     return this.get("name");
   }
   set name(v: string) {
-    this.set(v, (m, x) => this.context.model.changeChart(m.sheet, m.chart, (c) => (c.series[m.index].name = String(x))));
+    this.set(v, (m, x) =>
+      this.context.model.changeChart(m.sheet, m.chart, (c) => (c.series[m.index].name = String(x))),
+    );
   }
   setValues(sourceData: FakeRange): void {
     this.call((m) => {
@@ -1239,7 +1389,10 @@ export class FakeNamedItemCollection extends FakeCollection<WorkbookModel, FakeN
     void comment;
     this.call((m) => {
       const ref = typeof reference === "string" ? reference : reference.m();
-      const text = typeof ref === "string" ? ref : `${quoteSheet(ref.sheet.name)}!${areaAddress(ref.area).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
+      const text =
+        typeof ref === "string"
+          ? ref
+          : `${quoteSheet(ref.sheet.name)}!${areaAddress(ref.area).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
       m.defineName(name, text);
     });
     return this.getItem(name);
@@ -1248,11 +1401,7 @@ export class FakeNamedItemCollection extends FakeCollection<WorkbookModel, FakeN
     return new FakeNamedItem(this.context, () => this.lookup(name));
   }
   getItemOrNullObject(name: string): FakeNamedItem {
-    return new FakeNamedItem(
-      this.context,
-      () => this.lookup(name),
-      "method",
-    );
+    return new FakeNamedItem(this.context, () => this.lookup(name), "method");
   }
   private lookup(name: string): NameModel {
     const n = this.context.model.names.get(name.toLowerCase());

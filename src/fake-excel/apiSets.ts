@@ -7,7 +7,11 @@
  */
 import TABLE from "./apiSets.json";
 
-type Table = { source: string; classes: Record<string, Record<string, string>>; parameters: Record<string, Record<string, string[]>> };
+type Table = {
+  source: string;
+  classes: Record<string, Record<string, string>>;
+  parameters: Record<string, Record<string, string[]>>;
+};
 const table = TABLE as Table;
 
 /** The source of the table, e.g. "@types/office-js 1.0.612". */
@@ -22,12 +26,27 @@ export function memberSet(type: string, member: string): string | undefined {
 export function membersOfCall(type: string, member: string, args: readonly unknown[] = []): string[] {
   const out = [member];
   const params = table.parameters[type]?.[member];
-  if (params) params.forEach((p, k) => args[k] !== undefined && memberSet(type, `${member}(${p})`) && out.push(`${member}(${p})`));
+  if (params)
+    params.forEach(
+      (p, k) => args[k] !== undefined && memberSet(type, `${member}(${p})`) && out.push(`${member}(${p})`),
+    );
   return out;
 }
 
 /** Names a fake class keeps for itself; they are not Excel members. */
-const OWN = new Set(["constructor", "scalars", "navigation", "itemsOf", "applyLoad", "toJSON", "change", "style", "update", "lookup", "at"]);
+const OWN = new Set([
+  "constructor",
+  "scalars",
+  "navigation",
+  "itemsOf",
+  "applyLoad",
+  "toJSON",
+  "change",
+  "style",
+  "update",
+  "lookup",
+  "at",
+]);
 
 interface Touching {
   readonly context: { touch(type: string, member: string, args?: readonly unknown[]): void };
@@ -42,7 +61,9 @@ export function enforceApiSets(cls: { prototype: object; name: string }, types: 
   const proto = cls.prototype as Record<string, unknown>;
   for (const name of Object.getOwnPropertyNames(proto)) {
     if (OWN.has(name)) continue;
-    for (const t of types) if (memberSet(t, name) === undefined) throw new Error(`${cls.name}.${name} is not a member of Excel.${t} in ${API_SETS_SOURCE}`);
+    for (const t of types)
+      if (memberSet(t, name) === undefined)
+        throw new Error(`${cls.name}.${name} is not a member of Excel.${t} in ${API_SETS_SOURCE}`);
     const d = Object.getOwnPropertyDescriptor(proto, name)!;
     const wrap = (f: (...a: unknown[]) => unknown) =>
       function (this: Touching & { typeName: string }, ...args: unknown[]) {

@@ -45,7 +45,10 @@ export interface FakeSnapshot {
     cells: Record<string, { value: CellValue; formula?: string; style?: FakeCellStyle; validation?: FakeValidation }>;
     widths: Record<string, number>;
     rules: Omit<FakeRuleView, "id">[];
-    charts: (Omit<FakeChartView, "categories" | "series"> & { categories?: string; series: { name: string; range: string }[] })[];
+    charts: (Omit<FakeChartView, "categories" | "series"> & {
+      categories?: string;
+      series: { name: string; range: string }[];
+    })[];
   }[];
   names: Record<string, string>;
 }
@@ -68,7 +71,12 @@ export class FakeWorkbookHandle {
   }
 
   /** A person types into a cell: "=…" is a formula, "3" a number, "" or null clears it. */
-  setValue(sheet: string, address: string, input: string | number | boolean | null, opts: { source?: "Local" | "Remote" } = {}): void {
+  setValue(
+    sheet: string,
+    address: string,
+    input: string | number | boolean | null,
+    opts: { source?: "Local" | "Remote" } = {},
+  ): void {
     const { row, col } = cellOf(address);
     this.model.personTypes(sheet, row, col, input, opts.source ?? "Local");
   }
@@ -117,14 +125,21 @@ export class FakeWorkbookHandle {
   }
 
   conditionalFormats(sheet: string): FakeRuleView[] {
-    return this.sheet(sheet).rules.map((r) => ({ id: r.id, ranges: r.areas.map(areaAddress), formula: r.formula, fill: r.fill, fontColor: r.fontColor }));
+    return this.sheet(sheet).rules.map((r) => ({
+      id: r.id,
+      ranges: r.areas.map(areaAddress),
+      formula: r.formula,
+      fill: r.fill,
+      fontColor: r.fontColor,
+    }));
   }
 
   charts(sheet: string): FakeChartView[] {
     const s = this.sheet(sheet);
     const cells = (a: Area) => {
       const out: CellValue[] = [];
-      for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) out.push(s.get(r, c)?.value ?? null);
+      for (let r = a.top; r <= a.bottom; r++)
+        for (let c = a.left; c <= a.right; c++) out.push(s.get(r, c)?.value ?? null);
       return out;
     };
     return s.charts.map((c) => ({
@@ -141,7 +156,11 @@ export class FakeWorkbookHandle {
   /** How a sheet prints: orientation, fit to pages, the rows repeated on each page ("8:8"). */
   pageSetup(sheet: string): { orientation: string; zoom: Record<string, number>; titleRows?: string } {
     const p = this.sheet(sheet).page;
-    return { orientation: p.orientation, zoom: { ...p.zoom }, titleRows: p.titleRows && `${p.titleRows.top + 1}:${p.titleRows.bottom + 1}` };
+    return {
+      orientation: p.orientation,
+      zoom: { ...p.zoom },
+      titleRows: p.titleRows && `${p.titleRows.top + 1}:${p.titleRows.bottom + 1}`,
+    };
   }
 
   /** Column width in points, or undefined for Excel's default. */
@@ -191,7 +210,12 @@ export class FakeWorkbookHandle {
           protected: s.protected,
           cells,
           widths,
-          rules: s.rules.map((r) => ({ ranges: r.areas.map(areaAddress), formula: r.formula, fill: r.fill, fontColor: r.fontColor })),
+          rules: s.rules.map((r) => ({
+            ranges: r.areas.map(areaAddress),
+            formula: r.formula,
+            fill: r.fill,
+            fontColor: r.fontColor,
+          })),
           charts: s.charts.map((c) => ({
             ...chartPlacement(c),
             categories: c.categories && areaAddress(c.categories),
@@ -228,7 +252,8 @@ export class FakeWorkbookHandle {
 
   renameSheet(from: string, to: string): void {
     const s = this.sheet(from);
-    if (this.model.sheet(to) && this.model.sheet(to) !== s) throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named "${to}" already exists`);
+    if (this.model.sheet(to) && this.model.sheet(to) !== s)
+      throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named "${to}" already exists`);
     s.name = to;
   }
 
@@ -261,5 +286,12 @@ export class FakeWorkbookHandle {
 
 /** What a chart's name, kind and place look like to tests and the workbench. */
 function chartPlacement(c: FakeChart) {
-  return { name: c.name, type: c.type, title: c.title, anchor: c.anchor && areaAddress(c.anchor), width: c.width, height: c.height };
+  return {
+    name: c.name,
+    type: c.type,
+    title: c.title,
+    anchor: c.anchor && areaAddress(c.anchor),
+    width: c.width,
+    height: c.height,
+  };
 }

@@ -43,19 +43,39 @@ export interface FakeExcel {
 type Batch<T> = (context: FakeRequestContext) => Promise<T>;
 
 const THEMES = {
-  light: { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#000000", isDarkTheme: false },
-  dark: { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#363636", controlForegroundColor: "#FFFFFF", isDarkTheme: true },
+  light: {
+    bodyBackgroundColor: "#FFFFFF",
+    bodyForegroundColor: "#000000",
+    controlBackgroundColor: "#FFFFFF",
+    controlForegroundColor: "#000000",
+    isDarkTheme: false,
+  },
+  dark: {
+    bodyBackgroundColor: "#262626",
+    bodyForegroundColor: "#FFFFFF",
+    controlBackgroundColor: "#363636",
+    controlForegroundColor: "#FFFFFF",
+    isDarkTheme: true,
+  },
 };
 
 export function createFakeExcel(initial: WorkbookGrid, options: FakeExcelOptions = {}): FakeExcel {
-  const model = new WorkbookModel({ apiVersion: options.apiVersion ?? "1.14", displayLanguage: options.displayLanguage ?? "en-US", payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT_BYTES });
+  const model = new WorkbookModel({
+    apiVersion: options.apiVersion ?? "1.14",
+    displayLanguage: options.displayLanguage ?? "en-US",
+    payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT_BYTES,
+  });
   model.load(initial);
 
   async function run<T>(first: unknown, second?: Batch<T>): Promise<T> {
     const batch = (typeof first === "function" ? first : second) as Batch<T>;
     let ctx: FakeRequestContext;
     if (first instanceof FakeRequestContext) ctx = first;
-    else if (typeof first === "object" && first !== null && (first as { context?: unknown }).context instanceof FakeRequestContext) {
+    else if (
+      typeof first === "object" &&
+      first !== null &&
+      (first as { context?: unknown }).context instanceof FakeRequestContext
+    ) {
       ctx = (first as { context: FakeRequestContext }).context;
     } else ctx = new FakeRequestContext(model);
     ctx.setOpen(true);

@@ -130,7 +130,10 @@ export class FakeSheet {
     let bottom = -1;
     let right = -1;
     for (const [k, c] of this.cells) {
-      const has = c.value !== null || c.formula !== undefined || (!valuesOnly && (c.style !== undefined || c.validation !== undefined));
+      const has =
+        c.value !== null ||
+        c.formula !== undefined ||
+        (!valuesOnly && (c.style !== undefined || c.validation !== undefined));
       if (!has) continue;
       const row = Math.floor(k / MAX_COLUMNS);
       const col = k % MAX_COLUMNS;
@@ -190,7 +193,8 @@ export function checkedFormula(text: string): Node {
   try {
     ast = parseFormula(text);
   } catch (e) {
-    if (e instanceof FormulaSyntaxError) throw new FakeOfficeError("InvalidArgument", `There's a problem with this formula: ${text} (${e.message})`);
+    if (e instanceof FormulaSyntaxError)
+      throw new FakeOfficeError("InvalidArgument", `There's a problem with this formula: ${text} (${e.message})`);
     throw e;
   }
   if (!usesOnlySupported(ast)) throw new FakeOfficeError("NotImplemented", `the fake Excel cannot evaluate ${text}`);
@@ -282,7 +286,13 @@ export class WorkbookModel implements EvalHost {
   }
 
   addSheet(name: string): FakeSheet {
-    if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    if (
+      name.length === 0 ||
+      name.length > 31 ||
+      /[[\]:*?/\\]/.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'")
+    ) {
       throw new FakeOfficeError("InvalidArgument", `"${name}" is not a valid worksheet name`);
     }
     if (this.sheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named "${name}" already exists`);
@@ -323,14 +333,16 @@ export class WorkbookModel implements EvalHost {
     if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) {
       throw new FakeOfficeError("InvalidArgument", `"${name}" is not a valid name`);
     }
-    if (this.names.has(name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", `The name "${name}" already exists`);
+    if (this.names.has(name.toLowerCase()))
+      throw new FakeOfficeError("ItemAlreadyExists", `The name "${name}" already exists`);
     const text = reference.replace(/^=/, "");
     this.names.set(name.toLowerCase(), { name, reference: text, ast: parseFormula(text) });
     this.dirty = true;
   }
 
   deleteName(name: string): void {
-    if (!this.names.delete(name.toLowerCase())) throw new FakeOfficeError("ItemNotFound", `The name "${name}" doesn't exist`);
+    if (!this.names.delete(name.toLowerCase()))
+      throw new FakeOfficeError("ItemNotFound", `The name "${name}" doesn't exist`);
     this.dirty = true;
   }
 
@@ -338,7 +350,10 @@ export class WorkbookModel implements EvalHost {
 
   private guard(sheet: FakeSheet) {
     if (sheet.protected) {
-      throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet ("${sheet.name}").`);
+      throw new FakeOfficeError(
+        "AccessDenied",
+        `The cell or chart you're trying to change is on a protected sheet ("${sheet.name}").`,
+      );
     }
   }
 
@@ -370,10 +385,14 @@ export class WorkbookModel implements EvalHost {
     if (matrix) {
       const m = input as unknown[][];
       if (m.length !== rows || m.some((r) => !Array.isArray(r) || r.length !== cols)) {
-        throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`,
+        );
       }
       // Excel checks every formula before changing any cell of the range.
-      for (const r of m) for (const v of r) if (typeof v === "string" && v.startsWith("=") && v.length > 1) checkedFormula(v);
+      for (const r of m)
+        for (const v of r) if (typeof v === "string" && v.startsWith("=") && v.length > 1) checkedFormula(v);
     } else if (typeof input === "string" && input.startsWith("=") && input.length > 1) checkedFormula(input);
     const before = rows === 1 && cols === 1 ? (sheet.get(area.top, area.left)?.value ?? null) : undefined;
     let changed = false;
@@ -390,7 +409,8 @@ export class WorkbookModel implements EvalHost {
   styleCells(sheet: FakeSheet, areas: Area[], apply: (s: FakeCellStyle, row: number, col: number) => void): void {
     this.guard(sheet);
     for (const a of areas) {
-      if (a.bottom - a.top > 100000) throw new FakeOfficeError("NotImplemented", "the fake Excel formats at most 100,000 rows at once");
+      if (a.bottom - a.top > 100000)
+        throw new FakeOfficeError("NotImplemented", "the fake Excel formats at most 100,000 rows at once");
       for (let r = a.top; r <= a.bottom; r++) {
         for (let c = a.left; c <= a.right; c++) {
           const cell = sheet.ensure(r, c);
@@ -410,14 +430,16 @@ export class WorkbookModel implements EvalHost {
 
   setColumnWidth(sheet: FakeSheet, areas: Area[], points: number): void {
     this.guard(sheet);
-    if (!(points >= 0 && points <= 255 * 7.5)) throw new FakeOfficeError("InvalidArgument", `column width ${points} is out of range`);
+    if (!(points >= 0 && points <= 255 * 7.5))
+      throw new FakeOfficeError("InvalidArgument", `column width ${points} is out of range`);
     for (const a of areas) for (let c = a.left; c <= a.right; c++) sheet.widths.set(c, points);
     this.dirty = true;
   }
 
   validationCells(sheet: FakeSheet, areas: Area[], apply: (cell: FakeCell) => void): void {
     this.guard(sheet);
-    for (const a of areas) for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) apply(sheet.ensure(r, c));
+    for (const a of areas)
+      for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) apply(sheet.ensure(r, c));
     this.dirty = true;
   }
 
@@ -431,7 +453,8 @@ export class WorkbookModel implements EvalHost {
 
   changeRule(sheet: FakeSheet, rule: FakeConditionalRule, apply: (r: FakeConditionalRule) => void): void {
     this.guard(sheet);
-    if (!sheet.rules.includes(rule)) throw new FakeOfficeError("ItemNotFound", "The conditional format no longer exists");
+    if (!sheet.rules.includes(rule))
+      throw new FakeOfficeError("ItemNotFound", "The conditional format no longer exists");
     apply(rule);
     this.dirty = true;
   }
@@ -451,7 +474,9 @@ export class WorkbookModel implements EvalHost {
     const count = byRows ? source.bottom - source.top + 1 : source.right - source.left + 1;
     const series = Array.from({ length: count }, (_, k) => ({
       name: `Series${k + 1}`,
-      values: byRows ? { ...source, top: source.top + k, bottom: source.top + k } : { ...source, left: source.left + k, right: source.left + k },
+      values: byRows
+        ? { ...source, top: source.top + k, bottom: source.top + k }
+        : { ...source, left: source.left + k, right: source.left + k },
     }));
     const n = sheet.charts.length + 1;
     const chart: FakeChart = { id: this.newId(), name: `Chart ${n}`, type, title: "", width: 360, height: 216, series };
@@ -480,7 +505,10 @@ export class WorkbookModel implements EvalHost {
   /** Runs the queued operations of one context.sync, in order; stops at the first failure as Excel does. */
   roundTrip(ops: (() => void)[]): void {
     if (this.cellEditMode && ops.length > 0) {
-      throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+      throw new FakeOfficeError(
+        "InvalidOperationInCellEditMode",
+        "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+      );
     }
     const fail = this.failNext;
     if (fail) {
@@ -493,7 +521,13 @@ export class WorkbookModel implements EvalHost {
   }
 
   /** A person typing into a cell: a formula, a number, text, or "" to clear it. */
-  personTypes(sheetName: string, row: number, col: number, input: string | number | boolean | null, source: "Local" | "Remote"): void {
+  personTypes(
+    sheetName: string,
+    row: number,
+    col: number,
+    input: string | number | boolean | null,
+    source: "Local" | "Remote",
+  ): void {
     const sheet = this.mustSheet(sheetName);
     this.batch({ source }, () => {
       this.writeCells(sheet, { top: row, left: col, bottom: row, right: col }, input === null ? "" : input);
@@ -533,7 +567,12 @@ export class WorkbookModel implements EvalHost {
       if (this.supports("1.14")) args.triggerSource = source === "addin" ? "ThisLocalAddin" : "Unknown";
       if (this.supports("1.9") && single) {
         const plain = (v: CellValue | undefined) => (v === null || v === undefined ? "" : isCellError(v) ? v.error : v);
-        args.details = { valueBefore: plain(ch.before), valueAfter: plain(after), valueTypeBefore: valueType(ch.before ?? null), valueTypeAfter: valueType(after ?? null) };
+        args.details = {
+          valueBefore: plain(ch.before),
+          valueAfter: plain(after),
+          valueTypeBefore: valueType(ch.before ?? null),
+          valueTypeAfter: valueType(after ?? null),
+        };
       }
       for (const h of [...ch.sheet.handlers]) {
         // Excel delivers events after the round trip, in their own task.
@@ -587,7 +626,9 @@ export class WorkbookModel implements EvalHost {
   ruleHolds(sheet: FakeSheet, rule: FakeConditionalRule, row: number, col: number): boolean {
     if (!rule.ast) return false;
     const origin = rule.areas[0];
-    const v = cellResult(evaluate(rule.ast, { host: this, sheet: sheet.name, dRow: row - origin.top, dCol: col - origin.left }));
+    const v = cellResult(
+      evaluate(rule.ast, { host: this, sheet: sheet.name, dRow: row - origin.top, dCol: col - origin.left }),
+    );
     return v === true || (typeof v === "number" && v !== 0);
   }
 

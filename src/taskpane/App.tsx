@@ -26,11 +26,20 @@ export function App({ host, charts }: AppProps) {
   const lang = paneLanguage(state);
   const s = strings(lang);
   const view = useMemo(() => (state.analysis ? paneView(state.analysis, lang) : null), [state.analysis, lang]);
-  const tools = useMemo(() => (state.analysis ? toolsView(state.analysis, state.targetChoices, lang) : null), [state.analysis, state.targetChoices, lang]);
-  const preview = useMemo(() => (state.writePlan ? previewView(state.writePlan, capabilities, lang) : null), [state.writePlan, capabilities, lang]);
+  const tools = useMemo(
+    () => (state.analysis ? toolsView(state.analysis, state.targetChoices, lang) : null),
+    [state.analysis, state.targetChoices, lang],
+  );
+  const preview = useMemo(
+    () => (state.writePlan ? previewView(state.writePlan, capabilities, lang) : null),
+    [state.writePlan, capabilities, lang],
+  );
   const detected = useMemo(() => detectedSetup(state.grid, state.analysis, lang), [state.grid, state.analysis, lang]);
   const analysis = state.analysis;
-  const convert = useCallback((id: number, text: string) => (analysis ? externalSuggestion(analysis, id, text, lang) : null), [analysis, lang]);
+  const convert = useCallback(
+    (id: number, text: string) => (analysis ? externalSuggestion(analysis, id, text, lang) : null),
+    [analysis, lang],
+  );
   const officeLang = languageFromOffice(state.officeLanguage);
   // After an apply, the parts it skipped are listed with the confirmation; the standing
   // notice leaves those out meanwhile, so no sentence shows twice.

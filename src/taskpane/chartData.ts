@@ -38,7 +38,14 @@ export interface ChartData {
   max: number;
 }
 
-function chart(key: ChartData["key"], title: string, groups: GroupView[], table: TableView, target: number | null, s: Strings): ChartData {
+function chart(
+  key: ChartData["key"],
+  title: string,
+  groups: GroupView[],
+  table: TableView,
+  target: number | null,
+  s: Strings,
+): ChartData {
   // Group keys are "domain-1", "aspect-3"; the axis has room for "D1", "A3" only.
   const axis = (g: GroupView) => {
     const [kind, id] = g.key.split("-");
@@ -66,7 +73,16 @@ function chart(key: ChartData["key"], title: string, groups: GroupView[], table:
     target:
       line === null || shown === null
         ? null
-        : { legend: line, points: groups.map((g) => ({ x: axis(g), y: target!, group: `${g.label} ${g.name}`, text: shown, label: s.chartBar(`${g.label} ${g.name}`, line, shown) })) },
+        : {
+            legend: line,
+            points: groups.map((g) => ({
+              x: axis(g),
+              y: target!,
+              group: `${g.label} ${g.name}`,
+              text: shown,
+              label: s.chartBar(`${g.label} ${g.name}`, line, shown),
+            })),
+          },
     max: table.levelMax,
   };
 }

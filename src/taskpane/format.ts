@@ -19,7 +19,12 @@ function numberFormat(lang: Language, places: number, signed: boolean): DecimalF
   const key = `${lang}|${places}|${signed}`;
   let f = formats.get(key);
   if (!f) {
-    const intl = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: places, maximumFractionDigits: places, useGrouping: false, signDisplay: signed ? "exceptZero" : "auto" });
+    const intl = new Intl.NumberFormat(LOCALE[lang], {
+      minimumFractionDigits: places,
+      maximumFractionDigits: places,
+      useGrouping: false,
+      signDisplay: signed ? "exceptZero" : "auto",
+    });
     f = intl as unknown as DecimalFormat;
     formats.set(key, f);
   }
@@ -48,7 +53,11 @@ export function formatRational(x: Rational, places: number, lang: Language): str
 
 /** A plain number as typed or chosen (a target, a step, a threshold), with at least `places` decimals. */
 export function formatNumber(x: number, places: number, lang: Language): string {
-  const f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: places, maximumFractionDigits: Math.max(places, 6), useGrouping: false });
+  const f = new Intl.NumberFormat(LOCALE[lang], {
+    minimumFractionDigits: places,
+    maximumFractionDigits: Math.max(places, 6),
+    useGrouping: false,
+  });
   return minus(f.format(x));
 }
 
@@ -68,7 +77,11 @@ export function pluralOf(n: number, lang: Language): Intl.LDMLPluralRule {
 }
 
 /** "1 problem", "2 problems": the count and the form of the word its language wants. */
-export function counted(n: number, lang: Language, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
+export function counted(
+  n: number,
+  lang: Language,
+  forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
+): string {
   return `${formatCount(n, lang)} ${forms[pluralOf(n, lang)] ?? forms.other}`;
 }
 

@@ -62,12 +62,14 @@ const id = {
   why: "Alasan",
   noTable: "Tabel indikator tidak ditemukan di buku kerja ini.",
   noTableHint: "Buka lembar kerja penilaian, atau pilih lembar dan kolom nilainya di Pengaturan.",
-  severalTables: (sheets: string) => `Beberapa tabel indikator ditemukan (${sheets}); semuanya dinilai. Pilih satu lembar di Pengaturan bila perlu.`,
+  severalTables: (sheets: string) =>
+    `Beberapa tabel indikator ditemukan (${sheets}); semuanya dinilai. Pilih satu lembar di Pengaturan bila perlu.`,
   olderExcel: "Excel ini lebih lama",
   previewTitle: "Terapkan ke buku kerja",
   previewIntro: "Yang akan ditulis:",
   previewSheets: (names: string) => `Lembar hasil: ${names}`,
-  previewCells: (n: number, own: number) => `${n} sel, ${own} di antaranya di lembar Anda sendiri (sel hasil templat yang kosong)`,
+  previewCells: (n: number, own: number) =>
+    `${n} sel, ${own} di antaranya di lembar Anda sendiri (sel hasil templat yang kosong)`,
   previewValidations: (n: number) => `Validasi data pada ${n} rentang sel nilai`,
   previewFormats: (n: number) => `${n} format bersyarat (nilai rendah, nilai tidak sah)`,
   previewSkipped: (n: number) => `${n} sel dibiarkan karena sudah diisi orang:`,
@@ -80,13 +82,15 @@ const id = {
   settingsSheet: "Lembar indikator",
   settingsAuto: "Otomatis (yang terbaca)",
   settingsHeaderRow: "Baris judul kolom",
-  settingsHeaderRowHint: "Nomor baris yang berisi judul kolom tabel indikator. Kosongkan untuk deteksi otomatis. Berlaku selama panel terbuka; tidak disimpan di lembar hasil.",
+  settingsHeaderRowHint:
+    "Nomor baris yang berisi judul kolom tabel indikator. Kosongkan untuk deteksi otomatis. Berlaku selama panel terbuka; tidak disimpan di lembar hasil.",
   settingsBadHeaderRow: "Tulis nomor baris, misalnya 4.",
   settingsLevelColumns: "Kolom nilai",
   settingsLevelColumnsHint: "Huruf kolom dipisah koma, misalnya D,E. Kosongkan untuk deteksi otomatis.",
   settingsBadColumns: "Tulis huruf kolom seperti D atau D,E.",
   settingsThreshold: "Ambang nilai rendah",
-  settingsThresholdHint: (def: string) => `Nilai di bawah ambang ini masuk daftar nilai rendah. Kosongkan untuk bawaan (${def}).`,
+  settingsThresholdHint: (def: string) =>
+    `Nilai di bawah ambang ini masuk daftar nilai rendah. Kosongkan untuk bawaan (${def}).`,
   settingsBadThreshold: (min: number, max: number) => `Isi angka ${min}–${max}.`,
   settingsFramework: "Kerangka",
   settingsLanguage: "Bahasa",
@@ -95,7 +99,8 @@ const id = {
   languageEn: "English",
   settingsSave: "Gunakan pengaturan ini",
   settingsReset: "Kembali ke deteksi otomatis",
-  settingsStoredNote: "Setelah Terapkan ke buku kerja, pengaturan ini disimpan di lembar hasil dan terbaca lagi saat buku kerja dibuka.",
+  settingsStoredNote:
+    "Setelah Terapkan ke buku kerja, pengaturan ini disimpan di lembar hasil dan terbaca lagi saat buku kerja dibuka.",
   unexpected: (detail: string) => `Terjadi kesalahan yang tidak terduga: ${detail}. Coba Muat ulang.`,
   appliedSkipped: "Bagian yang tidak dapat ditulis oleh Excel ini:",
   tools: "Alat asesor",
@@ -110,7 +115,8 @@ const id = {
   stepNumber: (n: number) => `Langkah ${n}`,
   indexAfter: "indeks menjadi",
   predicateChange: "predikat berubah",
-  outOfReachHint: "Tombol ⊘ di ujung langkah menandai indikatornya di luar jangkauan tahun ini; rencana dihitung ulang tanpa indikator itu.",
+  outOfReachHint:
+    "Tombol ⊘ di ujung langkah menandai indikatornya di luar jangkauan tahun ini; rencana dihitung ulang tanpa indikator itu.",
   markOutOfReach: (code: string) => `Tandai indikator ${code} di luar jangkauan tahun ini`,
   outOfReachTitle: "Di luar jangkauan tahun ini",
   restoreIndicator: (code: string) => `Kembalikan indikator ${code} ke rencana`,
@@ -126,9 +132,11 @@ const id = {
   chartsLoading: "Memuat grafik…",
   chartsFailed: "Grafik tidak dapat dimuat. Coba Muat ulang.",
   chartTarget: (t: string) => `Garis target ${t}`,
-  chartFigure: (what: string, target: string | null) => `${what} per kolom nilai${target ? `, dengan garis target ${target}` : ""}`,
+  chartFigure: (what: string, target: string | null) =>
+    `${what} per kolom nilai${target ? `, dengan garis target ${target}` : ""}`,
   evidenceTitle: (n: number) => `Tanpa bukti dukung (${n})`,
-  evidenceIntro: (column: string) => `Indikator bernilai di atas 1 yang sel bukti dukungnya (kolom ${column}) kosong. Klik untuk memilih sel buktinya.`,
+  evidenceIntro: (column: string) =>
+    `Indikator bernilai di atas 1 yang sel bukti dukungnya (kolom ${column}) kosong. Klik untuk memilih sel buktinya.`,
   evidenceNone: "Setiap nilai di atas 1 punya bukti dukung.",
   issueCode: {
     "not-a-number": "bukan angka",
@@ -156,13 +164,15 @@ const id = {
   sectionLow: (n: number) => `Nilai rendah (${n})`,
   sectionMore: "Lainnya",
   skipToTools: "Langsung ke alat asesor",
-  changed: (title: string, index: string, predicate: string, delta: string) => `${title}: indeks ${index}, ${predicate}${delta ? ` (${delta})` : ""}`,
+  changed: (title: string, index: string, predicate: string, delta: string) =>
+    `${title}: indeks ${index}, ${predicate}${delta ? ` (${delta})` : ""}`,
   notComputable: (title: string) => `${title}: indeks belum dapat dihitung`,
   up: "naik",
   down: "turun",
   contributionByDomain: "Sumbangan tiap domain ke selisih indeks",
   contributionByAspect: "Sumbangan tiap aspek ke selisih indeks",
-  contributionHint: "Angka di kanan adalah bagian selisih indeks keseluruhan dari domain atau aspek itu; di bawah nama, indeks domain atau aspek itu sendiri di kedua kolom.",
+  contributionHint:
+    "Angka di kanan adalah bagian selisih indeks keseluruhan dari domain atau aspek itu; di bawah nama, indeks domain atau aspek itu sendiri di kedua kolom.",
   ownIndices: "indeks sendiri",
   contribution: "sumbangan ke selisih indeks",
   planGroup: (steps: number) => `${steps} langkah`,
@@ -171,8 +181,10 @@ const id = {
   planIndexAfter: "indeks setelahnya",
   stepChoice: (step: string) => `Tiap langkah menaikkan satu nilai ${step}.`,
   chartBar: (group: string, column: string, value: string) => `${group}, ${column}: ${value}`,
-  planMet: (end: string, target: string) => `Indeks ${end}, sudah mencapai target ${target}; tidak perlu menaikkan nilai.`,
-  planReached: (target: string, n: number, end: string) => `Target ${target} tercapai dengan ${n} langkah: indeks menjadi ${end}.`,
+  planMet: (end: string, target: string) =>
+    `Indeks ${end}, sudah mencapai target ${target}; tidak perlu menaikkan nilai.`,
+  planReached: (target: string, n: number, end: string) =>
+    `Target ${target} tercapai dengan ${n} langkah: indeks menjadi ${end}.`,
   planUnreachable: (target: string, end: string, n: number, limited: boolean) =>
     `Target ${target} tidak dapat dicapai: paling tinggi ${end}, setelah ${n} langkah${limited ? ", tanpa indikator di luar jangkauan" : ""}.`,
 };
@@ -232,15 +244,20 @@ const en: Strings = {
   why: "Why",
   noTable: "No indicator table was found in this workbook.",
   noTableHint: "Open the assessment worksheet, or choose its sheet and level columns in Settings.",
-  severalTables: (sheets: string) => `Several indicator tables were found (${sheets}); all are scored. Choose one sheet in Settings if needed.`,
+  severalTables: (sheets: string) =>
+    `Several indicator tables were found (${sheets}); all are scored. Choose one sheet in Settings if needed.`,
   olderExcel: "This Excel is older",
   previewTitle: "Apply to workbook",
   previewIntro: "What will be written:",
   previewSheets: (names: string) => `Results sheet: ${names}`,
-  previewCells: (n: number, own: number) => `${counted(n, "en", { one: "cell", other: "cells" })}, ${own} of them on your own sheets (empty result cells of the template)`,
-  previewValidations: (n: number) => `Data validation on ${counted(n, "en", { one: "range", other: "ranges" })} of level cells`,
-  previewFormats: (n: number) => `${counted(n, "en", { one: "conditional format", other: "conditional formats" })} (low values, invalid values)`,
-  previewSkipped: (n: number) => `${counted(n, "en", { one: "cell", other: "cells" })} left alone because a person typed there:`,
+  previewCells: (n: number, own: number) =>
+    `${counted(n, "en", { one: "cell", other: "cells" })}, ${own} of them on your own sheets (empty result cells of the template)`,
+  previewValidations: (n: number) =>
+    `Data validation on ${counted(n, "en", { one: "range", other: "ranges" })} of level cells`,
+  previewFormats: (n: number) =>
+    `${counted(n, "en", { one: "conditional format", other: "conditional formats" })} (low values, invalid values)`,
+  previewSkipped: (n: number) =>
+    `${counted(n, "en", { one: "cell", other: "cells" })} left alone because a person typed there:`,
   previewSafe: "Nothing typed by a person is touched: your levels, names and notes stay as they are.",
   previewLiveFormulas: "Results are written as formulas that follow the levels, also without the add-in.",
   confirmApply: "Apply",
@@ -250,13 +267,15 @@ const en: Strings = {
   settingsSheet: "Indicator sheet",
   settingsAuto: "Automatic (as detected)",
   settingsHeaderRow: "Header row",
-  settingsHeaderRowHint: "Number of the row holding the indicator table's column headers. Leave empty to detect it. Applies while the pane is open; not stored in the results sheet.",
+  settingsHeaderRowHint:
+    "Number of the row holding the indicator table's column headers. Leave empty to detect it. Applies while the pane is open; not stored in the results sheet.",
   settingsBadHeaderRow: "Write a row number, such as 4.",
   settingsLevelColumns: "Level columns",
   settingsLevelColumnsHint: "Column letters separated by commas, e.g. D,E. Leave empty to detect them.",
   settingsBadColumns: "Write column letters such as D or D,E.",
   settingsThreshold: "Low-score threshold",
-  settingsThresholdHint: (def: string) => `Values below this threshold are listed as low scores. Leave empty for the default (${def}).`,
+  settingsThresholdHint: (def: string) =>
+    `Values below this threshold are listed as low scores. Leave empty for the default (${def}).`,
   settingsBadThreshold: (min: number, max: number) => `Enter a number ${min}–${max}.`,
   settingsFramework: "Framework",
   settingsLanguage: "Language",
@@ -265,7 +284,8 @@ const en: Strings = {
   languageEn: "English",
   settingsSave: "Use these settings",
   settingsReset: "Back to automatic detection",
-  settingsStoredNote: "After Apply to workbook, these settings are kept in the results sheet and read back when the workbook is opened again.",
+  settingsStoredNote:
+    "After Apply to workbook, these settings are kept in the results sheet and read back when the workbook is opened again.",
   unexpected: (detail: string) => `Something unexpected went wrong: ${detail}. Try Refresh.`,
   appliedSkipped: "Parts this Excel could not write:",
   tools: "Assessor tools",
@@ -280,7 +300,8 @@ const en: Strings = {
   stepNumber: (n: number) => `Step ${n}`,
   indexAfter: "index becomes",
   predicateChange: "predicate changes",
-  outOfReachHint: "The ⊘ button at the end of a step marks its indicator out of reach this year; the plan is made again without it.",
+  outOfReachHint:
+    "The ⊘ button at the end of a step marks its indicator out of reach this year; the plan is made again without it.",
   markOutOfReach: (code: string) => `Mark indicator ${code} out of reach this year`,
   outOfReachTitle: "Out of reach this year",
   restoreIndicator: (code: string) => `Put indicator ${code} back into the plan`,
@@ -296,9 +317,11 @@ const en: Strings = {
   chartsLoading: "Loading the charts…",
   chartsFailed: "The charts could not be loaded. Try Refresh.",
   chartTarget: (t: string) => `Target ${t}`,
-  chartFigure: (what: string, target: string | null) => `${what} per level column${target ? `, with the target line at ${target}` : ""}`,
+  chartFigure: (what: string, target: string | null) =>
+    `${what} per level column${target ? `, with the target line at ${target}` : ""}`,
   evidenceTitle: (n: number) => `Without evidence (${n})`,
-  evidenceIntro: (column: string) => `Indicators above level 1 whose evidence cell (column ${column}) is empty. Click one to select its evidence cell.`,
+  evidenceIntro: (column: string) =>
+    `Indicators above level 1 whose evidence cell (column ${column}) is empty. Click one to select its evidence cell.`,
   evidenceNone: "Every level above 1 has evidence.",
   issueCode: {
     "not-a-number": "not a number",
@@ -317,22 +340,26 @@ const en: Strings = {
   filled: (filled: number, total: number) => `filled ${filled}/${total}`,
   fillLabel: (title: string, filled: number, total: number) => `${title}: ${filled} of ${total} indicators filled`,
   notFilled: "not filled",
-  notFilledHint: (total: number) => `This column has no values yet; ${counted(total, "en", { one: "indicator is", other: "indicators are" })} waiting.`,
+  notFilledHint: (total: number) =>
+    `This column has no values yet; ${counted(total, "en", { one: "indicator is", other: "indicators are" })} waiting.`,
   blockingTitle: (n: number) => `Blocking the index (${n})`,
-  blanks: (n: number, column: string) => `${counted(n, "en", { one: "blank level cell", other: "blank level cells" })} in column ${column}`,
+  blanks: (n: number, column: string) =>
+    `${counted(n, "en", { one: "blank level cell", other: "blank level cells" })} in column ${column}`,
   blanksFirst: (cell: string) => `starting at ${cell}`,
   sections: "Other sections",
   sectionProblems: (n: number) => `Problems (${n})`,
   sectionLow: (n: number) => `Low scores (${n})`,
   sectionMore: "More",
   skipToTools: "Skip to the assessor tools",
-  changed: (title: string, index: string, predicate: string, delta: string) => `${title}: index ${index}, ${predicate}${delta ? ` (${delta})` : ""}`,
+  changed: (title: string, index: string, predicate: string, delta: string) =>
+    `${title}: index ${index}, ${predicate}${delta ? ` (${delta})` : ""}`,
   notComputable: (title: string) => `${title}: the index cannot be computed yet`,
   up: "up",
   down: "down",
   contributionByDomain: "Each domain's contribution to the index difference",
   contributionByAspect: "Each aspect's contribution to the index difference",
-  contributionHint: "The figure on the right is the domain's or aspect's share of the whole index difference; under the name, its own index in both columns.",
+  contributionHint:
+    "The figure on the right is the domain's or aspect's share of the whole index difference; under the name, its own index in both columns.",
   ownIndices: "own index",
   contribution: "contribution to the index difference",
   planGroup: (steps: number) => counted(steps, "en", { one: "step", other: "steps" }),
@@ -341,8 +368,10 @@ const en: Strings = {
   planIndexAfter: "index after",
   stepChoice: (step: string) => `Each step raises one value by ${step}.`,
   chartBar: (group: string, column: string, value: string) => `${group}, ${column}: ${value}`,
-  planMet: (end: string, target: string) => `The index ${end}, already meets the target ${target}; nothing needs raising.`,
-  planReached: (target: string, n: number, end: string) => `The target ${target} is reached in ${counted(n, "en", { one: "step", other: "steps" })}: the index becomes ${end}.`,
+  planMet: (end: string, target: string) =>
+    `The index ${end}, already meets the target ${target}; nothing needs raising.`,
+  planReached: (target: string, n: number, end: string) =>
+    `The target ${target} is reached in ${counted(n, "en", { one: "step", other: "steps" })}: the index becomes ${end}.`,
   planUnreachable: (target: string, end: string, n: number, limited: boolean) =>
     `The target ${target} cannot be reached: the best is ${end}, after ${counted(n, "en", { one: "step", other: "steps" })}${limited ? ", without the out-of-reach indicators" : ""}.`,
 };

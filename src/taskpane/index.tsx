@@ -25,7 +25,9 @@ declare global {
 }
 
 /** The charts and their library are a separate chunk, fetched the first time the assessor opens them. */
-const ToolCharts = lazy(() => import(/* webpackChunkName: "charts" */ "./components/ToolCharts.js").then((m) => ({ default: m.ToolCharts })));
+const ToolCharts = lazy(() =>
+  import(/* webpackChunkName: "charts" */ "./components/ToolCharts.js").then((m) => ({ default: m.ToolCharts })),
+);
 
 /** Office's theme where this Excel reports one; some hosts have no such property. */
 function officeTheme(): { bodyBackgroundColor?: string } | undefined {
@@ -54,7 +56,9 @@ function start(): void {
     boot?.started();
     const host = createOfficeHost(Excel, Office);
     const dark = isDarkTheme(officeTheme());
-    document.body.style.backgroundColor = dark ? webDarkTheme.colorNeutralBackground1 : webLightTheme.colorNeutralBackground1;
+    document.body.style.backgroundColor = dark
+      ? webDarkTheme.colorNeutralBackground1
+      : webLightTheme.colorNeutralBackground1;
     const container = document.getElementById("container")!;
     createRoot(container).render(
       <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>

@@ -19,7 +19,10 @@ export function detectedSetup(grid: WorkbookGrid | null, analysis: Analysis | nu
 }
 
 export function frameworkChoices(lang: Language): { id: string; label: string }[] {
-  return FRAMEWORKS.map((f) => ({ id: f.id, label: `${lang === "id" ? f.title : f.data.titleEn} (${f.data.shortName})` }));
+  return FRAMEWORKS.map((f) => ({
+    id: f.id,
+    label: `${lang === "id" ? f.title : f.data.titleEn} (${f.data.shortName})`,
+  }));
 }
 
 /** The widest level range among the frameworks, for checking a typed threshold. */

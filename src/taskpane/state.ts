@@ -68,7 +68,14 @@ export type PaneAction =
   | { type: "step-changed"; step: number | null }
   | { type: "out-of-reach-toggled"; framework: string; indicator: number };
 
-export const AUTOMATIC: PaneSettings = { sheet: null, headerRow: null, levelColumns: null, threshold: null, framework: null, language: null };
+export const AUTOMATIC: PaneSettings = {
+  sheet: null,
+  headerRow: null,
+  levelColumns: null,
+  threshold: null,
+  framework: null,
+  language: null,
+};
 
 export const NO_TARGET_CHOICES: TargetChoices = { target: null, step: null, outOfReach: {} };
 
@@ -96,7 +103,9 @@ export function analyzeOptions(settings: PaneSettings, frameworks: readonly Fram
   if (settings.headerRow !== null) opts.headerRow = settings.headerRow;
   if (settings.levelColumns && settings.levelColumns.length) opts.levelColumns = settings.levelColumns;
   if (settings.threshold !== null) opts.threshold = settings.threshold;
-  const f = settings.framework ? frameworks.find((x) => x.id === settings.framework) ?? frameworkById(settings.framework) : undefined;
+  const f = settings.framework
+    ? (frameworks.find((x) => x.id === settings.framework) ?? frameworkById(settings.framework))
+    : undefined;
   if (f) opts.framework = f;
   return opts;
 }
@@ -106,10 +115,21 @@ export function paneLanguage(state: Pick<PaneState, "settings" | "officeLanguage
 }
 
 /** The typed target goes into the analysis, so the next apply stores it in the results sheet. */
-function analysed(state: PaneState, grid: WorkbookGrid, settings: PaneSettings, targetChoices: TargetChoices = state.targetChoices): PaneState {
+function analysed(
+  state: PaneState,
+  grid: WorkbookGrid,
+  settings: PaneSettings,
+  targetChoices: TargetChoices = state.targetChoices,
+): PaneState {
   const opts = analyzeOptions(settings);
   if (targetChoices.target !== null) opts.target = targetChoices.target;
-  return { ...state, grid, settings, targetChoices, analysis: analyze(grid, FRAMEWORKS, { ...opts, otherModels: OTHER_MODELS }) };
+  return {
+    ...state,
+    grid,
+    settings,
+    targetChoices,
+    analysis: analyze(grid, FRAMEWORKS, { ...opts, otherModels: OTHER_MODELS }),
+  };
 }
 
 function toggled(ids: readonly number[], id: number): number[] {
@@ -134,13 +154,24 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, settings: { ...state.settings, language: action.language } };
     case "preview-opened":
       if (!state.grid || !state.analysis || state.analysis.tables.length === 0) return state;
-      return { ...state, writePlan: buildWritePlan(state.grid, state.analysis), appliedSheet: null, appliedSkipped: [] };
+      return {
+        ...state,
+        writePlan: buildWritePlan(state.grid, state.analysis),
+        appliedSheet: null,
+        appliedSkipped: [],
+      };
     case "preview-closed":
       return { ...state, writePlan: null };
     case "apply-started":
       return { ...state, applying: true, error: null };
     case "apply-done":
-      return { ...state, applying: false, appliedSheet: state.writePlan?.sheets[0] ?? null, appliedSkipped: action.skipped, writePlan: null };
+      return {
+        ...state,
+        applying: false,
+        appliedSheet: state.writePlan?.sheets[0] ?? null,
+        appliedSkipped: action.skipped,
+        writePlan: null,
+      };
     case "failed":
       return { ...state, applying: false, writePlan: null, error: action.error };
     case "message-dismissed":
@@ -153,7 +184,10 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "step-changed":
       return { ...state, targetChoices: { ...state.targetChoices, step: action.step } };
     case "out-of-reach-toggled": {
-      const outOfReach = { ...state.targetChoices.outOfReach, [action.framework]: toggled(state.targetChoices.outOfReach[action.framework] ?? [], action.indicator) };
+      const outOfReach = {
+        ...state.targetChoices.outOfReach,
+        [action.framework]: toggled(state.targetChoices.outOfReach[action.framework] ?? [], action.indicator),
+      };
       return { ...state, targetChoices: { ...state.targetChoices, outOfReach } };
     }
   }

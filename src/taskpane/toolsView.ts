@@ -171,7 +171,13 @@ function planMessage(plan: TargetPlan, limited: boolean, lang: Language): string
  * step on an indicator adds the same to the index wherever it is taken (the index is a
  * weighted sum), so the running index of the grouped order is exact.
  */
-export function planGroups(plan: TargetPlan, steps: readonly PlanStep[], sheet: string, lang: Language, name: (id: number) => string): PlanGroupView[] {
+export function planGroups(
+  plan: TargetPlan,
+  steps: readonly PlanStep[],
+  sheet: string,
+  lang: Language,
+  name: (id: number) => string,
+): PlanGroupView[] {
   const f = plan.framework;
   const order: number[] = [];
   const byIndicator = new Map<number, { steps: PlanStep[]; gain: Rational }>();
@@ -229,8 +235,13 @@ function targetView(t: TableAnalysis, choices: TargetChoices, lang: Language): T
       ? []
       : t.assessments.map((a) => {
           const common = { key: a.column.letter, column: a.column.letter, title: assessmentTitle(a) };
-          const plan = planAssessment(t, a, { target: t.target!, outOfReach: outIds, ...(f.integerOnly ? {} : { step: stepValue }) });
-          if (!plan.ok) return { ...common, status: "refused", message: pick(plan.reason, lang), groups: [], steps: [] };
+          const plan = planAssessment(t, a, {
+            target: t.target!,
+            outOfReach: outIds,
+            ...(f.integerOnly ? {} : { step: stepValue }),
+          });
+          if (!plan.ok)
+            return { ...common, status: "refused", message: pick(plan.reason, lang), groups: [], steps: [] };
           const steps: PlanStepView[] = plan.reached
             ? plan.steps.map((st, k) => ({
                 key: `${a.column.letter}-${k}`,
@@ -243,11 +254,21 @@ function targetView(t: TableAnalysis, choices: TargetChoices, lang: Language): T
                 from: levelText(f, st.from, lang),
                 to: levelText(f, st.to, lang),
                 index: formatUnits(st.indexUnits, lang),
-                predicateChange: st.predicateBefore ? { from: predicateLabel(st.predicateBefore), to: predicateLabel(st.predicate) } : null,
+                predicateChange: st.predicateBefore
+                  ? { from: predicateLabel(st.predicateBefore), to: predicateLabel(st.predicate) }
+                  : null,
               }))
             : [];
-          const groups = plan.reached ? planGroups(plan, plan.steps, t.layout.sheet, lang, (id) => shortName(f.byId.get(id)!, lang)) : [];
-          return { ...common, status: planStatus(plan.reached, plan.steps.length), message: planMessage(plan, outIds.length > 0, lang), groups, steps };
+          const groups = plan.reached
+            ? planGroups(plan, plan.steps, t.layout.sheet, lang, (id) => shortName(f.byId.get(id)!, lang))
+            : [];
+          return {
+            ...common,
+            status: planStatus(plan.reached, plan.steps.length),
+            message: planMessage(plan, outIds.length > 0, lang),
+            groups,
+            steps,
+          };
         });
   return {
     frameworkId: f.id,
@@ -258,7 +279,9 @@ function targetView(t: TableAnalysis, choices: TargetChoices, lang: Language): T
       ? null
       : {
           value: stepValue,
-          choices: [...new Set([...STEP_CHOICES, stepValue])].sort((x, y) => x - y).map((value) => ({ value, text: formatNumber(value, 2, lang) })),
+          choices: [...new Set([...STEP_CHOICES, stepValue])]
+            .sort((x, y) => x - y)
+            .map((value) => ({ value, text: formatNumber(value, 2, lang) })),
         },
     plans,
     outOfReach: outIds.map((id) => {
@@ -275,9 +298,14 @@ function reconciliationView(t: TableAnalysis, lang: Language): ReconciliationVie
   const f = t.framework;
   const first = t.assessments[0];
   const last = t.assessments[t.assessments.length - 1];
-  const indexOf = (a: typeof first) => (a.complete && a.scores.total.units !== null ? formatUnits(a.scores.total.units, lang) : null);
+  const indexOf = (a: typeof first) =>
+    a.complete && a.scores.total.units !== null ? formatUnits(a.scores.total.units, lang) : null;
   const ownIndex = (units: bigint | null) => (units === null ? "–" : formatUnits(units, lang));
-  const gaps = (groups: typeof r.domains, word: string, scoresOf: (a: typeof first) => { id: number; units: bigint | null }[]): GapView[] =>
+  const gaps = (
+    groups: typeof r.domains,
+    word: string,
+    scoresOf: (a: typeof first) => { id: number; units: bigint | null }[],
+  ): GapView[] =>
     groups.map((g) => ({
       key: `${g.kind}-${g.id}`,
       label: `${word} ${g.id}`,
@@ -285,7 +313,10 @@ function reconciliationView(t: TableAnalysis, lang: Language): ReconciliationVie
       impact: formatSigned(g.impact, 3, lang),
       value: toNumber(g.impact),
       differences: g.differences,
-      own: { from: ownIndex(scoresOf(first).find((x) => x.id === g.id)?.units ?? null), to: ownIndex(scoresOf(last).find((x) => x.id === g.id)?.units ?? null) },
+      own: {
+        from: ownIndex(scoresOf(first).find((x) => x.id === g.id)?.units ?? null),
+        to: ownIndex(scoresOf(last).find((x) => x.id === g.id)?.units ?? null),
+      },
     }));
   return {
     from: { title: assessmentTitle(first), index: indexOf(first) },

@@ -32,7 +32,11 @@ function lastSkipped(host: WorkbookHost): Bilingual[] {
   return typeof office.lastSkipped === "function" ? office.lastSkipped().map((p) => p.message) : [];
 }
 
-export function usePane(host: WorkbookHost): { state: PaneState; capabilities: HostCapabilities; intents: PaneIntents } {
+export function usePane(host: WorkbookHost): {
+  state: PaneState;
+  capabilities: HostCapabilities;
+  intents: PaneIntents;
+} {
   const [state, dispatch] = useReducer(paneReducer, host.displayLanguage(), initialState);
   const capabilities = useMemo(() => host.capabilities(), [host]);
   const seq = useRef(0);
@@ -62,10 +66,12 @@ export function usePane(host: WorkbookHost): { state: PaneState; capabilities: H
     let stopped = false;
     const stops: (() => void)[] = [];
     for (const target of targets) {
-      host.watch(target, () => void read()).then(
-        (stop) => (stopped ? stop() : stops.push(stop)),
-        (e) => dispatch({ type: "failed", error: hostMessage(e) }),
-      );
+      host
+        .watch(target, () => void read())
+        .then(
+          (stop) => (stopped ? stop() : stops.push(stop)),
+          (e) => dispatch({ type: "failed", error: hostMessage(e) }),
+        );
     }
     return () => {
       stopped = true;

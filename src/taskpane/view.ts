@@ -149,7 +149,8 @@ export function thresholdText(f: Framework, threshold: number, lang: Language): 
  */
 export function fillOf(t: TableAnalysis, a: Assessment): { filled: number; total: number } {
   const counted = a as Assessment & { filled?: number; total?: number };
-  if (typeof counted.filled === "number" && typeof counted.total === "number") return { filled: counted.filled, total: counted.total };
+  if (typeof counted.filled === "number" && typeof counted.total === "number")
+    return { filled: counted.filled, total: counted.total };
   const total = t.framework.indicators.length;
   const missing = t.issues.filter((i) => i.code === "missing-indicator").length;
   const blank = a.issues.filter((i) => i.code === "blank").length;
@@ -174,19 +175,32 @@ function blockingViews(t: TableAnalysis, problems: ProblemView[], empty: Set<str
   });
   // A column's blank cells are one line: how many, and the first, where typing starts.
   for (const [column, { line, cells }] of blanks) {
-    if (cells.length > 1) out[line] = { ...out[line], message: `${s.blanks(cells.length, column)}, ${s.blanksFirst(cells[0].cell ?? "")}` };
+    if (cells.length > 1)
+      out[line] = { ...out[line], message: `${s.blanks(cells.length, column)}, ${s.blanksFirst(cells[0].cell ?? "")}` };
   }
   return out;
 }
 
-function groupViews(t: TableAnalysis, groups: Group[], pickScores: (a: Assessment) => GroupScore[], word: string, lang: Language): GroupView[] {
+function groupViews(
+  t: TableAnalysis,
+  groups: Group[],
+  pickScores: (a: Assessment) => GroupScore[],
+  word: string,
+  lang: Language,
+): GroupView[] {
   return groups.map((g, k) => ({
     key: `${g.kind}-${g.id}`,
     label: `${word} ${g.id}`,
     name: lang === "id" ? g.name : g.en,
     bars: t.assessments.map((a) => {
       const s = pickScores(a)[k];
-      return { key: `${g.kind}-${g.id}-${a.column.letter}`, column: a.column.letter, assessment: assessmentTitle(a), value: scoreNumber(s), text: scoreText(s, lang) };
+      return {
+        key: `${g.kind}-${g.id}-${a.column.letter}`,
+        column: a.column.letter,
+        assessment: assessmentTitle(a),
+        value: scoreNumber(s),
+        text: scoreText(s, lang),
+      };
     }),
   }));
 }
@@ -262,7 +276,13 @@ function tableView(t: TableAnalysis, lang: Language): TableView {
         code: i.code,
         name: lang === "id" ? i.name : i.en,
         from: s.externalFrom(i.external!.source, i.external!.agency),
-        conversion: i.external!.conversion ? { from: i.external!.conversion.from, scale: i.external!.conversion.scale, formula: i.external!.conversion.formula } : null,
+        conversion: i.external!.conversion
+          ? {
+              from: i.external!.conversion.from,
+              scale: i.external!.conversion.scale,
+              formula: i.external!.conversion.formula,
+            }
+          : null,
       })),
     detection: {
       sheet: layout.sheet,
@@ -293,7 +313,12 @@ export function paneView(analysis: Analysis, lang: Language): PaneView {
  * An external indicator's value from its source figure, exactly (I5 = 1 + SDI/25),
  * as the decimal the assessor should type; null when the figure is not a number in its scale.
  */
-export function externalSuggestion(analysis: Analysis, indicatorId: number, sourceText: string, lang: Language): string | null {
+export function externalSuggestion(
+  analysis: Analysis,
+  indicatorId: number,
+  sourceText: string,
+  lang: Language,
+): string | null {
   const f = analysis.tables.map((t) => t.framework).find((x) => x.byId.get(indicatorId)?.external?.conversion);
   const ind = f?.byId.get(indicatorId);
   const conv = ind?.external?.conversion;

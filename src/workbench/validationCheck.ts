@@ -5,7 +5,10 @@
  */
 import type { FakeValidation } from "../fake-excel";
 
-export function refusal(validation: FakeValidation | undefined, input: string): { title: string; message: string } | null {
+export function refusal(
+  validation: FakeValidation | undefined,
+  input: string,
+): { title: string; message: string } | null {
   const rule = validation?.rule;
   const alert = validation?.errorAlert;
   if (!rule || !alert?.showAlert || alert.style !== "Stop") return null;
@@ -16,6 +19,7 @@ export function refusal(validation: FakeValidation | undefined, input: string): 
   const n = Number(text.replace(",", "."));
   const min = Number(rule.formula1);
   const max = Number(rule.formula2 ?? rule.formula1);
-  const ok = text !== "" && Number.isFinite(n) && (rule.type !== "wholeNumber" || Number.isInteger(n)) && n >= min && n <= max;
+  const ok =
+    text !== "" && Number.isFinite(n) && (rule.type !== "wholeNumber" || Number.isInteger(n)) && n >= min && n <= max;
   return ok ? null : { title: alert.title, message: alert.message };
 }

@@ -108,7 +108,14 @@ class Workbench {
     });
     wrap.addEventListener("keydown", (e) => {
       const { row, col } = this.selected;
-      const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Enter: [1, 0], Tab: [0, 1] };
+      const moves: Record<string, [number, number]> = {
+        ArrowUp: [-1, 0],
+        ArrowDown: [1, 0],
+        ArrowLeft: [0, -1],
+        ArrowRight: [0, 1],
+        Enter: [1, 0],
+        Tab: [0, 1],
+      };
       if (moves[e.key]) {
         e.preventDefault();
         this.select(row + moves[e.key][0], col + moves[e.key][1]);
@@ -172,11 +179,14 @@ class Workbench {
     const head = document.createElement("thead");
     const hr = head.insertRow();
     hr.append(Object.assign(document.createElement("th"), { className: "row" }));
-    for (let c = 0; c < cols; c++) hr.append(Object.assign(document.createElement("th"), { textContent: columnLetter(c), scope: "col" }));
+    for (let c = 0; c < cols; c++)
+      hr.append(Object.assign(document.createElement("th"), { textContent: columnLetter(c), scope: "col" }));
     const body = document.createElement("tbody");
     for (let r = 0; r < rows; r++) {
       const tr = body.insertRow();
-      tr.append(Object.assign(document.createElement("th"), { className: "row", textContent: String(r + 1), scope: "row" }));
+      tr.append(
+        Object.assign(document.createElement("th"), { className: "row", textContent: String(r + 1), scope: "row" }),
+      );
       for (let c = 0; c < cols; c++) {
         const cell = wb.cellAt(this.sheet, r, c);
         const td = tr.insertCell();
@@ -207,7 +217,8 @@ class Workbench {
     const sel = wb.cellAt(this.sheet, this.selected.row, this.selected.col);
     $<HTMLInputElement>("namebox").value = `${this.sheet}!${sel.address}`;
     const formula = $<HTMLInputElement>("formula");
-    if (document.activeElement !== formula) formula.value = sel.formula ?? (sel.value === null ? "" : String(sel.value));
+    if (document.activeElement !== formula)
+      formula.value = sel.formula ?? (sel.value === null ? "" : String(sel.value));
   }
 }
 
@@ -221,7 +232,11 @@ async function main() {
   (window as unknown as { __workbench: FakeExcel }).__workbench = fake;
 
   $("file").textContent = name;
-  for (const [id, value, key] of [["opt-lang", lang, "lang"], ["opt-theme", theme, "theme"], ["opt-api", api, "api"]] as const) {
+  for (const [id, value, key] of [
+    ["opt-lang", lang, "lang"],
+    ["opt-theme", theme, "theme"],
+    ["opt-api", api, "api"],
+  ] as const) {
     const select = $<HTMLSelectElement>(id);
     select.value = value;
     select.addEventListener("change", () => {

@@ -83,7 +83,8 @@ export function workbookParts(pkg: Package): WorkbookParts {
   if (!main) throw notWorkbook("berkas zip ini bukan buku kerja Excel", "this zip file is not an Excel workbook");
   const workbookPart = resolveTarget("", main.target);
   const text = partText(pkg, workbookPart);
-  if (!text) throw notWorkbook(`bagian buku kerja ${workbookPart} tidak ada`, `the workbook part ${workbookPart} is missing`);
+  if (!text)
+    throw notWorkbook(`bagian buku kerja ${workbookPart} tidak ada`, `the workbook part ${workbookPart} is missing`);
   const rels = new Map(relationships(pkg, workbookPart).map((r) => [r.id, r]));
   const root = parseXml(text, { descend: (p) => p.length < 3 });
   const sheets: SheetEntry[] = [];
@@ -144,7 +145,13 @@ interface SheetContext {
 }
 
 function tooManyCells(max: number): PackageError {
-  return new PackageError("too-large", bi(`buku kerja terlalu besar (lebih dari ${max.toLocaleString("id-ID")} sel)`, `the workbook is too large (more than ${max.toLocaleString("en-US")} cells)`));
+  return new PackageError(
+    "too-large",
+    bi(
+      `buku kerja terlalu besar (lebih dari ${max.toLocaleString("id-ID")} sel)`,
+      `the workbook is too large (more than ${max.toLocaleString("en-US")} cells)`,
+    ),
+  );
 }
 
 function parseRef(ref: string): { row: number; col: number } | undefined {
@@ -279,13 +286,18 @@ export function packageGrid(pkg: Package, maxCells = MAX_CELLS): PackageGrid {
     };
     const sheets = parts.sheets.map((s) => {
       const text = partText(pkg, s.part);
-      if (text === undefined) throw notWorkbook(`lembar "${s.name}" tidak ada di dalam berkas (${s.part})`, `sheet "${s.name}" is missing from the package (${s.part})`);
+      if (text === undefined)
+        throw notWorkbook(
+          `lembar "${s.name}" tidak ada di dalam berkas (${s.part})`,
+          `sheet "${s.name}" is missing from the package (${s.part})`,
+        );
       return sheetGrid(s.name, text, ctx);
     });
     return { grid: { sheets }, parts };
   } catch (e) {
     if (e instanceof PackageError) throw e;
-    if (e instanceof XmlError) throw new PackageError("corrupt", bi(`berkas .xlsx rusak: XML tidak sah`, `corrupt .xlsx: invalid XML`));
+    if (e instanceof XmlError)
+      throw new PackageError("corrupt", bi(`berkas .xlsx rusak: XML tidak sah`, `corrupt .xlsx: invalid XML`));
     throw e;
   }
 }

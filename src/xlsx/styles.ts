@@ -7,10 +7,30 @@
 import type { CellStyle } from "../core/writePlan";
 import { child, element, parseXml, prefixOf, splice, withAttrs, XmlNode } from "./xml";
 
-const CONTAINERS = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"] as const;
+const CONTAINERS = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+] as const;
 type Grown = "numFmts" | "fonts" | "fills" | "cellXfs" | "dxfs";
 
-const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10 };
+const BUILTIN_FORMATS: Record<string, number> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+};
 
 export const EMPTY_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
@@ -87,7 +107,11 @@ export class StyleSheet {
       (s.bold ? element(`${p}b`) : "") +
       (s.italic ? element(`${p}i`) : "") +
       before.join("") +
-      (s.fontColor ? element(`${p}color`, { rgb: argb(s.fontColor) }) : baseColor ? baseText.slice(baseColor.start, baseColor.end) : "") +
+      (s.fontColor
+        ? element(`${p}color`, { rgb: argb(s.fontColor) })
+        : baseColor
+          ? baseText.slice(baseColor.start, baseColor.end)
+          : "") +
       after.join("");
     return this.entry("fonts", element(`${p}font`, {}, inner));
   }
@@ -101,7 +125,15 @@ export class StyleSheet {
     const p = this.p;
     return this.entry(
       "fills",
-      element(`${p}fill`, {}, element(`${p}patternFill`, { patternType: "solid" }, element(`${p}fgColor`, { rgb: argb(hex) }) + element(`${p}bgColor`, { indexed: 64 }))),
+      element(
+        `${p}fill`,
+        {},
+        element(
+          `${p}patternFill`,
+          { patternType: "solid" },
+          element(`${p}fgColor`, { rgb: argb(hex) }) + element(`${p}bgColor`, { indexed: 64 }),
+        ),
+      ),
     );
   }
 
@@ -110,7 +142,9 @@ export class StyleSheet {
     if (!s || Object.values(s).every((v) => v === undefined)) return base;
     const p = this.p;
     const xf = this.node("cellXfs", base) ?? this.node("cellXfs", 0);
-    const attrs: Record<string, string | number | undefined> = xf ? { ...xf.attrs } : { numFmtId: 0, fontId: 0, fillId: 0, borderId: 0, xfId: 0 };
+    const attrs: Record<string, string | number | undefined> = xf
+      ? { ...xf.attrs }
+      : { numFmtId: 0, fontId: 0, fillId: 0, borderId: 0, xfId: 0 };
     if (s.numberFormat) {
       attrs.numFmtId = this.numberFormat(s.numberFormat);
       attrs.applyNumberFormat = "1";
@@ -127,8 +161,15 @@ export class StyleSheet {
     let inner = xf ? xf.children.map((c) => xfText.slice(c.start, c.end)).join("") : "";
     if (s.align || s.wrap) {
       attrs.applyAlignment = "1";
-      const rest = xf ? xf.children.filter((c) => c.local !== "alignment").map((c) => xfText.slice(c.start, c.end)) : [];
-      inner = element(`${p}alignment`, { horizontal: s.align, vertical: s.wrap ? "top" : undefined, wrapText: s.wrap ? "1" : undefined }) + rest.join("");
+      const rest = xf
+        ? xf.children.filter((c) => c.local !== "alignment").map((c) => xfText.slice(c.start, c.end))
+        : [];
+      inner =
+        element(`${p}alignment`, {
+          horizontal: s.align,
+          vertical: s.wrap ? "top" : undefined,
+          wrapText: s.wrap ? "1" : undefined,
+        }) + rest.join("");
     }
     return this.entry("cellXfs", element(`${p}xf`, attrs, inner));
   }
@@ -143,7 +184,12 @@ export class StyleSheet {
     const p = this.p;
     return this.entry(
       "dxfs",
-      element(`${p}dxf`, {}, element(`${p}font`, {}, element(`${p}color`, { rgb: argb(fontColor) })) + element(`${p}fill`, {}, element(`${p}patternFill`, {}, element(`${p}bgColor`, { rgb: argb(fill) })))),
+      element(
+        `${p}dxf`,
+        {},
+        element(`${p}font`, {}, element(`${p}color`, { rgb: argb(fontColor) })) +
+          element(`${p}fill`, {}, element(`${p}patternFill`, {}, element(`${p}bgColor`, { rgb: argb(fill) }))),
+      ),
     );
   }
 
@@ -163,7 +209,12 @@ export class StyleSheet {
         edits.push({ start: c.start, end: c.end, text: element(c.name, { ...c.attrs, count }, added.join("")) });
       } else {
         const at = insertionPoint(this.root, kind);
-        edits.push({ start: at, end: at, text: element(`${this.p}${kind}`, { count }, added.join("")), rank: CONTAINERS.indexOf(kind) });
+        edits.push({
+          start: at,
+          end: at,
+          text: element(`${this.p}${kind}`, { count }, added.join("")),
+          rank: CONTAINERS.indexOf(kind),
+        });
       }
     }
     return splice(this.text, edits);

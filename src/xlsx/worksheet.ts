@@ -8,15 +8,61 @@ import type { PlannedCell, PlannedConditionalFormat, PlannedPrintSetup, PlannedV
 import { shiftFormula } from "../core/shiftFormula";
 import { parseRect, Rect, subtractSqref } from "./ranges";
 import { StyleSheet } from "./styles";
-import { child, children, Edit, element, escapeText, parseXml, prefixOf, setAttrs, splice, withAttrs, XmlNode } from "./xml";
+import {
+  child,
+  children,
+  Edit,
+  element,
+  escapeText,
+  parseXml,
+  prefixOf,
+  setAttrs,
+  splice,
+  withAttrs,
+  XmlNode,
+} from "./xml";
 
 /** CT_Worksheet's children in schema order. */
 export const WORKSHEET_ORDER = [
-  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection", "protectedRanges",
-  "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting",
-  "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
-  "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF",
-  "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
 ];
 
 export const NEW_WORKSHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -50,7 +96,11 @@ interface SharedMaster {
  * formulas once, in its first cell) get that formula written out for themselves, moved
  * as Excel moves it, so they keep computing what they computed.
  */
-function keepSharedFormulas(text: string, masters: Map<string, SharedMaster>, overwritten: Map<number, Map<number, unknown>>): Edit[] {
+function keepSharedFormulas(
+  text: string,
+  masters: Map<string, SharedMaster>,
+  overwritten: Map<number, Map<number, unknown>>,
+): Edit[] {
   const areas = [...masters.values()].map((m) => parseRect(m.ref)).filter((r): r is Rect => r !== undefined);
   const inArea = (row: number) => areas.some((a) => row >= a.top && row <= a.bottom);
   let lastRow = -1;
@@ -77,7 +127,11 @@ function keepSharedFormulas(text: string, masters: Map<string, SharedMaster>, ov
       const f = child(c, "f");
       const m = f?.attrs.t === "shared" ? masters.get(f.attrs.si ?? "") : undefined;
       if (!f || !m || overwritten.get(r)?.has(col)) continue;
-      edits.push({ start: f.start, end: f.end, text: element(f.name, {}, escapeText(shiftFormula(m.formula, r - m.row, col - m.col))) });
+      edits.push({
+        start: f.start,
+        end: f.end,
+        text: element(f.name, {}, escapeText(shiftFormula(m.formula, r - m.row, col - m.col))),
+      });
     }
   }
   return edits;
@@ -99,14 +153,21 @@ function cellXml(p: string, address: string, c: PlannedCell, style: number): str
   const s = style === 0 ? undefined : style;
   if (c.formula) {
     const f = element(`${p}f`, {}, escapeText(c.formula.replace(/^=/, "")));
-    if (typeof c.result === "number") return element(`${p}c`, { r: address, s }, f + element(`${p}v`, {}, numberText(c.result)));
-    if (typeof c.result === "string") return element(`${p}c`, { r: address, s, t: "str" }, f + element(`${p}v`, {}, escapeText(c.result)));
+    if (typeof c.result === "number")
+      return element(`${p}c`, { r: address, s }, f + element(`${p}v`, {}, numberText(c.result)));
+    if (typeof c.result === "string")
+      return element(`${p}c`, { r: address, s, t: "str" }, f + element(`${p}v`, {}, escapeText(c.result)));
     return element(`${p}c`, { r: address, s }, f);
   }
-  if (typeof c.value === "number") return element(`${p}c`, { r: address, s }, element(`${p}v`, {}, numberText(c.value)));
+  if (typeof c.value === "number")
+    return element(`${p}c`, { r: address, s }, element(`${p}v`, {}, numberText(c.value)));
   if (typeof c.value === "string" && c.value !== "") {
     const space = c.value.trim() !== c.value ? { "xml:space": "preserve" } : {};
-    return element(`${p}c`, { r: address, s, t: "inlineStr" }, element(`${p}is`, {}, element(`${p}t`, space, escapeText(c.value))));
+    return element(
+      `${p}c`,
+      { r: address, s, t: "inlineStr" },
+      element(`${p}is`, {}, element(`${p}t`, space, escapeText(c.value))),
+    );
   }
   return element(`${p}c`, { r: address, s });
 }
@@ -125,7 +186,8 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
     descend: (path) => {
       if (path.length <= 1) return true;
       const top = path[1].local;
-      if (path.length === 2) return ["sheetData", "cols", "conditionalFormatting", "dataValidations", "sheetPr", "extLst"].includes(top);
+      if (path.length === 2)
+        return ["sheetData", "cols", "conditionalFormatting", "dataValidations", "sheetPr", "extLst"].includes(top);
       if (top === "sheetData" && path.length === 3) {
         const row = path[2];
         lastRow = row.attrs.r ? Number(row.attrs.r) - 1 : lastRow + 1;
@@ -157,7 +219,9 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
     const planned = wanted.get(r)!;
     const node = rowsByIndex.get(r);
     if (!node) {
-      const cells = [...planned.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => cellXml(p, c.address, c, styles.cellFormat(0, c.style)));
+      const cells = [...planned.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([, c]) => cellXml(p, c.address, c, styles.cellFormat(0, c.style)));
       const xml = element(`${p}row`, { r: r + 1 }, cells.join(""));
       const next = rowNodes.find((n) => rowIndex.get(n)! > r);
       if (next) {
@@ -179,22 +243,42 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
       if (old) {
         const f = child(old.node, "f");
         if (f && !c.formula) formulaRemoved = true;
-        if (f && f.attrs.t === "shared" && f.attrs.si !== undefined && f.text !== "") masters.set(f.attrs.si, { formula: f.text, row: r, col: k, ref: f.attrs.ref ?? "" });
-        edits.push({ start: old.node.start, end: old.node.end, text: cellXml(p, c.address, c, styles.cellFormat(Number(old.node.attrs.s ?? 0), c.style)) });
+        if (f && f.attrs.t === "shared" && f.attrs.si !== undefined && f.text !== "")
+          masters.set(f.attrs.si, { formula: f.text, row: r, col: k, ref: f.attrs.ref ?? "" });
+        edits.push({
+          start: old.node.start,
+          end: old.node.end,
+          text: cellXml(p, c.address, c, styles.cellFormat(Number(old.node.attrs.s ?? 0), c.style)),
+        });
         continue;
       }
       const xml = cellXml(p, c.address, c, styles.cellFormat(0, c.style));
       const next = existing.find((e) => e.col > k);
       if (node.selfClosing) inserts.push(xml);
-      else edits.push({ start: next ? next.node.start : node.closeStart, end: next ? next.node.start : node.closeStart, text: xml });
+      else
+        edits.push({
+          start: next ? next.node.start : node.closeStart,
+          end: next ? next.node.start : node.closeStart,
+          text: xml,
+        });
     }
-    if (node.selfClosing && inserts.length) edits.push({ start: node.start, end: node.end, text: withAttrs(text, { ...node, selfClosing: false }, {}) + inserts.join("") + `</${node.name}>` });
+    if (node.selfClosing && inserts.length)
+      edits.push({
+        start: node.start,
+        end: node.end,
+        text: withAttrs(text, { ...node, selfClosing: false }, {}) + inserts.join("") + `</${node.name}>`,
+      });
   }
   for (const [at, xml] of rowInsertions) edits.push({ start: at, end: at, text: xml.join("") });
   if (masters.size) edits.push(...keepSharedFormulas(text, masters, wanted));
   if (newRows.length) {
     if (!sheetData) edits.push(insert(root, "sheetData", element(`${p}sheetData`, {}, newRows.join(""))));
-    else if (sheetData.selfClosing) edits.push({ start: sheetData.start, end: sheetData.end, text: element(sheetData.name, sheetData.attrs, newRows.join("")) });
+    else if (sheetData.selfClosing)
+      edits.push({
+        start: sheetData.start,
+        end: sheetData.end,
+        text: element(sheetData.name, sheetData.attrs, newRows.join("")),
+      });
     else edits.push({ start: sheetData.closeStart, end: sheetData.closeStart, text: newRows.join("") });
   }
 
@@ -254,7 +338,11 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
         element(
           `${p}conditionalFormatting`,
           { sqref: cf.ranges.join(" ") },
-          element(`${p}cfRule`, { type: "expression", dxfId: styles.highlight(cf.fill, cf.fontColor), priority: maxPriority + i + 1 }, element(`${p}formula`, {}, escapeText(cf.formula))),
+          element(
+            `${p}cfRule`,
+            { type: "expression", dxfId: styles.highlight(cf.fill, cf.fontColor), priority: maxPriority + i + 1 },
+            element(`${p}formula`, {}, escapeText(cf.formula)),
+          ),
         ),
       )
       .join("");
@@ -288,7 +376,8 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
           if (rest === "") {
             left--;
             inner.push({ start: rule.start, end: rule.end, text: "" });
-          } else if (ref && rest !== undefined) inner.push({ start: ref.openEnd, end: ref.closeStart, text: escapeText(rest) });
+          } else if (ref && rest !== undefined)
+            inner.push({ start: ref.openEnd, end: ref.closeStart, text: escapeText(rest) });
         }
         if (left === 0 && ext.children.length === 1) edits.push({ start: ext.start, end: ext.end, text: "" });
         else if (left === 0) edits.push({ start: x14.start, end: x14.end, text: "" });
@@ -320,7 +409,8 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
     if (dvs && !dvs.selfClosing) {
       edits.push(...setAttrs(text, dvs, { count }));
       edits.push({ start: dvs.closeStart, end: dvs.closeStart, text: xml });
-    } else if (dvs) edits.push({ start: dvs.start, end: dvs.end, text: element(dvs.name, { ...dvs.attrs, count }, xml) });
+    } else if (dvs)
+      edits.push({ start: dvs.start, end: dvs.end, text: element(dvs.name, { ...dvs.attrs, count }, xml) });
     else {
       edits.push(insert(root, "dataValidations", element(`${p}dataValidations`, { count }, xml)));
     }
@@ -335,7 +425,8 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
     else {
       const setup = child(sheetPr, "pageSetUpPr");
       if (setup) edits.push(...setAttrs(text, setup, { fitToPage: "1" }));
-      else if (sheetPr.selfClosing) edits.push({ start: sheetPr.start, end: sheetPr.end, text: element(sheetPr.name, sheetPr.attrs, fit) });
+      else if (sheetPr.selfClosing)
+        edits.push({ start: sheetPr.start, end: sheetPr.end, text: element(sheetPr.name, sheetPr.attrs, fit) });
       else edits.push({ start: sheetPr.closeStart, end: sheetPr.closeStart, text: fit });
     }
     const page = child(root, "pageSetup");
@@ -343,7 +434,13 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
     if (page) edits.push(...setAttrs(text, page, attrs));
     else {
       if (!child(root, "pageMargins")) {
-        edits.push(insert(root, "pageMargins", element(`${p}pageMargins`, { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 })));
+        edits.push(
+          insert(
+            root,
+            "pageMargins",
+            element(`${p}pageMargins`, { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 }),
+          ),
+        );
       }
       edits.push(insert(root, "pageSetup", element(`${p}pageSetup`, { paperSize: 9, ...attrs })));
     }

@@ -22,9 +22,25 @@ const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const RELS_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
 
 const WORKBOOK_ORDER = [
-  "fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets", "functionGroups", "externalReferences",
-  "definedNames", "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing",
-  "fileRecoveryPr", "webPublishObjects", "extLst",
+  "fileVersion",
+  "fileSharing",
+  "workbookPr",
+  "workbookProtection",
+  "bookViews",
+  "sheets",
+  "functionGroups",
+  "externalReferences",
+  "definedNames",
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
 ];
 
 export class WriteRefused extends Error {
@@ -79,7 +95,12 @@ class Relationships {
     while (this.ids.has(`rId${n}`)) n++;
     const id = `rId${n}`;
     this.ids.add(id);
-    this.edits.push(appendChild(this.root, element(`${prefixOf(this.root)}Relationship`, { Id: id, Type: REL + type, Target: target })));
+    this.edits.push(
+      appendChild(
+        this.root,
+        element(`${prefixOf(this.root)}Relationship`, { Id: id, Type: REL + type, Target: target }),
+      ),
+    );
     return id;
   }
   remove(id: string): void {
@@ -133,7 +154,9 @@ export function writeWorkbook(pkg: Package, parts: WorkbookParts, plan: WritePla
   }
   let sheetId = Math.max(0, ...allSheets.map((s) => Number(s.attrs.sheetId) || 0));
   const rp = relPrefix(wb);
-  const sheetDir = parts.sheets[0] ? parts.sheets[0].part.slice(0, parts.sheets[0].part.lastIndexOf("/") + 1) : `${wbPart.slice(0, wbPart.lastIndexOf("/") + 1)}worksheets/`;
+  const sheetDir = parts.sheets[0]
+    ? parts.sheets[0].part.slice(0, parts.sheets[0].part.lastIndexOf("/") + 1)
+    : `${wbPart.slice(0, wbPart.lastIndexOf("/") + 1)}worksheets/`;
   let fileNo = 1;
   const order = allSheets.map((s) => s.attrs.name);
   for (const name of missing) {
@@ -144,7 +167,9 @@ export function writeWorkbook(pkg: Package, parts: WorkbookParts, plan: WritePla
     sheetId++;
     const idAttr = rp ? { [`${rp}:id`]: id } : { "xmlns:r": NS_REL, "r:id": id };
     wbEdits.push(appendChild(sheetsNode, element(`${wp}sheet`, { name, sheetId, ...idAttr })));
-    ctEdits.push(appendChild(ct, element(`${prefixOf(ct)}Override`, { PartName: `/${part}`, ContentType: CT_WORKSHEET })));
+    ctEdits.push(
+      appendChild(ct, element(`${prefixOf(ct)}Override`, { PartName: `/${part}`, ContentType: CT_WORKSHEET })),
+    );
     partOf.set(name, part);
     order.push(name);
   }
@@ -172,7 +197,10 @@ export function writeWorkbook(pkg: Package, parts: WorkbookParts, plan: WritePla
   for (const [name, ch] of bySheet) {
     const part = partOf.get(name);
     const text = part && partText(pkg, part);
-    if (!part || text === undefined) throw new WriteRefused(bi(`lembar "${name}" tidak ada di dalam berkas`, `sheet "${name}" is missing from the package`));
+    if (!part || text === undefined)
+      throw new WriteRefused(
+        bi(`lembar "${name}" tidak ada di dalam berkas`, `sheet "${name}" is missing from the package`),
+      );
     const out = patchWorksheet(text, ch, styles);
     if (out.protected) {
       const counts: [number, string, string][] = [
@@ -202,7 +230,9 @@ export function writeWorkbook(pkg: Package, parts: WorkbookParts, plan: WritePla
     if (!stylesPart) {
       stylesPart = `${wbPart.slice(0, wbPart.lastIndexOf("/") + 1)}styles.xml`;
       rels.add("styles", `/${stylesPart}`);
-      ctEdits.push(appendChild(ct, element(`${prefixOf(ct)}Override`, { PartName: `/${stylesPart}`, ContentType: CT_STYLES })));
+      ctEdits.push(
+        appendChild(ct, element(`${prefixOf(ct)}Override`, { PartName: `/${stylesPart}`, ContentType: CT_STYLES })),
+      );
     }
     setPart(pkg, stylesPart, styles.toString());
     changed.add(stylesPart);
@@ -211,14 +241,21 @@ export function writeWorkbook(pkg: Package, parts: WorkbookParts, plan: WritePla
   // Defined names: ours replaced by name, print titles per results sheet.
   const names = plan.names.map((n) => ({ name: n.name, local: undefined as number | undefined, ref: n.reference }));
   for (const p of plan.printSetups) {
-    if (written.has(p.sheet)) names.push({ name: "_xlnm.Print_Titles", local: order.indexOf(p.sheet), ref: `${sheetRef(p.sheet)}${p.titleRows}` });
+    if (written.has(p.sheet))
+      names.push({
+        name: "_xlnm.Print_Titles",
+        local: order.indexOf(p.sheet),
+        ref: `${sheetRef(p.sheet)}${p.titleRows}`,
+      });
   }
   const namesNode = child(wb, "definedNames");
   const existing = namesNode ? children(namesNode, "definedName") : [];
   const fresh: string[] = [];
   for (const n of names) {
     const local = n.local === undefined ? undefined : String(n.local);
-    const old = existing.find((d) => (d.attrs.name ?? "").toLowerCase() === n.name.toLowerCase() && d.attrs.localSheetId === local);
+    const old = existing.find(
+      (d) => (d.attrs.name ?? "").toLowerCase() === n.name.toLowerCase() && d.attrs.localSheetId === local,
+    );
     if (old) {
       if (old.text !== n.ref) wbEdits.push({ start: old.openEnd, end: old.closeStart, text: escapeText(n.ref) });
     } else fresh.push(element(`${wp}definedName`, { name: n.name, localSheetId: local }, escapeText(n.ref)));

@@ -174,7 +174,9 @@ export interface Edit {
 
 /** Applies non-overlapping edits; insertions at one offset go by rank, then in their given order. */
 export function splice(text: string, edits: Edit[]): string {
-  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || a.end - b.end || (a.rank ?? 0) - (b.rank ?? 0) || a.i - b.i);
+  const sorted = edits
+    .map((e, i) => ({ ...e, i }))
+    .sort((a, b) => a.start - b.start || a.end - b.end || (a.rank ?? 0) - (b.rank ?? 0) || a.i - b.i);
   let out = "";
   let at = 0;
   for (const e of sorted) {
@@ -195,6 +197,10 @@ export function withAttrs(text: string, node: XmlNode, set: Attrs): string {
 
 /** The edit that sets some attributes of `node`; none when they already hold those values. */
 export function setAttrs(text: string, node: XmlNode, set: Attrs): Edit[] {
-  const same = Object.entries(set).every(([k, v]) => (v === undefined ? node.attrs[k] === undefined : node.attrs[k] === (typeof v === "boolean" ? (v ? "1" : "0") : String(v))));
+  const same = Object.entries(set).every(([k, v]) =>
+    v === undefined
+      ? node.attrs[k] === undefined
+      : node.attrs[k] === (typeof v === "boolean" ? (v ? "1" : "0") : String(v)),
+  );
   return same ? [] : [{ start: node.start, end: node.openEnd, text: withAttrs(text, node, set) }];
 }

@@ -53,7 +53,11 @@ export function openPackage(data: Uint8Array, limits = LIMITS): Package {
       ),
     );
   }
-  if (head !== ZIP && head !== EMPTY_ZIP) throw new PackageError("not-zip", bi("bukan berkas .xlsx (rusak atau format lain)", "not an .xlsx file (corrupt or another format)"));
+  if (head !== ZIP && head !== EMPTY_ZIP)
+    throw new PackageError(
+      "not-zip",
+      bi("bukan berkas .xlsx (rusak atau format lain)", "not an .xlsx file (corrupt or another format)"),
+    );
   if (data.length > limits.fileBytes) throw tooLarge(`${mib(data.length)} MiB`, `${mib(limits.fileBytes)} MiB`);
   // First the central directory's declarations, before inflating anything.
   const declared = new Map<string, number>();
@@ -67,9 +71,15 @@ export function openPackage(data: Uint8Array, limits = LIMITS): Package {
         total += f.originalSize;
         if (declared.size > limits.parts) problem = bomb(`${declared.size} bagian`, `${declared.size} parts`);
         else if (f.originalSize > limits.partBytes || total > limits.totalBytes)
-          problem = bomb(`${f.name} mengembang menjadi ${mib(Math.max(f.originalSize, total))} MiB`, `${f.name} expands to ${mib(Math.max(f.originalSize, total))} MiB`);
+          problem = bomb(
+            `${f.name} mengembang menjadi ${mib(Math.max(f.originalSize, total))} MiB`,
+            `${f.name} expands to ${mib(Math.max(f.originalSize, total))} MiB`,
+          );
         else if (f.originalSize > 1024 * 1024 && f.originalSize / Math.max(f.size, 1) > limits.ratio)
-          problem = bomb(`${f.name} dimampatkan ${Math.round(f.originalSize / Math.max(f.size, 1))}:1`, `${f.name} is compressed ${Math.round(f.originalSize / Math.max(f.size, 1))}:1`);
+          problem = bomb(
+            `${f.name} dimampatkan ${Math.round(f.originalSize / Math.max(f.size, 1))}:1`,
+            `${f.name} is compressed ${Math.round(f.originalSize / Math.max(f.size, 1))}:1`,
+          );
         return false;
       },
     });
@@ -106,7 +116,8 @@ export function openPackage(data: Uint8Array, limits = LIMITS): Package {
   };
   try {
     const SLICE = 16 * 1024;
-    for (let at = 0; at < data.length && !problem; at += SLICE) unzip.push(data.subarray(at, at + SLICE), at + SLICE >= data.length);
+    for (let at = 0; at < data.length && !problem; at += SLICE)
+      unzip.push(data.subarray(at, at + SLICE), at + SLICE >= data.length);
   } catch {
     throw corrupt();
   }
@@ -115,9 +126,19 @@ export function openPackage(data: Uint8Array, limits = LIMITS): Package {
   const order = [...declared.keys()];
   const mimetype = parts["mimetype"];
   if (mimetype && strFromU8(mimetype).startsWith("application/vnd.oasis.opendocument")) {
-    throw new PackageError("ods", bi("berkas OpenDocument (.ods); simpan sebagai .xlsx lalu coba lagi", "an OpenDocument file (.ods); save it as .xlsx and try again"));
+    throw new PackageError(
+      "ods",
+      bi(
+        "berkas OpenDocument (.ods); simpan sebagai .xlsx lalu coba lagi",
+        "an OpenDocument file (.ods); save it as .xlsx and try again",
+      ),
+    );
   }
-  if (!parts["[Content_Types].xml"]) throw new PackageError("not-workbook", bi("berkas zip ini bukan buku kerja Excel", "this zip file is not an Excel workbook"));
+  if (!parts["[Content_Types].xml"])
+    throw new PackageError(
+      "not-workbook",
+      bi("berkas zip ini bukan buku kerja Excel", "this zip file is not an Excel workbook"),
+    );
   return { order, parts: new Map(order.map((n) => [n, parts[n]])) };
 }
 
@@ -141,11 +162,17 @@ function mib(n: number): string {
 }
 
 function bomb(id: string, en: string): PackageError {
-  return new PackageError("bomb", bi(`isi berkas tidak wajar (${id}); berkas ditolak`, `the package is implausible (${en}); refused`));
+  return new PackageError(
+    "bomb",
+    bi(`isi berkas tidak wajar (${id}); berkas ditolak`, `the package is implausible (${en}); refused`),
+  );
 }
 
 function tooLarge(size: string, limit: string): PackageError {
-  return new PackageError("too-large", bi(`berkas terlalu besar (${size}, batas ${limit})`, `the file is too large (${size}, limit ${limit})`));
+  return new PackageError(
+    "too-large",
+    bi(`berkas terlalu besar (${size}, batas ${limit})`, `the file is too large (${size}, limit ${limit})`),
+  );
 }
 
 export function partText(pkg: Package, name: string): string | undefined {

@@ -55,7 +55,8 @@ async function compare(p: string) {
   const got: Record<string, unknown> = {};
   const want: Record<string, unknown> = {};
   for (const c of plan.cells.filter((x) => x.formula)) {
-    const v = recalculated.getWorksheet(c.sheet)!.getCell(c.address).value as ExcelJS.CellFormulaValue | string | number | null;
+    const v = recalculated.getWorksheet(c.sheet)!.getCell(c.address).value as
+      ExcelJS.CellFormulaValue | string | number | null;
     const key = `${c.sheet}!${c.address}`;
     // LibreOffice saves numbers with 15 significant digits (7/6 as 1.16666666666667).
     const digits15 = (x: unknown) => (typeof x === "number" ? Number(x.toPrecision(15)) : x);
@@ -86,7 +87,9 @@ describe("LibreOffice recalculates the scored workbook to the core's values", ()
     const p = await scored("denpasar", T.standardSpbe());
     const { got, want, recalculated } = await compare(p);
     expect(got).toEqual(want);
-    expect([resultOf(recalculated, "Indeks SPBE", "D9"), resultOf(recalculated, "Indeks SPBE", "E9")]).toEqual([3.75, 3.19]);
+    expect([resultOf(recalculated, "Indeks SPBE", "D9"), resultOf(recalculated, "Indeks SPBE", "E9")]).toEqual([
+      3.75, 3.19,
+    ]);
     expect(resultOf(recalculated, "Sampul", "C7")).toBe("Baik");
   });
 
@@ -122,7 +125,9 @@ describe("LibreOffice recalculates the scored workbook to the core's values", ()
     const p = await scored("aceh", T.pemdiAceh());
     const first = await compare(p);
     expect(first.got).toEqual(first.want);
-    const aspects = Array.from({ length: 7 }, (_, k) => resultOf(first.recalculated, "Indeks Pemerintah Digital", `D${14 + k}`));
+    const aspects = Array.from({ length: 7 }, (_, k) =>
+      resultOf(first.recalculated, "Indeks Pemerintah Digital", `D${14 + k}`),
+    );
     expect(aspects).toEqual([1.75, 1.28, 1, 1.17, 1.08, 1.4, 1.18]);
     expect(resultOf(first.recalculated, "Indeks Pemerintah Digital", "D10")).toBe("Kurang (Merintis)");
 
@@ -176,11 +181,20 @@ describe("LibreOffice recalculates the scored workbook to the core's values", ()
     const p = await scored("interviu", wb);
     const first = await compare(p);
     expect(first.got).toEqual(first.want);
-    expect([resultOf(first.recalculated, "Indeks SPBE", "D9"), resultOf(first.recalculated, "Indeks SPBE", "E9")]).toEqual([3.75, "–"]);
-    const monev = await scored("monev", await load(path.join(__dirname, "..", "fixtures", "openpyxl", "ekspor-aplikasi-monev.xlsx")));
+    expect([
+      resultOf(first.recalculated, "Indeks SPBE", "D9"),
+      resultOf(first.recalculated, "Indeks SPBE", "E9"),
+    ]).toEqual([3.75, "–"]);
+    const monev = await scored(
+      "monev",
+      await load(path.join(__dirname, "..", "fixtures", "openpyxl", "ekspor-aplikasi-monev.xlsx")),
+    );
     const second = await compare(monev);
     expect(second.got).toEqual(second.want);
-    expect([resultOf(second.recalculated, "Indeks SPBE", "D9"), resultOf(second.recalculated, "Indeks SPBE", "E9")]).toEqual([3.75, 3.19]);
+    expect([
+      resultOf(second.recalculated, "Indeks SPBE", "D9"),
+      resultOf(second.recalculated, "Indeks SPBE", "E9"),
+    ]).toEqual([3.75, 3.19]);
   });
 
   test("every kind of bad input, a duplicate with another level and a missing indicator: the workbook agrees with the core cell by cell", async () => {
@@ -198,7 +212,8 @@ describe("LibreOffice recalculates the scored workbook to the core's values", ()
     for (const file of [p, recalculate(p, fs.mkdtempSync(path.join(dir, "lo-")), profile)]) {
       const ws = (await load(file)).getWorksheet("Kertas Kerja")!;
       expect(ws.getCell("E7").dataValidation).toMatchObject({ type: "whole", formulae: [1, 5] });
-      const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
+      const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] })
+        .conditionalFormattings;
       const formulas = cfs.flatMap((c) => c.rules.flatMap((r) => r.formulae ?? []));
       expect(formulas.some((f) => f.includes("IndeksSPBE_Ambang"))).toBe(true);
       expect(cfs.some((c) => c.ref.includes("E7:E16"))).toBe(true);

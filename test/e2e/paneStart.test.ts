@@ -19,7 +19,12 @@ const OFFICE_CDN = "https://appsforoffice.microsoft.com/";
 // The package ships office.js and its companions in dist/ (it has no entry point to resolve).
 const OFFICE_PACKAGE = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
 
 let server: http.Server;
 let base: string;
@@ -35,7 +40,9 @@ beforeAll(async () => {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(p)] ?? "application/octet-stream" }).end(fs.readFileSync(p));
+    res
+      .writeHead(200, { "Content-Type": TYPES[path.extname(p)] ?? "application/octet-stream" })
+      .end(fs.readFileSync(p));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
@@ -76,7 +83,11 @@ async function open(cdn: (route: Route) => Promise<void> | void, init?: () => vo
 }
 
 /** Opens the page, runs `check` on it, requires that the page raised no error, and closes it. */
-async function withPane(cdn: (route: Route) => Promise<void> | void, check: (o: Opened) => Promise<void>, init?: () => void): Promise<void> {
+async function withPane(
+  cdn: (route: Route) => Promise<void> | void,
+  check: (o: Opened) => Promise<void>,
+  init?: () => void,
+): Promise<void> {
   const o = await open(cdn, init);
   try {
     await check(o);
@@ -102,7 +113,8 @@ async function message(page: Page, kind: string, timeout: number): Promise<strin
 function officePackage(route: Route) {
   const rel = new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, "");
   const file = path.resolve(OFFICE_PACKAGE, rel);
-  if (!file.startsWith(OFFICE_PACKAGE + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: "" });
+  if (!file.startsWith(OFFICE_PACKAGE + path.sep) || !fs.existsSync(file))
+    return route.fulfill({ status: 404, body: "" });
   return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fs.readFileSync(file) });
 }
 
@@ -123,7 +135,8 @@ test("Office's address never answering (a proxy that drops it): the same message
   const held: Route[] = [];
   return withPane(
     (route) => void held.push(route),
-    async ({ page }) => expect(await message(page, "office-blocked", 15000)).toContain("https://appsforoffice.microsoft.com"),
+    async ({ page }) =>
+      expect(await message(page, "office-blocked", 15000)).toContain("https://appsforoffice.microsoft.com"),
   );
 });
 
@@ -133,7 +146,9 @@ test("the real office.js outside Excel: 'open this in Excel', and no page error"
     expect(text).toContain("Buka buku kerja penilaian di Excel");
     expect(text).toContain("Open the assessment workbook in Excel");
     // It was Microsoft's own script that said there is no Office around.
-    expect(await page.evaluate(() => typeof (window as unknown as { Office?: { onReady?: unknown } }).Office?.onReady)).toBe("function");
+    expect(
+      await page.evaluate(() => typeof (window as unknown as { Office?: { onReady?: unknown } }).Office?.onReady),
+    ).toBe("function");
     expect(outside.some((u) => u.endsWith("/lib/1/hosted/office.js"))).toBe(true);
     expect(await page.locator("#container").innerText()).toBe("");
     await shot(page, "start-outside-excel");
@@ -156,7 +171,8 @@ test("a webview that cannot parse the bundle's JavaScript: which Excel is needed
     () => {
       const Native = Function;
       const Old = function (...args: string[]) {
-        if (/\?\.|\?\?|=>|\bclass\b|\bconst\b/.test(args[args.length - 1] ?? "")) throw new SyntaxError("Expected identifier");
+        if (/\?\.|\?\?|=>|\bclass\b|\bconst\b/.test(args[args.length - 1] ?? ""))
+          throw new SyntaxError("Expected identifier");
         return Native(...args);
       } as unknown as FunctionConstructor;
       (window as unknown as { Function: FunctionConstructor }).Function = Old;

@@ -166,7 +166,10 @@ test("keyboard: Tab reaches the actions in order, with a visible focus ring", as
   const frame = page.frame({ url: /taskpane\.html/ })!;
   await frame.locator("body").click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("Tab");
-  const focused = () => frame.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent ?? "");
+  const focused = () =>
+    frame.evaluate(
+      () => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent ?? "",
+    );
   // First the skip link, shown only now; then the actions.
   expect(await focused()).toBe("Langsung ke alat asesor");
   await shot("08-skip-link");
@@ -210,7 +213,9 @@ test("an older Excel (ExcelApi 1.3): the pane says what it cannot do, and Refres
 });
 
 test("a Pemdi 2026 workbook: 1.24 Kurang (Merintis), the status note, external indicators and the I5 conversion", async () => {
-  const pemdi = await startWorkbench({ workbook: path.join(__dirname, "..", "fixtures", "xlsx", "pemdi-aceh-tengah.xlsx") });
+  const pemdi = await startWorkbench({
+    workbook: path.join(__dirname, "..", "fixtures", "xlsx", "pemdi-aceh-tengah.xlsx"),
+  });
   const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   p.on("pageerror", (e) => pageErrors.push(e.message));
   try {
@@ -232,7 +237,9 @@ test("a Pemdi 2026 workbook: 1.24 Kurang (Merintis), the status note, external i
     await visible(w.pane.getByRole("form", { name: "Pengaturan" }));
     // the header row detected is offered as the field's placeholder
     await visible(w.pane.getByRole("textbox", { name: /Baris judul kolom/ }));
-    expect(await w.pane.getByRole("textbox", { name: /Baris judul kolom/ }).getAttribute("placeholder")).toMatch(/^\d+$/);
+    expect(await w.pane.getByRole("textbox", { name: /Baris judul kolom/ }).getAttribute("placeholder")).toMatch(
+      /^\d+$/,
+    );
     await shot("13-settings", p);
   } finally {
     await p.close();
@@ -309,7 +316,8 @@ describe("assessor tools", () => {
     expect(await domains.locator("svg rect[aria-label]").count()).toBe(8);
     expect(await aspects.locator("svg rect[aria-label]").count()).toBe(16);
     expect(await domains.locator("line[stroke-dasharray]").count()).toBe(3);
-    for (const legend of ["Penilaian Mandiri (D)", "Nilai Asesor (E)", "Garis target 3,70"]) await visible(domains.getByRole("option", { name: legend, exact: true }));
+    for (const legend of ["Penilaian Mandiri (D)", "Nilai Asesor (E)", "Garis target 3,70"])
+      await visible(domains.getByRole("option", { name: legend, exact: true }));
     expect((await scripts()).length).toBeGreaterThan(1);
     await shotAt("16-charts", domains);
   });
@@ -327,7 +335,10 @@ describe("assessor tools", () => {
     await hasText(first, /40\s+Layanan Akuntabilitas Kinerja Organisasi/);
     await first.click();
     await hasValue(w.selectedCell(), `${SHEET}!${largest.cells[1]}`);
-    await shotAt("17-self-vs-assessor", w.pane.getByRole("heading", { name: "Sumbangan tiap domain ke selisih indeks" }));
+    await shotAt(
+      "17-self-vs-assessor",
+      w.pane.getByRole("heading", { name: "Sumbangan tiap domain ke selisih indeks" }),
+    );
   });
 
   test("levels without evidence: counted per domain, a row selects the empty evidence cell", async () => {
@@ -335,7 +346,9 @@ describe("assessor tools", () => {
     await w.pane.getByRole("button", { name: "Tanpa bukti dukung (15)" }).click();
     await visible(w.pane.getByText(/kolom F\) kosong/));
     const gap = tableEvidenceGaps(analyze(sample, FRAMEWORKS).tables[0])![0].gaps.find((g) => g.code === "3")!;
-    const row = w.pane.getByRole("button", { name: `${gap.evidenceCell} 3 Kebijakan Internal Manajemen Data nilai 4` }).first();
+    const row = w.pane
+      .getByRole("button", { name: `${gap.evidenceCell} 3 Kebijakan Internal Manajemen Data nilai 4` })
+      .first();
     await row.click();
     await hasValue(w.selectedCell(), `${SHEET}!${gap.evidenceCell}`);
     await hasClass(w.cell(gap.evidenceCell!), /selected/);
@@ -344,7 +357,10 @@ describe("assessor tools", () => {
 
   test("apply stores the target in the results sheet", async () => {
     await w.pane.getByRole("button", { name: "Terapkan ke buku kerja" }).click();
-    await w.pane.getByRole("dialog", { name: "Terapkan ke buku kerja" }).getByRole("button", { name: "Terapkan", exact: true }).click();
+    await w.pane
+      .getByRole("dialog", { name: "Terapkan ke buku kerja" })
+      .getByRole("button", { name: "Terapkan", exact: true })
+      .click();
     await visible(w.pane.getByText('Sudah diterapkan. Hasil ada di lembar "Indeks SPBE".'));
     expect(await w.pane.getByText("Bagian yang tidak dapat ditulis oleh Excel ini:").count()).toBe(0);
     await w.openSheet("Indeks SPBE");
@@ -366,8 +382,14 @@ describe("assessor tools", () => {
       await d.pane.getByRole("button", { name: "Path to target" }).click();
       await d.pane.getByRole("button", { name: "Self versus assessor" }).click();
       await d.pane.getByRole("button", { name: "Charts" }).click();
-      await visible(d.pane.getByRole("region", { name: "Aspect indices per level column, with the target line at 3.70" }));
-      await shotAt("20-dark-self-vs-assessor", d.pane.getByRole("heading", { name: "Each domain's contribution to the index difference" }), dark);
+      await visible(
+        d.pane.getByRole("region", { name: "Aspect indices per level column, with the target line at 3.70" }),
+      );
+      await shotAt(
+        "20-dark-self-vs-assessor",
+        d.pane.getByRole("heading", { name: "Each domain's contribution to the index difference" }),
+        dark,
+      );
       await shotAt("21-dark-charts", d.pane.getByRole("figure", { name: "Domain indices" }), dark);
     } finally {
       await dark.close();
@@ -380,7 +402,10 @@ describe("assessor tools", () => {
       const o = new WorkbenchPage(old);
       await hasText(o.card(/^Nilai Asesor \(E\)/), /3\.19/);
       await o.pane.getByRole("button", { name: "Apply to workbook" }).click();
-      await o.pane.getByRole("dialog", { name: "Apply to workbook" }).getByRole("button", { name: "Apply", exact: true }).click();
+      await o.pane
+        .getByRole("dialog", { name: "Apply to workbook" })
+        .getByRole("button", { name: "Apply", exact: true })
+        .click();
       await visible(o.pane.getByText("Parts this Excel could not write:"));
       await visible(o.pane.getByText(/cannot set data validation from an add-in \(needs ExcelApi 1\.8\)/));
       await visible(o.pane.getByText(/cannot add conditional formats from an add-in \(needs ExcelApi 1\.6\)/));
@@ -419,9 +444,24 @@ describe("the meeting view at Excel's pane widths", () => {
     await settled(frame.page());
     if (!(await frame.evaluate(() => "axe" in window))) await frame.addScriptTag({ path: AXE });
     return frame.evaluate(async () => {
-      const w = window as unknown as { axe: { run(ctx: object, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+      const w = window as unknown as {
+        axe: {
+          run(
+            ctx: object,
+            o: object,
+          ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      };
       const r = await w.axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
-      return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 4).join(", ")}`);
+      return r.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.nodes
+              .map((n) => n.target.join(" "))
+              .slice(0, 4)
+              .join(", ")}`,
+        );
     });
   }
 
@@ -432,17 +472,23 @@ describe("the meeting view at Excel's pane widths", () => {
         try {
           await w.openSheet(SHEET);
           await w.type("E7", "7");
-          const blocking = w.pane.getByRole("heading", { name: /^(Yang menghalangi indeks|Blocking the index) \(1\)$/ });
+          const blocking = w.pane.getByRole("heading", {
+            name: /^(Yang menghalangi indeks|Blocking the index) \(1\)$/,
+          });
           await visible(blocking);
           const fold = await frame.evaluate(() => {
             const el = document.documentElement;
             const bottom = (q: Element | null) => (q ? q.getBoundingClientRect().bottom : Infinity);
-            const heading = [...document.querySelectorAll("h3")].find((h) => /menghalangi|Blocking/.test(h.textContent ?? ""));
+            const heading = [...document.querySelectorAll("h3")].find((h) =>
+              /menghalangi|Blocking/.test(h.textContent ?? ""),
+            );
             const row = heading?.nextElementSibling?.querySelector("button") ?? null;
             return {
               sideways: el.scrollWidth - el.clientWidth,
               height: window.innerHeight,
-              cards: Math.max(...[...document.querySelectorAll("section[data-column]")].map((c) => c.getBoundingClientRect().bottom)),
+              cards: Math.max(
+                ...[...document.querySelectorAll("section[data-column]")].map((c) => c.getBoundingClientRect().bottom),
+              ),
               problem: bottom(row),
             };
           });
@@ -455,7 +501,9 @@ describe("the meeting view at Excel's pane widths", () => {
           // Every section, at this width, without scrolling sideways either.
           for (const tab of await w.pane.getByRole("tab").all()) {
             await tab.click();
-            expect(await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+            expect(
+              await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+            ).toBe(0);
           }
         } finally {
           await p.close();
@@ -469,7 +517,9 @@ describe("the meeting view at Excel's pane widths", () => {
     try {
       await w.pane.getByRole("button", { name: "Pengaturan" }).click();
       await visible(w.pane.getByRole("form", { name: "Pengaturan" }));
-      expect(await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      expect(
+        await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      ).toBe(0);
       await paneShot(p, "31-settings-270");
     } finally {
       await p.close();
@@ -488,10 +538,13 @@ describe("the meeting view at Excel's pane widths", () => {
           found[`${tag}, ${await tab.innerText()}`] = await axe(frame);
         }
         await w.pane.getByRole("tab", { name: /^(Alat asesor|Assessor tools)$/ }).click();
-        const headers = theme ? ["Path to target", "Self versus assessor", "Charts", /^Without evidence/] : ["Menuju target", "Selisih mandiri dan asesor", "Grafik", /^Tanpa bukti dukung/];
+        const headers = theme
+          ? ["Path to target", "Self versus assessor", "Charts", /^Without evidence/]
+          : ["Menuju target", "Selisih mandiri dan asesor", "Grafik", /^Tanpa bukti dukung/];
         for (const name of headers) {
           const header = w.pane.getByRole("button", { name });
-          if ((await header.count()) > 0 && (await header.getAttribute("aria-expanded")) === "false") await header.click();
+          if ((await header.count()) > 0 && (await header.getAttribute("aria-expanded")) === "false")
+            await header.click();
         }
         await w.pane.getByRole("textbox", { name: /Target (indeks|index)/ }).fill("3,7");
         await visible(w.pane.locator("figure svg").first());
@@ -528,9 +581,17 @@ describe("the meeting view at Excel's pane widths", () => {
           const own = getComputedStyle(el);
           const after = getComputedStyle(el, "::after");
           const outline = own.outlineStyle !== "none" && parseFloat(own.outlineWidth) > 0;
-          const pseudo = after.borderTopStyle !== "none" && parseFloat(after.borderTopWidth) > 0 && after.position === "absolute" && own.position !== "static";
+          const pseudo =
+            after.borderTopStyle !== "none" &&
+            parseFloat(after.borderTopWidth) > 0 &&
+            after.position === "absolute" &&
+            own.position !== "static";
           const shadow = own.boxShadow !== "none";
-          return { name: (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40), ring: outline || pseudo || shadow, id: el.outerHTML.slice(0, 60) };
+          return {
+            name: (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40),
+            ring: outline || pseudo || shadow,
+            id: el.outerHTML.slice(0, 60),
+          };
         });
         if (!stop) break;
         if (stops.length > 0 && stops[0].name === stop.name && k > 3) break;
@@ -540,7 +601,10 @@ describe("the meeting view at Excel's pane widths", () => {
       expect(stops.filter((x) => !x.ring)).toEqual([]);
       await paneShot(p, "34-keyboard-row-focus");
 
-      const focusedName = () => frame.evaluate(() => (document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent ?? "").trim());
+      const focusedName = () =>
+        frame.evaluate(() =>
+          (document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent ?? "").trim(),
+        );
       await w.pane.getByRole("button", { name: "Terapkan ke buku kerja" }).focus();
       await p.keyboard.press("Enter");
       await visible(w.pane.getByRole("dialog"));

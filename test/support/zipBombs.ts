@@ -3,7 +3,10 @@ import { strToU8, zipSync } from "fflate";
 
 /** A package whose sheet part is `bytes` of zeros, compressed about 1000:1. */
 export function ratioBomb(bytes: number): Uint8Array {
-  return zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "xl/worksheets/sheet1.xml": new Uint8Array(bytes) }, { level: 1 });
+  return zipSync(
+    { "[Content_Types].xml": strToU8("<Types/>"), "xl/worksheets/sheet1.xml": new Uint8Array(bytes) },
+    { level: 1 },
+  );
 }
 
 /** The same, with the sheet's uncompressed size written as `declared` in every header. */

@@ -204,32 +204,38 @@ export function roundHalfUp(x: number, digits: number): number {
 
 type Fn = (args: Node[], c: EvalContext) => Value;
 
-const num1 = (f: (x: number) => number): Fn => (args, c) => {
-  if (args.length !== 1) return err("#VALUE!");
-  return lift([evaluate(args[0], c)], (v) => {
-    const x = toNumber(v);
-    return typeof x === "number" ? f(x) : x;
-  });
-};
+const num1 =
+  (f: (x: number) => number): Fn =>
+  (args, c) => {
+    if (args.length !== 1) return err("#VALUE!");
+    return lift([evaluate(args[0], c)], (v) => {
+      const x = toNumber(v);
+      return typeof x === "number" ? f(x) : x;
+    });
+  };
 
-const is1 = (f: (v: Scalar) => boolean): Fn => (args, c) => {
-  if (args.length !== 1) return err("#VALUE!");
-  return lift([evaluate(args[0], c)], (v) => f(v));
-};
+const is1 =
+  (f: (v: Scalar) => boolean): Fn =>
+  (args, c) => {
+    if (args.length !== 1) return err("#VALUE!");
+    return lift([evaluate(args[0], c)], (v) => f(v));
+  };
 
-const logical = (combine: "and" | "or"): Fn => (args, c) => {
-  let seen = false;
-  let acc = combine === "and";
-  for (const { v, direct } of flat(args.map((a) => evaluate(a, c)))) {
-    if (isCellError(v)) return v;
-    if (v === null || (typeof v === "string" && !direct)) continue;
-    const b = toBool(v);
-    if (typeof b !== "boolean") return b;
-    seen = true;
-    acc = combine === "and" ? acc && b : acc || b;
-  }
-  return seen ? acc : err("#VALUE!");
-};
+const logical =
+  (combine: "and" | "or"): Fn =>
+  (args, c) => {
+    let seen = false;
+    let acc = combine === "and";
+    for (const { v, direct } of flat(args.map((a) => evaluate(a, c)))) {
+      if (isCellError(v)) return v;
+      if (v === null || (typeof v === "string" && !direct)) continue;
+      const b = toBool(v);
+      if (typeof b !== "boolean") return b;
+      seen = true;
+      acc = combine === "and" ? acc && b : acc || b;
+    }
+    return seen ? acc : err("#VALUE!");
+  };
 
 const FUNCTIONS: Record<string, Fn> = {
   IF: (args, c) => {

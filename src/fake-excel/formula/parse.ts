@@ -39,7 +39,18 @@ type Token =
   | { t: ")" }
   | { t: "," };
 
-const ERRORS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"];
+const ERRORS = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+];
 
 function cellRef(text: string): CellRef | undefined {
   const m = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/.exec(text);

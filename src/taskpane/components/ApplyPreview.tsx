@@ -1,5 +1,16 @@
 /** The short preview before anything is written: where, how much, and that nothing a person typed is touched. */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
 import { Strings } from "../i18n";
 import { useSharedStyles } from "./sharedStyles";
 
@@ -15,7 +26,13 @@ export interface PreviewView {
 }
 
 const useStyles = makeStyles({
-  list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: "2px" },
+  list: {
+    margin: `${tokens.spacingVerticalXS} 0`,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: "2px",
+  },
   safe: { fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0 0` },
   p: { margin: `${tokens.spacingVerticalXS} 0` },
 });
@@ -67,7 +84,12 @@ export function ApplyPreview({ preview, applying, s, onConfirm, onCancel }: Appl
             )}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={onConfirm} disabled={applying} icon={applying ? <Spinner size="tiny" /> : undefined}>
+            <Button
+              appearance="primary"
+              onClick={onConfirm}
+              disabled={applying}
+              icon={applying ? <Spinner size="tiny" /> : undefined}
+            >
               {applying ? s.applying : s.confirmApply}
             </Button>
             <Button appearance="secondary" onClick={onCancel} disabled={applying}>

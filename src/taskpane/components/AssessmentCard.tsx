@@ -24,17 +24,54 @@ const useStyles = makeStyles({
   },
   title: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   line: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalS },
-  index: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums", color: tokens.colorNeutralForeground1 },
-  change: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  index: {
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+    color: tokens.colorNeutralForeground1,
+  },
+  change: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
+  },
   up: { color: tokens.colorPaletteGreenForeground1 },
   down: { color: tokens.colorPaletteRedForeground1 },
-  predicate: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  predicate: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
   gloss: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  incomplete: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground1, paddingTop: tokens.spacingVerticalXS },
-  empty: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, paddingTop: tokens.spacingVerticalXS },
+  incomplete: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorPaletteRedForeground1,
+    paddingTop: tokens.spacingVerticalXS,
+  },
+  empty: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+    paddingTop: tokens.spacingVerticalXS,
+  },
   hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  fill: { display: "flex", flexDirection: "column", rowGap: "2px", marginTop: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  track: { height: "4px", borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorNeutralStroke2, overflow: "hidden" },
+  fill: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: "2px",
+    marginTop: tokens.spacingVerticalXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  track: {
+    height: "4px",
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorNeutralStroke2,
+    overflow: "hidden",
+  },
   bar: { height: "100%", backgroundColor: tokens.colorNeutralForeground3 },
 });
 
@@ -50,7 +87,12 @@ export function AssessmentCard({ assessment: a, position, change, s }: Assessmen
   const c = useStyles();
   const shared = useSharedStyles();
   return (
-    <section className={c.card} style={{ borderLeftColor: assessmentColor(position) }} aria-label={a.title} data-column={a.column}>
+    <section
+      className={c.card}
+      style={{ borderLeftColor: assessmentColor(position) }}
+      aria-label={a.title}
+      data-column={a.column}
+    >
       <span className={c.title}>{a.title}</span>
       {a.complete && a.index !== null ? (
         <>
@@ -61,7 +103,11 @@ export function AssessmentCard({ assessment: a, position, change, s }: Assessmen
             </span>
             {/* The live region says the change in words; this is for the eye. */}
             {change && (
-              <span className={mergeClasses(c.change, change.direction === "up" ? c.up : c.down)} aria-hidden="true" data-testid="change">
+              <span
+                className={mergeClasses(c.change, change.direction === "up" ? c.up : c.down)}
+                aria-hidden="true"
+                data-testid="change"
+              >
                 {change.text}
               </span>
             )}

@@ -3,7 +3,15 @@
  * shows the index: path to target, self versus assessor, charts, claims without evidence.
  * Each opens on demand; the charts load their code only when first opened.
  */
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  makeStyles,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
 import { Component, ComponentType, ReactNode, Suspense } from "react";
 import { chartData } from "../chartData";
 import { Strings } from "../i18n";
@@ -50,7 +58,17 @@ class ChartBoundary extends Component<{ fallback: ReactNode; children: ReactNode
   }
 }
 
-export function AssessorTools({ tools, table, s, headingLevel, onSelect, onTarget, onStep, onToggleOutOfReach, Charts }: AssessorToolsProps) {
+export function AssessorTools({
+  tools,
+  table,
+  s,
+  headingLevel,
+  onSelect,
+  onTarget,
+  onStep,
+  onToggleOutOfReach,
+  Charts,
+}: AssessorToolsProps) {
   const c = useStyles();
   const shared = useSharedStyles();
   const H = headingLevel === 3 ? "h3" : "h4";

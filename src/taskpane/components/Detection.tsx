@@ -4,14 +4,27 @@ import { Strings } from "../i18n";
 import { DetectionView } from "../view";
 
 const useStyles = makeStyles({
-  details: { marginTop: tokens.spacingVerticalM, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1 },
+  details: {
+    marginTop: tokens.spacingVerticalM,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
+  },
   summary: {
     cursor: "pointer",
     fontWeight: tokens.fontWeightSemibold,
     padding: `${tokens.spacingVerticalXS} 0`,
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusSmall },
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      borderRadius: tokens.borderRadiusSmall,
+    },
   },
-  grid: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: "2px", margin: `${tokens.spacingVerticalXS} 0 0` },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: "2px",
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+  },
   term: { color: tokens.colorNeutralForeground2 },
   def: { margin: 0, overflowWrap: "anywhere" },
   notes: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },

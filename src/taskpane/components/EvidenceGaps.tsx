@@ -28,7 +28,13 @@ const useStyles = makeStyles({
   label: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   count: { margin: 0, textAlign: "right" },
   code: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
-  value: { flexShrink: 0, fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold, minWidth: "2.4em", textAlign: "right" },
+  value: {
+    flexShrink: 0,
+    fontVariantNumeric: "tabular-nums",
+    fontWeight: tokens.fontWeightSemibold,
+    minWidth: "2.4em",
+    textAlign: "right",
+  },
 });
 
 export interface EvidenceGapsProps {
@@ -59,7 +65,11 @@ export function EvidenceGaps({ view, s, headingLevel, onSelect }: EvidenceGapsPr
                   {g.name}
                 </dt>
                 <dd className={c.count}>
-                  <Badge appearance={g.count === 0 ? "outline" : "tint"} color={g.count === 0 ? "informative" : "warning"} size="small">
+                  <Badge
+                    appearance={g.count === 0 ? "outline" : "tint"}
+                    color={g.count === 0 ? "informative" : "warning"}
+                    size="small"
+                  >
                     {g.count}
                   </Badge>
                 </dd>
@@ -70,7 +80,12 @@ export function EvidenceGaps({ view, s, headingLevel, onSelect }: EvidenceGapsPr
             {a.gaps.map((g) => (
               <li key={g.key}>
                 {g.cell ? (
-                  <button type="button" className={shared.cellButton} onClick={() => onSelect(g.sheet, g.cell!)} title={s.goTo(`${g.sheet}!${g.cell}`)}>
+                  <button
+                    type="button"
+                    className={shared.cellButton}
+                    onClick={() => onSelect(g.sheet, g.cell!)}
+                    title={s.goTo(`${g.sheet}!${g.cell}`)}
+                  >
                     <span className={shared.cellTag}>{g.cell}</span>{" "}
                     <span className={shared.grow}>
                       <span className={c.code}>{g.code}</span> {g.name}

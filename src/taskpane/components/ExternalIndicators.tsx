@@ -10,7 +10,11 @@ import { ExternalView } from "../view";
 import { useSharedStyles } from "./sharedStyles";
 
 const useStyles = makeStyles({
-  item: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  item: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
   code: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   from: { color: tokens.colorNeutralForeground2 },
   field: { marginTop: tokens.spacingVerticalXS, maxWidth: "16em" },
@@ -23,12 +27,24 @@ export interface ExternalIndicatorsProps {
   convert(indicatorId: number, source: string): string | null;
 }
 
-function Conversion({ indicator, s, convert }: { indicator: ExternalView; s: Strings; convert: ExternalIndicatorsProps["convert"] }) {
+function Conversion({
+  indicator,
+  s,
+  convert,
+}: {
+  indicator: ExternalView;
+  s: Strings;
+  convert: ExternalIndicatorsProps["convert"];
+}) {
   const c = useStyles();
   const [source, setSource] = useState("");
   const conv = indicator.conversion!;
   const value = source.trim() ? convert(indicator.id, source) : null;
-  const message = source.trim() ? (value !== null ? s.externalResult(indicator.code, value) : s.externalBadInput(conv.scale)) : `${indicator.code} = ${conv.formula}`;
+  const message = source.trim()
+    ? value !== null
+      ? s.externalResult(indicator.code, value)
+      : s.externalBadInput(conv.scale)
+    : `${indicator.code} = ${conv.formula}`;
   return (
     <Field
       className={c.field}

@@ -5,7 +5,13 @@ import { AssessmentView, LowScoreView } from "../view";
 import { useSharedStyles } from "./sharedStyles";
 
 const useStyles = makeStyles({
-  value: { flexShrink: 0, fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold, minWidth: "2.4em", textAlign: "right" },
+  value: {
+    flexShrink: 0,
+    fontVariantNumeric: "tabular-nums",
+    fontWeight: tokens.fontWeightSemibold,
+    minWidth: "2.4em",
+    textAlign: "right",
+  },
   code: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   external: { marginLeft: tokens.spacingHorizontalXS },
   group: {
@@ -29,7 +35,9 @@ export function LowScoreList({ lowScores, assessments, threshold, s, onSelect }:
   const c = useStyles();
   const shared = useSharedStyles();
   if (lowScores.length === 0) return <p className={shared.muted}>{s.noLowScores(threshold)}</p>;
-  const groups = assessments.map((a) => ({ a, items: lowScores.filter((l) => l.column === a.column) })).filter((g) => g.items.length > 0);
+  const groups = assessments
+    .map((a) => ({ a, items: lowScores.filter((l) => l.column === a.column) }))
+    .filter((g) => g.items.length > 0);
   return (
     <>
       {groups.map(({ a, items }) => (
@@ -42,7 +50,12 @@ export function LowScoreList({ lowScores, assessments, threshold, s, onSelect }:
           <ul className={shared.list}>
             {items.map((l) => (
               <li key={l.key}>
-                <button type="button" className={shared.cellButton} onClick={() => onSelect(l.sheet, l.cell)} title={s.goTo(`${l.sheet}!${l.cell}`)}>
+                <button
+                  type="button"
+                  className={shared.cellButton}
+                  onClick={() => onSelect(l.sheet, l.cell)}
+                  title={s.goTo(`${l.sheet}!${l.cell}`)}
+                >
                   {/* Spaces between the parts, so a screen reader does not run them together. */}
                   <span className={shared.cellTag}>{l.cell}</span>{" "}
                   <span className={shared.grow}>

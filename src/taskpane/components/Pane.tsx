@@ -3,8 +3,23 @@
  * actions, messages, each table's results, settings and the apply preview. State and
  * intents come as props. Focus goes back to the control that opened a dialog or panel.
  */
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, tokens } from "@fluentui/react-components";
-import { ArrowSync20Regular, Dismiss20Regular, LocalLanguage20Regular, Settings20Regular, TableArrowUp20Regular } from "@fluentui/react-icons";
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  ArrowSync20Regular,
+  Dismiss20Regular,
+  LocalLanguage20Regular,
+  Settings20Regular,
+  TableArrowUp20Regular,
+} from "@fluentui/react-icons";
 import { useEffect, useRef, useState } from "react";
 import { useChangeCues } from "../changeCue";
 import { Strings } from "../i18n";
@@ -30,12 +45,23 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyBase,
   },
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  secondary: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalXS, marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  secondary: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
+  },
   spacer: { flexGrow: 1 },
   live: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
   loading: { paddingTop: tokens.spacingVerticalXXL },
   unavailable: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  divider: { border: "none", borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, margin: `${tokens.spacingVerticalL} 0 0`, width: "100%" },
+  divider: {
+    border: "none",
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    margin: `${tokens.spacingVerticalL} 0 0`,
+    width: "100%",
+  },
   // Out of sight until a keyboard reaches it, then the first thing on the pane.
   skip: {
     position: "absolute",
@@ -118,7 +144,14 @@ export function Pane(p: PaneProps) {
       {/* Office shows the add-in's name above the pane; the heading is for screen readers. */}
       <h1 className={shared.visuallyHidden}>{s.appTitle}</h1>
       <div className={c.actions} role="toolbar" aria-label={s.appTitle}>
-        <Button ref={applyButton} appearance="primary" icon={<TableArrowUp20Regular />} onClick={p.onApply} disabled={!canApply} disabledFocusable={p.applying}>
+        <Button
+          ref={applyButton}
+          appearance="primary"
+          icon={<TableArrowUp20Regular />}
+          onClick={p.onApply}
+          disabled={!canApply}
+          disabledFocusable={p.applying}
+        >
           {s.apply}
         </Button>
         <Button icon={<ArrowSync20Regular />} onClick={p.onRefresh} title={s.refreshHint}>
@@ -137,7 +170,13 @@ export function Pane(p: PaneProps) {
         >
           {s.settings}
         </Button>
-        <Button appearance="subtle" size="small" icon={<LocalLanguage20Regular />} onClick={p.onSwitchLanguage} aria-label={s.switchLanguageLabel}>
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={<LocalLanguage20Regular />}
+          onClick={p.onSwitchLanguage}
+          aria-label={s.switchLanguageLabel}
+        >
           {s.switchLanguage}
         </Button>
         <span className={c.spacer} />
@@ -154,7 +193,16 @@ export function Pane(p: PaneProps) {
             <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
             {p.error}
           </MessageBarBody>
-          <MessageBarActions containerAction={<Button appearance="transparent" aria-label={s.dismiss} icon={<Dismiss20Regular />} onClick={p.onDismiss} />} />
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label={s.dismiss}
+                icon={<Dismiss20Regular />}
+                onClick={p.onDismiss}
+              />
+            }
+          />
         </MessageBar>
       )}
       {p.appliedSheet && (
@@ -172,7 +220,16 @@ export function Pane(p: PaneProps) {
               </>
             )}
           </MessageBarBody>
-          <MessageBarActions containerAction={<Button appearance="transparent" aria-label={s.dismiss} icon={<Dismiss20Regular />} onClick={p.onDismiss} />} />
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label={s.dismiss}
+                icon={<Dismiss20Regular />}
+                onClick={p.onDismiss}
+              />
+            }
+          />
         </MessageBar>
       )}
       {p.unavailable.length > 0 && (
@@ -228,7 +285,13 @@ export function Pane(p: PaneProps) {
           />
         </div>
       ))}
-      <ApplyPreview preview={p.preview} applying={p.applying} s={s} onConfirm={p.onConfirmApply} onCancel={p.onCancelApply} />
+      <ApplyPreview
+        preview={p.preview}
+        applying={p.applying}
+        s={s}
+        onConfirm={p.onConfirmApply}
+        onCancel={p.onCancelApply}
+      />
     </main>
   );
 }

@@ -55,7 +55,12 @@ export function ProblemList({ problems, none, s, onSelect }: ProblemListProps) {
           return (
             <li key={p.key}>
               {p.cell ? (
-                <button type="button" className={mergeClasses(shared.cellButton, c.row)} onClick={() => onSelect(p.sheet, p.cell!)} title={s.goTo(`${p.sheet}!${p.cell}`)}>
+                <button
+                  type="button"
+                  className={mergeClasses(shared.cellButton, c.row)}
+                  onClick={() => onSelect(p.sheet, p.cell!)}
+                  title={s.goTo(`${p.sheet}!${p.cell}`)}
+                >
                   {content}
                 </button>
               ) : (

@@ -13,10 +13,26 @@ import { useSharedStyles } from "./sharedStyles";
 const SHOWN = 12;
 
 const useStyles = makeStyles({
-  summary: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalS, margin: `0 0 ${tokens.spacingVerticalXS}` },
+  summary: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalS,
+    margin: `0 0 ${tokens.spacingVerticalXS}`,
+  },
   sides: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  figures: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
-  gap: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
+  figures: {
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+  },
+  gap: {
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+  },
   // The darker (light theme) and lighter (dark theme) shades keep 4.5:1 on a hovered row too.
   down: { color: tokens.colorPaletteRedForeground2 },
   up: { color: tokens.colorPaletteGreenForeground2 },
@@ -39,12 +55,28 @@ const useStyles = makeStyles({
   label: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   count: { color: tokens.colorNeutralForeground2 },
   own: { display: "block", color: tokens.colorNeutralForeground2, fontVariantNumeric: "tabular-nums" },
-  track: { gridColumn: "1 / span 2", height: "4px", borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorNeutralStroke2, overflow: "hidden" },
+  track: {
+    gridColumn: "1 / span 2",
+    height: "4px",
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorNeutralStroke2,
+    overflow: "hidden",
+  },
   fillDown: { height: "100%", backgroundColor: tokens.colorPaletteRedBorderActive },
   fillUp: { height: "100%", backgroundColor: tokens.colorPaletteGreenBorderActive },
-  impact: { flexShrink: 0, textAlign: "right", fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
+  impact: {
+    flexShrink: 0,
+    textAlign: "right",
+    fontVariantNumeric: "tabular-nums",
+    fontWeight: tokens.fontWeightSemibold,
+  },
   code: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
-  levels: { flexShrink: 0, fontVariantNumeric: "tabular-nums", color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
+  levels: {
+    flexShrink: 0,
+    fontVariantNumeric: "tabular-nums",
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: "nowrap",
+  },
   more: { marginTop: tokens.spacingVerticalXS },
 });
 
@@ -83,7 +115,12 @@ function GapList({ gaps, total, s }: { gaps: GapView[]; total: number; s: String
               {g.impact}
             </span>
             <span className={c.track} aria-hidden="true">
-              {g.value !== 0 && <span className={t === "up" ? c.fillUp : c.fillDown} style={{ display: "block", width: `${(Math.abs(g.value) / largest) * 100}%` }} />}
+              {g.value !== 0 && (
+                <span
+                  className={t === "up" ? c.fillUp : c.fillDown}
+                  style={{ display: "block", width: `${(Math.abs(g.value) / largest) * 100}%` }}
+                />
+              )}
             </span>
           </li>
         );
@@ -152,7 +189,12 @@ export function Reconciliation({ view: v, s, headingLevel, onSelect }: Reconcili
             return (
               <li key={d.key}>
                 {d.cell ? (
-                  <button type="button" className={shared.cellButton} onClick={() => onSelect(d.sheet, d.cell!)} title={s.goTo(`${d.sheet}!${d.cell}`)}>
+                  <button
+                    type="button"
+                    className={shared.cellButton}
+                    onClick={() => onSelect(d.sheet, d.cell!)}
+                    title={s.goTo(`${d.sheet}!${d.cell}`)}
+                  >
                     {content}
                   </button>
                 ) : (

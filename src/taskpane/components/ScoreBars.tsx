@@ -10,14 +10,48 @@ import { assessmentFill } from "./assessmentColor";
 import { useSharedStyles } from "./sharedStyles";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  name: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground1, marginBottom: "2px", overflowWrap: "anywhere" },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  name: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground1,
+    marginBottom: "2px",
+    overflowWrap: "anywhere",
+  },
   label: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
-  row: { display: "grid", gridTemplateColumns: "1.4em 1fr 2.8em", alignItems: "center", columnGap: tokens.spacingHorizontalS },
-  column: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, fontFamily: tokens.fontFamilyMonospace },
-  track: { height: "10px", borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorNeutralStroke2, overflow: "hidden" },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "1.4em 1fr 2.8em",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  column: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+    fontFamily: tokens.fontFamilyMonospace,
+  },
+  track: {
+    height: "10px",
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorNeutralStroke2,
+    overflow: "hidden",
+  },
   fill: { height: "100%", borderRadius: tokens.borderRadiusSmall },
-  value: { fontSize: tokens.fontSizeBase200, textAlign: "right", fontVariantNumeric: "tabular-nums", color: tokens.colorNeutralForeground1 },
+  value: {
+    fontSize: tokens.fontSizeBase200,
+    textAlign: "right",
+    fontVariantNumeric: "tabular-nums",
+    color: tokens.colorNeutralForeground1,
+  },
 });
 
 export interface ScoreBarsProps {
@@ -45,8 +79,22 @@ export function ScoreBars({ groups, max, s }: ScoreBarsProps) {
                   {b.column}
                 </span>
                 {b.value !== null ? (
-                  <div className={c.track} role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={max} aria-valuenow={b.value} aria-valuetext={b.text}>
-                    <div className={c.fill} style={{ width: `${Math.max(0, Math.min(1, b.value / max)) * 100}%`, background: assessmentFill(k) }} />
+                  <div
+                    className={c.track}
+                    role="meter"
+                    aria-label={label}
+                    aria-valuemin={0}
+                    aria-valuemax={max}
+                    aria-valuenow={b.value}
+                    aria-valuetext={b.text}
+                  >
+                    <div
+                      className={c.fill}
+                      style={{
+                        width: `${Math.max(0, Math.min(1, b.value / max)) * 100}%`,
+                        background: assessmentFill(k),
+                      }}
+                    />
                   </div>
                 ) : (
                   <div className={c.track}>

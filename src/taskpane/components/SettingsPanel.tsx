@@ -119,7 +119,12 @@ export function SettingsPanel({ s, settings, detected, frameworks, levelRange, o
         validationState={submitted && row === "bad" ? "error" : "none"}
         validationMessage={submitted && row === "bad" ? s.settingsBadHeaderRow : undefined}
       >
-        <Input value={headerRow} inputMode="numeric" placeholder={detected.headerRow === null ? "" : String(detected.headerRow)} onChange={(_, d) => setHeaderRow(d.value)} />
+        <Input
+          value={headerRow}
+          inputMode="numeric"
+          placeholder={detected.headerRow === null ? "" : String(detected.headerRow)}
+          onChange={(_, d) => setHeaderRow(d.value)}
+        />
       </Field>
       <Field
         label={s.settingsLevelColumns}
@@ -133,9 +138,16 @@ export function SettingsPanel({ s, settings, detected, frameworks, levelRange, o
         label={s.settingsThreshold}
         hint={s.settingsThresholdHint(detected.threshold ?? "")}
         validationState={submitted && th === "bad" ? "error" : "none"}
-        validationMessage={submitted && th === "bad" ? s.settingsBadThreshold(levelRange.min, levelRange.max) : undefined}
+        validationMessage={
+          submitted && th === "bad" ? s.settingsBadThreshold(levelRange.min, levelRange.max) : undefined
+        }
       >
-        <Input value={threshold} inputMode="decimal" placeholder={detected.threshold ?? ""} onChange={(_, d) => setThreshold(d.value)} />
+        <Input
+          value={threshold}
+          inputMode="decimal"
+          placeholder={detected.threshold ?? ""}
+          onChange={(_, d) => setThreshold(d.value)}
+        />
       </Field>
       <Field label={s.settingsFramework}>
         <Select value={framework} onChange={(_, d) => setFramework(d.value)}>

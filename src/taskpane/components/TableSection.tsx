@@ -21,13 +21,41 @@ import { useSharedStyles } from "./sharedStyles";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column" },
-  title: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  sheet: { display: "block", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
-  cards: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(110px, 1fr))", gap: tokens.spacingHorizontalS },
+  title: {
+    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  sheet: {
+    display: "block",
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground2,
+  },
+  cards: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(110px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
   status: { marginTop: tokens.spacingVerticalS },
   // Tabs wrap onto a second line in a narrow pane instead of scrolling it sideways.
-  tabs: { flexWrap: "wrap", marginTop: tokens.spacingVerticalL, marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  panel: { display: "flex", flexDirection: "column", paddingTop: tokens.spacingVerticalXS, ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall } },
+  tabs: {
+    flexWrap: "wrap",
+    marginTop: tokens.spacingVerticalL,
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    paddingTop: tokens.spacingVerticalXS,
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "2px",
+      borderRadius: tokens.borderRadiusSmall,
+    },
+  },
 });
 
 export type SectionKey = "aspects" | "problems" | "low" | "tools" | "more";
@@ -45,7 +73,17 @@ export interface TableSectionProps {
   toolsRequest?: number;
 }
 
-export function TableSection({ table: t, headingLevel, s, onSelect, convert, tools, toolsIntents, cues, toolsRequest = 0 }: TableSectionProps) {
+export function TableSection({
+  table: t,
+  headingLevel,
+  s,
+  onSelect,
+  convert,
+  tools,
+  toolsIntents,
+  cues,
+  toolsRequest = 0,
+}: TableSectionProps) {
   const c = useStyles();
   const shared = useSharedStyles();
   const H = headingLevel === 2 ? "h2" : "h3";
@@ -99,14 +137,28 @@ export function TableSection({ table: t, headingLevel, s, onSelect, convert, too
       )}
       <Sub className={shared.heading}>{hasDomains ? s.domains : s.aspects}</Sub>
       <ScoreBars groups={hasDomains ? t.domains : t.aspects} max={t.levelMax} s={s} />
-      <TabList className={c.tabs} size="small" selectedValue={section} onTabSelect={(_, d) => setChosen(d.value as SectionKey)} aria-label={s.sections}>
+      <TabList
+        className={c.tabs}
+        size="small"
+        selectedValue={section}
+        onTabSelect={(_, d) => setChosen(d.value as SectionKey)}
+        aria-label={s.sections}
+      >
         {sections.map((x) => (
           <Tab key={x.key} value={x.key} id={`${id}-tab-${x.key}`} aria-controls={`${id}-panel`}>
             {x.label}
           </Tab>
         ))}
       </TabList>
-      <div ref={panel} className={c.panel} role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${section}`} tabIndex={-1} data-section={section}>
+      <div
+        ref={panel}
+        className={c.panel}
+        role="tabpanel"
+        id={`${id}-panel`}
+        aria-labelledby={`${id}-tab-${section}`}
+        tabIndex={-1}
+        data-section={section}
+      >
         {section === "aspects" && (
           <>
             <Sub className={shared.heading}>{s.aspects}</Sub>
@@ -122,11 +174,24 @@ export function TableSection({ table: t, headingLevel, s, onSelect, convert, too
         {section === "low" && (
           <>
             <Sub className={shared.heading}>{s.lowScores(t.threshold, t.lowScores.length)}</Sub>
-            <LowScoreList lowScores={t.lowScores} assessments={t.assessments} threshold={t.threshold} s={s} onSelect={onSelect} />
+            <LowScoreList
+              lowScores={t.lowScores}
+              assessments={t.assessments}
+              threshold={t.threshold}
+              s={s}
+              onSelect={onSelect}
+            />
           </>
         )}
         {section === "tools" && tools && (
-          <AssessorTools {...toolsIntents} tools={tools} table={t} s={s} headingLevel={headingLevel === 2 ? 3 : 4} onSelect={onSelect} />
+          <AssessorTools
+            {...toolsIntents}
+            tools={tools}
+            table={t}
+            s={s}
+            headingLevel={headingLevel === 2 ? 3 : 4}
+            onSelect={onSelect}
+          />
         )}
         {section === "more" && (
           <>

@@ -4,8 +4,23 @@
  * ("I20 1,30 → 3,55, 9 langkah"), every single step one click away. Clicking a line
  * selects its cell; ⊘ marks its indicator out of reach this year.
  */
-import { Button, Field, Input, makeStyles, mergeClasses, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
-import { ArrowUndo16Regular, ChevronDown16Regular, ChevronRight16Regular, Prohibited16Regular } from "@fluentui/react-icons";
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  ArrowUndo16Regular,
+  ChevronDown16Regular,
+  ChevronRight16Regular,
+  Prohibited16Regular,
+} from "@fluentui/react-icons";
 import { useState } from "react";
 import { Strings } from "../i18n";
 import { parseTyped } from "../format";
@@ -18,7 +33,13 @@ const useStyles = makeStyles({
   fields: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-start" },
   target: { flex: "1 1 10em", maxWidth: "14em" },
   step: { flex: "0 1 7em" },
-  out: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalS },
+  out: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    marginTop: tokens.spacingVerticalS,
+  },
   outLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   group: {
     margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`,
@@ -26,12 +47,28 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground2,
   },
-  message: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1 },
+  message: {
+    margin: `0 0 ${tokens.spacingVerticalXS}`,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
+  },
   note: { marginTop: tokens.spacingVerticalS },
   row: { display: "flex", alignItems: "flex-start", columnGap: "2px" },
-  number: { flexShrink: 0, minWidth: "1.6em", textAlign: "right", color: tokens.colorNeutralForeground3, fontVariantNumeric: "tabular-nums" },
+  number: {
+    flexShrink: 0,
+    minWidth: "1.6em",
+    textAlign: "right",
+    color: tokens.colorNeutralForeground3,
+    fontVariantNumeric: "tabular-nums",
+  },
   code: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
-  detail: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: `2px ${tokens.spacingHorizontalS}`, marginTop: "1px" },
+  detail: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: `2px ${tokens.spacingHorizontalS}`,
+    marginTop: "1px",
+  },
   levels: { fontVariantNumeric: "tabular-nums", color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
   // Not a Badge: a predicate with its alias is long and must be free to wrap.
   change: {
@@ -44,7 +81,13 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorPaletteGreenBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteGreenBorder1}`,
   },
-  index: { flexShrink: 0, minWidth: "2.6em", textAlign: "right", fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
+  index: {
+    flexShrink: 0,
+    minWidth: "2.6em",
+    textAlign: "right",
+    fontVariantNumeric: "tabular-nums",
+    fontWeight: tokens.fontWeightSemibold,
+  },
   count: { color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
   mark: { flexShrink: 0, minWidth: "28px", marginTop: "2px" },
   more: { marginTop: tokens.spacingVerticalXS },
@@ -69,7 +112,21 @@ export function parseTarget(text: string, max: number): number | null | "bad" {
 }
 
 /** A step ("3 → 4", numbered) or an indicator's steps together ("2 → 5, 3 langkah"); clicking selects its cell. */
-function PlanRow({ line, number, count, s, onSelect, onMark }: { line: PlanLineView; number?: number; count?: number; s: Strings; onSelect(sheet: string, cell: string): void; onMark(): void }) {
+function PlanRow({
+  line,
+  number,
+  count,
+  s,
+  onSelect,
+  onMark,
+}: {
+  line: PlanLineView;
+  number?: number;
+  count?: number;
+  s: Strings;
+  onSelect(sheet: string, cell: string): void;
+  onMark(): void;
+}) {
   const c = useStyles();
   const shared = useSharedStyles();
   const content = (
@@ -107,18 +164,43 @@ function PlanRow({ line, number, count, s, onSelect, onMark }: { line: PlanLineV
   return (
     <li className={c.row}>
       {line.cell ? (
-        <button type="button" className={shared.cellButton} onClick={() => onSelect(line.sheet, line.cell!)} title={s.goTo(`${line.sheet}!${line.cell}`)}>
+        <button
+          type="button"
+          className={shared.cellButton}
+          onClick={() => onSelect(line.sheet, line.cell!)}
+          title={s.goTo(`${line.sheet}!${line.cell}`)}
+        >
           {content}
         </button>
       ) : (
         <div className={shared.plainRow}>{content}</div>
       )}
-      <Button className={c.mark} appearance="subtle" size="small" icon={<Prohibited16Regular />} aria-label={s.markOutOfReach(line.code)} title={s.markOutOfReach(line.code)} onClick={onMark} />
+      <Button
+        className={c.mark}
+        appearance="subtle"
+        size="small"
+        icon={<Prohibited16Regular />}
+        aria-label={s.markOutOfReach(line.code)}
+        title={s.markOutOfReach(line.code)}
+        onClick={onMark}
+      />
     </li>
   );
 }
 
-function AssessmentPlan({ plan, s, H, onSelect, onMark }: { plan: AssessmentPlanView; s: Strings; H: "h5" | "h6"; onSelect(sheet: string, cell: string): void; onMark(indicator: number): void }) {
+function AssessmentPlan({
+  plan,
+  s,
+  H,
+  onSelect,
+  onMark,
+}: {
+  plan: AssessmentPlanView;
+  s: Strings;
+  H: "h5" | "h6";
+  onSelect(sheet: string, cell: string): void;
+  onMark(indicator: number): void;
+}) {
   const c = useStyles();
   const shared = useSharedStyles();
   const [all, setAll] = useState(false);
@@ -139,7 +221,14 @@ function AssessmentPlan({ plan, s, H, onSelect, onMark }: { plan: AssessmentPlan
       {plan.groups.length > 0 && (
         <ol className={shared.list} aria-label={s.planGroups(plan.title)}>
           {plan.groups.map((g) => (
-            <PlanRow key={g.key} line={g} count={g.steps} s={s} onSelect={onSelect} onMark={() => onMark(g.indicator)} />
+            <PlanRow
+              key={g.key}
+              line={g}
+              count={g.steps}
+              s={s}
+              onSelect={onSelect}
+              onMark={() => onMark(g.indicator)}
+            />
           ))}
         </ol>
       )}
@@ -159,7 +248,14 @@ function AssessmentPlan({ plan, s, H, onSelect, onMark }: { plan: AssessmentPlan
       {detail && plan.steps.length > 0 && (
         <ol id={detailId} className={shared.list} aria-label={s.planSteps(plan.title)}>
           {shown.map((step) => (
-            <PlanRow key={step.key} line={step} number={step.number} s={s} onSelect={onSelect} onMark={() => onMark(step.indicator)} />
+            <PlanRow
+              key={step.key}
+              line={step}
+              number={step.number}
+              s={s}
+              onSelect={onSelect}
+              onMark={() => onMark(step.indicator)}
+            />
           ))}
         </ol>
       )}
@@ -216,7 +312,15 @@ export function TargetPlan({ view, s, headingLevel, onTarget, onStep, onToggleOu
         <div className={c.out} role="group" aria-label={s.outOfReachTitle}>
           <span className={c.outLabel}>{s.outOfReachTitle}:</span>
           {view.outOfReach.map((i) => (
-            <Button key={i.id} size="small" appearance="outline" icon={<ArrowUndo16Regular />} aria-label={s.restoreIndicator(i.code)} title={s.restoreIndicator(i.code)} onClick={() => onToggleOutOfReach(i.id)}>
+            <Button
+              key={i.id}
+              size="small"
+              appearance="outline"
+              icon={<ArrowUndo16Regular />}
+              aria-label={s.restoreIndicator(i.code)}
+              title={s.restoreIndicator(i.code)}
+              onClick={() => onToggleOutOfReach(i.id)}
+            >
               {i.code}
             </Button>
           ))}
@@ -226,7 +330,9 @@ export function TargetPlan({ view, s, headingLevel, onTarget, onStep, onToggleOu
         <p className={mergeClasses(shared.muted, c.note)}>{s.targetEmpty}</p>
       ) : (
         <>
-          {view.plans.some((p) => p.steps.length > 0) && <p className={mergeClasses(shared.muted, c.note)}>{s.outOfReachHint}</p>}
+          {view.plans.some((p) => p.steps.length > 0) && (
+            <p className={mergeClasses(shared.muted, c.note)}>{s.outOfReachHint}</p>
+          )}
           {view.plans.map((p) => (
             <AssessmentPlan key={p.key} plan={p} s={s} H={H} onSelect={onSelect} onMark={onToggleOutOfReach} />
           ))}

@@ -42,7 +42,14 @@ function series(c: ChartData): (BarSeries<string, number> | LineSeries<string, n
     color: TARGET_COLOR,
     lineOptions: { strokeDasharray: "6 4", strokeWidth: 2 },
     hideInactiveDots: true,
-    data: c.target.points.map((p) => ({ x: p.x, y: p.y, xAxisCalloutData: p.group, yAxisCalloutData: p.text, markerSize: 0, callOutAccessibilityData: { ariaLabel: p.label } })),
+    data: c.target.points.map((p) => ({
+      x: p.x,
+      y: p.y,
+      xAxisCalloutData: p.group,
+      yAxisCalloutData: p.text,
+      markerSize: 0,
+      callOutAccessibilityData: { ariaLabel: p.label },
+    })),
   };
   return [...bars, line];
 }
@@ -58,7 +65,8 @@ function useGroupNames(chart: ChartData) {
     const root = ref.current;
     if (!root) return;
     const names = new Map<string, string>();
-    for (const x of [...chart.series.flatMap((s) => s.points), ...(chart.target?.points ?? [])]) names.set(x.x, x.group);
+    for (const x of [...chart.series.flatMap((s) => s.points), ...(chart.target?.points ?? [])])
+      names.set(x.x, x.group);
     const rename = () => {
       for (const g of root.querySelectorAll<SVGGElement>('g[role="listbox"][aria-label*=", category "]')) {
         const axis = g.getAttribute("aria-label")!.split(",")[0];

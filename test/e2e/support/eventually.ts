@@ -11,7 +11,11 @@ export async function visible(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: "visible", timeout: WAIT_MS });
 }
 
-export async function until(read: () => Promise<string | null>, expected: string | RegExp, what: string): Promise<void> {
+export async function until(
+  read: () => Promise<string | null>,
+  expected: string | RegExp,
+  what: string,
+): Promise<void> {
   const end = Date.now() + WAIT_MS;
   let last: string | null = null;
   for (;;) {
@@ -30,7 +34,13 @@ export const hasClass = (l: Locator, c: RegExp) => until(() => l.getAttribute("c
 export async function settled(page: import("playwright-core").Page): Promise<void> {
   const end = Date.now() + WAIT_MS;
   for (;;) {
-    const running = await Promise.all(page.frames().map((f) => f.evaluate(() => document.getAnimations().filter((a) => a.playState === "running").length).catch(() => 0)));
+    const running = await Promise.all(
+      page
+        .frames()
+        .map((f) =>
+          f.evaluate(() => document.getAnimations().filter((a) => a.playState === "running").length).catch(() => 0),
+        ),
+    );
     if (running.every((n) => n === 0) || Date.now() > end) return;
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -25,7 +25,16 @@ export function makeProfile(): string {
 export function recalculate(file: string, outDir: string, profile: string): string {
   execFileSync(
     "soffice",
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, file],
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      outDir,
+      file,
+    ],
     { stdio: "pipe", timeout: 120000 },
   );
   const out = path.join(outDir, path.basename(file, path.extname(file)) + ".xlsx");
@@ -34,5 +43,9 @@ export function recalculate(file: string, outDir: string, profile: string): stri
 }
 
 export function setCells(src: string, dst: string, sheet: string, cells: Record<string, number>): void {
-  execFileSync("/usr/bin/python3", [path.join(__dirname, "set_cells.py"), src, dst, sheet, ...Object.entries(cells).map(([k, v]) => `${k}=${v}`)], { stdio: "pipe" });
+  execFileSync(
+    "/usr/bin/python3",
+    [path.join(__dirname, "set_cells.py"), src, dst, sheet, ...Object.entries(cells).map(([k, v]) => `${k}=${v}`)],
+    { stdio: "pipe" },
+  );
 }

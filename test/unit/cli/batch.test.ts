@@ -44,7 +44,17 @@ beforeAll(async () => {
   dir = await province();
 });
 
-const FILES = ["kabupaten/aceh-tengah.xlsm", "kabupaten/english.xlsx", "kabupaten/tanpa-tabel.xlsx", "kabupaten/tautan.xlsx", "kota-baik.xlsx", "kota-belum-diisi.xlsx", "kota-buruk.xlsx", "rusak.xlsx", "terkunci.xlsx"];
+const FILES = [
+  "kabupaten/aceh-tengah.xlsm",
+  "kabupaten/english.xlsx",
+  "kabupaten/tanpa-tabel.xlsx",
+  "kabupaten/tautan.xlsx",
+  "kota-baik.xlsx",
+  "kota-belum-diisi.xlsx",
+  "kota-buruk.xlsx",
+  "rusak.xlsx",
+  "terkunci.xlsx",
+];
 
 function rowsOf(json: string): SummaryRow[] {
   return JSON.parse(json) as SummaryRow[];
@@ -71,8 +81,21 @@ describe("spbe-index score over a folder", () => {
       ["E", "not-filled", null, 0],
     ]);
     expect(by("kota-buruk.xlsx")[0]).toMatchObject({ status: "incomplete", index: null, predicate: null });
-    expect(by("aceh-tengah.xlsm")[0]).toMatchObject({ framework: "pemdi-2026", status: "complete", index: 1.24, predicate: "Kurang (Merintis)", agency: "Kabupaten Aceh Tengah", year: 2026, domains: [] });
-    expect(by("rusak.xlsx")[0]).toMatchObject({ status: "unreadable", sheet: null, index: null, message: expect.stringMatching(/rusak.*\/ corrupt/) });
+    expect(by("aceh-tengah.xlsm")[0]).toMatchObject({
+      framework: "pemdi-2026",
+      status: "complete",
+      index: 1.24,
+      predicate: "Kurang (Merintis)",
+      agency: "Kabupaten Aceh Tengah",
+      year: 2026,
+      domains: [],
+    });
+    expect(by("rusak.xlsx")[0]).toMatchObject({
+      status: "unreadable",
+      sheet: null,
+      index: null,
+      message: expect.stringMatching(/rusak.*\/ corrupt/),
+    });
     expect(by("terkunci.xlsx")[0].message).toMatch(/kata sandi.*password/);
     expect(by("tanpa-tabel.xlsx")[0].message).toMatch(/no indicator table found/);
     expect(r.out).toMatch(/9 files, 8 assessments: 6 complete, 1 incomplete, 1 not filled; 3 unreadable/);
@@ -84,21 +107,48 @@ describe("spbe-index score over a folder", () => {
     for (const file of new Set(rows.filter((x) => x.status !== "unreadable").map((x) => x.file))) {
       const single = JSON.parse((await cli("score", file, "--format", "json")).out);
       const mine = rows.filter((x) => x.file === file);
-      const theirs = single.sheets.flatMap((t: { sheet: string; framework: string; issues: { column?: string }[]; lowScores: { column: string }[]; assessments: { column: string; header: string; index: number | null; predicate: string | null; domains: { id: number; index: number | null }[]; aspects: { id: number; index: number | null }[] }[] }) =>
-        t.assessments.map((a) => ({
-          sheet: t.sheet,
-          framework: t.framework,
-          column: a.column,
-          header: a.header,
-          index: a.index,
-          predicate: a.predicate,
-          domains: a.domains.map((d) => ({ id: d.id, index: d.index })),
-          aspects: a.aspects.map((d) => ({ id: d.id, index: d.index })),
-          problems: t.issues.filter((i) => i.column === undefined || i.column === a.column).length,
-          lowScores: t.lowScores.filter((l) => l.column === a.column).length,
-        })),
+      const theirs = single.sheets.flatMap(
+        (t: {
+          sheet: string;
+          framework: string;
+          issues: { column?: string }[];
+          lowScores: { column: string }[];
+          assessments: {
+            column: string;
+            header: string;
+            index: number | null;
+            predicate: string | null;
+            domains: { id: number; index: number | null }[];
+            aspects: { id: number; index: number | null }[];
+          }[];
+        }) =>
+          t.assessments.map((a) => ({
+            sheet: t.sheet,
+            framework: t.framework,
+            column: a.column,
+            header: a.header,
+            index: a.index,
+            predicate: a.predicate,
+            domains: a.domains.map((d) => ({ id: d.id, index: d.index })),
+            aspects: a.aspects.map((d) => ({ id: d.id, index: d.index })),
+            problems: t.issues.filter((i) => i.column === undefined || i.column === a.column).length,
+            lowScores: t.lowScores.filter((l) => l.column === a.column).length,
+          })),
       );
-      expect(mine.map(({ sheet, framework, column, header, index, predicate, domains, aspects, problems, lowScores }) => ({ sheet, framework, column, header, index, predicate, domains, aspects, problems, lowScores }))).toEqual(theirs);
+      expect(
+        mine.map(({ sheet, framework, column, header, index, predicate, domains, aspects, problems, lowScores }) => ({
+          sheet,
+          framework,
+          column,
+          header,
+          index,
+          predicate,
+          domains,
+          aspects,
+          problems,
+          lowScores,
+        })),
+      ).toEqual(theirs);
     }
   });
 
@@ -124,7 +174,9 @@ describe("spbe-index score over a folder", () => {
     const summary = tmp.path("ringkasan.csv");
     await cli("score", dir, "--summary", summary);
     const lines = fs.readFileSync(summary, "utf8").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("file,sheet,framework,agency,year,column,header,status,message,index,predicate,domain1,domain2,domain3,domain4,aspect1,aspect2,aspect3,aspect4,aspect5,aspect6,aspect7,aspect8,problems,lowScores");
+    expect(lines[0]).toBe(
+      "file,sheet,framework,agency,year,column,header,status,message,index,predicate,domain1,domain2,domain3,domain4,aspect1,aspect2,aspect3,aspect4,aspect5,aspect6,aspect7,aspect8,problems,lowScores",
+    );
     expect(lines).toHaveLength(1 + 11);
     const good = lines.find((l) => l.includes("kota-baik.xlsx") && l.includes(",E,"))!;
     expect(good).toMatch(/,Pemerintah Kota Contoh,2021,E,Nilai Asesor,complete,,3.19,Baik,3,3.3,2.18,3.55,/);
@@ -137,12 +189,19 @@ describe("spbe-index score over a folder", () => {
     expect(r.out).toMatch(/Summary: .*ringkasan.xlsx/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(summary);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Pemdi 2026", "SPBE 2020", "Sebaran Pemdi 2026", "Sebaran SPBE 2020", "Tidak terbaca (Unreadable)"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Pemdi 2026",
+      "SPBE 2020",
+      "Sebaran Pemdi 2026",
+      "Sebaran SPBE 2020",
+      "Tidak terbaca (Unreadable)",
+    ]);
     const spbe = wb.getWorksheet("SPBE 2020")!;
     const head = (spbe.getRow(3).values as ExcelJS.CellValue[]).slice(1);
     const col = (name: string) => head.findIndex((h) => String(h).startsWith(name)) + 1;
     const indices: (number | null)[] = [];
-    for (let r = 4; r <= spbe.rowCount; r++) indices.push((spbe.getCell(r, col("Indeks")).value as number | null) ?? null);
+    for (let r = 4; r <= spbe.rowCount; r++)
+      indices.push((spbe.getCell(r, col("Indeks")).value as number | null) ?? null);
     expect(indices).toEqual([3.75, 3.75, 3.19, 3.19, 3.19, null, null]);
     const fill = (c: ExcelJS.Cell) => (c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     expect(fill(spbe.getCell(4, col("Predikat")))).not.toBe(fill(spbe.getCell(6, col("Predikat"))));
@@ -151,7 +210,8 @@ describe("spbe-index score over a folder", () => {
 
     const stats = wb.getWorksheet("Sebaran SPBE 2020")!;
     const find = (label: string) => {
-      for (let r = 1; r <= stats.rowCount; r++) if (String(stats.getCell(r, 1).value).startsWith(label)) return stats.getRow(r);
+      for (let r = 1; r <= stats.rowCount; r++)
+        if (String(stats.getCell(r, 1).value).startsWith(label)) return stats.getRow(r);
       throw new Error(label);
     };
     // Counted: each table's last column when complete: kota-baik E (3.19), kota-belum-diisi's E is not filled, english C and the linked copy (3.19).
@@ -175,7 +235,8 @@ describe("spbe-index score over a folder", () => {
     // Part for part what the single-file command writes.
     const single = tmp.path("tunggal.xlsx");
     expect((await cli("score", `${dir}/kota-baik.xlsx`, "--write", single)).code).toBe(0);
-    const parts = (p: string) => Object.entries(unzipSync(fs.readFileSync(p))).map(([name, data]) => [name, Buffer.from(data).toString("base64")]);
+    const parts = (p: string) =>
+      Object.entries(unzipSync(fs.readFileSync(p))).map(([name, data]) => [name, Buffer.from(data).toString("base64")]);
     expect(parts(`${out}/kota-baik.xlsx`)).toEqual(parts(single));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(`${out}/kabupaten/english.xlsx`);
@@ -215,7 +276,10 @@ describe("spbe-index score over a folder", () => {
     expect(drawn.at(-2)).toMatch(/^\[█+\] 9\/9 · [\d.]+ files\/s · 0:00 left$/);
     expect(drawn.at(-1)).toBe("");
     const err: string[] = [];
-    await runCli(["score", dir, "--jobs", "1"], fileIo(undefined, (s) => err.push(s)));
+    await runCli(
+      ["score", dir, "--jobs", "1"],
+      fileIo(undefined, (s) => err.push(s)),
+    );
     expect(err.join("")).not.toMatch(/█/);
   });
 });

@@ -56,7 +56,13 @@ describe("files that are not workbooks", () => {
 
   test("OpenDocument: save it as .xlsx", async () => {
     const ods = tmp.path("lembar.ods");
-    fs.writeFileSync(ods, zipSync({ mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }], "content.xml": strToU8("<office:document-content/>") }));
+    fs.writeFileSync(
+      ods,
+      zipSync({
+        mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
+        "content.xml": strToU8("<office:document-content/>"),
+      }),
+    );
     const r = await cli("score", ods);
     expect(r.err).toMatch(/OpenDocument \(\.ods\); simpan sebagai \.xlsx.*save it as \.xlsx/);
     readable(r.err);
@@ -107,17 +113,20 @@ describe("zip bombs are refused from what the zip declares", () => {
 });
 
 describe("--in-place", () => {
-  test.each([["~$kunci-excel.xlsx"], [".~lock.kunci-lo.xlsx#"]])("refused while %s says the file is open; nothing changed", async (lock) => {
-    const name = lock.startsWith("~$") ? "kunci-excel.xlsx" : "kunci-lo.xlsx";
-    const file = copy(name);
-    fs.writeFileSync(tmp.path(lock), "");
-    const before = fs.readFileSync(file);
-    const r = await cli("score", file, "--in-place");
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/sedang dibuka di Excel atau LibreOffice.*is open in Excel or LibreOffice/);
-    expect(Buffer.compare(fs.readFileSync(file), before)).toBe(0);
-    expect(siblings(file).filter((n) => n.endsWith(".tmp"))).toEqual([]);
-  });
+  test.each([["~$kunci-excel.xlsx"], [".~lock.kunci-lo.xlsx#"]])(
+    "refused while %s says the file is open; nothing changed",
+    async (lock) => {
+      const name = lock.startsWith("~$") ? "kunci-excel.xlsx" : "kunci-lo.xlsx";
+      const file = copy(name);
+      fs.writeFileSync(tmp.path(lock), "");
+      const before = fs.readFileSync(file);
+      const r = await cli("score", file, "--in-place");
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/sedang dibuka di Excel atau LibreOffice.*is open in Excel or LibreOffice/);
+      expect(Buffer.compare(fs.readFileSync(file), before)).toBe(0);
+      expect(siblings(file).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+    },
+  );
 
   test("keeps the file's mode and owner", async () => {
     const file = copy("mode.xlsx");
@@ -172,8 +181,16 @@ describe("the kind of file written", () => {
   });
 });
 
-test.each([["head -1"], ["true"]])("`score … | %s` ends quietly when the reader goes away", (reader) => {
-  const r = spawnSync("bash", ["-c", `node --import tsx src/cli/main.ts score '${FIXTURE}' | ${reader}; echo "status \${PIPESTATUS[0]}"`], { cwd: ROOT, encoding: "utf8" });
-  expect(r.stdout).toMatch(/status [01]\n$/);
-  expect(r.stderr).toBe("");
-}, 30000);
+test.each([["head -1"], ["true"]])(
+  "`score … | %s` ends quietly when the reader goes away",
+  (reader) => {
+    const r = spawnSync(
+      "bash",
+      ["-c", `node --import tsx src/cli/main.ts score '${FIXTURE}' | ${reader}; echo "status \${PIPESTATUS[0]}"`],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    expect(r.stdout).toMatch(/status [01]\n$/);
+    expect(r.stderr).toBe("");
+  },
+  30000,
+);

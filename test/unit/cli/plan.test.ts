@@ -22,7 +22,14 @@ describe("spbe-index plan", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.target).toBe(3.7);
-    expect(j.assessments.map((a: { column: string; reached: boolean; index: number; steps: unknown[] }) => [a.column, a.reached, a.index, a.steps.length])).toEqual([
+    expect(
+      j.assessments.map((a: { column: string; reached: boolean; index: number; steps: unknown[] }) => [
+        a.column,
+        a.reached,
+        a.index,
+        a.steps.length,
+      ]),
+    ).toEqual([
       ["D", true, 3.75, 0],
       ["E", true, 3.71, 18],
     ]);
@@ -49,7 +56,9 @@ describe("spbe-index plan", () => {
     expect(en.out).toMatch(/The target 3\.70 is reached in 18 steps/);
     expect(en.out).not.toMatch(/Kolom|tercapai/);
     // The longest English name is whole, its cell still in a column of its own.
-    expect(en.out).toMatch(/45 Sectoral public service 1 \(chosen by the agency; sectors other than indicators 32-44\) E61 /);
+    expect(en.out).toMatch(
+      /45 Sectoral public service 1 \(chosen by the agency; sectors other than indicators 32-44\) E61 /,
+    );
   });
 
   test("Pemdi: the assessor's step, indicators out of reach given as codes, the secondary-source note", async () => {
@@ -66,7 +75,18 @@ describe("spbe-index plan", () => {
 
   test("an unreachable target is said plainly, with the best index; still exit 0", async () => {
     const p = await file("tak-tercapai.xlsx", T.standardSpbe());
-    const r = await cli("plan", p, "--target", "5", "--out-of-reach", "12,13", "--level-column", "E", "--format", "json");
+    const r = await cli(
+      "plan",
+      p,
+      "--target",
+      "5",
+      "--out-of-reach",
+      "12,13",
+      "--level-column",
+      "E",
+      "--format",
+      "json",
+    );
     expect(r.code).toBe(0);
     const [a] = JSON.parse(r.out).assessments;
     expect(a).toMatchObject({ column: "E", reached: false, index: 4.88 });
@@ -92,7 +112,13 @@ describe("spbe-index plan", () => {
     const r = await cli("plan", p, "--target", "2", "--format", "json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.assessments.map((a: { sheet: string; framework: string; reached: boolean }) => [a.sheet, a.framework, a.reached])).toEqual([
+    expect(
+      j.assessments.map((a: { sheet: string; framework: string; reached: boolean }) => [
+        a.sheet,
+        a.framework,
+        a.reached,
+      ]),
+    ).toEqual([
       ["Assessment", "spbe-2020", true],
       ["Pemdi 2026", "pemdi-2026", true],
     ]);
@@ -145,14 +171,23 @@ describe("spbe-index score gains reconciliation and evidence gaps", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     // The keys the score report already had are all still there.
-    for (const k of ["framework", "sheet", "assessments", "issues", "lowScores", "notes", "sheets", "workbookNotes"]) expect(j).toHaveProperty(k);
+    for (const k of ["framework", "sheet", "assessments", "issues", "lowScores", "notes", "sheets", "workbookNotes"])
+      expect(j).toHaveProperty(k);
     const rows: { indicator: number; cells: string[]; levels: number[]; indexImpact: number }[] = j.reconciliation;
     expect(rows[0]).toEqual({ indicator: 40, code: "40", cells: ["D55", "E55"], levels: [5, 3], indexImpact: -0.055 });
-    for (let k = 1; k < rows.length; k++) expect(Math.abs(rows[k - 1].indexImpact)).toBeGreaterThanOrEqual(Math.abs(rows[k].indexImpact));
+    for (let k = 1; k < rows.length; k++)
+      expect(Math.abs(rows[k - 1].indexImpact)).toBeGreaterThanOrEqual(Math.abs(rows[k].indexImpact));
     const total = rows.reduce((s, x) => s + x.indexImpact, 0);
     expect(total).toBeCloseTo(j.assessments[1].indexUnrounded - j.assessments[0].indexUnrounded, 12);
-    expect(j.reconciliationSummary).toMatchObject({ columns: ["D", "E"], gap: -0.56, gapUnrounded: -0.557, unmatched: [] });
-    expect(j.reconciliationSummary.domains.map((d: { indexImpact: number }) => d.indexImpact)).toEqual([-0.052, -0.125, -0.12, -0.26]);
+    expect(j.reconciliationSummary).toMatchObject({
+      columns: ["D", "E"],
+      gap: -0.56,
+      gapUnrounded: -0.557,
+      unmatched: [],
+    });
+    expect(j.reconciliationSummary.domains.map((d: { indexImpact: number }) => d.indexImpact)).toEqual([
+      -0.052, -0.125, -0.12, -0.26,
+    ]);
     expect(j.sheets[0].reconciliation).toEqual(rows);
   });
 
@@ -164,7 +199,13 @@ describe("spbe-index score gains reconciliation and evidence gaps", () => {
       ["E", 15],
     ]);
     expect(j.evidenceGaps[1].domains.map((d: { count: number }) => d.count)).toEqual([3, 3, 4, 5]);
-    expect(j.evidenceGaps[1].indicators[0]).toEqual({ indicator: 3, code: "3", cell: "E9", evidenceCell: "F9", level: 4 });
+    expect(j.evidenceGaps[1].indicators[0]).toEqual({
+      indicator: 3,
+      code: "3",
+      cell: "E9",
+      evidenceCell: "F9",
+      level: 4,
+    });
   });
 
   test("one level column and no evidence column: neither key", async () => {

@@ -14,7 +14,17 @@ describe("spbe-index score", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ framework: "spbe-2020", sheet: "Kertas Kerja", issues: [] });
-    expect(j.assessments.map((a: { column: string; index: number; indexUnrounded: number; predicate: string; complete: boolean }) => [a.column, a.complete, a.index, a.indexUnrounded, a.predicate])).toEqual([
+    expect(
+      j.assessments.map(
+        (a: { column: string; index: number; indexUnrounded: number; predicate: string; complete: boolean }) => [
+          a.column,
+          a.complete,
+          a.index,
+          a.indexUnrounded,
+          a.predicate,
+        ],
+      ),
+    ).toEqual([
       ["D", true, 3.75, 3.7495, "Sangat Baik"],
       ["E", true, 3.19, 3.1925, "Baik"],
     ]);
@@ -27,7 +37,9 @@ describe("spbe-index score", () => {
     const p = await file("dua.xlsx", T.bothFrameworks());
     const j = JSON.parse((await cli("score", p, "--format", "json")).out);
     const note = j.workbookNotes.find((n: string) => /indicator tables found/.test(n));
-    expect(note).toMatch(/^2 tabel indikator ditemukan .*; semuanya dinilai \/ 2 indicator tables found .*; all are scored$/);
+    expect(note).toMatch(
+      /^2 tabel indikator ditemukan .*; semuanya dinilai \/ 2 indicator tables found .*; all are scored$/,
+    );
     expect(JSON.stringify(j)).not.toContain("--sheet");
     const text = await cli("score", p, "--lang", "en");
     expect(text.out).toMatch(/2 indicator tables found .*; all are scored\n[^]*Pick one sheet with --sheet\.$/);
@@ -40,7 +52,10 @@ describe("spbe-index score", () => {
     const j = JSON.parse(r.out);
     expect(j.assessments[0].index).toBeNull();
     expect(j.assessments[0].complete).toBe(false);
-    expect(j.issues.find((i: { code: string }) => i.code === "not-a-number")).toMatchObject({ cell: "C4", indicator: 3 });
+    expect(j.issues.find((i: { code: string }) => i.code === "not-a-number")).toMatchObject({
+      cell: "C4",
+      indicator: 3,
+    });
     const missing = j.issues.find((i: { code: string }) => i.code === "missing-indicator");
     expect(missing.indicator).toBe(40);
     expect(missing.cell).toBeUndefined();
@@ -54,7 +69,9 @@ describe("spbe-index score", () => {
     expect(j.framework).toBe("pemdi-2026");
     expect(j.frameworkStatus).toMatch(/sumber sekunder/);
     expect(j.assessments[0]).toMatchObject({ index: 1.24, predicate: "Kurang (Merintis)", domains: [] });
-    expect(j.assessments[0].aspects.map((a: { index: number }) => a.index)).toEqual([1.75, 1.28, 1, 1.17, 1.08, 1.4, 1.18]);
+    expect(j.assessments[0].aspects.map((a: { index: number }) => a.index)).toEqual([
+      1.75, 1.28, 1, 1.17, 1.08, 1.4, 1.18,
+    ]);
     const table = await cli("score", p, "--lang", "id");
     expect(table.out).toMatch(/periksa dengan teks peraturan/);
   });

@@ -46,10 +46,14 @@ describe("levels above 1 without evidence", () => {
 
   test("only indicators the evidence column covers are judged; whitespace is no evidence", () => {
     const values = new Map(SPBE.indicators.map((i) => [i.id, fromInt(3)]));
-    const r = evidenceGaps(SPBE, values, new Map([
-      [1, "  "],
-      [2, "SK Wali Kota"],
-    ]));
+    const r = evidenceGaps(
+      SPBE,
+      values,
+      new Map([
+        [1, "  "],
+        [2, "SK Wali Kota"],
+      ]),
+    );
     expect(r.gaps.map((x) => x.indicator)).toEqual([1]);
     expect(r.gaps[0].cell).toBeUndefined();
   });

@@ -36,7 +36,10 @@ const CELLS: [string, CellValue][] = [
 
 function evalOn(formula: string, v: CellValue, below: CellValue = null): CellValue {
   const node = parseFormula(formula.replace(/^=/, ""));
-  const host = { cell: (_s: string, row: number, col: number) => (col !== 0 ? null : row === 0 ? v : row === 1 ? below : null), name: () => parseFormula("3") };
+  const host = {
+    cell: (_s: string, row: number, col: number) => (col !== 0 ? null : row === 0 ? v : row === 1 ? below : null),
+    name: () => parseFormula("3"),
+  };
   return cellResult(evaluate(node, { host, sheet: "S", dRow: 0, dCol: 0 }));
 }
 

@@ -6,7 +6,8 @@ import * as T from "../../fixtures/templates";
 import { reportJson } from "../../../src/core/report";
 
 const run = (wb: ExcelJS.Workbook, opts = {}) => analyze(workbookGrid(wb), FRAMEWORKS, opts);
-const idx = (a: { scores: { total: { units: bigint | null } } }) => (a.scores.total.units === null ? null : Number(a.scores.total.units) / 100);
+const idx = (a: { scores: { total: { units: bigint | null } } }) =>
+  a.scores.total.units === null ? null : Number(a.scores.total.units) / 100;
 
 describe("finding the indicator table in templates it has never seen", () => {
   test("cover sheet first, title rows, merged titles, headings between rows, two level columns", () => {
@@ -49,7 +50,9 @@ describe("finding the indicator table in templates it has never seen", () => {
     expect(t.layout.evidenceCol).toBe(4);
     expect(t.layout.levelColumns.map((c) => c.letter)).toEqual(["D"]);
     expect(t.assessments.map(idx)).toEqual([1.24]);
-    expect(t.assessments[0].scores.aspects.map((g) => Number(g.units) / 100)).toEqual([1.75, 1.28, 1.0, 1.17, 1.08, 1.4, 1.18]);
+    expect(t.assessments[0].scores.aspects.map((g) => Number(g.units) / 100)).toEqual([
+      1.75, 1.28, 1.0, 1.17, 1.08, 1.4, 1.18,
+    ]);
     expect(t.issues).toEqual([]);
   });
 
@@ -102,7 +105,11 @@ describe("finding the indicator table in templates it has never seen", () => {
 
   test("the template's own result cells are found: a footer row and a cover-sheet label", () => {
     const t = run(T.standardSpbe()).tables[0];
-    const labels = t.layout.resultLabels.map((l) => [l.kind, l.labelCell, l.targets.map((x) => x.levelColumn).join("")]);
+    const labels = t.layout.resultLabels.map((l) => [
+      l.kind,
+      l.labelCell,
+      l.targets.map((x) => x.levelColumn).join(""),
+    ]);
     expect(labels).toEqual(
       expect.arrayContaining([
         ["index", "Sampul!B6", "E"],
@@ -158,14 +165,19 @@ describe("a row's number and name must agree", () => {
       ["B2", "error"],
       ["B20", "error"],
     ]);
-    expect(conflicts[0].message.en).toMatch(/^Cell B2: this row's number points to indicator 19 but its name to indicator 1 /);
+    expect(conflicts[0].message.en).toMatch(
+      /^Cell B2: this row's number points to indicator 19 but its name to indicator 1 /,
+    );
     expect(t.issues.some((i) => i.code === "missing-indicator")).toBe(false);
     expect(t.assessments[0].complete).toBe(false);
   });
 
   test("a running counter beside names in another order is read by name, and the note says so", () => {
-    const shuffled = rows().reverse().map((r, k) => [k + 1, r[1], r[2]]);
-    const t = analyze({ sheets: [{ name: "S", values: [["No", "Indikator", "Nilai"], ...shuffled] }] }, FRAMEWORKS).tables[0];
+    const shuffled = rows()
+      .reverse()
+      .map((r, k) => [k + 1, r[1], r[2]]);
+    const t = analyze({ sheets: [{ name: "S", values: [["No", "Indikator", "Nilai"], ...shuffled] }] }, FRAMEWORKS)
+      .tables[0];
     expect(idx(t.assessments[0])).toBe(3.19);
     expect(t.notes.map((n) => n.code)).toContain("numbering");
   });

@@ -41,13 +41,27 @@ function shapeArb(f: Framework): fc.Arbitrary<Shape> {
     label: fc.constantFrom("name" as const, "indikator" as const, "dot" as const, "dash" as const),
     titleRows: fc.integer({ min: 0, max: 3 }),
     junkColumns: fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 4 }),
-    extraRows: fc.array(fc.record({ at: fc.integer({ min: 0, max: n }), kind: fc.constantFrom("blank" as const, "heading" as const, "junk" as const, "repeat" as const) }), { maxLength: 6 }),
+    extraRows: fc.array(
+      fc.record({
+        at: fc.integer({ min: 0, max: n }),
+        kind: fc.constantFrom("blank" as const, "heading" as const, "junk" as const, "repeat" as const),
+      }),
+      { maxLength: 6 },
+    ),
   });
 }
 
 /** The plain table: No, Indikator, Nilai, in framework order. */
 function plainShape(f: Framework, levels: number[]): Shape {
-  return { levels, order: f.indicators.map((_, k) => k), numbers: "codes", label: "name", titleRows: 0, junkColumns: [], extraRows: [] };
+  return {
+    levels,
+    order: f.indicators.map((_, k) => k),
+    numbers: "codes",
+    label: "name",
+    titleRows: 0,
+    junkColumns: [],
+    extraRows: [],
+  };
 }
 
 function labelOf(f: Framework, k: number, form: Shape["label"]): string {
@@ -78,7 +92,8 @@ function build(f: Framework, s: Shape): SheetGrid {
   for (const e of extras) {
     const blank = (): CellValue[] => Array(width).fill(null);
     const row = blank();
-    if (e.kind === "heading") row[width - 2] = `Aspek ${f.aspects[e.at % f.aspects.length].id} ${f.aspects[e.at % f.aspects.length].name}`;
+    if (e.kind === "heading")
+      row[width - 2] = `Aspek ${f.aspects[e.at % f.aspects.length].id} ${f.aspects[e.at % f.aspects.length].name}`;
     if (e.kind === "junk") row[width - 2] = "Catatan: dokumen pendukung menyusul";
     if (e.kind === "repeat") {
       const src = data[Math.min(e.at, data.length - 1)];
@@ -113,7 +128,11 @@ function indices(f: Framework, s: SheetGrid) {
     found: true as const,
     complete: asm.complete && t.assessments.length === 1,
     errors: t.issues.filter((i) => i.severity === "error").length,
-    units: [asm.scores.total.units, ...asm.scores.domains.map((d) => d.units), ...asm.scores.aspects.map((g) => g.units)].map(String),
+    units: [
+      asm.scores.total.units,
+      ...asm.scores.domains.map((d) => d.units),
+      ...asm.scores.aspects.map((g) => g.units),
+    ].map(String),
   };
 }
 
@@ -137,23 +156,36 @@ describe.each(FRAMEWORKS.map((f) => [f.id, f] as const))("%s: the same worksheet
 
   test("a No that no longer matches its name (two numbers swapped): the same indices or a problem, never another number", () => {
     fc.assert(
-      fc.property(shapeArb(f), fc.integer({ min: 0, max: f.indicators.length - 1 }), fc.integer({ min: 1, max: f.indicators.length - 1 }), (shape, a, d) => {
-        const s: Shape = { ...shape, numbers: "codes", label: shape.label, extraRows: shape.extraRows.filter((e) => e.kind !== "repeat") };
-        const grid = build(f, s);
-        const first = s.titleRows + 1; // first data row
-        const dataRows = grid.values.slice(first).map((r, i) => ({ r, i: i + first })).filter(({ r }) => r.some((v) => typeof v === "number"));
-        const noCol = grid.values[s.titleRows].indexOf("No");
-        const x = dataRows[a % dataRows.length];
-        const y = dataRows[(a + d) % dataRows.length];
-        const tmp = x.r[noCol];
-        x.r[noCol] = y.r[noCol];
-        y.r[noCol] = tmp;
-        const base = indices(f, build(f, plainShape(f, shape.levels)));
-        const changed = indices(f, grid);
-        if (!changed.found || !base.found) return;
-        if (changed.complete) expect(changed.units).toEqual(base.units);
-        else expect(changed.errors).toBeGreaterThan(0);
-      }),
+      fc.property(
+        shapeArb(f),
+        fc.integer({ min: 0, max: f.indicators.length - 1 }),
+        fc.integer({ min: 1, max: f.indicators.length - 1 }),
+        (shape, a, d) => {
+          const s: Shape = {
+            ...shape,
+            numbers: "codes",
+            label: shape.label,
+            extraRows: shape.extraRows.filter((e) => e.kind !== "repeat"),
+          };
+          const grid = build(f, s);
+          const first = s.titleRows + 1; // first data row
+          const dataRows = grid.values
+            .slice(first)
+            .map((r, i) => ({ r, i: i + first }))
+            .filter(({ r }) => r.some((v) => typeof v === "number"));
+          const noCol = grid.values[s.titleRows].indexOf("No");
+          const x = dataRows[a % dataRows.length];
+          const y = dataRows[(a + d) % dataRows.length];
+          const tmp = x.r[noCol];
+          x.r[noCol] = y.r[noCol];
+          y.r[noCol] = tmp;
+          const base = indices(f, build(f, plainShape(f, shape.levels)));
+          const changed = indices(f, grid);
+          if (!changed.found || !base.found) return;
+          if (changed.complete) expect(changed.units).toEqual(base.units);
+          else expect(changed.errors).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

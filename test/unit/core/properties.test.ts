@@ -8,11 +8,15 @@ import { FRAMEWORKS } from "../../../src/frameworks";
 
 /** Level values a framework accepts: whole levels, or decimals in hundredths. */
 function levelArb(f: Framework): fc.Arbitrary<Rational> {
-  return f.integerOnly ? fc.integer({ min: 1, max: 5 }).map((n) => fromInt(n)) : fc.integer({ min: 100, max: 500 }).map((n) => rational(BigInt(n), 100n));
+  return f.integerOnly
+    ? fc.integer({ min: 1, max: 5 }).map((n) => fromInt(n))
+    : fc.integer({ min: 100, max: 500 }).map((n) => rational(BigInt(n), 100n));
 }
 
 function levelsArb(f: Framework): fc.Arbitrary<Map<number, Rational>> {
-  return fc.tuple(...f.indicators.map(() => levelArb(f))).map((vs) => new Map(f.indicators.map((i, k) => [i.id, vs[k]])));
+  return fc
+    .tuple(...f.indicators.map(() => levelArb(f)))
+    .map((vs) => new Map(f.indicators.map((i, k) => [i.id, vs[k]])));
 }
 
 describe.each(FRAMEWORKS.map((f) => [f.id, f] as const))("%s invariants", (_id, f) => {
@@ -39,7 +43,11 @@ describe.each(FRAMEWORKS.map((f) => [f.id, f] as const))("%s invariants", (_id, 
         const up = add(lv.get(id)!, f.integerOnly ? fromInt(1) : rational(1n, 4n));
         raised.set(id, compare(up, f.levelMax) > 0 ? f.levelMax : up);
         const after = score(f, raised);
-        const pairs = [[before.total, after.total], ...before.domains.map((d, i) => [d, after.domains[i]]), ...before.aspects.map((a, i) => [a, after.aspects[i]])];
+        const pairs = [
+          [before.total, after.total],
+          ...before.domains.map((d, i) => [d, after.domains[i]]),
+          ...before.aspects.map((a, i) => [a, after.aspects[i]]),
+        ];
         for (const [b, a] of pairs) {
           expect(compare(a.unrounded!, b.unrounded!)).toBeGreaterThanOrEqual(0);
           expect(a.units! >= b.units!).toBe(true);
@@ -74,7 +82,10 @@ describe.each(FRAMEWORKS.map((f) => [f.id, f] as const))("%s invariants", (_id, 
     );
     fc.assert(
       fc.property(fc.array(cell, { minLength: f.indicators.length, maxLength: f.indicators.length }), (cells) => {
-        const values: CellValue[][] = [["No", "Indikator", "Nilai"], ...f.indicators.map((ind, k) => [ind.code, ind.name, cells[k]])];
+        const values: CellValue[][] = [
+          ["No", "Indikator", "Nilai"],
+          ...f.indicators.map((ind, k) => [ind.code, ind.name, cells[k]]),
+        ];
         const a = analyze({ sheets: [{ name: "S", values }] }, FRAMEWORKS);
         expect(a.tables).toHaveLength(1);
         const asm = a.tables[0].assessments[0];

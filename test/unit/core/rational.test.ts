@@ -1,4 +1,14 @@
-import { parseDecimal, fromNumber, roundHalfUpUnits, toFixed, rational, add, compare, decimalPlaces, toNumber } from "../../../src/core/rational";
+import {
+  parseDecimal,
+  fromNumber,
+  roundHalfUpUnits,
+  toFixed,
+  rational,
+  add,
+  compare,
+  decimalPlaces,
+  toNumber,
+} from "../../../src/core/rational";
 
 describe("exact decimals", () => {
   test.each([

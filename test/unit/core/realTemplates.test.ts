@@ -20,8 +20,10 @@ async function read(name: string, opts: AnalyzeOptions = {}) {
   return analyze(workbookGrid(wb), FRAMEWORKS, { otherModels: OTHER_MODELS, ...opts });
 }
 
-const index = (a: { complete: boolean; scores: { total: { units: bigint | null } } }) => (a.complete ? Number(a.scores.total.units) / 100 : null);
-const domains = (a: { scores: { domains: { units: bigint | null }[] } }) => a.scores.domains.map((d) => Number(d.units) / 100);
+const index = (a: { complete: boolean; scores: { total: { units: bigint | null } } }) =>
+  a.complete ? Number(a.scores.total.units) / 100 : null;
+const domains = (a: { scores: { domains: { units: bigint | null }[] } }) =>
+  a.scores.domains.map((d) => Number(d.units) / 100);
 
 describe("worksheets made by other programs", () => {
   test("a monitoring export: running No, rows sorted by aspect, 'Indikator N : name', repeated rows, Target and Tindak Lanjut columns", async () => {
@@ -78,7 +80,9 @@ describe("worksheets made by other programs", () => {
     expect(index(self)).toBe(3.75);
     expect(assessor).toMatchObject({ notFilled: true, filled: 0, total: 47, complete: false, issues: [] });
     const json = reportJson(a);
-    expect("assessments" in json && json.assessments.map((x) => [x.column, x.notFilled, x.filled, x.total, x.index])).toEqual([
+    expect(
+      "assessments" in json && json.assessments.map((x) => [x.column, x.notFilled, x.filled, x.total, x.index]),
+    ).toEqual([
       ["D", false, 47, 47, 3.75],
       ["F", true, 0, 47, null],
     ]);
@@ -101,7 +105,9 @@ describe("worksheets made by other programs", () => {
     expect(t.assessments[0].complete).toBe(false);
     expect(t.issues).toHaveLength(47);
     expect(t.issues.every((i) => i.code === "level-as-text")).toBe(true);
-    expect(t.issues[0].message.en).toBe('Cell C2 (indicator 1): "4 - Terpadu dan Terukur" is text meaning level 4; type the number 4 (the workbook\'s formulas count numbers only).');
+    expect(t.issues[0].message.en).toBe(
+      'Cell C2 (indicator 1): "4 - Terpadu dan Terukur" is text meaning level 4; type the number 4 (the workbook\'s formulas count numbers only).',
+    );
   });
 
   test("a Level column holding the names of the numbers beside it is not a level column", async () => {
@@ -133,7 +139,9 @@ describe("worksheets made by other programs", () => {
     const a = await read("spbe-2018.xlsx");
     expect(a.tables).toEqual([]);
     const note = a.notes.find((n) => n.code === "other-model")!;
-    expect(note.message.en).toMatch(/looks like PermenPANRB 5\/2018 \(35 indicators; \d+ names match\), which this tool does not score/);
+    expect(note.message.en).toMatch(
+      /looks like PermenPANRB 5\/2018 \(35 indicators; \d+ names match\), which this tool does not score/,
+    );
     const r = await cli("score", file("spbe-2018.xlsx"), "--lang", "id");
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/tampaknya PermenPANRB 5\/2018/);

@@ -6,7 +6,15 @@ import { reconcile, reconcileTable } from "../../../src/core/reconcile";
 import { score } from "../../../src/core/scoring";
 import { FRAMEWORKS } from "../../../src/frameworks";
 import { workbookGrid } from "../../../src/xlsx/readGrid";
-import { ACEH_VALUES, DENPASAR_FINAL, DENPASAR_SELF, englishShuffled, PEMDI, SPBE, standardSpbe } from "../../fixtures/templates";
+import {
+  ACEH_VALUES,
+  DENPASAR_FINAL,
+  DENPASAR_SELF,
+  englishShuffled,
+  PEMDI,
+  SPBE,
+  standardSpbe,
+} from "../../fixtures/templates";
 
 const levels = (r: Record<number, number>) => new Map(Object.entries(r).map(([k, v]) => [Number(k), fromInt(v)]));
 const sum = (xs: Rational[]) => xs.reduce((s, x) => add(s, x), ZERO);
@@ -27,14 +35,17 @@ describe("self (3.75) against final (3.19), Denpasar 2021", () => {
   });
 
   test("rows are ranked by the size of their impact; the largest moves the index by 0.055", () => {
-    const top = r.differences.slice(0, 4).map((d) => [d.indicator, Number(d.levels[0].num), Number(d.levels[1].num), d.impact]);
+    const top = r.differences
+      .slice(0, 4)
+      .map((d) => [d.indicator, Number(d.levels[0].num), Number(d.levels[1].num), d.impact]);
     expect(top).toEqual([
       [40, 5, 3, rational(-55n, 1000n)],
       [11, 4, 2, rational(-5n, 100n)],
       [12, 4, 2, rational(-5n, 100n)],
       [20, 5, 3, rational(-5n, 100n)],
     ]);
-    for (let k = 1; k < r.differences.length; k++) expect(compare(abs(r.differences[k - 1].impact), abs(r.differences[k].impact))).toBeGreaterThanOrEqual(0);
+    for (let k = 1; k < r.differences.length; k++)
+      expect(compare(abs(r.differences[k - 1].impact), abs(r.differences[k].impact))).toBeGreaterThanOrEqual(0);
     // Rows where the assessor gave more than the agency claimed count too, with a positive impact.
     expect(r.differences.find((d) => d.indicator === 1)?.impact).toEqual(rational(26n, 1000n));
   });
@@ -92,7 +103,9 @@ test("Pemdi: no domains, the aspects carry the whole gap", () => {
 });
 
 function levelsArb(f: Framework): fc.Arbitrary<Map<number, Rational>> {
-  const level = f.integerOnly ? fc.integer({ min: 1, max: 5 }).map((n) => fromInt(n)) : fc.integer({ min: 100, max: 500 }).map((n) => rational(BigInt(n), 100n));
+  const level = f.integerOnly
+    ? fc.integer({ min: 1, max: 5 }).map((n) => fromInt(n))
+    : fc.integer({ min: 100, max: 500 }).map((n) => rational(BigInt(n), 100n));
   return fc.tuple(...f.indicators.map(() => level)).map((vs) => new Map(f.indicators.map((i, k) => [i.id, vs[k]])));
 }
 
@@ -107,7 +120,8 @@ describe.each(FRAMEWORKS.map((f) => [f.id, f] as const))("%s reconciliation inva
         expect(sum(r.aspects.map((g) => g.impact))).toEqual(gap);
         if (f.domains.length) expect(sum(r.domains.map((g) => g.impact))).toEqual(gap);
         expect(r.gapUnits).toBe(score(f, b).total.units! - score(f, a).total.units!);
-        for (let k = 1; k < r.differences.length; k++) expect(compare(abs(r.differences[k - 1].impact), abs(r.differences[k].impact))).toBeGreaterThanOrEqual(0);
+        for (let k = 1; k < r.differences.length; k++)
+          expect(compare(abs(r.differences[k - 1].impact), abs(r.differences[k].impact))).toBeGreaterThanOrEqual(0);
       }),
       { numRuns: 150 },
     );

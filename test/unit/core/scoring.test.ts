@@ -69,7 +69,9 @@ describe("SPBE 2020: published results", () => {
 
 describe("Pemdi 2026: published result", () => {
   const values = (i13: number) =>
-    new Map(Object.entries(aceh.indicatorValues).map(([k, v]) => [Number(k.slice(1)), fromNumber(k === "I13" ? i13 : v)!]));
+    new Map(
+      Object.entries(aceh.indicatorValues).map(([k, v]) => [Number(k.slice(1)), fromNumber(k === "I13" ? i13 : v)!]),
+    );
 
   test("Aceh Tengah 2026 (I13 = 7/6): aspects 1.75/1.28/1.00/1.17/1.08/1.40/1.18, index 1.24, Kurang (Merintis)", () => {
     const s = score(PEMDI, values(7 / 6));
@@ -110,7 +112,8 @@ describe("Pemdi 2026: published result", () => {
 describe("framework names", () => {
   test("names are names: an indicator's other wording is a header synonym, not a note in its English name", () => {
     for (const f of FRAMEWORKS) {
-      for (const i of f.indicators) expect({ code: i.code, en: i.en }).toEqual({ code: i.code, en: expect.not.stringMatching(/sources:/) });
+      for (const i of f.indicators)
+        expect({ code: i.code, en: i.en }).toEqual({ code: i.code, en: expect.not.stringMatching(/sources:/) });
     }
     const spbe = FRAMEWORKS.find((f) => f.id === "spbe-2020")!;
     expect(spbe.byId.get(13)!.altNames).toContain("Tingkat Kematangan Rencana dan Anggaran SPBE");

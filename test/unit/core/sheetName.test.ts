@@ -6,7 +6,14 @@
 import fc from "fast-check";
 import { analyze } from "../../../src/core/analyze";
 import { WorkbookGrid } from "../../../src/core/grid";
-import { cleanSheetName, fitSheetName, pickSheetName, sameSheetName, SHEET_NAME_MAX, sheetNameProblem } from "../../../src/core/sheetName";
+import {
+  cleanSheetName,
+  fitSheetName,
+  pickSheetName,
+  sameSheetName,
+  SHEET_NAME_MAX,
+  sheetNameProblem,
+} from "../../../src/core/sheetName";
 import { buildWritePlan } from "../../../src/core/writePlan";
 import { FRAMEWORKS } from "../../../src/frameworks";
 import { pemdiGrid, spbeGrid } from "../taskpane/grids";
@@ -71,7 +78,13 @@ describe("Excel's rules for a sheet name", () => {
   });
 
   it("gives up instead of looping when the suffix adds nothing", () => {
-    expect(() => pickSheetName("Nilai", () => "", () => false)).toThrow();
+    expect(() =>
+      pickSheetName(
+        "Nilai",
+        () => "",
+        () => false,
+      ),
+    ).toThrow();
   });
 });
 
@@ -99,17 +112,20 @@ describe("the results sheet's name", () => {
   it.each([
     ["SPBE", spbeGrid(), "Indeks SPBE"],
     ["Pemdi", pemdiGrid(), "Indeks Pemerintah Digital"],
-  ])("%s: a sheet already named after the framework gets a results sheet within Excel's rules, found again next time", (_, grid, title) => {
-    const own = renamed(grid, title);
-    const first = withResults(own);
-    expect(first.sheets).toHaveLength(1);
-    const [name] = first.sheets;
-    expect(sheetNameProblem(name)).toBeUndefined();
-    expect(own.sheets.some((s) => sameSheetName(s.name, name))).toBe(false);
-    const again = withResults(first.grid);
-    expect(again.sheets).toEqual([name]);
-    expect(again.grid.sheets).toHaveLength(first.grid.sheets.length);
-  });
+  ])(
+    "%s: a sheet already named after the framework gets a results sheet within Excel's rules, found again next time",
+    (_, grid, title) => {
+      const own = renamed(grid, title);
+      const first = withResults(own);
+      expect(first.sheets).toHaveLength(1);
+      const [name] = first.sheets;
+      expect(sheetNameProblem(name)).toBeUndefined();
+      expect(own.sheets.some((s) => sameSheetName(s.name, name))).toBe(false);
+      const again = withResults(first.grid);
+      expect(again.sheets).toEqual([name]);
+      expect(again.grid.sheets).toHaveLength(first.grid.sheets.length);
+    },
+  );
 
   it("a person's sheet that differs only in case is not taken over", () => {
     const grid = renamed(pemdiGrid(), "Data");

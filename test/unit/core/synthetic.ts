@@ -25,7 +25,13 @@ export interface SmallCase {
 export function smallFramework(integerOnly: boolean, weights: number[]): Framework {
   // Two aspects when there are enough indicators, so grouping is exercised too.
   const split = weights.length >= 3 ? 2 : weights.length;
-  const ind = weights.map((w, k) => ({ id: k + 1, code: `X${k + 1}`, name: `Indikator ${k + 1}`, en: `Indicator ${k + 1}`, weight: w / 10 }));
+  const ind = weights.map((w, k) => ({
+    id: k + 1,
+    code: `X${k + 1}`,
+    name: `Indikator ${k + 1}`,
+    en: `Indicator ${k + 1}`,
+    weight: w / 10,
+  }));
   const groups = [ind.slice(0, split), ind.slice(split)].filter((g) => g.length > 0);
   const data: FrameworkData = {
     id: `small-${integerOnly ? "int" : "dec"}`,
@@ -43,7 +49,13 @@ export function smallFramework(integerOnly: boolean, weights: number[]): Framewo
       { name: "Kurang", en: "Poor", min: 1 },
     ],
     domains: [],
-    aspects: groups.map((g, k) => ({ id: k + 1, name: `Aspek ${k + 1}`, en: `Aspect ${k + 1}`, weight: g.reduce((s, i) => s + i.weight * 10, 0) / 10, indicators: g })),
+    aspects: groups.map((g, k) => ({
+      id: k + 1,
+      name: `Aspek ${k + 1}`,
+      en: `Aspect ${k + 1}`,
+      weight: g.reduce((s, i) => s + i.weight * 10, 0) / 10,
+      indicators: g,
+    })),
   };
   return compileFramework(data);
 }
@@ -61,7 +73,9 @@ export const smallCaseArb: fc.Arbitrary<SmallCase> = fc
       values: fc.array(value, { minLength: n, maxLength: n }),
       step: fc.constantFrom(...steps),
       caps: fc.array(fc.option(cap, { nil: undefined, freq: 3 }), { minLength: n, maxLength: n }),
-      outOfReach: fc.array(fc.boolean(), { minLength: n, maxLength: n }).map((xs) => xs.map((x, k) => x && k % 2 === 0)),
+      outOfReach: fc
+        .array(fc.boolean(), { minLength: n, maxLength: n })
+        .map((xs) => xs.map((x, k) => x && k % 2 === 0)),
       target: fc.integer({ min: 90, max: 520 }),
     });
   });
@@ -106,7 +120,13 @@ export function bruteForce(c: SmallCase): { fewest: number | undefined; best: nu
  * any plan of at most `budget` steps can give, by dynamic programming over indicators
  * and step counts, in integers (values in hundredths, weights in hundredths).
  */
-export function bestWithBudget(f: Framework, values: ReadonlyMap<number, Rational>, step: number, outOfReach: ReadonlySet<number>, budget: number): number {
+export function bestWithBudget(
+  f: Framework,
+  values: ReadonlyMap<number, Rational>,
+  step: number,
+  outOfReach: ReadonlySet<number>,
+  budget: number,
+): number {
   const toHundredths = (r: Rational) => Number((r.num * 100n) / r.den);
   const s = Math.round(step * 100);
   let W = 0;

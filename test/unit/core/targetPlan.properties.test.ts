@@ -6,7 +6,12 @@ import { planTarget, PlanOptions, TargetPlan } from "../../../src/core/targetPla
 import { FRAMEWORKS } from "../../../src/frameworks";
 import { bestWithBudget, bruteForce, hundredths, SmallCase, smallCaseArb, smallFramework } from "./synthetic";
 
-function planSmall(c: SmallCase): { f: Framework; values: Map<number, Rational>; options: PlanOptions; plan: TargetPlan } {
+function planSmall(c: SmallCase): {
+  f: Framework;
+  values: Map<number, Rational>;
+  options: PlanOptions;
+  plan: TargetPlan;
+} {
   const f = smallFramework(c.integerOnly, c.weights);
   const values = new Map(c.values.map((v, i) => [i + 1, hundredths(v)]));
   const caps = new Map<number, number>();
@@ -97,7 +102,9 @@ describe("path to target on small frameworks, against brute force", () => {
 });
 
 function levelsArb(f: Framework): fc.Arbitrary<Map<number, Rational>> {
-  const level = f.integerOnly ? fc.integer({ min: 1, max: 5 }).map((n) => fromInt(n)) : fc.integer({ min: 100, max: 500 }).map((n) => hundredths(n));
+  const level = f.integerOnly
+    ? fc.integer({ min: 1, max: 5 }).map((n) => fromInt(n))
+    : fc.integer({ min: 100, max: 500 }).map((n) => hundredths(n));
   return fc.tuple(...f.indicators.map(() => level)).map((vs) => new Map(f.indicators.map((i, k) => [i.id, vs[k]])));
 }
 
@@ -115,7 +122,8 @@ describe.each(FRAMEWORKS.map((f) => [f.id, f] as const))("path to target on the 
           const plan = planTarget(f, values, options);
           if (!plan.ok) throw new Error(plan.reason.en);
           checkPlanIsHonest(f, values, options, plan);
-          const best = (budget: number) => bestWithBudget(f, values, f.integerOnly ? 1 : step, new Set(outOfReach), budget);
+          const best = (budget: number) =>
+            bestWithBudget(f, values, f.integerOnly ? 1 : step, new Set(outOfReach), budget);
           if (plan.reached && plan.steps.length > 0) expect(best(plan.steps.length - 1) < target).toBe(true);
           // Out of reach, the plan takes every allowed step: no plan of as many does better.
           if (!plan.reached) expect(Number(plan.indexUnits)).toBe(best(plan.steps.length));

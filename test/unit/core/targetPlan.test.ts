@@ -40,10 +40,28 @@ describe("path to target, Denpasar 2021 final levels (3.19, Baik)", () => {
   test("3.19 → 3.70: the ten public-service raises (weight 3) first, then eight of weight 2.75; nothing lighter", () => {
     const p = ok(planTarget(SPBE, FINAL, { target: 3.7 }));
     expect(shown(p)).toEqual([
-      "43:2→3", "44:2→3", "43:3→4", "44:3→4", "42:4→5", "43:4→5", "44:4→5", "45:4→5", "46:4→5", "47:4→5",
-      "33:3→4", "34:3→4", "37:3→4", "38:3→4", "39:3→4", "40:3→4", "32:4→5", "33:4→5",
+      "43:2→3",
+      "44:2→3",
+      "43:3→4",
+      "44:3→4",
+      "42:4→5",
+      "43:4→5",
+      "44:4→5",
+      "45:4→5",
+      "46:4→5",
+      "47:4→5",
+      "33:3→4",
+      "34:3→4",
+      "37:3→4",
+      "38:3→4",
+      "39:3→4",
+      "40:3→4",
+      "32:4→5",
+      "33:4→5",
     ]);
-    expect(p.steps.map((s) => Number(s.indexUnits) / 100)).toEqual([3.22, 3.25, 3.28, 3.31, 3.34, 3.37, 3.4, 3.43, 3.46, 3.49, 3.52, 3.55, 3.58, 3.6, 3.63, 3.66, 3.69, 3.71]);
+    expect(p.steps.map((s) => Number(s.indexUnits) / 100)).toEqual([
+      3.22, 3.25, 3.28, 3.31, 3.34, 3.37, 3.4, 3.43, 3.46, 3.49, 3.52, 3.55, 3.58, 3.6, 3.63, 3.66, 3.69, 3.71,
+    ]);
     expect(p.index).toEqual(rational(37125n, 10000n));
     expect(p.message.id).toBe("Target 3.70 tercapai dengan 18 langkah: indeks menjadi 3.71, Sangat Baik.");
     expect(p.message.en).toBe("The target 3.70 is reached in 18 steps: the index becomes 3.71, Sangat Baik.");
@@ -51,7 +69,9 @@ describe("path to target, Denpasar 2021 final levels (3.19, Baik)", () => {
 
   test("the predicate change is marked on the step that makes it, and only there", () => {
     const p = ok(planTarget(SPBE, FINAL, { target: 3.7 }));
-    const changes = p.steps.flatMap((s, k) => (s.predicateBefore ? [[k + 1, s.predicateBefore.name, s.predicate.name]] : []));
+    const changes = p.steps.flatMap((s, k) =>
+      s.predicateBefore ? [[k + 1, s.predicateBefore.name, s.predicate.name]] : [],
+    );
     expect(changes).toEqual([[11, "Baik", "Sangat Baik"]]);
   });
 
@@ -63,7 +83,15 @@ describe("path to target, Denpasar 2021 final levels (3.19, Baik)", () => {
   });
 
   test("caps hold: 43 and 44 no higher than 3 this year", () => {
-    const p = ok(planTarget(SPBE, FINAL, { target: 3.7, caps: new Map([[43, 3], [44, 3]]) }));
+    const p = ok(
+      planTarget(SPBE, FINAL, {
+        target: 3.7,
+        caps: new Map([
+          [43, 3],
+          [44, 3],
+        ]),
+      }),
+    );
     expect(p.steps).toHaveLength(18);
     expect(shown(p).filter((s) => s.startsWith("43:") || s.startsWith("44:"))).toEqual(["43:2→3", "44:2→3"]);
     expect(Number(p.indexUnits)).toBe(370);
@@ -75,7 +103,9 @@ describe("path to target, Denpasar 2021 final levels (3.19, Baik)", () => {
     expect(p.steps).toHaveLength(86);
     expect(p.index).toEqual(rational(4875n, 1000n));
     expect(Number(p.indexUnits)).toBe(488);
-    expect(p.message.id).toMatch(/^Target 5\.00 tidak dapat dicapai: paling tinggi 4\.88, Memuaskan, setelah 86 langkah/);
+    expect(p.message.id).toMatch(
+      /^Target 5\.00 tidak dapat dicapai: paling tinggi 4\.88, Memuaskan, setelah 86 langkah/,
+    );
     expect(p.message.en).toMatch(/^The target 5\.00 cannot be reached: the best is 4\.88, Memuaskan, after 86 steps/);
   });
 
@@ -134,7 +164,14 @@ describe("path to target, Aceh Tengah 2026 (Pemdi, 1.24 Kurang)", () => {
 
 describe("refusals, in both languages", () => {
   test.each([
-    ["an incomplete assessment", SPBE, new Map([...FINAL].filter(([id]) => id !== 7 && id !== 9)), { target: 3.5 }, "incomplete", /7, 9/],
+    [
+      "an incomplete assessment",
+      SPBE,
+      new Map([...FINAL].filter(([id]) => id !== 7 && id !== 9)),
+      { target: 3.5 },
+      "incomplete",
+      /7, 9/,
+    ],
     ["a step other than one level on SPBE 2020", SPBE, FINAL, { target: 3.5, step: 0.5 }, "bad-step", /0\.5/],
     ["a step finer than 0.01", PEMDI, ACEH, { target: 2, step: 0.001 }, "bad-step", /0\.01/],
     ["a cap above the top level", SPBE, FINAL, { target: 3.5, caps: new Map([[12, 6]]) }, "bad-cap", /12/],

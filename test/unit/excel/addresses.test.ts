@@ -16,7 +16,8 @@ describe("range addresses", () => {
   });
 
   test("not addresses", () => {
-    for (const t of ["", "D", "7D", "A1:B2:C3", "XFE1", "A0", "IndeksSPBE_Ambang"]) expect(parseArea(t)).toBeUndefined();
+    for (const t of ["", "D", "7D", "A1:B2:C3", "XFE1", "A0", "IndeksSPBE_Ambang"])
+      expect(parseArea(t)).toBeUndefined();
   });
 
   test("lists, round trips and overlaps", () => {
@@ -34,9 +35,14 @@ describe("range addresses", () => {
 describe("shifting a conditional format's formula to another area", () => {
   test.each([
     ["AND(ISNUMBER(D7),D7>=1,D7<IndeksSPBE_Ambang)", 12, 0, "AND(ISNUMBER(D19),D19>=1,D19<IndeksSPBE_Ambang)"],
-    ["IF(ISBLANK(D7),FALSE,IF(ISNUMBER(D7),OR(D7<1,D7>5,D7<>INT(D7)),TRUE))", 3, 1, "IF(ISBLANK(E10),FALSE,IF(ISNUMBER(E10),OR(E10<1,E10>5,E10<>INT(E10)),TRUE))"],
+    [
+      "IF(ISBLANK(D7),FALSE,IF(ISNUMBER(D7),OR(D7<1,D7>5,D7<>INT(D7)),TRUE))",
+      3,
+      1,
+      "IF(ISBLANK(E10),FALSE,IF(ISNUMBER(E10),OR(E10<1,E10>5,E10<>INT(E10)),TRUE))",
+    ],
     ["D7<$B$6+D$7+$D7", 2, 2, "F9<$B$6+F$7+$D9"],
-    ['D7="D7"&\'Sheet D7\'!D7', 1, 0, 'D8="D7"&\'Sheet D7\'!D8'],
+    ["D7=\"D7\"&'Sheet D7'!D7", 1, 0, "D8=\"D7\"&'Sheet D7'!D8"],
     ["AND(D7<IndeksSPBE2_Ambang,LOG10(D7)>0)", 1, 0, "AND(D8<IndeksSPBE2_Ambang,LOG10(D8)>0)"],
     ["D7", -7, 0, "#REF!"],
   ])("%s moved by (%i, %i)", (formula, dRow, dCol, expected) => {

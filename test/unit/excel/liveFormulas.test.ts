@@ -20,13 +20,17 @@ function mismatches(fake: FakeExcel, plan: WritePlan): string[] {
   for (const c of plan.cells) {
     if (!c.formula) continue;
     const v: CellValue = fake.workbook.value(c.sheet, c.address);
-    if (v !== c.result) out.push(`${c.sheet}!${c.address}: ${JSON.stringify(v)} ≠ ${JSON.stringify(c.result)} (${c.formula})`);
+    if (v !== c.result)
+      out.push(`${c.sheet}!${c.address}: ${JSON.stringify(v)} ≠ ${JSON.stringify(c.result)} (${c.formula})`);
   }
   return out;
 }
 
 /** The plan the core builds from what Excel holds now; its results are the core's values. */
-async function coreNow(fake: FakeExcel, host: ReturnType<typeof setUp>["host"]): Promise<{ plan: WritePlan; analysis: Analysis }> {
+async function coreNow(
+  fake: FakeExcel,
+  host: ReturnType<typeof setUp>["host"],
+): Promise<{ plan: WritePlan; analysis: Analysis }> {
   const grid = await host.read();
   return understand(grid);
 }
@@ -81,7 +85,9 @@ describe("live formulas equal the core", () => {
 
     fake.workbook.setValue("Kertas Kerja", cell(2), 5);
     let now = await coreNow(fake, host);
-    expect(fake.workbook.value("Indeks SPBE", "E9")).toBe(show(now.analysis.tables[0].assessments[1].scores.total.units));
+    expect(fake.workbook.value("Indeks SPBE", "E9")).toBe(
+      show(now.analysis.tables[0].assessments[1].scores.total.units),
+    );
     expect(fake.workbook.value("Indeks SPBE", "E9")).not.toBe(3.19);
     expect(mismatches(fake, now.plan)).toEqual([]);
 
@@ -100,14 +106,21 @@ describe("live formulas equal the core", () => {
   test("any levels a person types: the formulas on the sheet equal the core's numbers", async () => {
     const ids = T.SPBE.indicators.map((i) => i.id);
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...ids), fc.integer({ min: 1, max: 5 }), fc.boolean()), { minLength: 1, maxLength: 12 }), async (edits) => {
-        const { fake, host } = setUp(gridOf(T.standardSpbe()));
-        const { analysis } = await readAndApply(host);
-        const [self, final] = analysis.tables[0].assessments;
-        for (const [id, level, isFinal] of edits) fake.workbook.setValue("Kertas Kerja", (isFinal ? final : self).cells.get(id)!, level);
-        const now = await coreNow(fake, host);
-        expect(mismatches(fake, now.plan)).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom(...ids), fc.integer({ min: 1, max: 5 }), fc.boolean()), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        async (edits) => {
+          const { fake, host } = setUp(gridOf(T.standardSpbe()));
+          const { analysis } = await readAndApply(host);
+          const [self, final] = analysis.tables[0].assessments;
+          for (const [id, level, isFinal] of edits)
+            fake.workbook.setValue("Kertas Kerja", (isFinal ? final : self).cells.get(id)!, level);
+          const now = await coreNow(fake, host);
+          expect(mismatches(fake, now.plan)).toEqual([]);
+        },
+      ),
       { numRuns: 15 },
     );
   });

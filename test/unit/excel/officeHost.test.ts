@@ -16,20 +16,23 @@ describe("round trips", () => {
     ["the 47-indicator template", () => gridOf(T.standardSpbe()), 2],
     // names, then the first rows of each sheet, then the rest sized by what those rows cost
     ["a 10,000-row sheet", () => longSpbeGrid(10000), 3],
-  ])("%s: the first read learns the sheet names and the sizes, every refresh is 1, every apply is 1", async (_, make, first) => {
-    const { fake, host } = setUp(make());
-    let grid: WorkbookGrid | undefined;
-    expect(await countSyncs(fake, async () => (grid = await host.read()))).toBe(first);
-    const { plan } = understand(grid!);
-    expect(plan.cells.length).toBeGreaterThan(100);
-    expect(await countSyncs(fake, () => host.apply(plan))).toBe(1);
-    // The pane's cycle from now on: read (refresh) then apply, at most 2 round trips.
-    for (let i = 0; i < 3; i++) {
-      expect(await countSyncs(fake, () => host.read())).toBe(1);
-      expect(await countSyncs(fake, () => readAndApply(host))).toBe(2);
-    }
-    expect(host.syncCount()).toBe(fake.syncs);
-  });
+  ])(
+    "%s: the first read learns the sheet names and the sizes, every refresh is 1, every apply is 1",
+    async (_, make, first) => {
+      const { fake, host } = setUp(make());
+      let grid: WorkbookGrid | undefined;
+      expect(await countSyncs(fake, async () => (grid = await host.read()))).toBe(first);
+      const { plan } = understand(grid!);
+      expect(plan.cells.length).toBeGreaterThan(100);
+      expect(await countSyncs(fake, () => host.apply(plan))).toBe(1);
+      // The pane's cycle from now on: read (refresh) then apply, at most 2 round trips.
+      for (let i = 0; i < 3; i++) {
+        expect(await countSyncs(fake, () => host.read())).toBe(1);
+        expect(await countSyncs(fake, () => readAndApply(host))).toBe(2);
+      }
+      expect(host.syncCount()).toBe(fake.syncs);
+    },
+  );
 
   test("the read is the whole workbook from A1: values normalised, formulas where cells have them", async () => {
     const { host } = setUp({
@@ -127,7 +130,13 @@ describe("apply", () => {
     expect(charts.map((c) => c.name)).toEqual(plan.charts.map((c) => c.name));
     const aspects = charts.find((c) => c.name === "IndeksSPBE_Aspek")!;
     const planned = plan.charts.find((c) => c.name === "IndeksSPBE_Aspek")!;
-    expect(aspects).toMatchObject({ type: "BarClustered", title: planned.title, anchor: planned.anchor, width: planned.width, height: planned.height });
+    expect(aspects).toMatchObject({
+      type: "BarClustered",
+      title: planned.title,
+      anchor: planned.anchor,
+      width: planned.width,
+      height: planned.height,
+    });
     expect(aspects.series.map((x) => x.name)).toEqual(planned.series.map((x) => x.name));
     expect(aspects.series.map((x) => x.range)).toEqual(planned.series.map((x) => x.values));
     expect(aspects.categories).toHaveLength(8);
@@ -157,7 +166,18 @@ describe("apply", () => {
         },
       ],
     });
-    const grid = { sheets: [{ name: "S", values: [["a", 1, 0, 4], ["b", 2, 0, 5], ["c", 3, 0, 6]] }] };
+    const grid = {
+      sheets: [
+        {
+          name: "S",
+          values: [
+            ["a", 1, 0, 4],
+            ["b", 2, 0, 5],
+            ["c", 3, 0, 6],
+          ],
+        },
+      ],
+    };
     const modern = setUp(grid);
     await modern.host.read();
     await modern.host.apply(chartPlan("S"));
@@ -171,7 +191,10 @@ describe("apply", () => {
     const old = setUp(grid, { apiVersion: "1.6" });
     await old.host.read();
     await old.host.apply(chartPlan("S"));
-    expect(old.fake.workbook.charts("S")[0]).toMatchObject({ categories: [], series: [{ name: "Satu", values: [1, 2, 3] }] });
+    expect(old.fake.workbook.charts("S")[0]).toMatchObject({
+      categories: [],
+      series: [{ name: "Satu", values: [1, 2, 3] }],
+    });
   });
 
   test("conditional formats colour the cells a person sees: invalid red, low yellow, others untouched", async () => {
@@ -189,24 +212,27 @@ describe("apply", () => {
     expect(wb.cell("Kertas Kerja", "E20").style.fill).toBe("#F8CBAD");
   });
 
-  test.each(["1.6", "1.8"])("ExcelApi %s has no multi-area ranges: one rule per area, each for its own cells, still never doubled", async (apiVersion) => {
-    const { fake, host } = setUp(gridOf(T.standardSpbe()), { apiVersion });
-    const { plan } = await readAndApply(host);
-    const once = fake.workbook.snapshot();
-    const rules = fake.workbook.conditionalFormats("Kertas Kerja");
-    const areas = plan.conditionalFormats.reduce((n, c) => n + c.ranges.length, 0);
-    expect(rules).toHaveLength(areas);
-    expect(rules.every((r) => r.ranges.length === 1)).toBe(true);
-    const level = fake.workbook.value("Kertas Kerja", "E20") as number;
-    expect(level).toBe(2);
-    fake.workbook.setValue("Kertas Kerja", "E20", 0);
-    expect(fake.workbook.cell("Kertas Kerja", "E20").style.fill).toBe("#F8CBAD");
-    expect(fake.workbook.cell("Kertas Kerja", "E21").style.fill).toBeUndefined();
-    fake.workbook.setValue("Kertas Kerja", "E20", level);
-    expect(fake.workbook.cell("Kertas Kerja", "E20").style.fill).toBe("#FFE699");
-    await readAndApply(host);
-    expect(fake.workbook.snapshot()).toEqual(once);
-  });
+  test.each(["1.6", "1.8"])(
+    "ExcelApi %s has no multi-area ranges: one rule per area, each for its own cells, still never doubled",
+    async (apiVersion) => {
+      const { fake, host } = setUp(gridOf(T.standardSpbe()), { apiVersion });
+      const { plan } = await readAndApply(host);
+      const once = fake.workbook.snapshot();
+      const rules = fake.workbook.conditionalFormats("Kertas Kerja");
+      const areas = plan.conditionalFormats.reduce((n, c) => n + c.ranges.length, 0);
+      expect(rules).toHaveLength(areas);
+      expect(rules.every((r) => r.ranges.length === 1)).toBe(true);
+      const level = fake.workbook.value("Kertas Kerja", "E20") as number;
+      expect(level).toBe(2);
+      fake.workbook.setValue("Kertas Kerja", "E20", 0);
+      expect(fake.workbook.cell("Kertas Kerja", "E20").style.fill).toBe("#F8CBAD");
+      expect(fake.workbook.cell("Kertas Kerja", "E21").style.fill).toBeUndefined();
+      fake.workbook.setValue("Kertas Kerja", "E20", level);
+      expect(fake.workbook.cell("Kertas Kerja", "E20").style.fill).toBe("#FFE699");
+      await readAndApply(host);
+      expect(fake.workbook.snapshot()).toEqual(once);
+    },
+  );
 
   test("a person's own conditional format on the level cells is kept", async () => {
     const { fake, host } = setUp(gridOf(T.standardSpbe()));
@@ -245,13 +271,20 @@ describe("apply", () => {
 });
 
 describe("printing the results sheet", () => {
-  const withPrint = (plan: WritePlan) => ({ ...plan, printSetups: [{ sheet: plan.sheets[0], orientation: "landscape" as const, fitToWidth: 1, titleRows: "$8:$8" }] });
+  const withPrint = (plan: WritePlan) => ({
+    ...plan,
+    printSetups: [{ sheet: plan.sheets[0], orientation: "landscape" as const, fitToWidth: 1, titleRows: "$8:$8" }],
+  });
 
   test("where the plan gives print settings, ExcelApi 1.9 sets them in the same round trip", async () => {
     const { fake, host } = setUp(gridOf(T.standardSpbe()));
     const { plan } = understand(await host.read());
     expect(await countSyncs(fake, () => host.apply(withPrint(plan)))).toBe(1);
-    expect(fake.workbook.pageSetup("Indeks SPBE")).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 }, titleRows: "8:8" });
+    expect(fake.workbook.pageSetup("Indeks SPBE")).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1 },
+      titleRows: "8:8",
+    });
     expect(fake.workbook.pageSetup("Kertas Kerja")).toMatchObject({ orientation: "Portrait" });
   });
 
@@ -259,7 +292,11 @@ describe("printing the results sheet", () => {
     const { fake, host } = setUp(gridOf(T.standardSpbe()), { apiVersion: "1.8" });
     const { plan } = understand(await host.read());
     await host.apply(withPrint(plan));
-    expect(fake.workbook.pageSetup("Indeks SPBE")).toEqual({ orientation: "Portrait", zoom: { scale: 100 }, titleRows: undefined });
+    expect(fake.workbook.pageSetup("Indeks SPBE")).toEqual({
+      orientation: "Portrait",
+      zoom: { scale: 100 },
+      titleRows: undefined,
+    });
     expect(fake.workbook.value("Indeks SPBE", "D9")).not.toBeNull();
   });
 });
@@ -326,7 +363,10 @@ describe("failures leave the workbook as it was and say what to do", () => {
     // what the host knew may be stale now: one read, then the write
     expect(await countSyncs(fake, () => host.apply(understand(grid).plan))).toBe(3);
     fake.workbook.failNextSync("GeneralException");
-    await expect(host.read()).rejects.toMatchObject({ code: "sync-failed", text: { en: expect.stringMatching(/Click Refresh/) } });
+    await expect(host.read()).rejects.toMatchObject({
+      code: "sync-failed",
+      text: { en: expect.stringMatching(/Click Refresh/) },
+    });
   });
 });
 
@@ -343,9 +383,16 @@ describe("capabilities", () => {
 
   test("without Office (outside Excel) nothing optional is assumed", () => {
     const { fake } = setUp(gridOf(T.standardSpbe()));
-    const { createOfficeHost } = jest.requireActual("../../../src/excel/officeHost") as typeof import("../../../src/excel/officeHost");
+    const { createOfficeHost } = jest.requireActual(
+      "../../../src/excel/officeHost",
+    ) as typeof import("../../../src/excel/officeHost");
     const host = createOfficeHost(fake.Excel, undefined);
-    expect(host.capabilities()).toEqual({ dataValidation: false, conditionalFormats: false, events: false, names: false });
+    expect(host.capabilities()).toEqual({
+      dataValidation: false,
+      conditionalFormats: false,
+      events: false,
+      names: false,
+    });
     expect(host.displayLanguage()).toBe("en-US");
   });
 
@@ -379,7 +426,10 @@ describe("select", () => {
 
   test("a sheet that is gone gives a message, not a crash", async () => {
     const { host } = setUp(gridOf(T.standardSpbe()));
-    await expect(host.select("Tidak Ada", "A1")).rejects.toMatchObject({ code: "sync-failed", text: { en: expect.stringMatching(/Select it yourself/) } });
+    await expect(host.select("Tidak Ada", "A1")).rejects.toMatchObject({
+      code: "sync-failed",
+      text: { en: expect.stringMatching(/Select it yourself/) },
+    });
   });
 
   test("an empty plan is one round trip that changes nothing", async () => {

@@ -52,15 +52,24 @@ describe("reads under the payload limit", () => {
 
   test("rows far longer than expected: the read cuts its parts smaller until they fit, and nothing is lost", async () => {
     const long = "x".repeat(2000);
-    const { fake, host } = setUp(withEvidence(3, 400, (s, r) => `${s}.${r} ${long}`), { payloadLimit: 300_000 });
+    const { fake, host } = setUp(
+      withEvidence(3, 400, (s, r) => `${s}.${r} ${long}`),
+      { payloadLimit: 300_000 },
+    );
     const grid = await host.read();
     sameCells(grid, fake.workbook.grid());
     expect(fake.traffic.every((t) => t.request < 300_000)).toBe(true);
   });
 
   test("a single row larger than the limit fails with the payload message, not a generic one", async () => {
-    const { host } = setUp(withEvidence(1, 3, () => "y".repeat(30_000)), { payloadLimit: 50_000 });
-    await expect(host.read()).rejects.toMatchObject({ code: "too-large", text: { en: expect.stringMatching(/too large to read at once.*5 MB/) } });
+    const { host } = setUp(
+      withEvidence(1, 3, () => "y".repeat(30_000)),
+      { payloadLimit: 50_000 },
+    );
+    await expect(host.read()).rejects.toMatchObject({
+      code: "too-large",
+      text: { en: expect.stringMatching(/too large to read at once.*5 MB/) },
+    });
   });
 
   test("the payload errors have their own message in both languages, for reading and for writing", () => {
@@ -90,7 +99,10 @@ describe("cutting rows into trips", () => {
   });
 
   test("a row larger than the budget goes alone; halving stops at one row", () => {
-    expect(planChunks([{ sheet: "A", from: 0, to: 1, columns: 1, bytesPerRow: 900 }], 500)).toEqual([[{ sheet: "A", from: 0, to: 0, columns: 1 }], [{ sheet: "A", from: 1, to: 1, columns: 1 }]]);
+    expect(planChunks([{ sheet: "A", from: 0, to: 1, columns: 1, bytesPerRow: 900 }], 500)).toEqual([
+      [{ sheet: "A", from: 0, to: 0, columns: 1 }],
+      [{ sheet: "A", from: 1, to: 1, columns: 1 }],
+    ]);
     expect(halve({ sheet: "A", from: 4, to: 9, columns: 2 })).toEqual([
       { sheet: "A", from: 4, to: 6, columns: 2 },
       { sheet: "A", from: 7, to: 9, columns: 2 },

@@ -99,14 +99,23 @@ describe("watching the level cells", () => {
     const { fake, host } = setUp(gridOf(T.standardSpbe()), { apiVersion: "1.6" });
     const calls: number[] = [];
     let stop: () => void = () => undefined;
-    expect(await countSyncs(fake, async () => (stop = await host.watch({ sheet: "Kertas Kerja", ranges: ["E7:E16"] }, () => calls.push(1))))).toBe(0);
+    expect(
+      await countSyncs(
+        fake,
+        async () => (stop = await host.watch({ sheet: "Kertas Kerja", ranges: ["E7:E16"] }, () => calls.push(1))),
+      ),
+    ).toBe(0);
     fake.workbook.setValue("Kertas Kerja", "E7", 3);
     await settle();
     expect(calls).toHaveLength(0);
     stop();
 
     const modern = setUp(gridOf(T.standardSpbe()));
-    expect(await countSyncs(modern.fake, () => modern.host.watch({ sheet: "Kertas Kerja", ranges: ["E7:E16"] }, () => undefined))).toBe(1);
+    expect(
+      await countSyncs(modern.fake, () =>
+        modern.host.watch({ sheet: "Kertas Kerja", ranges: ["E7:E16"] }, () => undefined),
+      ),
+    ).toBe(1);
   });
 
   test("watching a sheet that is gone gives a message telling the assessor to use Refresh", async () => {

@@ -18,7 +18,11 @@ export function gridOf(wb: ExcelJS.Workbook): WorkbookGrid {
 
 /** A long worksheet as in a workbook of many agencies: indicator rows repeat, two level columns and notes. */
 export function longSpbeGrid(rows: number): WorkbookGrid {
-  const values: CellValue[][] = [["Rekap seluruh perangkat daerah"], [], ["No", "Indikator", "Penilaian Mandiri", "Nilai Asesor", "Catatan"]];
+  const values: CellValue[][] = [
+    ["Rekap seluruh perangkat daerah"],
+    [],
+    ["No", "Indikator", "Penilaian Mandiri", "Nilai Asesor", "Catatan"],
+  ];
   for (let r = 0; r < rows; r++) {
     const ind = SPBE.indicators[r % SPBE.indicators.length];
     values.push([ind.id, ind.name, 1 + ((r * 7) % 5), 1 + ((r * 3) % 5), r % 11 === 0 ? "periksa" : null]);
@@ -27,11 +31,16 @@ export function longSpbeGrid(rows: number): WorkbookGrid {
 }
 
 /** The 47-indicator template with `sheets` evidence sheets of `rows` rows each, as an assessor keeps them beside it. */
-export function withEvidence(sheets: number, rows: number, text = (s: number, r: number) => `Bukti ${s}.${r}: notulen rapat dan SK penetapan`): WorkbookGrid {
+export function withEvidence(
+  sheets: number,
+  rows: number,
+  text = (s: number, r: number) => `Bukti ${s}.${r}: notulen rapat dan SK penetapan`,
+): WorkbookGrid {
   const grid = gridOf(SPBE_TEMPLATE());
   for (let s = 1; s <= sheets; s++) {
     const values: CellValue[][] = [["No", "Indikator", "Dokumen", "Tanggal", "Keterangan"]];
-    for (let r = 1; r <= rows; r++) values.push([r, `Indikator ${1 + (r % 47)}`, text(s, r), 45000 + r, r % 3 === 0 ? "lengkap" : null]);
+    for (let r = 1; r <= rows; r++)
+      values.push([r, `Indikator ${1 + (r % 47)}`, text(s, r), 45000 + r, r % 3 === 0 ? "lengkap" : null]);
     grid.sheets.push({ name: `Bukti ${s}`, values });
   }
   return grid;
@@ -53,7 +62,9 @@ export function understand(grid: WorkbookGrid): { analysis: Analysis; plan: Writ
 }
 
 /** What the pane does: read, understand, apply. */
-export async function readAndApply(host: OfficeHost): Promise<{ grid: WorkbookGrid; analysis: Analysis; plan: WritePlan }> {
+export async function readAndApply(
+  host: OfficeHost,
+): Promise<{ grid: WorkbookGrid; analysis: Analysis; plan: WritePlan }> {
   const grid = await host.read();
   const { analysis, plan } = understand(grid);
   await host.apply(plan);
@@ -67,4 +78,14 @@ export async function countSyncs(fake: FakeExcel, fn: () => Promise<unknown>): P
   return fake.syncs - before;
 }
 
-export const EMPTY_PLAN: WritePlan = { sheets: [], cells: [], validations: [], conditionalFormats: [], names: [], columnWidths: [], charts: [], printSetups: [], skipped: [] };
+export const EMPTY_PLAN: WritePlan = {
+  sheets: [],
+  cells: [],
+  validations: [],
+  conditionalFormats: [],
+  names: [],
+  columnWidths: [],
+  charts: [],
+  printSetups: [],
+  skipped: [],
+};

@@ -14,7 +14,22 @@ import { buildTable } from "../../../scripts/api-sets";
 import * as T from "../../fixtures/templates";
 import { gridOf, setUp, understand } from "../excel/workbooks";
 
-const VERSIONS = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "1.11", "1.12", "1.13", "1.14"];
+const VERSIONS = [
+  "1.1",
+  "1.2",
+  "1.3",
+  "1.4",
+  "1.5",
+  "1.6",
+  "1.7",
+  "1.8",
+  "1.9",
+  "1.10",
+  "1.11",
+  "1.12",
+  "1.13",
+  "1.14",
+];
 const num = (v: string) => v.split(".").map(Number);
 const atMost = (a: string, b: string) => num(a)[0] < num(b)[0] || (num(a)[0] === num(b)[0] && num(a)[1] <= num(b)[1]);
 
@@ -101,13 +116,19 @@ async function everything(apiVersion: string) {
   const grid = await host.read();
   const { analysis } = understand(grid);
   // The results sheet's print settings, as the write plan gives them.
-  const printed = (plan: WritePlan) => ({ ...plan, printSetups: [{ sheet: plan.sheets[0], orientation: "landscape" as const, fitToWidth: 1, titleRows: "$8:$8" }] });
+  const printed = (plan: WritePlan) => ({
+    ...plan,
+    printSetups: [{ sheet: plan.sheets[0], orientation: "landscape" as const, fitToWidth: 1, titleRows: "$8:$8" }],
+  });
   await host.apply(printed(understand(grid).plan));
   await host.apply(printed(understand(await host.read()).plan));
   const t = analysis.tables[0];
   await host.select(t.layout.sheet, "D7");
   const rows = t.layout.rows.map((r) => r.row);
-  const stop = await host.watch({ sheet: t.layout.sheet, ranges: t.layout.levelColumns.flatMap((c) => columnAreas(c.col, rows)) }, () => undefined);
+  const stop = await host.watch(
+    { sheet: t.layout.sheet, ranges: t.layout.levelColumns.flatMap((c) => columnAreas(c.col, rows)) },
+    () => undefined,
+  );
   stop();
   await new Promise((r) => setTimeout(r, 0));
   return fake.workbook.apiMembersUsed();
@@ -223,7 +244,11 @@ describe("conditional formats are numbered by position, as in Excel", () => {
     await add("=A1>5");
     // "0" is now the newer format, on top.
     const formula = await fake.Excel.run(async (ctx) => {
-      const f = ctx.workbook.worksheets.getItem("Data").getRange().conditionalFormats.getItem(ids[0]).custom.rule.load("formula");
+      const f = ctx.workbook.worksheets
+        .getItem("Data")
+        .getRange()
+        .conditionalFormats.getItem(ids[0])
+        .custom.rule.load("formula");
       await ctx.sync();
       return f.formula;
     });

@@ -18,12 +18,24 @@ function sources(dir: string): string[] {
 test("only the workbench imports the fake Excel", () => {
   const offenders = sources(SRC)
     .filter((f) => !f.includes(`${path.sep}fake-excel${path.sep}`) && !f.includes(`${path.sep}workbench${path.sep}`))
-    .filter((f) => /from\s+["'][^"']*fake-excel[^"']*["']|require\(["'][^"']*fake-excel/.test(fs.readFileSync(f, "utf8")))
+    .filter((f) =>
+      /from\s+["'][^"']*fake-excel[^"']*["']|require\(["'][^"']*fake-excel/.test(fs.readFileSync(f, "utf8")),
+    )
     .map((f) => path.relative(SRC, f));
   expect(offenders).toEqual([]);
 });
 
 test("the fake depends on the core's plain types and the shared address helpers, never on the host it stands behind", () => {
-  const imports = sources(path.join(SRC, "fake-excel")).flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/from\s+["']([^"']+)["']/g)].map((m) => m[1]));
-  expect(imports.filter((i) => i.startsWith("../") && !i.startsWith("../core/") && i !== "../excel/rangeAddress" && !i.startsWith("../../core/"))).toEqual([]);
+  const imports = sources(path.join(SRC, "fake-excel")).flatMap((f) =>
+    [...fs.readFileSync(f, "utf8").matchAll(/from\s+["']([^"']+)["']/g)].map((m) => m[1]),
+  );
+  expect(
+    imports.filter(
+      (i) =>
+        i.startsWith("../") &&
+        !i.startsWith("../core/") &&
+        i !== "../excel/rangeAddress" &&
+        !i.startsWith("../../core/"),
+    ),
+  ).toEqual([]);
 });

@@ -241,7 +241,12 @@ describe("change events", () => {
       await ctx.sync();
     });
     await jest.advanceTimersByTimeAsync(1);
-    expect(seen[1]).toMatchObject({ address: "C2", source: "Local", triggerSource: "ThisLocalAddin", details: { valueBefore: 3, valueAfter: 5 } });
+    expect(seen[1]).toMatchObject({
+      address: "C2",
+      source: "Local",
+      triggerSource: "ThisLocalAddin",
+      details: { valueBefore: 3, valueAfter: 5 },
+    });
     fake.workbook.setValue("Kertas Kerja", "C2", 2, { source: "Remote" });
     await jest.advanceTimersByTimeAsync(1);
     expect(seen[2]).toMatchObject({ address: "C2", source: "Remote" });

@@ -3,7 +3,15 @@ import { rational } from "../../../src/core/rational";
 import { planAssessment } from "../../../src/core/targetPlan";
 import { FRAMEWORKS } from "../../../src/frameworks";
 import { compareIndices, indicesOf } from "../../../src/taskpane/changeCue";
-import { counted, formatCount, formatDecimal, formatNumber, formatRational, parseTyped, pluralOf } from "../../../src/taskpane/format";
+import {
+  counted,
+  formatCount,
+  formatDecimal,
+  formatNumber,
+  formatRational,
+  parseTyped,
+  pluralOf,
+} from "../../../src/taskpane/format";
 import { strings } from "../../../src/taskpane/i18n";
 import { NO_TARGET_CHOICES } from "../../../src/taskpane/state";
 import { toolsView } from "../../../src/taskpane/toolsView";
@@ -81,7 +89,14 @@ describe("the meeting view's data", () => {
     expect(assessor).toMatchObject({ empty: true, filled: 0, total: 47, index: null });
     expect(self).toMatchObject({ empty: false, filled: 44, total: 47, index: null });
     const first = `C${rowOf(grid, "Kertas Kerja", 4) + 1}`;
-    expect(t.blocking).toEqual([expect.objectContaining({ code: "blank", codeText: "kosong", cell: first, message: `3 sel nilai kosong di kolom C, mulai dari ${first}` })]);
+    expect(t.blocking).toEqual([
+      expect.objectContaining({
+        code: "blank",
+        codeText: "kosong",
+        cell: first,
+        message: `3 sel nilai kosong di kolom C, mulai dari ${first}`,
+      }),
+    ]);
     // The full list has every blank cell of the half-filled column; the empty column is one note, not 47 problems.
     expect(t.problems.filter((p) => p.code === "blank")).toHaveLength(3);
   });
@@ -129,7 +144,9 @@ describe("path to target, grouped by indicator", () => {
     const units = plan.groups.map((g) => Number(g.index.replace(",", ".")));
     expect([...units].sort((a, b) => a - b)).toEqual(units);
     expect(plan.groups.at(-1)!.index).toBe(plan.steps.at(-1)!.index);
-    expect(plan.groups.filter((g) => g.predicateChange).map((g) => g.predicateChange)).toEqual([{ from: "Kurang (Merintis)", to: "Cukup (Membangun)" }]);
+    expect(plan.groups.filter((g) => g.predicateChange).map((g) => g.predicateChange)).toEqual([
+      { from: "Kurang (Merintis)", to: "Cukup (Membangun)" },
+    ]);
   });
 
   test("SPBE: indicators 43 and 44 appear once each, with every step on them counted", () => {

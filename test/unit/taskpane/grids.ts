@@ -10,19 +10,32 @@ import aceh from "../../data/aceh-tengah-2026.json";
 export const SPBE = FRAMEWORKS.find((f) => f.id === "spbe-2020")!;
 export const PEMDI = FRAMEWORKS.find((f) => f.id === "pemdi-2026")!;
 
-const byId = (o: Record<string, number>, strip = 0): Record<number, number> => Object.fromEntries(Object.entries(o).map(([k, v]) => [Number(k.slice(strip)), v]));
+const byId = (o: Record<string, number>, strip = 0): Record<number, number> =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [Number(k.slice(strip)), v]));
 export const DENPASAR_SELF = byId(denpasar.selfAssessedLevels);
 export const DENPASAR_FINAL = byId(denpasar.finalLevels);
 export const ACEH = byId(aceh.indicatorValues, 1);
 
 /** "Kertas Kerja": No, Indikator, Penilaian Mandiri (C), Nilai Asesor (D); header on row 3. */
-export function spbeGrid(self: Record<number, CellValue> = DENPASAR_SELF, final: Record<number, CellValue> = DENPASAR_FINAL): WorkbookGrid {
-  const values: CellValue[][] = [["KERTAS KERJA EVALUASI SPBE"], [], ["No", "Indikator", "Penilaian Mandiri", "Nilai Asesor", "Catatan"]];
+export function spbeGrid(
+  self: Record<number, CellValue> = DENPASAR_SELF,
+  final: Record<number, CellValue> = DENPASAR_FINAL,
+): WorkbookGrid {
+  const values: CellValue[][] = [
+    ["KERTAS KERJA EVALUASI SPBE"],
+    [],
+    ["No", "Indikator", "Penilaian Mandiri", "Nilai Asesor", "Catatan"],
+  ];
   for (const a of SPBE.data.aspects) {
     values.push([null, `Aspek ${a.id} ${a.name}`]);
     for (const i of a.indicators) values.push([i.id, i.name, self[i.id] ?? null, final[i.id] ?? null]);
   }
-  return { sheets: [{ name: "Sampul", values: [[null, "Evaluasi SPBE"]] }, { name: "Kertas Kerja", values }] };
+  return {
+    sheets: [
+      { name: "Sampul", values: [[null, "Evaluasi SPBE"]] },
+      { name: "Kertas Kerja", values },
+    ],
+  };
 }
 
 /** The same sheet with an evidence column ("Bukti Dukung", E) in place of the notes; evidence by indicator id, empty elsewhere. */
@@ -36,13 +49,17 @@ export function evidenceGrid(evidence: Record<number, string> = {}): WorkbookGri
 
 /** "Pemdi 2026": Kode, Indikator, Bobot, Nilai Asesor (D); I13 holds =7/6 as published. */
 export function pemdiGrid(values: Record<number, CellValue> = ACEH): WorkbookGrid {
-  const rows: CellValue[][] = [["Evaluasi Pemerintah Digital 2026"], [], ["Kode", "Indikator", "Bobot", "Nilai Asesor"]];
+  const rows: CellValue[][] = [
+    ["Evaluasi Pemerintah Digital 2026"],
+    [],
+    ["Kode", "Indikator", "Bobot", "Nilai Asesor"],
+  ];
   const formulas: (string | null)[][] = [];
   for (const a of PEMDI.data.aspects) {
     rows.push([`Aspek ${a.id}`, a.name]);
     for (const i of a.indicators) {
       if (i.id === 13) formulas[rows.length] = [null, null, null, "=7/6"];
-      rows.push([i.code, i.name, i.weight, i.id === 13 ? 7 / 6 : values[i.id] ?? null]);
+      rows.push([i.code, i.name, i.weight, i.id === 13 ? 7 / 6 : (values[i.id] ?? null)]);
     }
   }
   const sheet: SheetGrid = { name: "Pemdi 2026", values: rows, formulas };

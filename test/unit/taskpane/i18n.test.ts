@@ -19,7 +19,12 @@ describe("language", () => {
     for (const key of Object.keys(id)) {
       const a = id[key];
       const b = en[key];
-      const text = (x: unknown) => (typeof x === "function" ? String((x as (...a: unknown[]) => string)("1", "2", "3")) : typeof x === "object" ? JSON.stringify(x) : String(x));
+      const text = (x: unknown) =>
+        typeof x === "function"
+          ? String((x as (...a: unknown[]) => string)("1", "2", "3"))
+          : typeof x === "object"
+            ? JSON.stringify(x)
+            : String(x);
       expect(text(a).trim()).not.toBe("");
       expect(text(b).trim()).not.toBe("");
       if (!same.includes(key)) expect({ key, text: text(a) }).not.toEqual({ key, text: text(b) });
@@ -36,7 +41,9 @@ describe("theme", () => {
     ["444444", true],
     [undefined, false],
     ["rgb(0,0,0)", false],
-  ])("body background %s → dark %p", (color, dark) => expect(isDarkTheme(color === undefined ? undefined : { bodyBackgroundColor: color })).toBe(dark));
+  ])("body background %s → dark %p", (color, dark) =>
+    expect(isDarkTheme(color === undefined ? undefined : { bodyBackgroundColor: color })).toBe(dark),
+  );
 
   test("luminance runs from black to white", () => {
     expect(luminance("#000000")).toBe(0);

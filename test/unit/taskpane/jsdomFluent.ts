@@ -15,6 +15,8 @@ export function setUpJsdomFluent(): void {
   const unhideDialogs = new MutationObserver(() => {
     for (const d of document.querySelectorAll("[role=dialog][aria-hidden]")) d.removeAttribute("aria-hidden");
   });
-  beforeEach(() => unhideDialogs.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["aria-hidden"] }));
+  beforeEach(() =>
+    unhideDialogs.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["aria-hidden"] }),
+  );
   afterEach(() => unhideDialogs.disconnect());
 }

@@ -13,7 +13,9 @@ const OV = "http://schemas.microsoft.com/office/taskpaneappversionoverrides";
 const BT = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
 const XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
-const all = (name: string, ns?: string) => [...(ns ? doc.getElementsByTagNameNS(ns, name) : doc.getElementsByTagName(name))];
+const all = (name: string, ns?: string) => [
+  ...(ns ? doc.getElementsByTagNameNS(ns, name) : doc.getElementsByTagName(name)),
+];
 const one = (name: string, ns?: string) => {
   const found = all(name, ns);
   expect(found).toHaveLength(1);
@@ -42,7 +44,10 @@ describe("manifest.xml", () => {
     expect(one("DisplayName").getElementsByTagName("Override")[0].getAttribute("Locale")).toBe("id-ID");
     for (const s of all("String", BT)) {
       const overrides = [...s.getElementsByTagNameNS(BT, "Override")];
-      expect({ id: s.getAttribute("id"), locales: overrides.map((o) => o.getAttribute("Locale")) }).toEqual({ id: s.getAttribute("id"), locales: ["id-ID"] });
+      expect({ id: s.getAttribute("id"), locales: overrides.map((o) => o.getAttribute("Locale")) }).toEqual({
+        id: s.getAttribute("id"),
+        locales: ["id-ID"],
+      });
     }
   });
 
@@ -50,13 +55,17 @@ describe("manifest.xml", () => {
     const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:[^"]+)"/g)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(5);
     for (const u of urls) expect(u).toMatch(/^https:\/\/localhost:3000\//);
-    expect(one("DefaultSettings").getElementsByTagName("SourceLocation")[0].getAttribute("DefaultValue")).toBe("https://localhost:3000/taskpane.html");
+    expect(one("DefaultSettings").getElementsByTagName("SourceLocation")[0].getAttribute("DefaultValue")).toBe(
+      "https://localhost:3000/taskpane.html",
+    );
     expect(fs.existsSync(path.join(ROOT, "src", "taskpane", "taskpane.html"))).toBe(true);
   });
 
   test("icons exist in assets/ at the sizes the manifest names", () => {
     const icons = [...xml.matchAll(/https:\/\/localhost:3000\/(assets\/[^"]+\.png)/g)].map((m) => m[1]);
-    expect(new Set(icons)).toEqual(new Set(["assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png"]));
+    expect(new Set(icons)).toEqual(
+      new Set(["assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png"]),
+    );
     for (const rel of icons) {
       const png = fs.readFileSync(path.join(ROOT, rel));
       expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
@@ -82,8 +91,17 @@ describe("manifest.xml", () => {
   });
 
   test("every resource id the manifest refers to is defined", () => {
-    const defined = new Set(all("*").filter((e) => e.parentElement && ["Images", "Urls", "ShortStrings", "LongStrings"].includes(e.parentElement.localName)).map((e) => e.getAttribute("id")));
-    const used = all("*").map((e) => e.getAttribute("resid")).filter((x): x is string => !!x);
+    const defined = new Set(
+      all("*")
+        .filter(
+          (e) =>
+            e.parentElement && ["Images", "Urls", "ShortStrings", "LongStrings"].includes(e.parentElement.localName),
+        )
+        .map((e) => e.getAttribute("id")),
+    );
+    const used = all("*")
+      .map((e) => e.getAttribute("resid"))
+      .filter((x): x is string => !!x);
     expect(used.length).toBeGreaterThan(5);
     for (const id of used) expect(defined).toContain(id);
   });

@@ -6,7 +6,12 @@ import { CellValue, parseA1, WorkbookGrid } from "../../../src/core/grid";
 import { WritePlan } from "../../../src/core/writePlan";
 import { HostCapabilities, HostError, LevelWatch, WorkbookHost } from "../../../src/excel/workbookHost";
 
-export const ALL_CAPABILITIES: HostCapabilities = { dataValidation: true, conditionalFormats: true, events: true, names: true };
+export const ALL_CAPABILITIES: HostCapabilities = {
+  dataValidation: true,
+  conditionalFormats: true,
+  events: true,
+  names: true,
+};
 
 function inRange(range: string, address: string): boolean {
   const [a, b] = range.split(":");
@@ -58,7 +63,8 @@ export class MemoryHost implements WorkbookHost {
   async apply(plan: WritePlan): Promise<void> {
     this.takeFailure();
     this.applied.push(plan);
-    for (const name of plan.sheets) if (!this.grid.sheets.some((s) => s.name === name)) this.grid.sheets.push({ name, values: [] });
+    for (const name of plan.sheets)
+      if (!this.grid.sheets.some((s) => s.name === name)) this.grid.sheets.push({ name, values: [] });
     for (const c of plan.cells) {
       const v = c.formula !== undefined ? (c.result ?? null) : (c.value ?? null);
       this.setCell(c.sheet, c.address, v as CellValue, c.formula);
@@ -94,6 +100,7 @@ export class MemoryHost implements WorkbookHost {
   /** A person types into a cell: watchers of that cell hear about it. */
   edit(sheet: string, address: string, value: CellValue) {
     this.setCell(sheet, address, value);
-    for (const w of this.watchers) if (w.target.sheet === sheet && w.target.ranges.some((r) => inRange(r, address))) w.onChange();
+    for (const w of this.watchers)
+      if (w.target.sheet === sheet && w.target.ranges.some((r) => inRange(r, address))) w.onChange();
   }
 }

@@ -30,8 +30,10 @@ function open(host: MemoryHost) {
 
 const card = (name: RegExp) => screen.getByRole("region", { name });
 /** The assessor's index the core gives for a grid, as the pane should show it. */
-const assessorIndex = (grid: WorkbookGrid) => formatUnits(analyze(grid, FRAMEWORKS).tables[0].assessments[1].scores.total.units!, "id");
-const cellOf = (grid: ReturnType<typeof spbeGrid>, col: string, indicator: number | string, sheet = "Kertas Kerja") => `${col}${rowOf(grid, sheet, indicator) + 1}`;
+const assessorIndex = (grid: WorkbookGrid) =>
+  formatUnits(analyze(grid, FRAMEWORKS).tables[0].assessments[1].scores.total.units!, "id");
+const cellOf = (grid: ReturnType<typeof spbeGrid>, col: string, indicator: number | string, sheet = "Kertas Kerja") =>
+  `${col}${rowOf(grid, sheet, indicator) + 1}`;
 
 describe("task pane", () => {
   test("shows the index and predicate of each level column, in Indonesian when Office is", async () => {
@@ -41,14 +43,17 @@ describe("task pane", () => {
     expect(within(card(/Penilaian Mandiri/)).getByText("Sangat Baik")).toBeInTheDocument();
     expect(within(card(/Nilai Asesor/)).getByText("3,19")).toBeInTheDocument();
     expect(within(card(/Nilai Asesor/)).getByText("Baik")).toBeInTheDocument();
-    expect(within(card(/Nilai Asesor/)).getByRole("img", { name: "Nilai Asesor (D): 47 dari 47 indikator terisi" })).toHaveTextContent("terisi 47/47");
+    expect(
+      within(card(/Nilai Asesor/)).getByRole("img", { name: "Nilai Asesor (D): 47 dari 47 indikator terisi" }),
+    ).toHaveTextContent("terisi 47/47");
     expect(screen.getByRole("heading", { name: "Indeks domain" })).toBeInTheDocument();
     const bar = screen.getByRole("meter", { name: /Domain 3 Manajemen SPBE — Nilai Asesor/ });
     expect(bar).toHaveAttribute("aria-valuetext", "2,18");
     // The first screen: cards and domain bars; aspects and the rest are tabs, the aspects chosen.
     expect(screen.queryByRole("heading", { name: /^Yang menghalangi indeks/ })).not.toBeInTheDocument();
     expect(screen.getAllByRole("tab")).toHaveLength(5);
-    for (const name of ["Indeks aspek", "Masalah (0)", "Nilai rendah (23)", "Alat asesor", "Lainnya"]) expect(screen.getByRole("tab", { name })).toBeInTheDocument();
+    for (const name of ["Indeks aspek", "Masalah (0)", "Nilai rendah (23)", "Alat asesor", "Lainnya"])
+      expect(screen.getByRole("tab", { name })).toBeInTheDocument();
     expect(screen.getByRole("tab", { name: "Indeks aspek" })).toHaveAttribute("aria-selected", "true");
     expect(screen.getAllByRole("meter")).toHaveLength((4 + 8) * 2);
     await userEvent.click(screen.getByRole("tab", { name: "Masalah (0)" }));
@@ -71,7 +76,9 @@ describe("task pane", () => {
     grid.sheets[1].values[rowOf(grid, "Kertas Kerja", 5)][2] = 7;
     const host = new MemoryHost(grid);
     open(host);
-    expect(await within(await screen.findByRole("region", { name: /Penilaian Mandiri/ })).findByText("belum lengkap")).toBeInTheDocument();
+    expect(
+      await within(await screen.findByRole("region", { name: /Penilaian Mandiri/ })).findByText("belum lengkap"),
+    ).toBeInTheDocument();
     expect(within(card(/Nilai Asesor/)).getByText("3,19")).toBeInTheDocument();
     const cell = cellOf(grid, "C", 5);
     // Right under the cards, what blocks the index, each a link to its cell.
@@ -144,7 +151,10 @@ describe("task pane", () => {
     open(host);
     await screen.findByText("3.19");
     await userEvent.click(screen.getByRole("button", { name: "Apply to workbook" }));
-    host.failNext = new HostError("protected", { id: "Lembar terkunci; buka kuncinya lalu coba lagi", en: "The sheet is protected; unprotect it and try again" });
+    host.failNext = new HostError("protected", {
+      id: "Lembar terkunci; buka kuncinya lalu coba lagi",
+      en: "The sheet is protected; unprotect it and try again",
+    });
     await userEvent.click((await previewDialog("Apply to workbook")).button("Apply"));
     expect(await screen.findByText("The sheet is protected; unprotect it and try again")).toBeInTheDocument();
     expect(host.applied).toHaveLength(0);
@@ -204,7 +214,13 @@ describe("task pane", () => {
   });
 
   test("an older Excel: the pane says plainly what it cannot do", async () => {
-    open(new MemoryHost(spbeGrid(), { dataValidation: false, conditionalFormats: false, events: false, names: false }, "en-US"));
+    open(
+      new MemoryHost(
+        spbeGrid(),
+        { dataValidation: false, conditionalFormats: false, events: false, names: false },
+        "en-US",
+      ),
+    );
     await screen.findByText("3.19");
     expect(screen.getByText("This Excel is older")).toBeInTheDocument();
     expect(screen.getByText(/cannot set data validation from an add-in \(needs ExcelApi 1\.8\)/)).toBeInTheDocument();

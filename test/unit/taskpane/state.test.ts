@@ -1,6 +1,13 @@
 import { HostError } from "../../../src/excel/workbookHost";
 import { hostMessage } from "../../../src/taskpane/hostMessage";
-import { analyzeOptions, AUTOMATIC, initialState, paneLanguage, paneReducer, PaneState } from "../../../src/taskpane/state";
+import {
+  analyzeOptions,
+  AUTOMATIC,
+  initialState,
+  paneLanguage,
+  paneReducer,
+  PaneState,
+} from "../../../src/taskpane/state";
 import { pemdiGrid, PEMDI, rowOf, spbeGrid } from "./grids";
 import { MemoryHost } from "./memoryHost";
 
@@ -41,7 +48,10 @@ describe("pane state", () => {
 
   test("sheet and level column overrides reach the core", () => {
     const s = read(initialState("id-ID"));
-    const t = paneReducer(s, { type: "settings-changed", settings: { ...AUTOMATIC, sheet: "Kertas Kerja", levelColumns: ["D"] } });
+    const t = paneReducer(s, {
+      type: "settings-changed",
+      settings: { ...AUTOMATIC, sheet: "Kertas Kerja", levelColumns: ["D"] },
+    });
     expect(t.analysis!.tables[0].assessments.map((a) => a.column.letter)).toEqual(["D"]);
     expect(indexOf(t, 0)).toBe(319n);
   });
@@ -84,7 +94,11 @@ describe("pane state", () => {
     s = paneReducer(s, { type: "apply-started" });
     const err = new HostError("protected", { id: "Lembar dilindungi", en: "The sheet is protected" });
     s = paneReducer(s, { type: "failed", error: hostMessage(err) });
-    expect(s).toMatchObject({ applying: false, writePlan: null, error: { id: "Lembar dilindungi", en: "The sheet is protected" } });
+    expect(s).toMatchObject({
+      applying: false,
+      writePlan: null,
+      error: { id: "Lembar dilindungi", en: "The sheet is protected" },
+    });
     expect(paneReducer(s, { type: "message-dismissed" }).error).toBeNull();
   });
 
@@ -155,7 +169,10 @@ describe("path-to-target choices", () => {
 
 describe("host messages", () => {
   test("a HostError keeps its two messages, also from another bundle's class", () => {
-    expect(hostMessage(new HostError("edit-mode", { id: "Sel sedang diedit", en: "A cell is being edited" }))).toEqual({ id: "Sel sedang diedit", en: "A cell is being edited" });
+    expect(hostMessage(new HostError("edit-mode", { id: "Sel sedang diedit", en: "A cell is being edited" }))).toEqual({
+      id: "Sel sedang diedit",
+      en: "A cell is being edited",
+    });
     expect(hostMessage({ code: "sync-failed", text: { id: "a", en: "b" } })).toEqual({ id: "a", en: "b" });
   });
   test("anything else is said to be unexpected, in both languages", () => {

@@ -26,7 +26,9 @@ function ChartsProbe({ charts }: ToolChartsProps) {
   return (
     <ul aria-label="chart probe">
       {charts.map((c) => (
-        <li key={c.key}>{`${c.title}: ${c.series.map((x) => x.legend).join(" / ")}; ${c.target?.legend ?? "no target"}`}</li>
+        <li
+          key={c.key}
+        >{`${c.title}: ${c.series.map((x) => x.legend).join(" / ")}; ${c.target?.legend ?? "no target"}`}</li>
       ))}
     </ul>
   );
@@ -49,10 +51,13 @@ function tool(name: string | RegExp) {
 
 /** The step-by-step list of a plan, one click behind its lines per indicator. */
 async function stepDetail(count: number) {
-  const more = screen.getByRole("button", { name: new RegExp(`^(Rincian ${count} langkah|Details of the ${count} steps?)$`) });
+  const more = screen.getByRole("button", {
+    name: new RegExp(`^(Rincian ${count} langkah|Details of the ${count} steps?)$`),
+  });
   if (more.getAttribute("aria-expanded") !== "true") await userEvent.click(more);
 }
-const cellOf = (grid: ReturnType<typeof spbeGrid>, col: string, indicator: number | string, sheet = "Kertas Kerja") => `${col}${rowOf(grid, sheet, indicator) + 1}`;
+const cellOf = (grid: ReturnType<typeof spbeGrid>, col: string, indicator: number | string, sheet = "Kertas Kerja") =>
+  `${col}${rowOf(grid, sheet, indicator) + 1}`;
 
 async function typeTarget(text: string) {
   const box = screen.getByRole("textbox", { name: /Target indeks/ });
@@ -76,18 +81,30 @@ describe("path to target", () => {
     expect(screen.getByText(/Ketik target indeks/)).toBeInTheDocument();
     await typeTarget("3,70");
 
-    expect(screen.getByText("Indeks 3,75, Sangat Baik, sudah mencapai target 3,70; tidak perlu menaikkan nilai.")).toBeInTheDocument();
-    expect(screen.getByText("Target 3,70 tercapai dengan 18 langkah: indeks menjadi 3,71, Sangat Baik.")).toBeInTheDocument();
+    expect(
+      screen.getByText("Indeks 3,75, Sangat Baik, sudah mencapai target 3,70; tidak perlu menaikkan nilai."),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText("Target 3,70 tercapai dengan 18 langkah: indeks menjadi 3,71, Sangat Baik."),
+    ).toBeInTheDocument();
     // One line per indicator first: 43 and 44 each once, with all their steps.
-    const groups = within(screen.getByRole("list", { name: "Indikator yang dinaikkan untuk Nilai Asesor (D)" })).getAllByRole("listitem");
+    const groups = within(
+      screen.getByRole("list", { name: "Indikator yang dinaikkan untuk Nilai Asesor (D)" }),
+    ).getAllByRole("listitem");
     expect(groups.length).toBeLessThan(18);
-    expect(within(groups[0]).getByRole("button", { name: /^D\d+ 43 Layanan Data Terbuka nilai 2 → 5 3 langkah indeks setelahnya 3,2\d$/ })).toBeInTheDocument();
+    expect(
+      within(groups[0]).getByRole("button", {
+        name: /^D\d+ 43 Layanan Data Terbuka nilai 2 → 5 3 langkah indeks setelahnya 3,2\d$/,
+      }),
+    ).toBeInTheDocument();
     await stepDetail(18);
     const list = screen.getByRole("list", { name: "Langkah untuk Nilai Asesor (D)" });
     const steps = within(list).getAllByRole("listitem");
     expect(steps).toHaveLength(18);
     const step11 = within(steps[10]).getByRole("button", { name: /^Langkah 11 / });
-    expect(step11).toHaveAccessibleName(`Langkah 11 ${cellOf(grid, "D", 33)} 33 Layanan Penganggaran nilai 3 → 4 predikat berubah: Baik → Sangat Baik indeks menjadi 3,52`);
+    expect(step11).toHaveAccessibleName(
+      `Langkah 11 ${cellOf(grid, "D", 33)} 33 Layanan Penganggaran nilai 3 → 4 predikat berubah: Baik → Sangat Baik indeks menjadi 3,52`,
+    );
     expect(within(steps[17]).getByRole("button", { name: /^Langkah 18 .* indeks menjadi 3,71$/ })).toBeInTheDocument();
     expect(within(list).getAllByText(/predikat berubah/)).toHaveLength(1);
 
@@ -103,7 +120,9 @@ describe("path to target", () => {
     await stepDetail(18);
     const list = () => screen.getByRole("list", { name: "Langkah untuk Nilai Asesor (D)" });
     expect(within(list()).getAllByRole("button", { name: /^Langkah \d+ \S+ 43 / })).toHaveLength(3);
-    await userEvent.click(within(list()).getAllByRole("button", { name: "Tandai indikator 43 di luar jangkauan tahun ini" })[0]);
+    await userEvent.click(
+      within(list()).getAllByRole("button", { name: "Tandai indikator 43 di luar jangkauan tahun ini" })[0],
+    );
     expect(within(list()).queryAllByRole("button", { name: /^Langkah \d+ \S+ 43 / })).toHaveLength(0);
     expect(within(list()).getAllByRole("listitem")).toHaveLength(18);
     const out = screen.getByRole("group", { name: "Di luar jangkauan tahun ini" });
@@ -142,7 +161,9 @@ describe("path to target", () => {
     await screen.findByText("3,19");
     await userEvent.click(tool("Menuju target"));
     expect(screen.getByRole("textbox", { name: /Target indeks/ })).toHaveValue("3,70");
-    expect(screen.getByText("Target 3,70 tercapai dengan 18 langkah: indeks menjadi 3,71, Sangat Baik.")).toBeInTheDocument();
+    expect(
+      screen.getByText("Target 3,70 tercapai dengan 18 langkah: indeks menjadi 3,71, Sangat Baik."),
+    ).toBeInTheDocument();
   });
 
   test("Pemdi Aceh Tengah: one value step is 0.25 unless the assessor picks another", async () => {
@@ -157,12 +178,16 @@ describe("path to target", () => {
     expect(step).toHaveValue("0.25");
     expect(within(step).getByRole("option", { name: "0,25" })).toBeInTheDocument();
     expect(screen.getByText("Tiap langkah menaikkan satu nilai 0,25.")).toBeInTheDocument();
-    const i20Line = within(screen.getByRole("list", { name: "Indikator yang dinaikkan untuk Nilai Asesor (D)" })).getAllByRole("button", { name: /^D\d+ I20 / });
+    const i20Line = within(
+      screen.getByRole("list", { name: "Indikator yang dinaikkan untuk Nilai Asesor (D)" }),
+    ).getAllByRole("button", { name: /^D\d+ I20 / });
     expect(i20Line).toHaveLength(1);
     await stepDetail(23);
     const list = () => screen.getByRole("list", { name: "Langkah untuk Nilai Asesor (D)" });
     const i20 = cellOf(grid, "D", "I20", "Pemdi 2026");
-    expect(within(list()).getAllByRole("button")[0]).toHaveAccessibleName(`Langkah 1 ${i20} I20 Pengelolaan Kepuasan Pengguna Layanan Digital Pemerintah nilai 1,30 → 1,55 indeks menjadi 1,28`);
+    expect(within(list()).getAllByRole("button")[0]).toHaveAccessibleName(
+      `Langkah 1 ${i20} I20 Pengelolaan Kepuasan Pengguna Layanan Digital Pemerintah nilai 1,30 → 1,55 indeks menjadi 1,28`,
+    );
     expect(within(list()).getAllByRole("listitem")).toHaveLength(23);
     await userEvent.selectOptions(step, "0.5");
     await stepDetail(within(list()).getAllByRole("listitem").length);
@@ -183,10 +208,16 @@ describe("self versus assessor", () => {
     expect(screen.getByText("3,75 → 3,19")).toBeInTheDocument();
     expect(screen.getByText("−0,56")).toHaveTextContent("Selisih indeks −0,56");
     expect(screen.getByRole("heading", { name: "Sumbangan tiap domain ke selisih indeks" })).toBeInTheDocument();
-    expect(screen.getByText("Layanan SPBE", { selector: "li span" }).closest("li")).toHaveTextContent(/Domain 4.*indeks sendiri 4,13 → 3,55.*\(8 berbeda\).*sumbangan ke selisih indeks −0,260/);
-    expect(screen.getByRole("heading", { name: "Indikator yang berbeda, menurut pengaruhnya (29)" })).toBeInTheDocument();
+    expect(screen.getByText("Layanan SPBE", { selector: "li span" }).closest("li")).toHaveTextContent(
+      /Domain 4.*indeks sendiri 4,13 → 3,55.*\(8 berbeda\).*sumbangan ke selisih indeks −0,260/,
+    );
+    expect(
+      screen.getByRole("heading", { name: "Indikator yang berbeda, menurut pengaruhnya (29)" }),
+    ).toBeInTheDocument();
     const first = screen.getAllByRole("button", { name: /pengaruh ke indeks/ })[0];
-    expect(first).toHaveAccessibleName(`${cellOf(grid, "D", 40)} 40 Layanan Akuntabilitas Kinerja Organisasi nilai 5 → 3 pengaruh ke indeks −0,055`);
+    expect(first).toHaveAccessibleName(
+      `${cellOf(grid, "D", 40)} 40 Layanan Akuntabilitas Kinerja Organisasi nilai 5 → 3 pengaruh ke indeks −0,055`,
+    );
     expect(screen.getAllByRole("button", { name: /pengaruh ke indeks/ })).toHaveLength(12);
     await userEvent.click(screen.getByRole("button", { name: "Tampilkan semua (29)" }));
     expect(screen.getAllByRole("button", { name: /pengaruh ke indeks/ })).toHaveLength(29);
@@ -201,13 +232,19 @@ describe("charts", () => {
     await screen.findByText("3,19");
     await userEvent.click(tool("Grafik"));
     const probe = await screen.findByRole("list", { name: "chart probe" });
-    expect(within(probe).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+    expect(
+      within(probe)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
       "Indeks domain: Penilaian Mandiri (C) / Nilai Asesor (D); no target",
       "Indeks aspek: Penilaian Mandiri (C) / Nilai Asesor (D); no target",
     ]);
     await userEvent.click(tool("Menuju target"));
     await typeTarget("3,7");
-    expect(within(probe).getAllByRole("listitem")[0]).toHaveTextContent("Indeks domain: Penilaian Mandiri (C) / Nilai Asesor (D); Garis target 3,70");
+    expect(within(probe).getAllByRole("listitem")[0]).toHaveTextContent(
+      "Indeks domain: Penilaian Mandiri (C) / Nilai Asesor (D); Garis target 3,70",
+    );
   });
 
   test("without a chart view there is no chart section", async () => {
@@ -229,7 +266,9 @@ describe("levels without evidence", () => {
     expect(screen.getByText(/sel bukti dukungnya \(kolom E\) kosong/)).toBeInTheDocument();
     const self = screen.getByRole("heading", { level: 5, name: /^Penilaian Mandiri \(C\) · \d+$/ });
     expect(self).toBeInTheDocument();
-    expect(screen.getAllByRole("term").map((t) => t.textContent)).toEqual(expect.arrayContaining(["Domain 1Kebijakan Internal SPBE", "Domain 4Layanan SPBE"]));
+    expect(screen.getAllByRole("term").map((t) => t.textContent)).toEqual(
+      expect.arrayContaining(["Domain 1Kebijakan Internal SPBE", "Domain 4Layanan SPBE"]),
+    );
     expect(screen.queryByRole("button", { name: /^E\d+ 3 Kebijakan Internal Manajemen Data/ })).not.toBeInTheDocument();
     const row = screen.getAllByRole("button", { name: /^E\d+ 11 Arsitektur SPBE nilai 4$/ })[0];
     await userEvent.click(row);
@@ -256,7 +295,9 @@ describe("after an apply on an older Excel", () => {
     await screen.findByText(/^Applied\./);
     expect(screen.getByText("Parts this Excel could not write:")).toBeInTheDocument();
     expect(screen.getByText(/cannot set data validation from an add-in \(needs ExcelApi 1\.8\)/)).toBeInTheDocument();
-    expect(screen.getByText(/cannot add conditional formats from an add-in \(needs ExcelApi 1\.6\)/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/cannot add conditional formats from an add-in \(needs ExcelApi 1\.6\)/),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getAllByRole("button", { name: "Dismiss message" })[0]);
     expect(screen.queryByText("Parts this Excel could not write:")).not.toBeInTheDocument();
     // the standing notice, which left them out beside the confirmation, lists them again
@@ -288,7 +329,11 @@ describe("keyboard and language", () => {
     expect(header).toHaveAttribute("aria-expanded", "true");
     await userEvent.click(screen.getByRole("button", { name: "Switch to English" }));
     expect(screen.getByRole("button", { name: "Self versus assessor" })).toHaveAttribute("aria-expanded", "true");
-    expect(screen.getByRole("heading", { name: "Each domain's contribution to the index difference" })).toBeInTheDocument();
-    expect(screen.getAllByRole("button", { name: /effect on the index −0\.055$/ })[0]).toHaveAccessibleName(/ 40 Organisational performance accountability \(SAKIP\) value 5 → 3 /);
+    expect(
+      screen.getByRole("heading", { name: "Each domain's contribution to the index difference" }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole("button", { name: /effect on the index −0\.055$/ })[0]).toHaveAccessibleName(
+      / 40 Organisational performance accountability \(SAKIP\) value 5 → 3 /,
+    );
   });
 });

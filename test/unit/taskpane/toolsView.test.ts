@@ -10,8 +10,12 @@ import { targetText, toolsView } from "../../../src/taskpane/toolsView";
 import { paneView, shortName } from "../../../src/taskpane/view";
 import { evidenceGrid, PEMDI, pemdiGrid, rowOf, SPBE, spbeGrid } from "./grids";
 
-const tools = (grid: WorkbookGrid, opts: AnalyzeOptions = {}, choices: TargetChoices = NO_TARGET_CHOICES, lang: "id" | "en" = "id") =>
-  toolsView(analyze(grid, FRAMEWORKS, opts), choices, lang)[0];
+const tools = (
+  grid: WorkbookGrid,
+  opts: AnalyzeOptions = {},
+  choices: TargetChoices = NO_TARGET_CHOICES,
+  lang: "id" | "en" = "id",
+) => toolsView(analyze(grid, FRAMEWORKS, opts), choices, lang)[0];
 const row = (grid: WorkbookGrid, sheet: string, id: number | string) => rowOf(grid, sheet, id) + 1;
 
 describe("path to target, as the pane lists it", () => {
@@ -67,7 +71,9 @@ describe("path to target, as the pane lists it", () => {
     const all = SPBE.indicators.map((i) => i.id).filter((id) => id !== 1);
     const t = tools(spbeGrid(), { target: 4.9 }, { ...NO_TARGET_CHOICES, outOfReach: { "spbe-2020": all } }).target;
     expect(t.plans[1]).toMatchObject({ status: "unreachable", steps: [] });
-    expect(t.plans[1].message).toMatch(/^Target 4,90 tidak dapat dicapai: paling tinggi 3,\d\d, Baik, setelah \d langkah, tanpa indikator di luar jangkauan\.$/);
+    expect(t.plans[1].message).toMatch(
+      /^Target 4,90 tidak dapat dicapai: paling tinggi 3,\d\d, Baik, setelah \d langkah, tanpa indikator di luar jangkauan\.$/,
+    );
   });
 
   test("an incomplete column says why it cannot be planned", () => {
@@ -81,17 +87,31 @@ describe("path to target, as the pane lists it", () => {
   test("Pemdi Aceh Tengah: decimal values move by the chosen step, 0.25 unless another is picked", () => {
     const grid = pemdiGrid();
     const t = tools(grid, { target: 2 }).target;
-    expect(t.step).toEqual({ value: 0.25, choices: ["0,10", "0,25", "0,50", "1,00"].map((text) => ({ value: Number(text.replace(",", ".")), text })) });
+    expect(t.step).toEqual({
+      value: 0.25,
+      choices: ["0,10", "0,25", "0,50", "1,00"].map((text) => ({ value: Number(text.replace(",", ".")), text })),
+    });
     expect(t.stepText).toBe("0,25");
     const plan = t.plans[0];
     expect(plan.message).toBe("Target 2,00 tercapai dengan 23 langkah: indeks menjadi 2,00, Cukup (Membangun).");
-    expect(plan.steps[0]).toMatchObject({ code: "I20", from: "1,30", to: "1,55", index: "1,28", cell: `D${row(grid, "Pemdi 2026", "I20")}` });
-    expect(plan.steps.find((s) => s.predicateChange)!.predicateChange).toEqual({ from: "Kurang (Merintis)", to: "Cukup (Membangun)" });
+    expect(plan.steps[0]).toMatchObject({
+      code: "I20",
+      from: "1,30",
+      to: "1,55",
+      index: "1,28",
+      cell: `D${row(grid, "Pemdi 2026", "I20")}`,
+    });
+    expect(plan.steps.find((s) => s.predicateChange)!.predicateChange).toEqual({
+      from: "Kurang (Merintis)",
+      to: "Cukup (Membangun)",
+    });
     const half = tools(grid, { target: 2 }, { ...NO_TARGET_CHOICES, step: 0.5 }).target;
     expect(half.step!.value).toBe(0.5);
     expect(half.plans[0].steps[0]).toMatchObject({ from: "1,30", to: "1,80" });
     expect(half.plans[0].steps.length).toBeLessThan(23);
-    expect(tools(grid, { target: 2 }, { ...NO_TARGET_CHOICES, step: 0.3 }).target.step!.choices.map((c) => c.value)).toEqual([0.1, 0.25, 0.3, 0.5, 1]);
+    expect(
+      tools(grid, { target: 2 }, { ...NO_TARGET_CHOICES, step: 0.3 }).target.step!.choices.map((c) => c.value),
+    ).toEqual([0.1, 0.25, 0.3, 0.5, 1]);
   });
 });
 
@@ -110,7 +130,12 @@ describe("self versus assessor", () => {
       ["Domain 4", "−0,260", 8],
     ]);
     // Beside each contribution, the domain's own index in both columns, so one is not read as the other.
-    expect(r.domains.map((d) => `${d.own.from} → ${d.own.to}`)).toEqual(["3,40 → 3,00", "3,80 → 3,30", "2,91 → 2,18", "4,13 → 3,55"]);
+    expect(r.domains.map((d) => `${d.own.from} → ${d.own.to}`)).toEqual([
+      "3,40 → 3,00",
+      "3,80 → 3,30",
+      "2,91 → 2,18",
+      "4,13 → 3,55",
+    ]);
     expect(r.aspects).toHaveLength(8);
     expect(r.aspects[2]).toMatchObject({ label: "Aspek 3", impact: "0,000", differences: 2 });
     expect(r.differences).toHaveLength(29);
@@ -193,7 +218,13 @@ describe("charts", () => {
     expect(domains.series[1].points[2].group).toBe("Domain 3 Manajemen SPBE");
     expect(domains.target).toEqual({
       legend: "Garis target 3,70",
-      points: domains.series[0].points.map((p) => ({ x: p.x, y: 3.7, group: p.group, text: "3,70", label: `${p.group}, Garis target 3,70: 3,70` })),
+      points: domains.series[0].points.map((p) => ({
+        x: p.x,
+        y: 3.7,
+        group: p.group,
+        text: "3,70",
+        label: `${p.group}, Garis target 3,70: 3,70`,
+      })),
     });
     expect(domains.series[1].points[2]).toMatchObject({ text: "2,18" });
     expect(domains.description).toBe("Indeks domain per kolom nilai, dengan garis target 3,70");

@@ -33,12 +33,27 @@ describe("what the pane shows", () => {
       [319, 47, 47, false],
     ]);
     expect(t.blocking).toEqual([]);
-    expect(t.domains.map((d) => d.bars.map((b) => b.text).join("/"))).toEqual(["3,40/3,00", "3,80/3,30", "2,91/2,18", "4,13/3,55"]);
+    expect(t.domains.map((d) => d.bars.map((b) => b.text).join("/"))).toEqual([
+      "3,40/3,00",
+      "3,80/3,30",
+      "2,91/2,18",
+      "4,13/3,55",
+    ]);
     expect(t.aspects).toHaveLength(8);
     expect(t.statusNote).toBeNull();
-    expect(t.detection).toMatchObject({ sheet: "Kertas Kerja", headerRow: 3, indicatorRows: 47, levelColumns: "Penilaian Mandiri (C), Nilai Asesor (D)" });
+    expect(t.detection).toMatchObject({
+      sheet: "Kertas Kerja",
+      headerRow: 3,
+      indicatorRows: 47,
+      levelColumns: "Penilaian Mandiri (C), Nilai Asesor (D)",
+    });
     const d2 = `D${rowOf(spbeGrid(), "Kertas Kerja", 2) + 1}`;
-    expect(t.lowScores.find((l) => l.cell === d2)).toMatchObject({ indicatorCode: "2", value: "1", sheet: "Kertas Kerja", column: "D" });
+    expect(t.lowScores.find((l) => l.cell === d2)).toMatchObject({
+      indicatorCode: "2",
+      value: "1",
+      sheet: "Kertas Kerja",
+      column: "D",
+    });
     expect(t.threshold).toBe("3");
   });
 
@@ -58,8 +73,20 @@ describe("what the pane shows", () => {
     expect(id.lowScores.filter((l) => l.external).map((l) => l.indicatorCode)).toEqual(["I5", "I7", "I18"]);
 
     const complete = paneView(analyze(pemdiGrid(), FRAMEWORKS), "en").tables[0];
-    expect(complete.assessments[0]).toMatchObject({ index: "1.24", predicate: "Kurang (Merintis)", predicateGloss: "Initiate" });
-    expect(complete.aspects.map((g) => g.bars[0].text)).toEqual(["1.75", "1.28", "1.00", "1.17", "1.08", "1.40", "1.18"]);
+    expect(complete.assessments[0]).toMatchObject({
+      index: "1.24",
+      predicate: "Kurang (Merintis)",
+      predicateGloss: "Initiate",
+    });
+    expect(complete.aspects.map((g) => g.bars[0].text)).toEqual([
+      "1.75",
+      "1.28",
+      "1.00",
+      "1.17",
+      "1.08",
+      "1.40",
+      "1.18",
+    ]);
     expect(complete.statusNote).toBe("weights from secondary sources; check against the regulation text");
     expect(complete.lowScores.find((l) => l.indicatorCode === "I13")!.value).toBe("1.17");
   });
@@ -72,12 +99,30 @@ describe("what the pane shows", () => {
     expect(self).toMatchObject({ complete: false, index: null, predicate: null, problemCount: 1 });
     expect(final.index).toBe("3.19");
     const cell = `C${rowOf(grid, "Kertas Kerja", 5) + 1}`;
-    expect(paneView(a, "en").tables[0].problems).toEqual([expect.objectContaining({ code: "not-a-number", cell, message: expect.stringMatching(/^Cell/) })]);
+    expect(paneView(a, "en").tables[0].problems).toEqual([
+      expect.objectContaining({ code: "not-a-number", cell, message: expect.stringMatching(/^Cell/) }),
+    ]);
     expect(paneView(a, "id").tables[0].problems[0].message).toMatch(/^Sel/);
   });
 
   test("no table: the pane says why, sheet by sheet", () => {
-    const v = paneView(analyze({ sheets: [{ name: "Catatan", values: [["No", "Indikator"], [1, "apa saja"]] }] }, FRAMEWORKS), "id");
+    const v = paneView(
+      analyze(
+        {
+          sheets: [
+            {
+              name: "Catatan",
+              values: [
+                ["No", "Indikator"],
+                [1, "apa saja"],
+              ],
+            },
+          ],
+        },
+        FRAMEWORKS,
+      ),
+      "id",
+    );
     expect(v.tables).toEqual([]);
     expect(v.notes.join(" ")).toContain("Catatan");
   });
@@ -101,7 +146,11 @@ describe("what the pane shows", () => {
     expect(full.cells).toBe(plan.cells.length);
     expect(full.validations).toBeGreaterThan(0);
     expect(full.unavailable).toEqual([]);
-    const old = previewView(plan, { dataValidation: false, conditionalFormats: false, events: false, names: true }, "en");
+    const old = previewView(
+      plan,
+      { dataValidation: false, conditionalFormats: false, events: false, names: true },
+      "en",
+    );
     expect(old.validations).toBe(0);
     expect(old.conditionalFormats).toBe(0);
     expect(old.unavailable).toEqual([MISSING_PART.dataValidation.en, MISSING_PART.conditionalFormats.en]);

@@ -18,38 +18,65 @@ function trim<T>(a: T[]): T[] {
   return a;
 }
 function rows<T>(m: T[][] | undefined) {
-  return trim(Array.from(m ?? [], (r) => { const t = trim(Array.from(r ?? [], (x) => x ?? null)); return t.length ? t : null; }));
+  return trim(
+    Array.from(m ?? [], (r) => {
+      const t = trim(Array.from(r ?? [], (x) => x ?? null));
+      return t.length ? t : null;
+    }),
+  );
 }
-const plain = (g: WorkbookGrid) => g.sheets.map((s: SheetGrid) => ({ name: s.name, values: rows(s.values), formulas: rows(s.formulas ?? []), merges: s.merges }));
+const plain = (g: WorkbookGrid) =>
+  g.sheets.map((s: SheetGrid) => ({
+    name: s.name,
+    values: rows(s.values),
+    formulas: rows(s.formulas ?? []),
+    merges: s.merges,
+  }));
 
 /** A minimal package with the given sheet XML (and optional shared strings / styles). */
 function pkg(sheetXml: string, extra: { strings?: string; styles?: string; workbookPr?: string } = {}): Uint8Array {
   const files: Record<string, Uint8Array> = {
-    "[Content_Types].xml": strToU8(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`),
-    "_rels/.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    "xl/workbook.xml": strToU8(`<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${extra.workbookPr ?? ""}<x:sheets><x:sheet name="Lembar" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`),
-    "xl/_rels/workbook.xml.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`),
+    "[Content_Types].xml": strToU8(
+      `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`,
+    ),
+    "_rels/.rels": strToU8(
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    "xl/workbook.xml": strToU8(
+      `<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${extra.workbookPr ?? ""}<x:sheets><x:sheet name="Lembar" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
+    ),
+    "xl/_rels/workbook.xml.rels": strToU8(
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+    ),
     "xl/worksheets/sheet1.xml": strToU8(sheetXml),
   };
   if (extra.strings) files["xl/sharedStrings.xml"] = strToU8(extra.strings);
   if (extra.styles) files["xl/styles.xml"] = strToU8(extra.styles);
   return zipSync(files);
 }
-const sheet = (data: string, tail = "") => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData>${tail}</worksheet>`;
+const sheet = (data: string, tail = "") =>
+  `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData>${tail}</worksheet>`;
 
 describe("readWorkbook", () => {
-  test.each(fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".xlsx") && f !== "rusak.xlsx"))("%s reads as ExcelJS read it", async (name) => {
-    const file = path.join(FIXTURES, name);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    expect(plain(await readWorkbook(file))).toEqual(plain(workbookGrid(wb)));
-  });
+  test.each(fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".xlsx") && f !== "rusak.xlsx"))(
+    "%s reads as ExcelJS read it",
+    async (name) => {
+      const file = path.join(FIXTURES, name);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      expect(plain(await readWorkbook(file))).toEqual(plain(workbookGrid(wb)));
+    },
+  );
 
   test("shared strings with rich text and phonetic runs, inline strings, booleans, errors", async () => {
     const g = await readWorkbook(
       pkg(
-        sheet(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>sebaris</t></is></c><c r="D1" t="b"><v>1</v></c><c r="E1" t="e"><v>#N/A</v></c><c r="F1" t="s"><v>2</v></c></row>`),
-        { strings: `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Tata Kelola</t></si><si><r><t>Ka</t></r><r><rPr><b/></rPr><t xml:space="preserve">pabilitas </t></r><rPh><t>x</t></rPh></si><si><t></t></si></sst>` },
+        sheet(
+          `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>sebaris</t></is></c><c r="D1" t="b"><v>1</v></c><c r="E1" t="e"><v>#N/A</v></c><c r="F1" t="s"><v>2</v></c></row>`,
+        ),
+        {
+          strings: `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Tata Kelola</t></si><si><r><t>Ka</t></r><r><rPr><b/></rPr><t xml:space="preserve">pabilitas </t></r><rPh><t>x</t></rPh></si><si><t></t></si></sst>`,
+        },
       ),
     );
     expect(g.sheets[0].values[0]).toEqual(["Tata Kelola", "Kapabilitas ", "sebaris", true, { error: "#N/A" }]);
@@ -57,17 +84,27 @@ describe("readWorkbook", () => {
 
   test("shared formulas are moved to each cell; a formula without a value says so", async () => {
     const g = await readWorkbook(
-      pkg(sheet(`<row r="2"><c r="B2"><f t="shared" ref="B2:B4" si="0">A2*2</f><v>2</v></c></row><row r="3"><c r="B3"><f t="shared" si="0"/><v>4</v></c></row><row r="4"><c r="B4"><f t="shared" si="0"/></c></row>`)),
+      pkg(
+        sheet(
+          `<row r="2"><c r="B2"><f t="shared" ref="B2:B4" si="0">A2*2</f><v>2</v></c></row><row r="3"><c r="B3"><f t="shared" si="0"/><v>4</v></c></row><row r="4"><c r="B4"><f t="shared" si="0"/></c></row>`,
+        ),
+      ),
     );
     const s = g.sheets[0];
     expect([s.formulas![1][1], s.formulas![2][1], s.formulas![3][1]]).toEqual(["=A2*2", "=A3*2", "=A4*2"]);
-    expect([s.values[1][1], s.values[2][1], s.values[3][1]]).toEqual([2, 4, { error: "#BELUM-DIHITUNG/NOT-CALCULATED" }]);
+    expect([s.values[1][1], s.values[2][1], s.values[3][1]]).toEqual([
+      2,
+      4,
+      { error: "#BELUM-DIHITUNG/NOT-CALCULATED" },
+    ]);
   });
 
   test("rows and cells without positions, dates as the serial numbers formulas see, merged cells", async () => {
     const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs></styleSheet>`;
     const data = `<row><c><v>1</v></c><c s="1"><v>44197</v></c></row><row><c s="2"><v>44198</v></c><c><v>x</v></c></row><row r="5"><c r="A5" t="inlineStr"><is><t>gabung</t></is></c><c r="B5" t="inlineStr"><is><t>hilang</t></is></c></row>`;
-    const g = await readWorkbook(pkg(sheet(data, `<mergeCells count="1"><mergeCell ref="A5:B5"/></mergeCells>`), { styles }));
+    const g = await readWorkbook(
+      pkg(sheet(data, `<mergeCells count="1"><mergeCell ref="A5:B5"/></mergeCells>`), { styles }),
+    );
     expect(g.sheets[0].values[0]).toEqual([1, 44197]);
     expect(g.sheets[0].values[1][0]).toBe(44198);
     expect(g.sheets[0].values[4]).toEqual(["gabung"]);

@@ -24,10 +24,14 @@ function snapshot(wb: ExcelJS.Workbook) {
   return wb.worksheets.map((ws) => ({
     name: ws.name,
     grid: workbookGrid(wb).sheets.find((s) => s.name === ws.name),
-    cf: (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings
+    cf: (
+      ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }
+    ).conditionalFormattings
       .map((c) => `${c.ref} ${c.rules.map((r) => r.formulae.join()).join()}`)
       .sort(),
-    dv: Object.entries((ws as unknown as { dataValidations: { model: Record<string, Record<string, unknown>> } }).dataValidations.model)
+    dv: Object.entries(
+      (ws as unknown as { dataValidations: { model: Record<string, Record<string, unknown>> } }).dataValidations.model,
+    )
       .filter(([, v]) => v)
       .map(([k, v]) => `${k} ${v.type} ${JSON.stringify(v.formulae)} ${v.prompt}`)
       .sort(),
@@ -46,7 +50,8 @@ describe("the write plan through the package writer, as ExcelJS reads the result
     expect((rs.getCell("E10").value as ExcelJS.CellFormulaValue).result).toBe("Baik");
     // no function Excel 2016 or LibreOffice lacks
     const formulas = plan.cells.filter((c) => c.formula).map((c) => c.formula!);
-    for (const f of formulas) expect(f).not.toMatch(/\b(LET|LAMBDA|XLOOKUP|FILTER|SEQUENCE|UNIQUE|IFS|SWITCH|CONCAT|TEXTJOIN)\(/);
+    for (const f of formulas)
+      expect(f).not.toMatch(/\b(LET|LAMBDA|XLOOKUP|FILTER|SEQUENCE|UNIQUE|IFS|SWITCH|CONCAT|TEXTJOIN)\(/);
   });
 
   test("data validation and conditional formats sit on the level cells only", async () => {
@@ -54,11 +59,18 @@ describe("the write plan through the package writer, as ExcelJS reads the result
     const ws = wb.getWorksheet("Kertas Kerja")!;
     expect(plan.validations.map((v) => v.ranges.length)).toEqual([8, 8]);
     const dv = ws.getCell("E7").dataValidation;
-    expect(dv).toMatchObject({ type: "whole", operator: "between", formulae: [1, 5], showErrorMessage: true, errorStyle: "stop" });
+    expect(dv).toMatchObject({
+      type: "whole",
+      operator: "between",
+      formulae: [1, 5],
+      showErrorMessage: true,
+      errorStyle: "stop",
+    });
     expect(dv.prompt).toMatch(/bilangan bulat 1–5.*whole number 1–5/);
     // a domain heading row gets no validation
     expect(ws.getCell("E5").dataValidation).toBeUndefined();
-    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] })
+      .conditionalFormattings;
     expect(cfs).toHaveLength(4);
     expect(cfs.find((c) => c.rules[0].formulae[0].includes("IndeksSPBE_Ambang"))!.ref).toMatch(/^D7:D16 D19:D22 /);
     expect(wb.definedNames.getRanges("IndeksSPBE_Ambang").ranges).toEqual(["'Indeks SPBE'!$B$6"]);
