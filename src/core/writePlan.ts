@@ -441,10 +441,12 @@ function planPage(s: ResultsSheet): void {
     fitToWidth: 1,
     titleRows: `$${s.rows.head + 1}:$${s.rows.head + 1}`,
   });
+  // Column A holds the settings labels and C the heading "Bobot / Weight": both print whole.
+  const labels = Math.max(...Object.values(SETTINGS_LABELS).map((l) => l.length));
   s.plan.columnWidths.push(
-    { sheet: S, column: "A", width: 22 },
+    { sheet: S, column: "A", width: Math.max(22, labels + 2) },
     { sheet: S, column: "B", width: 58 },
-    { sheet: S, column: "C", width: 10 },
+    { sheet: S, column: "C", width: 15 },
   );
   for (let k = 0; k < s.t.assessments.length; k++)
     s.plan.columnWidths.push({ sheet: S, column: assessmentLetter(k), width: 22 });
