@@ -6,7 +6,7 @@ import { columnTitle } from "./format";
 import { Framework, Indicator } from "./framework";
 import { sameEntry } from "./formulas";
 import { a1, cellAt, columnIndex, isEmpty, WorkbookGrid } from "./grid";
-import { findTables, LevelColumn, TableLayout } from "./layout";
+import { findTables, LayoutOptions, LevelColumn, TableLayout } from "./layout";
 import { bi, Issue, Note } from "./messages";
 import { OtherModel } from "./otherModels";
 import { Rational, compare, fromInt, fromNumber, equals } from "./rational";
@@ -294,7 +294,12 @@ export function analyzeTable(
   };
 }
 
-export function analyze(grid: WorkbookGrid, frameworks: readonly Framework[], opts: AnalyzeOptions = {}): Analysis {
+/** The table search's options: the caller's, else what the results sheet stored. */
+export function layoutOptions(
+  grid: WorkbookGrid,
+  opts: AnalyzeOptions,
+  frameworks: readonly Framework[],
+): { layout: LayoutOptions; settings: StoredSettings[]; notes: Note[] } {
   const settings = readStoredSettings(grid);
   const stored = settings.find((s) => !opts.sheet || s.sheet === opts.sheet);
   const notes: Note[] = [];
@@ -309,14 +314,20 @@ export function analyze(grid: WorkbookGrid, frameworks: readonly Framework[], op
   const framework =
     opts.framework ?? (stored?.framework ? frameworks.find((f) => f.id === stored.framework) : undefined);
   const sheet = opts.sheet ?? (settings.length === 1 ? stored?.sheet : undefined);
-  const found = findTables(grid, frameworks, {
+  const layout: LayoutOptions = {
     sheet: sheet && grid.sheets.some((s) => s.name === sheet) ? sheet : opts.sheet,
     levelColumns: levelColumns.length ? levelColumns : undefined,
     framework,
     headerRow: opts.headerRow !== undefined ? opts.headerRow - 1 : undefined,
     otherModels: opts.otherModels,
     ownSheets: new Set(settings.map((s) => s.resultsSheet)),
-  });
+  };
+  return { layout, settings, notes };
+}
+
+export function analyze(grid: WorkbookGrid, frameworks: readonly Framework[], opts: AnalyzeOptions = {}): Analysis {
+  const { layout, settings, notes } = layoutOptions(grid, opts, frameworks);
+  const found = findTables(grid, frameworks, layout);
   const tables = found.tables.map((layout) => {
     const own = settings.find((s) => s.sheet === layout.sheet);
     return analyzeTable(grid, layout, opts.threshold ?? own?.threshold, opts.target ?? own?.target);

@@ -18,6 +18,11 @@ export interface SheetGrid {
   formulas?: (string | null | undefined)[][];
   /** "A1:B2" ranges of merged cells, where the host knows them */
   merges?: string[];
+  /**
+   * When a host read only part of the sheet: the runs of rows it read (0-based,
+   * inclusive). `values` still spans the sheet's used rows; rows not read are empty.
+   */
+  rowsRead?: [number, number][];
 }
 
 export interface WorkbookGrid {

@@ -84,7 +84,14 @@ export interface LayoutResult {
   notes: Note[];
 }
 
-const HEADER_SCAN_ROWS = 40;
+/** Rows of each sheet searched for a header row. */
+export const HEADER_SCAN_ROWS = 40;
+/**
+ * Rows of a sheet other than the table's searched for result labels ("Indeks SPBE",
+ * "Predikat"): a cover or summary sheet holds them near its top. The table's own sheet
+ * is searched whole. Bounding the search is what lets a host read only what is needed.
+ */
+export const LABEL_SCAN_ROWS = 60;
 
 interface HeaderCandidate {
   row: number;
@@ -392,8 +399,8 @@ function findResultLabels(
   const lastRow = table.rows.reduce((m, r) => Math.max(m, r.row), table.headerRow);
   for (const sheet of grid.sheets) {
     if (ownSheets?.has(sheet.name)) continue;
-    const n = rowCount(sheet);
     const onTableSheet = sheet.name === table.sheet;
+    const n = onTableSheet ? rowCount(sheet) : Math.min(rowCount(sheet), LABEL_SCAN_ROWS);
     for (let r = 0; r < n; r++) {
       const row = sheet.values[r];
       if (!row) continue;
@@ -546,14 +553,8 @@ function describeNumbers(s: RowScan, f: Framework): Note | undefined {
   return { code: "numbering", message: bi(parts.map((p) => p.id).join("; "), parts.map((p) => p.en).join("; ")) };
 }
 
-function analyseSheet(
-  grid: WorkbookGrid,
-  sheetIndex: number,
-  frameworks: readonly Framework[],
-  opts: LayoutOptions,
-): { best?: Scored; why?: Bilingual; code?: string } {
-  const sheet = grid.sheets[sheetIndex];
-  const width = colCount(sheet);
+/** The rows tried as a header: the one the person names, else the first rows of the sheet. */
+function headerCandidates(sheet: SheetGrid, opts: LayoutOptions, width: number): HeaderCandidate[] {
   const scan = Math.min(rowCount(sheet), HEADER_SCAN_ROWS);
   const candidates: HeaderCandidate[] = [];
   const rowsToTry = opts.headerRow !== undefined ? [opts.headerRow] : Array.from({ length: scan }, (_, r) => r);
@@ -563,6 +564,46 @@ function analyseSheet(
     const two = candidate(sheet, r, true, width);
     if (two) candidates.push(two);
   }
+  return candidates;
+}
+
+/** A header is read further (its rows scanned) when it proposes a level column or the person chose them. */
+function readsOn(h: HeaderCandidate, opts: LayoutOptions): boolean {
+  return h.roles.some((r) => r.role === "level") || !!opts.levelColumns?.length;
+}
+
+/** The sheets the table search looks at, with their index in the workbook. */
+function searchedSheets(grid: WorkbookGrid, opts: LayoutOptions): { s: SheetGrid; i: number }[] {
+  return grid.sheets
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => (opts.sheet ? s.name === opts.sheet : !opts.ownSheets?.has(s.name)));
+}
+
+/**
+ * The rows of every sheet a reading looks at first, whatever the sheet holds: those
+ * searched for a header (and the row under it) and for result labels.
+ */
+export function headerBandRows(opts: LayoutOptions): number {
+  return Math.max(HEADER_SCAN_ROWS + 1, LABEL_SCAN_ROWS, opts.headerRow !== undefined ? opts.headerRow + 2 : 0);
+}
+
+/** Indexes of the sheets whose rows below the header band the table search reads, judged from the header band alone. */
+export function sheetsReadWhole(band: WorkbookGrid, opts: LayoutOptions): number[] {
+  return searchedSheets(band, opts)
+    .filter(({ s }) => headerCandidates(s, opts, colCount(s)).some((h) => readsOn(h, opts)))
+    .map(({ i }) => i);
+}
+
+function analyseSheet(
+  grid: WorkbookGrid,
+  sheetIndex: number,
+  frameworks: readonly Framework[],
+  opts: LayoutOptions,
+): { best?: Scored; why?: Bilingual; code?: string } {
+  const sheet = grid.sheets[sheetIndex];
+  const width = colCount(sheet);
+  const scan = Math.min(rowCount(sheet), HEADER_SCAN_ROWS);
+  const candidates = headerCandidates(sheet, opts, width);
   if (candidates.length === 0) {
     if (opts.headerRow !== undefined) {
       const n = opts.headerRow + 1;
@@ -587,7 +628,7 @@ function analyseSheet(
     const numberCol = h.roles.find((r) => r.role === "number")?.col;
     const nameCol = h.roles.find((r) => r.role === "name")?.col;
     const proposed = h.roles.filter((r) => r.role === "level").map((r) => r.col);
-    if (proposed.length === 0 && !opts.levelColumns?.length) continue;
+    if (!readsOn(h, opts)) continue;
     // Two readings of the header that give the same columns and the same data rows read alike.
     const signature = [h.row + h.rows, numberCol, nameCol, ...proposed].join(",");
     if (seen.has(signature)) continue;
@@ -748,9 +789,7 @@ export function findTables(
 ): LayoutResult {
   const notes: Note[] = [];
   const found: Scored[] = [];
-  const candidates = grid.sheets
-    .map((s, i) => ({ s, i }))
-    .filter(({ s }) => (opts.sheet ? s.name === opts.sheet : !opts.ownSheets?.has(s.name)));
+  const candidates = searchedSheets(grid, opts);
   if (opts.sheet && candidates.length === 0) {
     notes.push({
       code: "sheet-not-found",
