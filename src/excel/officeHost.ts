@@ -3,25 +3,28 @@
  *
  * Round trips are what make an add-in slow, so each step is as few `context.sync`s as
  * Excel's limits allow:
- * - read: every sheet from A1 to its last used cell, protection, defined names and the
- *   custom conditional formats, in one batch. Sheets can only be asked for by name, so
- *   the names learned by the previous read are used and checked in the same batch;
- *   only when the sheet list changed (or on the very first read) is another trip made.
- *   Excel on the web refuses an answer over 5 MB, so a workbook the last read found
- *   larger (long evidence sheets) comes in parts of at most 4 MB each (readChunks.ts).
+ * - read: each sheet's size, protection, defined names and the custom conditional
+ *   formats, with the cells of the rows the last read read, in one batch. Sheets can
+ *   only be asked for by name, so the names learned by the previous read are used and
+ *   checked in the same batch; only when the sheet list changed (or on the very first
+ *   read) is another trip made. Which rows are read is the core's to say (readingNeeds):
+ *   the first rows of every sheet, then the rows it asks for; a sheet whose size changed
+ *   is read afresh that way. Excel on the web refuses an answer over 5 MB, so what does
+ *   not fit comes in parts of at most 4 MB each (readChunks.ts).
  * - apply: the whole write plan in one batch, using what the last read learned
  *   (protection, our earlier conditional formats, names) to decide without asking.
  * Each member of the API is used only where Excel reports its requirement set.
  */
 import { bi } from "../core/messages";
 import { CellValue, columnIndex, columnLetter, SheetGrid, WorkbookGrid } from "../core/grid";
+import { RowSpan, unread } from "../core/readingNeeds";
 import { CellStyle, PlannedChart, PlannedConditionalFormat, PlannedValidation, WritePlan } from "../core/writePlan";
 import { ApiLevels, readApiLevels, SkippedPart, skippedParts } from "./capabilities";
 import { isPayloadError, officeErrorCode, protectedSheetsError, toHostError } from "./hostErrors";
 import { Area, areaAddress, intersects, parseArea, parseAreas } from "./rangeAddress";
 import { GUESS_BYTES_PER_CELL, halve, PAYLOAD_BUDGET, planChunks, RowsWanted } from "./readChunks";
 import { shiftFormula } from "../core/shiftFormula";
-import { HostCapabilities, HostError, LevelWatch, WorkbookHost } from "./workbookHost";
+import { HostCapabilities, HostError, LevelWatch, RowsNeeded, WorkbookHost } from "./workbookHost";
 
 export interface OfficeHost extends WorkbookHost {
   /** the parts of the last applied plan this Excel could not write, each with a sentence for the assessor */
@@ -68,12 +71,15 @@ const lower = (s: string) => s.toLowerCase();
 
 /** What is read of each cell. */
 const CELLS_LOAD = "values,formulas,valueTypes";
-/** Rows of each sheet the first trip brings when the workbook's size is not known yet: the usual assessment sheet whole. */
-const FIRST_ROWS = 300;
-/** What a sheet the last read did not see is taken to cost: the first rows of a usual sheet. */
+/**
+ * Rows of each sheet the first trip brings when nothing was read before: more than the
+ * header band the core looks at first, so that the usual assessment sheet comes whole.
+ */
+const FIRST_ROWS = 100;
+/** What a sheet the last read did not see is taken to cost: its first rows, as a usual sheet has them. */
 const UNSEEN_SHEET_BYTES = FIRST_ROWS * 10 * GUESS_BYTES_PER_CELL;
 
-/** A sheet's cells as read so far, from A1 to the end of its used range. */
+/** A sheet's cells as read so far: rows not read yet are holes. */
 interface SheetCells {
   name: string;
   rows: number;
@@ -81,11 +87,40 @@ interface SheetCells {
   values: unknown[][];
   formulas: unknown[][];
   types: string[][];
+  /** runs of rows read, 0-based, inclusive */
+  runs: [number, number][];
+  /** what the rows read took in the responses */
+  bytes: number;
 }
 
-/** What a sheet's cells cost in a response: their values, formulas and value types as JSON. */
-function responseBytes(g: SheetCells): number {
-  return JSON.stringify(g.values).length + JSON.stringify(g.formulas).length + JSON.stringify(g.types).length;
+/** What the last read read of a sheet, to ask for the same in one trip next time. */
+interface SheetRead {
+  rows: number;
+  columns: number;
+  runs: [number, number][];
+  bytes: number;
+}
+
+/** What rows of cells cost in a response: their values, formulas and value types as JSON. */
+function responseBytes(values: unknown[][], formulas: unknown[][], types: string[][]): number {
+  return JSON.stringify(values).length + JSON.stringify(formulas).length + JSON.stringify(types).length;
+}
+
+/** Rows `from`.. of a sheet's cells, as one range answered them. */
+function put(g: SheetCells, from: number, values: unknown[][], formulas: unknown[][], types: string[][]): void {
+  const n = Math.min(values.length, g.rows - from);
+  if (n <= 0) return;
+  for (let k = 0; k < n; k++) {
+    g.values[from + k] = values[k];
+    g.formulas[from + k] = formulas[k];
+    g.types[from + k] = types[k];
+  }
+  g.runs.push([from, from + n - 1]);
+  g.bytes += responseBytes(values.slice(0, n), formulas.slice(0, n), types.slice(0, n));
+}
+
+function rowsReadCount(g: SheetCells): number {
+  return g.runs.reduce((n, [a, b]) => n + b - a + 1, 0);
 }
 
 /** What is read of a sheet's conditional formats: only the custom ones' formulas (other kinds read as null objects). */
@@ -133,23 +168,37 @@ function normalise(value: unknown, type: string): CellValue {
   return String(value);
 }
 
-function sheetGrid(name: string, values: unknown[][], formulas: unknown[][], types: string[][]): SheetGrid {
+function sheetGrid(g: SheetCells): SheetGrid {
   const rows: CellValue[][] = [];
   const fs: (string | null)[][] = [];
-  for (let r = 0; r < values.length; r++) {
+  for (let r = 0; r < g.rows; r++) {
     const row: CellValue[] = [];
+    const values = g.values[r] ?? [];
     let last = -1;
-    for (let c = 0; c < values[r].length; c++) {
-      const v = normalise(values[r][c], types[r][c]);
+    for (let c = 0; c < values.length; c++) {
+      const v = normalise(values[c], g.types[r][c]);
       row.push(v);
       if (v !== null) last = c;
-      const f = formulas[r][c];
+      const f = g.formulas[r][c];
       if (typeof f === "string" && f.startsWith("=")) (fs[r] ??= [])[c] = f;
     }
     row.length = last + 1;
     rows.push(row);
   }
-  return { name, values: rows, formulas: fs };
+  const whole = rowsReadCount(g) >= g.rows;
+  return whole
+    ? { name: g.name, values: rows, formulas: fs }
+    : { name: g.name, values: rows, formulas: fs, rowsRead: mergedRuns(g.runs) };
+}
+
+function mergedRuns(runs: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, b] of [...runs].sort((x, y) => x[0] - y[0])) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
 }
 
 const STRUCTURAL = new Set([
@@ -170,8 +219,8 @@ class OfficeJsHost implements OfficeHost {
   private ownWritesUntil = 0;
   private skipped: SkippedPart[] = [];
   private readonly levels: ApiLevels;
-  /** lower-case sheet name → bytes its cells took in the last read's responses */
-  private readonly sizes = new Map<string, number>();
+  /** lower-case sheet name → what the last read read of it */
+  private readonly lastRead = new Map<string, SheetRead>();
 
   constructor(
     private readonly excel: typeof Excel,
@@ -204,7 +253,7 @@ class OfficeJsHost implements OfficeHost {
 
   // ----- read -----
 
-  async read(): Promise<WorkbookGrid> {
+  async read(needs?: RowsNeeded): Promise<WorkbookGrid> {
     try {
       return await this.excel.run(async (ctx) => {
         let expected = this.known?.sheets;
@@ -212,7 +261,7 @@ class OfficeJsHost implements OfficeHost {
         // Each pass returns the grid or learns the sheet names afresh (a renamed sheet
         // costs one failed pass more); four passes without a grid: the sheets keep changing.
         for (let pass = 0; pass < 4; pass++) {
-          const r = await this.readPass(ctx, expected, cellsFirst);
+          const r = await this.readPass(ctx, expected, cellsFirst, needs);
           if (r.grid) return r.grid;
           if (r.tooBig) cellsFirst = false;
           else expected = r.sheets;
@@ -227,49 +276,60 @@ class OfficeJsHost implements OfficeHost {
       });
     } catch (e) {
       // What the last read measured no longer holds: the next read starts small.
-      if (isPayloadError(e)) this.sizes.clear();
+      if (isPayloadError(e)) this.lastRead.clear();
       throw toHostError(e, "read");
     }
   }
 
   /**
-   * The sheets, as the last read measured them, fit one response. A sheet it did not see
-   * (just added, by us or by a person) counts as a usual one; should it be far larger,
-   * the answer fails and the read goes on in parts.
+   * What the last read read fits one response. A sheet it did not see (just added, by us
+   * or by a person) counts as a usual one; should it be far larger, the answer fails and
+   * the read goes on in parts.
    */
   private fitsOneTrip(sheets: string[]): boolean {
-    if (this.sizes.size === 0) return false;
+    if (this.lastRead.size === 0) return false;
     let total = 0;
-    for (const name of sheets) total += this.sizes.get(lower(name)) ?? UNSEEN_SHEET_BYTES;
+    for (const name of sheets) total += this.lastRead.get(lower(name))?.bytes ?? UNSEEN_SHEET_BYTES;
     return total <= PAYLOAD_BUDGET;
   }
 
   /**
-   * One round trip for the sheet list, protection, names, our formats and charts, and,
-   * when names are expected and `cellsFirst`, cells: every sheet whole when the last read
-   * found the workbook small (a refresh of the usual workbook is this one trip), else the
-   * first rows of each. Rows still missing follow in trips sized under the payload limit.
+   * One round trip for the sheet list, protection, names, our formats and charts, each
+   * sheet's size, and, when names are expected and `cellsFirst`, cells: the rows the last
+   * read read, when they fit one answer (a refresh of the usual workbook is this one
+   * trip), else the first rows of each sheet. Rows still needed, as `needs` decides from
+   * what was read (every row without it), follow in trips sized under the payload limit.
    */
   private async readPass(
     ctx: Excel.RequestContext,
     expected: string[] | undefined,
     cellsFirst: boolean,
+    needs: RowsNeeded | undefined,
   ): Promise<{ grid?: WorkbookGrid; sheets?: string[]; tooBig?: boolean }> {
     const wb = ctx.workbook;
     const lv = this.levels;
     const list = wb.worksheets.load(lv.protection ? "items/name,items/protection/protected" : "items/name");
     const names = expected ? wb.names.load("items/name,items/value") : undefined;
-    const whole = !!expected && this.fitsOneTrip(expected);
+    const again = !!expected && this.fitsOneTrip(expected);
     const perSheet = (expected ?? []).map((name) => {
       const ws = wb.worksheets.getItem(name);
       const used = lv.protection ? ws.getUsedRange(true) : ws.getUsedRange();
       const rect = ws.getRange("A1").getBoundingRect(used).load("rowCount,columnCount");
-      const cells = !cellsFirst
-        ? undefined
-        : (whole ? rect : rect.getIntersection(ws.getRange(`1:${FIRST_ROWS}`))).load(CELLS_LOAD);
+      const last = this.lastRead.get(lower(name));
+      let cells: { from: number; range: Excel.Range }[] = [];
+      const asBefore = cellsFirst && again && !!last;
+      if (asBefore) {
+        const right = columnLetter(last.columns - 1);
+        cells = last.runs.map(([from, to]) => ({
+          from,
+          range: ws.getRange(`A${from + 1}:${right}${to + 1}`).load(CELLS_LOAD),
+        }));
+      } else if (cellsFirst) {
+        cells = [{ from: 0, range: rect.getIntersection(ws.getRange(`1:${FIRST_ROWS}`)).load(CELLS_LOAD) }];
+      }
       const rules = lv.conditionalFormats ? ws.getRange().conditionalFormats.load(RULES_LOAD) : undefined;
       const charts = ws.charts.load("items/name");
-      return { name, rect, cells, rules, charts };
+      return { name, rect, last, asBefore, cells, rules, charts };
     });
     const asOf = ++this.sent;
     try {
@@ -301,35 +361,50 @@ class OfficeJsHost implements OfficeHost {
       charts,
     });
 
-    const got: SheetCells[] = perSheet.map((s) => ({
-      name: s.name,
-      rows: s.rect.rowCount,
-      columns: s.rect.columnCount,
-      values: s.cells ? s.cells.values : [],
-      formulas: s.cells ? s.cells.formulas : [],
-      types: s.cells ? (s.cells.valueTypes as string[][]) : [],
-    }));
-    await this.readRest(ctx, got);
-    for (const g of got) this.sizes.set(lower(g.name), responseBytes(g));
-    const grid: WorkbookGrid = {
-      sheets: got.map((g) => sheetGrid(g.name, g.values, g.formulas, g.types)),
-      names: Object.fromEntries(names.items.map((n) => [n.name, String(n.value).replace(/^=/, "")])),
-    };
+    const got: SheetCells[] = perSheet.map((s) => {
+      const g: SheetCells = {
+        name: s.name,
+        rows: s.rect.rowCount,
+        columns: s.rect.columnCount,
+        values: [],
+        formulas: [],
+        types: [],
+        runs: [],
+        bytes: 0,
+      };
+      // Rows asked for by the last read's size stand only while the sheet keeps that size.
+      const sameShape = !s.last || (s.last.rows === g.rows && s.last.columns === g.columns);
+      if (!s.asBefore || sameShape)
+        for (const c of s.cells) put(g, c.from, c.range.values, c.range.formulas, c.range.valueTypes as string[][]);
+      return g;
+    });
+    const bookNames = Object.fromEntries(names.items.map((n) => [n.name, String(n.value).replace(/^=/, "")]));
+    const gridOf = (): WorkbookGrid => ({ sheets: got.map(sheetGrid), names: bookNames });
+    // Read what is needed and not read yet, until what was read asks for nothing more.
+    let grid = gridOf();
+    for (let stage = 0; ; stage++) {
+      const bySheet = new Map(got.map((g) => [g.name, g]));
+      const wanted = needs ? needs(grid) : got.map((g) => ({ sheet: g.name, from: 0, to: g.rows - 1 }));
+      const missing = wanted.flatMap((span) =>
+        unread(span, bySheet.get(span.sheet)?.runs ?? [[0, Number.MAX_SAFE_INTEGER]]),
+      );
+      if (missing.length === 0) break;
+      if (stage === 3) throw new Error("the rows a reading needs kept growing");
+      await this.readRows(ctx, bySheet, missing);
+      grid = gridOf();
+    }
+    for (const g of got)
+      this.lastRead.set(lower(g.name), { rows: g.rows, columns: g.columns, runs: mergedRuns(g.runs), bytes: g.bytes });
     return { grid };
   }
 
-  /** The rows the first trip did not bring, in trips that each stay under the payload limit. */
-  private async readRest(ctx: Excel.RequestContext, got: SheetCells[]): Promise<void> {
-    const wanted: RowsWanted[] = got
-      .filter((g) => g.values.length < g.rows)
-      .map((g) => ({
-        sheet: g.name,
-        from: g.values.length,
-        to: g.rows - 1,
-        columns: g.columns,
-        bytesPerRow: g.values.length > 0 ? responseBytes(g) / g.values.length : g.columns * GUESS_BYTES_PER_CELL,
-      }));
-    const bySheet = new Map(got.map((g) => [g.name, g]));
+  /** Rows of sheets, in trips that each stay under the payload limit. */
+  private async readRows(ctx: Excel.RequestContext, bySheet: Map<string, SheetCells>, spans: RowSpan[]): Promise<void> {
+    const wanted: RowsWanted[] = spans.map((span) => {
+      const g = bySheet.get(span.sheet)!;
+      const read = rowsReadCount(g);
+      return { ...span, columns: g.columns, bytesPerRow: read > 0 ? g.bytes / read : g.columns * GUESS_BYTES_PER_CELL };
+    });
     const queue = planChunks(wanted);
     while (queue.length) {
       const trip = queue.shift()!;
@@ -348,12 +423,8 @@ class OfficeJsHost implements OfficeHost {
         queue.unshift(...trip.flatMap(halve).map((c) => [c]));
         continue;
       }
-      for (const { c, range } of loaded) {
-        const g = bySheet.get(c.sheet)!;
-        g.values.push(...range.values);
-        g.formulas.push(...range.formulas);
-        g.types.push(...(range.valueTypes as string[][]));
-      }
+      for (const { c, range } of loaded)
+        put(bySheet.get(c.sheet)!, c.from, range.values, range.formulas, range.valueTypes as string[][]);
     }
   }
 

@@ -6,6 +6,7 @@
 import { Bilingual } from "../core/framework";
 import { WorkbookGrid } from "../core/grid";
 import { both } from "../core/messages";
+import { RowSpan } from "../core/readingNeeds";
 import { WritePlan } from "../core/writePlan";
 
 export interface HostCapabilities {
@@ -26,10 +27,17 @@ export interface LevelWatch {
   ranges: string[];
 }
 
+/** The rows a reading needs, decided from the rows read so far (the core's `rowsNeeded`). */
+export type RowsNeeded = (readSoFar: WorkbookGrid) => RowSpan[];
+
 export interface WorkbookHost {
   capabilities(): HostCapabilities;
-  /** the whole workbook as a grid, in one round trip */
-  read(): Promise<WorkbookGrid>;
+  /**
+   * The workbook as a grid: every row, or, given `needs`, the rows it asks for from what
+   * was read so far (the grid then says which rows it holds). One round trip when the
+   * workbook kept the shape of the last read.
+   */
+  read(needs?: RowsNeeded): Promise<WorkbookGrid>;
   /** applies the plan in one round trip; on failure the workbook is left as it was */
   apply(plan: WritePlan): Promise<void>;
   /** selects a cell so the assessor sees it */

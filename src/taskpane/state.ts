@@ -6,6 +6,7 @@
 import { analyze, Analysis, AnalyzeOptions } from "../core/analyze";
 import { Bilingual, Framework } from "../core/framework";
 import { WorkbookGrid } from "../core/grid";
+import { rowsMissing } from "../core/readingNeeds";
 import { buildWritePlan, WritePlan } from "../core/writePlan";
 import { FRAMEWORKS, frameworkById, OTHER_MODELS } from "../frameworks";
 import { Language, languageFromOffice } from "./i18n";
@@ -40,6 +41,8 @@ export interface PaneState {
   grid: WorkbookGrid | null;
   analysis: Analysis | null;
   reading: boolean;
+  /** the grid lacks rows the settings now need (the host read only what the old ones did): read again */
+  rereadWanted: boolean;
   /** the most recent read asked for; answers to older reads are dropped */
   latestRead: number;
   applying: boolean;
@@ -87,6 +90,7 @@ export function initialState(officeLanguage: string): PaneState {
     grid: null,
     analysis: null,
     reading: false,
+    rereadWanted: false,
     latestRead: 0,
     applying: false,
     writePlan: null,
@@ -122,6 +126,9 @@ function analysed(
   targetChoices: TargetChoices = state.targetChoices,
 ): PaneState {
   const opts = analyzeOptions(settings);
+  // A grid read for other settings may lack rows these need: no analysis of part of it, a read instead.
+  if (rowsMissing(grid, FRAMEWORKS, opts).length > 0)
+    return { ...state, grid, settings, targetChoices, analysis: null, reading: true, rereadWanted: true };
   if (targetChoices.target !== null) opts.target = targetChoices.target;
   return {
     ...state,
@@ -139,7 +146,7 @@ function toggled(ids: readonly number[], id: number): number[] {
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
     case "read-started":
-      return { ...state, reading: true, latestRead: Math.max(state.latestRead, action.seq) };
+      return { ...state, reading: true, rereadWanted: false, latestRead: Math.max(state.latestRead, action.seq) };
     case "read-done":
       if (action.seq !== state.latestRead) return state;
       return { ...analysed(state, action.grid, state.settings), reading: false };

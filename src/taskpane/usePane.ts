@@ -5,12 +5,14 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { Bilingual } from "../core/framework";
+import { rowsNeeded } from "../core/readingNeeds";
 import type { SkippedPart } from "../excel/capabilities";
 import { HostCapabilities, WorkbookHost } from "../excel/workbookHost";
+import { FRAMEWORKS } from "../frameworks";
 import { Language } from "./i18n";
 import { hostMessage } from "./hostMessage";
 import { watchKey, watchTargets } from "./levelWatch";
-import { initialState, PaneSettings, paneReducer, PaneState } from "./state";
+import { analyzeOptions, initialState, PaneSettings, paneReducer, PaneState } from "./state";
 
 export interface PaneIntents {
   refresh(): void;
@@ -47,7 +49,8 @@ export function usePane(host: WorkbookHost): {
     const mine = ++seq.current;
     dispatch({ type: "read-started", seq: mine });
     try {
-      const grid = await host.read();
+      // Only the rows the analysis needs under the settings of the moment: long evidence sheets stay in Excel.
+      const grid = await host.read((soFar) => rowsNeeded(soFar, FRAMEWORKS, analyzeOptions(stateRef.current.settings)));
       dispatch({ type: "read-done", seq: mine, grid });
     } catch (e) {
       dispatch({ type: "read-failed", seq: mine, error: hostMessage(e) });
@@ -57,6 +60,10 @@ export function usePane(host: WorkbookHost): {
   useEffect(() => {
     void read();
   }, [read]);
+
+  useEffect(() => {
+    if (state.rereadWanted) void read();
+  }, [state.rereadWanted, read]);
 
   // Live: watch the level cells of the tables found; re-subscribe only when they move.
   const targets = useMemo(() => watchTargets(state.analysis), [state.analysis]);

@@ -4,7 +4,8 @@
  */
 import { CellValue, parseA1, WorkbookGrid } from "../../../src/core/grid";
 import { WritePlan } from "../../../src/core/writePlan";
-import { HostCapabilities, HostError, LevelWatch, WorkbookHost } from "../../../src/excel/workbookHost";
+import { HostCapabilities, HostError, LevelWatch, RowsNeeded, WorkbookHost } from "../../../src/excel/workbookHost";
+import { stagedRead } from "../../support/stagedRead";
 
 export const ALL_CAPABILITIES: HostCapabilities = {
   dataValidation: true,
@@ -54,10 +55,11 @@ export class MemoryHost implements WorkbookHost {
     if (f) throw f;
   }
 
-  async read(): Promise<WorkbookGrid> {
+  async read(needs?: RowsNeeded): Promise<WorkbookGrid> {
     this.reads++;
     this.takeFailure();
-    return JSON.parse(JSON.stringify(this.grid));
+    const copy: WorkbookGrid = JSON.parse(JSON.stringify(this.grid));
+    return needs ? stagedRead(copy, needs).grid : copy;
   }
 
   async apply(plan: WritePlan): Promise<void> {

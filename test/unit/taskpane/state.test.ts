@@ -1,4 +1,7 @@
+import { rowsNeeded } from "../../../src/core/readingNeeds";
 import { HostError } from "../../../src/excel/workbookHost";
+import { FRAMEWORKS } from "../../../src/frameworks";
+import { stagedRead } from "../../support/stagedRead";
 import { hostMessage } from "../../../src/taskpane/hostMessage";
 import {
   analyzeOptions,
@@ -180,5 +183,31 @@ describe("host messages", () => {
     expect(m.id).toContain("boom");
     expect(m.en).toContain("boom");
     expect(m.id).not.toBe(m.en);
+  });
+});
+
+describe("a grid read only in part", () => {
+  /** The sample with a long notes sheet, read as the pane reads it: only the rows the settings of the moment need. */
+  const partial = () => {
+    const full = spbeGrid();
+    full.sheets.push({ name: "Catatan", values: Array.from({ length: 400 }, (_, r) => [`catatan ${r}`]) });
+    return stagedRead(full, (g) => rowsNeeded(g, FRAMEWORKS, {})).grid;
+  };
+
+  test("settings the rows read serve are analysed at once", () => {
+    const s = read(initialState("id-ID"), partial());
+    expect(s.grid!.sheets.find((x) => x.name === "Catatan")!.rowsRead).toEqual([[0, 59]]);
+    const t = paneReducer(s, { type: "settings-changed", settings: { ...AUTOMATIC, threshold: 2 } });
+    expect(t.rereadWanted).toBe(false);
+    expect(t.analysis!.tables[0].threshold).toBe(2);
+  });
+
+  test("a header row below the rows read: no analysis of part of the sheet, a read instead", () => {
+    const s = read(initialState("id-ID"), partial());
+    const t = paneReducer(s, { type: "settings-changed", settings: { ...AUTOMATIC, headerRow: 300 } });
+    expect(t.rereadWanted).toBe(true);
+    expect(t.analysis).toBeNull();
+    expect(t.reading).toBe(true);
+    expect(paneReducer(t, { type: "read-started", seq: t.latestRead + 1 }).rereadWanted).toBe(false);
   });
 });
