@@ -2,14 +2,18 @@
  * The Office.js host on the strict fake: round trips (counted) and bytes (request and
  * response, as the fake measures the JSON Excel would carry) per first read, per refresh
  * and per apply, for the 47-indicator template, a 10,000-row sheet, and the template with
- * 20 evidence sheets of 5,000 rows; and the time a refresh takes on the fake (the host's
- * work plus the fake's; Excel's own round-trip latency comes on top and is not simulated).
+ * 20 evidence sheets of 5,000 rows, each read two ways: every cell (as the host read
+ * before the core said which rows it needs) and only the rows the core needs (as the
+ * pane reads); and the time a refresh takes on the fake (the host's work plus the
+ * fake's; Excel's own round-trip latency comes on top and is not simulated).
  */
 import { performance } from "perf_hooks";
 import { analyze } from "../src/core/analyze";
 import { WorkbookGrid } from "../src/core/grid";
+import { rowsNeeded } from "../src/core/readingNeeds";
 import { buildWritePlan } from "../src/core/writePlan";
 import { createOfficeHost } from "../src/excel/officeHost";
+import { RowsNeeded } from "../src/excel/workbookHost";
 import { createFakeExcel } from "../src/fake-excel";
 import { FRAMEWORKS } from "../src/frameworks";
 import { workbookGrid } from "../src/xlsx/readGrid";
@@ -31,7 +35,11 @@ async function median(fn: () => Promise<unknown>, runs: number, warmup = 2): Pro
 
 const kb = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(2)} MB`);
 
-async function one(label: string, grid: WorkbookGrid, runs: number): Promise<string[]> {
+/** The rows the pane's reading needs, with no settings made. */
+const PANE_NEEDS: RowsNeeded = (g) => rowsNeeded(g, FRAMEWORKS, {});
+
+async function one(name: string, grid: WorkbookGrid, runs: number, needs?: RowsNeeded): Promise<string[]> {
+  const label = `${name}, ${needs ? "rows needed" : "every cell"}`;
   const fake = createFakeExcel(grid);
   const host = createOfficeHost(fake.Excel, fake.Office);
   /** round trips, bytes sent and received, and the largest single request or response of a step */
@@ -45,17 +53,17 @@ async function one(label: string, grid: WorkbookGrid, runs: number): Promise<str
     return `${t.length} (sent ${kb(sent)}, received ${kb(got)}, largest ${kb(largest)})`;
   };
   let read: WorkbookGrid | undefined;
-  const first = await step(async () => (read = await host.read()));
+  const first = await step(async () => (read = await host.read(needs)));
   const plan = buildWritePlan(read!, analyze(read!, FRAMEWORKS));
   const apply = await step(() => host.apply(plan));
-  const refresh = await step(() => host.read());
+  const refresh = await step(() => host.read(needs));
   const again = await step(async () => {
-    const g = await host.read();
+    const g = await host.read(needs);
     await host.apply(buildWritePlan(g, analyze(g, FRAMEWORKS)));
   });
-  const readMs = await median(() => host.read(), runs);
+  const readMs = await median(() => host.read(needs), runs);
   const paneMs = await median(async () => {
-    const g = await host.read();
+    const g = await host.read(needs);
     buildWritePlan(g, analyze(g, FRAMEWORKS));
   }, runs);
   const applyMs = await median(() => host.apply(plan), Math.max(3, Math.floor(runs / 2)));
@@ -66,10 +74,16 @@ async function one(label: string, grid: WorkbookGrid, runs: number): Promise<str
 }
 
 export async function benchExcel(): Promise<string[]> {
+  const cases: [string, () => WorkbookGrid, number][] = [
+    ["47 rows (Denpasar template)", () => workbookGrid(standardSpbe()), 30],
+    ["10,000 rows (synthetic)", () => syntheticGrid(10000), 7],
+    ["47 rows + 20 evidence sheets of 5,000 rows", () => withEvidence(20, 5000), 3],
+  ];
+  const lines: string[] = [];
+  for (const [name, grid, runs] of cases)
+    for (const needs of [undefined, PANE_NEEDS]) lines.push(...(await one(name, grid(), runs, needs)));
   return [
-    ...(await one("47 rows (Denpasar template)", workbookGrid(standardSpbe()), 30)),
-    ...(await one("10,000 rows (synthetic)", syntheticGrid(10000), 7)),
-    ...(await one("47 rows + 20 evidence sheets of 5,000 rows", withEvidence(20, 5000), 3)),
+    ...lines,
     "(Excel on the web refuses a request or a response over 5 MB; each read trip aims at 4 MB at most.)",
   ];
 }

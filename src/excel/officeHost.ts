@@ -382,9 +382,10 @@ class OfficeJsHost implements OfficeHost {
     const gridOf = (): WorkbookGrid => ({ sheets: got.map(sheetGrid), names: bookNames });
     // Read what is needed and not read yet, until what was read asks for nothing more.
     let grid = gridOf();
+    const bySheet = new Map(got.map((g) => [g.name, g]));
+    let wanted: RowSpan[] = [];
     for (let stage = 0; ; stage++) {
-      const bySheet = new Map(got.map((g) => [g.name, g]));
-      const wanted = needs ? needs(grid) : got.map((g) => ({ sheet: g.name, from: 0, to: g.rows - 1 }));
+      wanted = needs ? needs(grid) : got.map((g) => ({ sheet: g.name, from: 0, to: g.rows - 1 }));
       const missing = wanted.flatMap((span) =>
         unread(span, bySheet.get(span.sheet)?.runs ?? [[0, Number.MAX_SAFE_INTEGER]]),
       );
@@ -393,8 +394,20 @@ class OfficeJsHost implements OfficeHost {
       await this.readRows(ctx, bySheet, missing);
       grid = gridOf();
     }
-    for (const g of got)
-      this.lastRead.set(lower(g.name), { rows: g.rows, columns: g.columns, runs: mergedRuns(g.runs), bytes: g.bytes });
+    // The next read asks for what this one needed (not the extra first rows it took), at what those rows cost.
+    for (const g of got) {
+      const runs = mergedRuns(
+        wanted.filter((w) => w.sheet === g.name).map((w): [number, number] => [w.from, Math.min(w.to, g.rows - 1)]),
+      );
+      const needed = runs.reduce((n, [a, b]) => n + b - a + 1, 0);
+      const read = rowsReadCount(g);
+      this.lastRead.set(lower(g.name), {
+        rows: g.rows,
+        columns: g.columns,
+        runs,
+        bytes: read > 0 ? Math.ceil((g.bytes * needed) / read) : 0,
+      });
+    }
     return { grid };
   }
 

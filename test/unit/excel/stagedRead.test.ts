@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { analyze, AnalyzeOptions } from "../../../src/core/analyze";
 import { WorkbookGrid } from "../../../src/core/grid";
+import { LABEL_SCAN_ROWS } from "../../../src/core/layout";
 import { rowsNeeded } from "../../../src/core/readingNeeds";
 import { buildWritePlan } from "../../../src/core/writePlan";
 import { RowsNeeded } from "../../../src/excel/workbookHost";
@@ -68,7 +69,7 @@ describe("round trips and sizes", () => {
     const first = await countSyncs(fake, () => host.read(needsFor()));
     expect(first).toBe(2);
     const grid = await host.read(needsFor());
-    expect(grid.sheets.find((s) => s.name === "Bukti 1")!.rowsRead).toEqual([[0, 99]]);
+    expect(grid.sheets.find((s) => s.name === "Bukti 1")!.rowsRead).toEqual([[0, LABEL_SCAN_ROWS - 1]]);
     await expectSameAsWhole(setup, grid);
     const received = fake.traffic.slice(-1)[0].response;
     expect(received).toBeLessThan(PAYLOAD_LIMIT_BYTES / 2);
