@@ -213,6 +213,23 @@ describe("task pane", () => {
     expect(screen.getByText("3,19")).toBeInTheDocument();
   });
 
+  test("a header row named below the rows read: the pane reads the rows it now needs and shows the index", async () => {
+    const grid = spbeGrid();
+    const sheet = grid.sheets[1];
+    sheet.values.unshift(...Array.from({ length: 140 }, () => []));
+    const header = sheet.values.findIndex((row) => row?.[0] === "No") + 1;
+    const host = new MemoryHost(grid);
+    open(host);
+    await waitFor(() => expect(host.reads).toBe(1));
+    expect(screen.queryByText("3,19")).not.toBeInTheDocument();
+    await userEvent.click(await screen.findByRole("button", { name: "Pengaturan" }));
+    const form = screen.getByRole("form", { name: "Pengaturan" });
+    await userEvent.type(within(form).getByRole("textbox", { name: /Baris judul/ }), String(header));
+    await userEvent.click(within(form).getByRole("button", { name: "Gunakan pengaturan ini" }));
+    expect(await screen.findByText("3,19")).toBeInTheDocument();
+    expect(host.reads).toBe(2);
+  });
+
   test("an older Excel: the pane says plainly what it cannot do", async () => {
     open(
       new MemoryHost(
