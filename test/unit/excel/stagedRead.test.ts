@@ -5,8 +5,6 @@
  * uncertain. Whatever the path, the analysis and the write plan are those of a read of
  * every cell, on every fixture workbook, before and after an apply.
  */
-import * as fs from "fs";
-import * as path from "path";
 import { analyze, AnalyzeOptions } from "../../../src/core/analyze";
 import { WorkbookGrid } from "../../../src/core/grid";
 import { LABEL_SCAN_ROWS } from "../../../src/core/layout";
@@ -14,8 +12,8 @@ import { rowsNeeded } from "../../../src/core/readingNeeds";
 import { buildWritePlan } from "../../../src/core/writePlan";
 import { RowsNeeded } from "../../../src/excel/workbookHost";
 import { PAYLOAD_LIMIT_BYTES } from "../../../src/fake-excel/api";
+import { FIXTURE_WORKBOOKS, fixtureGrid } from "../../support/fixtureWorkbooks";
 import { FRAMEWORKS, OTHER_MODELS } from "../../../src/frameworks";
-import { readWorkbook } from "../../../src/xlsx/readWorkbook";
 import { countSyncs, setUp, withEvidence } from "./workbooks";
 
 const needsFor =
@@ -34,22 +32,10 @@ async function expectSameAsWhole(setup: ReturnType<typeof setUp>, staged: Workbo
   expect(understood(staged, opts)).toEqual(understood(whole, opts));
 }
 
-const FIXTURES = path.join(__dirname, "../../fixtures");
-const files = ["xlsx", "xlsx/rich", "openpyxl"].flatMap((d) =>
-  fs
-    .readdirSync(path.join(FIXTURES, d))
-    .filter((f) => /\.xls[xm]$/.test(f))
-    .map((f) => path.join(d, f)),
-);
-
 describe("a staged read understands every fixture as a read of every cell does", () => {
-  test.each(files)("%s: first read, apply, refresh", async (file) => {
-    let grid: WorkbookGrid;
-    try {
-      grid = await readWorkbook(path.join(FIXTURES, file));
-    } catch {
-      return; // a damaged file is refused before anything is analysed
-    }
+  test.each(FIXTURE_WORKBOOKS)("%s: first read, apply, refresh", async (file) => {
+    const grid = await fixtureGrid(file);
+    if (!grid) return;
     const setup = setUp(grid);
     const first = await setup.host.read(needsFor());
     await expectSameAsWhole(setup, first);
