@@ -394,8 +394,9 @@ class OfficeJsHost implements OfficeHost {
       await this.readRows(ctx, bySheet, missing);
       grid = gridOf();
     }
-    // The next read asks for what this one needed (not the extra first rows it took), at what those rows cost.
-    for (const g of got) {
+    // The next read asks for what this one needed (not the extra first rows it took), at what those rows cost;
+    // a read that needed no cells (before an apply) leaves that to the reads that do.
+    for (const g of needs && wanted.length === 0 ? [] : got) {
       const runs = mergedRuns(
         wanted.filter((w) => w.sheet === g.name).map((w): [number, number] => [w.from, Math.min(w.to, g.rows - 1)]),
       );
@@ -450,7 +451,8 @@ class OfficeJsHost implements OfficeHost {
 
   async apply(plan: WritePlan): Promise<void> {
     // Without a read there is nothing known about protection or our earlier formats.
-    if (!this.known) await this.read();
+    // Only what the apply decides by (protection, our formats, names): no cells beyond the first trip's.
+    if (!this.known) await this.read(() => []);
     const caps = this.capabilities();
     const targets = new Set<string>();
     for (const c of plan.cells) targets.add(c.sheet);
