@@ -31,3 +31,8 @@ export function hundredthsText(units: bigint): string {
 export function pad(s: string, n: number): string {
   return s.length >= n ? s : s + " ".repeat(n - s.length);
 }
+
+/** A cell's number as Indonesian text writes it: a decimal comma ("3,5"), nothing rounded. */
+export function numberTextId(v: unknown): string {
+  return typeof v === "number" ? String(v).replace(".", ",") : String(v);
+}

@@ -4,6 +4,7 @@
  */
 import { Framework, Indicator } from "./framework";
 import { CellValue, isCellError } from "./grid";
+import { numberTextId } from "./format";
 import { bi, Issue, IssueCode, showValue } from "./messages";
 import { levelOf } from "./formulas";
 import { normalize } from "./headers";
@@ -85,19 +86,20 @@ export function checkLevel(f: Framework, indicator: Indicator, v: CellValue): Ce
   const level = levelOf(f, v);
   if (level) return { ok: true, value: level };
   const value = fromNumber(v);
-  if (!value) return { ok: false, code: "not-a-number", id: `${v} bukan angka`, en: `${v} is not a number` };
+  if (!value)
+    return { ok: false, code: "not-a-number", id: `${numberTextId(v)} bukan angka`, en: `${v} is not a number` };
   if (whole && !isInteger(value)) {
     return {
       ok: false,
       code: "not-whole",
-      id: `${v} bukan bilangan bulat; level ${range(f)} tanpa desimal`,
+      id: `${numberTextId(v)} bukan bilangan bulat; level ${range(f)} tanpa desimal`,
       en: `${v} is not a whole number; levels are ${range(f)} without decimals`,
     };
   }
   return {
     ok: false,
     code: "out-of-range",
-    id: `${v} di luar rentang ${range(f)}`,
+    id: `${numberTextId(v)} di luar rentang ${range(f)}`,
     en: `${v} is outside the range ${range(f)}`,
   };
 }

@@ -108,3 +108,18 @@ describe("levels written as text are read for their meaning, never counted", () 
     }
   });
 });
+
+describe("a number in a problem is written the way each language writes it", () => {
+  const spbe = FRAMEWORKS.find((f) => f.id === "spbe-2020")!;
+  test.each([
+    [3.5, "3,5 bukan bilangan bulat", "3.5 is not a whole number"],
+    [6, "6 di luar rentang 1–5", "6 is outside the range 1–5"],
+    [-0.25, "-0,25 bukan bilangan bulat", "-0.25 is not a whole number"],
+  ])("%s", (v, id, en) => {
+    const check = checkLevel(spbe, spbe.indicators[0], v);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.id.startsWith(id)).toBe(true);
+    expect(check.en.startsWith(en)).toBe(true);
+  });
+});
