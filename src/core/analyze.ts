@@ -7,7 +7,7 @@ import { Framework, Indicator } from "./framework";
 import { sameEntry } from "./formulas";
 import { a1, cellAt, columnIndex, isEmpty, WorkbookGrid } from "./grid";
 import { findTables, LayoutOptions, LevelColumn, TableLayout } from "./layout";
-import { bi, Issue, Note } from "./messages";
+import { bi, flat, Issue, Note } from "./messages";
 import { OtherModel } from "./otherModels";
 import { Rational, compare, fromInt, fromNumber, equals } from "./rational";
 import { score, Scores } from "./scoring";
@@ -114,8 +114,8 @@ function checkRows(grid: WorkbookGrid, layout: TableLayout): { issues: Issue[]; 
         cell,
         indicator: r.indicatorId,
         message: bi(
-          `Sel ${cell}: indikator ${code(r.indicatorId)} muncul lagi (pertama di baris ${prev + 1}) dengan level yang sama; dihitung sekali`,
-          `Cell ${cell}: indicator ${code(r.indicatorId)} appears again (first on row ${prev + 1}) with the same level; counted once`,
+          flat`Sel ${cell}: indikator ${code(r.indicatorId)} muncul lagi (pertama di baris ${prev + 1}) dengan level yang sama; dihitung sekali`,
+          flat`Cell ${cell}: indicator ${code(r.indicatorId)} appears again (first on row ${prev + 1}) with the same level; counted once`,
         ),
       });
       continue;
@@ -130,8 +130,8 @@ function checkRows(grid: WorkbookGrid, layout: TableLayout): { issues: Issue[]; 
         column: c.letter,
         indicator: r.indicatorId,
         message: bi(
-          `Sel ${cell}: indikator ${code(r.indicatorId)} muncul lagi (pertama di baris ${prev + 1}) dengan level lain (${at} berbeda dari ${a1(prev, c.col)}); hapus salah satunya`,
-          `Cell ${cell}: indicator ${code(r.indicatorId)} appears again (first on row ${prev + 1}) with another level (${at} differs from ${a1(prev, c.col)}); remove one of them`,
+          flat`Sel ${cell}: indikator ${code(r.indicatorId)} muncul lagi (pertama di baris ${prev + 1}) dengan level lain (${at} berbeda dari ${a1(prev, c.col)}); hapus salah satunya`,
+          flat`Cell ${cell}: indicator ${code(r.indicatorId)} appears again (first on row ${prev + 1}) with another level (${at} differs from ${a1(prev, c.col)}); remove one of them`,
         ),
       });
     }

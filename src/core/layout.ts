@@ -200,6 +200,9 @@ interface RowReading {
   /** the name without a number written in it ("" when none) */
   name: string;
   distinctive: boolean;
+  /** the numbers as written in the number cell and in the label, for telling a row counter */
+  columnNumber?: number;
+  labelNumber?: number;
 }
 
 /** How a number source relates to the names beside it, over the whole table. */
@@ -285,6 +288,8 @@ function readRows(
       bestFit,
       name,
       distinctive: numberCol !== undefined && m.distinctiveCode(numV),
+      columnNumber: numberIn(numV),
+      labelNumber: numberIn(code ?? null),
     });
   }
   return out;
@@ -321,10 +326,18 @@ function numberUse(
     if (a === true) agree++;
     else if (a === false) disagree++;
   }
-  const values = readings.map(raw).filter((v): v is number => v !== undefined);
-  if (values.length === 0) return { compared: [agree, agree + disagree] };
   // A repeated row may repeat its number; a counter never goes back.
-  const running = values.every((v, k) => k === 0 || v >= values[k - 1]);
+  let any = false;
+  let running = true;
+  let last = 0;
+  for (const r of readings) {
+    const v = raw(r);
+    if (v === undefined) continue;
+    if (any && !(v >= last)) running = false;
+    any = true;
+    last = v;
+  }
+  if (!any) return { compared: [agree, agree + disagree] };
   const counter = running && disagree >= 3 && disagree * 5 >= agree + disagree;
   return { use: counter ? "counter" : "indicator", compared: [agree, agree + disagree] };
 }
@@ -349,36 +362,43 @@ function scanRows(
     m,
     readings,
     (r) => r.byColumn,
-    (r) => (numberCol === undefined ? undefined : numberIn(cellAt(sheet, r.row, numberCol))),
+    (r) => r.columnNumber,
   );
   const label = numberUse(
     m,
     readings,
     (r) => r.byLabel,
-    (r) => (nameCol === undefined ? undefined : numberIn(splitLabel(text(cellAt(sheet, r.row, nameCol))).code ?? null)),
+    (r) => r.labelNumber,
   );
   const rows: IndicatorRow[] = [];
   const conflicts: IndicatorConflict[] = [];
   let confident = 0;
   let distinctive = 0;
   for (const r of readings) {
-    const claims: { id: number; by: IndicatorRow["matchedBy"] }[] = [];
-    if (r.byColumn !== undefined && column.use !== "counter") claims.push({ id: r.byColumn, by: "number" });
-    if (r.byLabel !== undefined && label.use !== "counter") claims.push({ id: r.byLabel, by: "label" });
-    const numbered = claims.map((c) => c.id);
+    // What each source claims, in this order: the number column, the number in the label, the name.
+    const byNumber = column.use !== "counter" ? r.byColumn : undefined;
+    const byLabel = label.use !== "counter" ? r.byLabel : undefined;
+    const numbered = byNumber !== undefined || byLabel !== undefined;
     // The name speaks when nothing is numbered, and against a number it clearly does not fit.
-    if (r.byName !== undefined && numbered.length === 0) claims.push({ id: r.byName, by: "name" });
-    else if (r.guess !== undefined && numbered.some((id) => agrees(m, r, id) === false))
-      claims.push({ id: r.guess, by: "name" });
-    const ids = [...new Set(claims.map((c) => c.id))];
+    let byName: number | undefined;
+    if (r.byName !== undefined && !numbered) byName = r.byName;
+    else if (r.guess !== undefined && (agrees(m, r, byNumber) === false || agrees(m, r, byLabel) === false))
+      byName = r.guess;
+    const ids: number[] = [];
+    for (const id of [byNumber, byLabel, byName]) if (id !== undefined && !ids.includes(id)) ids.push(id);
     if (ids.length === 0) continue;
     if (ids.length > 1) {
       conflicts.push({ row: r.row, cell: a1(r.row, nameCol ?? numberCol ?? 0), candidates: ids });
       continue;
     }
-    if (r.byName !== undefined || numbered.some((id) => fit(m, r, id) >= AGREE)) confident++;
+    const fits = (id: number | undefined) => id !== undefined && fit(m, r, id) >= AGREE;
+    if (r.byName !== undefined || fits(byNumber) || fits(byLabel)) confident++;
     if (r.distinctive) distinctive++;
-    rows.push({ row: r.row, indicatorId: ids[0], matchedBy: claims[0].by });
+    rows.push({
+      row: r.row,
+      indicatorId: ids[0],
+      matchedBy: byNumber !== undefined ? "number" : byLabel !== undefined ? "label" : "name",
+    });
   }
   return {
     rows,
@@ -553,6 +573,14 @@ function describeNumbers(s: RowScan, f: Framework): Note | undefined {
   return { code: "numbering", message: bi(parts.map((p) => p.id).join("; "), parts.map((p) => p.en).join("; ")) };
 }
 
+/** How many different indicators a scan found, counting those its conflicts name when asked. */
+function distinctIndicators(s: RowScan, withConflicts: boolean): number {
+  const ids = new Set<number>();
+  for (const r of s.rows) ids.add(r.indicatorId);
+  if (withConflicts) for (const c of s.conflicts) for (const id of c.candidates) ids.add(id);
+  return ids.size;
+}
+
 /** The rows tried as a header: the one the person names, else the first rows of the sheet. */
 function headerCandidates(sheet: SheetGrid, opts: LayoutOptions, width: number): HeaderCandidate[] {
   const scan = Math.min(rowCount(sheet), HEADER_SCAN_ROWS);
@@ -637,10 +665,14 @@ function analyseSheet(
       readings.push({ h, m, numberCol, nameCol, scan: scanRows(sheet, h, numberCol, nameCol, m, width) });
   }
   // A header is above the indicator rows, never among them.
+  // Only candidate header rows are ever asked about.
+  const headerRows = new Set(candidates.map((h) => h.row));
   const indicatorRows = new Map<number, number>();
-  for (const r of readings)
+  for (const r of readings) {
     for (const row of r.scan.rows)
-      indicatorRows.set(row.row, Math.min(indicatorRows.get(row.row) ?? Infinity, r.h.row));
+      if (headerRows.has(row.row))
+        indicatorRows.set(row.row, Math.min(indicatorRows.get(row.row) ?? Infinity, r.h.row));
+  }
   const inside = (h: HeaderCandidate) => (indicatorRows.get(h.row) ?? Infinity) < h.row;
 
   let best: Scored | undefined;
@@ -648,8 +680,7 @@ function analyseSheet(
     if (opts.headerRow === undefined && inside(h)) continue;
     const f = m.framework;
     const need = Math.max(3, Math.ceil(f.indicators.length / 4));
-    const distinctIds = new Set([...s.rows.map((r) => r.indicatorId), ...s.conflicts.flatMap((c) => c.candidates)])
-      .size;
+    const distinctIds = distinctIndicators(s, true);
     if (distinctIds < need) continue;
     if (opts.framework && opts.framework !== f) continue;
     // Level columns: proposed by the header, confirmed by the values.
@@ -698,7 +729,7 @@ function analyseSheet(
     } else {
       // Numbers only: the count and range of numbers decide, and we say so.
       const maxId = s.rows.reduce((mx, r) => Math.max(mx, r.indicatorId), 0);
-      const fitsOther = others.some((o) => new Set(o.scan.rows.map((r) => r.indicatorId)).size >= distinctIds);
+      const fitsOther = others.some((o) => distinctIndicators(o.scan, false) >= distinctIds);
       const exactCount = distinctIds === f.indicators.length;
       if (fitsOther && !exactCount) continue;
       score = distinctIds + (exactCount ? 1 : 0) + headed / 10;

@@ -122,10 +122,20 @@ function buildMatcher(framework: Framework): FrameworkMatcher {
   );
   for (const n of groupNames) exact.set(n, null);
 
+  // A long table asks how each of its few names fits the same indicators again and again.
+  const scoreCache = new Map<string, Map<number, number>>();
   function score(text: string, id: number): number {
+    let byId = scoreCache.get(text);
+    const hit = byId?.get(id);
+    if (hit !== undefined) return hit;
     const w = tokens(text);
     let best = 0;
     for (const ref of indicatorTokens.get(id) ?? []) best = Math.max(best, similarity(w, ref));
+    if (!byId) {
+      if (scoreCache.size >= TOKEN_CACHE_LIMIT) scoreCache.clear();
+      scoreCache.set(text, (byId = new Map()));
+    }
+    byId.set(id, best);
     return best;
   }
 

@@ -40,6 +40,16 @@ export function bi(id: string, en: string): Bilingual {
   return { id, en };
 }
 
+/**
+ * A message as one flat string, as a template literal writes it. A long table gives a
+ * message per row; pieced-together strings would each stay a chain of pieces in memory.
+ */
+export function flat(parts: TemplateStringsArray, ...values: (string | number)[]): string {
+  const out: string[] = [parts[0]];
+  for (let i = 0; i < values.length; i++) out.push(String(values[i]), parts[i + 1]);
+  return out.join("");
+}
+
 /** One line with both languages, Indonesian first. */
 export function both(m: Bilingual): string {
   return m.id === m.en ? m.id : `${m.id} / ${m.en}`;

@@ -5,7 +5,7 @@
 import { Framework, Indicator } from "./framework";
 import { CellValue, isCellError } from "./grid";
 import { numberTextId } from "./format";
-import { bi, Issue, IssueCode, showValue } from "./messages";
+import { bi, flat, Issue, IssueCode, showValue } from "./messages";
 import { levelOf } from "./formulas";
 import { normalize } from "./headers";
 import { Rational, fromNumber, isInteger, parseDecimal } from "./rational";
@@ -169,6 +169,6 @@ export function levelIssue(
     cell,
     column,
     indicator: indicator.id,
-    message: bi(`Sel ${cell} (${label}): ${check.id}.`, `Cell ${cell} (${labelEn}): ${check.en}.`),
+    message: bi(flat`Sel ${cell} (${label}): ${check.id}.`, flat`Cell ${cell} (${labelEn}): ${check.en}.`),
   };
 }
