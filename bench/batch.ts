@@ -9,7 +9,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import { isFolder, workerCount } from "../src/cli/batch";
+import { workerCount } from "../src/cli/batch";
+import { isFolder } from "../src/cli/files";
 import { openpyxlAvailable, writeNationalWorkbooks } from "./nationalWorkbooks";
 
 const ROOT = path.join(__dirname, "..");

@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import type { Worker } from "worker_threads";
 import { inLanguage, languageFromEnv, say, TextLanguage } from "../core/textLanguage";
+import { isFolder } from "./files";
 import { fileOps } from "./nodeIo";
 import { progress } from "./progress";
 import type { CliIo, ScoreArgs } from "./run";
@@ -30,14 +31,6 @@ const WORKBOOK = /\.(xlsx|xlsm)$/i;
 /** Excel's "~$name.xlsx" owner files, hidden and temporary files are never workbooks to score. */
 function skipped(name: string): boolean {
   return name.startsWith("~$") || name.startsWith(".") || name.endsWith("#");
-}
-
-export function isFolder(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** Every workbook under the given paths, folders recursively, in a stable order. */

@@ -74,6 +74,14 @@ export async function readInputFile(file: string, maxBytes = LIMITS.fileBytes): 
   }
 }
 
+export function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The lock files Excel (`~$name.xlsx`) and LibreOffice (`.~lock.name.xlsx#`) keep beside an open workbook. */
 export function lockFiles(file: string): string[] {
   const dir = path.dirname(file);

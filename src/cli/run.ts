@@ -7,11 +7,8 @@ import { Bilingual, Framework } from "../core/framework";
 import { bi, both } from "../core/messages";
 import { reportJson, reportText } from "../core/report";
 import { inLanguage, languageFromEnv, say, TextLanguage } from "../core/textLanguage";
-import { buildWritePlan, summarizePlan } from "../core/writePlan";
 import { FRAMEWORKS, FRAMEWORK_IDS, frameworkById, OTHER_MODELS } from "../frameworks";
-import { isFolder, runBatch } from "./batch";
-import { FileError } from "./files";
-import { runPlan } from "./plan";
+import { FileError, isFolder } from "./files";
 import { readWorkbookFile, WorkbookError, WorkbookFile } from "./workbookFile";
 
 export interface CliIo {
@@ -283,7 +280,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
-  if (args.command === "score" && isBatch(args)) return runBatch(args, io);
+  // Each command loads only what it needs: one workbook scored and shown needs neither the
+  // batch, the planner nor the writer.
+  if (args.command === "score" && isBatch(args)) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runBatch } = require("./batch") as typeof import("./batch");
+    return runBatch(args, io);
+  }
   let book: WorkbookFile;
   try {
     book = await readWorkbookFile(io, args.file);
@@ -309,7 +312,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     for (const n of analysis.notes) io.err(`  ${inLanguage(n.message, lang)}`);
     return 2;
   }
-  if (args.command === "plan") return runPlan(args, analysis, io, lang);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (args.command === "plan") return (require("./plan") as typeof import("./plan")).runPlan(args, analysis, io, lang);
   if (args.format === "json") io.out(JSON.stringify(reportJson(analysis), null, 2));
   else {
     io.out(reportText(analysis, lang));
@@ -326,6 +330,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       );
       return 2;
     }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { buildWritePlan, summarizePlan } = require("../core/writePlan") as typeof import("../core/writePlan");
     const plan = buildWritePlan(grid, analysis);
     const refused = book.refuseTarget(target);
     if (refused) {

@@ -6,8 +6,7 @@
 import type { Bilingual } from "../core/framework";
 import type { WorkbookGrid } from "../core/grid";
 import type { WritePlan } from "../core/writePlan";
-import { packageGrid } from "../xlsx/readWorkbook";
-import { isMacroEnabled, writeWorkbook, WriteRefused } from "../xlsx/writeWorkbook";
+import { isMacroEnabled, packageGrid } from "../xlsx/readWorkbook";
 import { openPackage, PackageError } from "../xlsx/zipPackage";
 import { FileError } from "./files";
 
@@ -49,11 +48,14 @@ export async function readWorkbookFile(io: FileReader, file: string): Promise<Wo
     return {
       grid,
       async write(plan) {
+        // The writer is loaded only by a command that writes.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const writer = require("../xlsx/writeWorkbook") as typeof import("../xlsx/writeWorkbook");
         try {
-          const w = writeWorkbook(pkg, parts, plan);
+          const w = writer.writeWorkbook(pkg, parts, plan);
           return { data: Buffer.from(w.data.buffer, w.data.byteOffset, w.data.byteLength), notes: w.notes };
         } catch (e) {
-          if (e instanceof WriteRefused) throw new WorkbookError(e.message);
+          if (e instanceof writer.WriteRefused) throw new WorkbookError(e.message);
           throw e;
         }
       },

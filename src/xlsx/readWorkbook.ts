@@ -266,6 +266,13 @@ function sheetGrid(name: string, text: string, ctx: SheetContext): SheetGrid {
   return { name, values, formulas, merges };
 }
 
+/** Whether the package is a macro-enabled workbook (.xlsm), by its workbook part's content type. */
+export function isMacroEnabled(pkg: Package, parts: WorkbookParts): boolean {
+  const ct = parseXml(partText(pkg, "[Content_Types].xml")!);
+  const o = ct.children.find((c) => c.local === "Override" && c.attrs.PartName === `/${parts.workbookPart}`);
+  return (o?.attrs.ContentType ?? "").includes("macroEnabled");
+}
+
 export interface PackageGrid {
   grid: WorkbookGrid;
   parts: WorkbookParts;

@@ -114,13 +114,6 @@ class Relationships {
   }
 }
 
-/** Whether the package is a macro-enabled workbook (.xlsm), by its workbook part's content type. */
-export function isMacroEnabled(pkg: Package, parts: WorkbookParts): boolean {
-  const ct = parseXml(partText(pkg, "[Content_Types].xml")!);
-  const o = ct.children.find((c) => c.local === "Override" && c.attrs.PartName === `/${parts.workbookPart}`);
-  return (o?.attrs.ContentType ?? "").includes("macroEnabled");
-}
-
 export function writeWorkbook(pkg: Package, parts: WorkbookParts, plan: WritePlan): WriteResult {
   const changed = new Set<string>();
   const notes: Bilingual[] = [];
