@@ -106,12 +106,16 @@ function text(v: CellValue): string {
 
 /** Header text on one line: a line break typed with Alt+Enter is a space. */
 function oneLine(t: string): string {
-  return t.replace(/\s+/g, " ").trim();
+  return t === "" ? t : t.replace(/\s+/g, " ").trim();
 }
 
 /** Header words are short; a long text is a cell's content, whatever words it holds. */
 function isHeaderLike(t: string): boolean {
-  return t.length <= 50 && t.split(" ").length <= 7;
+  if (t.length > 50) return false;
+  // At most seven words: at most six spaces (counted, as every row of the top of a sheet is asked).
+  let spaces = 0;
+  for (let i = t.indexOf(" "); i >= 0; i = t.indexOf(" ", i + 1)) if (++spaces > 6) return false;
+  return true;
 }
 
 function headerTexts(sheet: SheetGrid, row: number, twoRows: boolean, width: number): string[] {
