@@ -1,14 +1,14 @@
 /**
  * One row of the batch summary per level column of every workbook: the published shape
  * of `--summary FILE.json` and the source of the .csv and .xlsx forms. Other programs
- * rely on the keys: keep them. The figures come from the single-file report's own JSON,
- * so a row can never disagree with `spbe-index score FILE --format json`.
+ * rely on the keys: keep them. The figures come from the single-file report's own JSON of
+ * each level column, so a row can never disagree with `spbe-index score FILE --format json`.
  */
 import { findAgencyYear } from "../core/agencyYear";
 import type { Analysis } from "../core/analyze";
 import type { WorkbookGrid } from "../core/grid";
 import { both } from "../core/messages";
-import { tableJson } from "../core/report";
+import { assessmentJson } from "../core/report";
 
 export type AssessmentStatus = "complete" | "incomplete" | "not-filled" | "unreadable";
 
@@ -61,15 +61,14 @@ export function summaryRows(file: string, analysis: Analysis, grid: WorkbookGrid
     return [unreadableRow(file, `tabel indikator tidak ditemukan / no indicator table found${why ? ` (${why})` : ""}`)];
   }
   return analysis.tables.flatMap((t) => {
-    const json = tableJson(t);
     const { agency, year } = findAgencyYear(
       grid,
       t.layout.sheetIndex,
       t.layout.headerRow,
       analysis.tables.map((x) => x.layout.sheetIndex),
     );
-    return t.assessments.map((a, k): SummaryRow => {
-      const j = json.assessments[k];
+    return t.assessments.map((a): SummaryRow => {
+      const j = assessmentJson(a);
       return {
         file,
         sheet: t.layout.sheet,

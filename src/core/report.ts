@@ -3,7 +3,7 @@
  * its plain-text table in the run's one language, names never cut. Other programs rely
  * on the JSON keys: keep them.
  */
-import { Analysis, TableAnalysis } from "./analyze";
+import { Analysis, Assessment, TableAnalysis } from "./analyze";
 import { predicateLabel } from "./framework";
 import { both, Issue, Note } from "./messages";
 import { toFixed, toNumber } from "./rational";
@@ -84,24 +84,29 @@ function noteText(n: Note): string {
   return both(n.message);
 }
 
+/** One level column's figures, as the report and the batch summary both give them. */
+export function assessmentJson(a: Assessment): AssessmentJson {
+  return {
+    column: a.column.letter,
+    header: a.column.header,
+    complete: a.complete,
+    notFilled: a.notFilled,
+    filled: a.filled,
+    total: a.total,
+    index: a.complete ? hundredthsNumber(a.scores.total.units) : null,
+    indexUnrounded: a.complete && a.scores.total.unrounded ? toNumber(a.scores.total.unrounded) : null,
+    predicate: a.complete && a.scores.predicate ? predicateLabel(a.scores.predicate) : null,
+    domains: a.scores.domains.map(groupJson),
+    aspects: a.scores.aspects.map(groupJson),
+  };
+}
+
 export function tableJson(t: TableAnalysis): TableJson {
   return {
     framework: t.framework.id,
     ...(t.framework.data.statusNote ? { frameworkStatus: both(t.framework.data.statusNote) } : {}),
     sheet: t.layout.sheet,
-    assessments: t.assessments.map((a) => ({
-      column: a.column.letter,
-      header: a.column.header,
-      complete: a.complete,
-      notFilled: a.notFilled,
-      filled: a.filled,
-      total: a.total,
-      index: a.complete ? hundredthsNumber(a.scores.total.units) : null,
-      indexUnrounded: a.complete && a.scores.total.unrounded ? toNumber(a.scores.total.unrounded) : null,
-      predicate: a.complete && a.scores.predicate ? predicateLabel(a.scores.predicate) : null,
-      domains: a.scores.domains.map(groupJson),
-      aspects: a.scores.aspects.map(groupJson),
-    })),
+    assessments: t.assessments.map(assessmentJson),
     issues: t.issues.map(issueJson),
     lowScores: t.assessments.flatMap((a) =>
       a.lowScores.map((l) => ({ cell: l.cell, indicator: l.indicator, level: l.level, column: l.column })),
