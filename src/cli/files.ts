@@ -46,11 +46,15 @@ function kindOf(st: fs.Stats): Bilingual | undefined {
   return undefined;
 }
 
-/** Reads a workbook, refusing anything but a regular file within the size limit, before opening it. */
+/**
+ * Reads a workbook, refusing anything but a regular file within the size limit, before
+ * opening it. Synchronous calls: a workbook is read whole anyway, and the promise-based
+ * calls cost a thread-pool round trip per step, more than reading a small workbook itself.
+ */
 export async function readInputFile(file: string, maxBytes = LIMITS.fileBytes): Promise<Buffer> {
   let st: fs.Stats;
   try {
-    st = await fs.promises.stat(file);
+    st = fs.statSync(file);
   } catch (e) {
     throw osError(e, file, true);
   }
@@ -68,7 +72,7 @@ export async function readInputFile(file: string, maxBytes = LIMITS.fileBytes): 
     );
   }
   try {
-    return await fs.promises.readFile(file);
+    return fs.readFileSync(file);
   } catch (e) {
     throw osError(e, file, true);
   }
