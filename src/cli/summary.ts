@@ -8,7 +8,7 @@ import { strToU8 } from "fflate";
 import * as path from "path";
 import { Framework, predicateFor } from "../core/framework";
 import { a1, columnLetter } from "../core/grid";
-import type { CellStyle, WritePlan } from "../core/writePlan";
+import { emptyWritePlan, type CellStyle, type WritePlan } from "../core/writePlan";
 import { FRAMEWORKS } from "../frameworks";
 import { packageGrid } from "../xlsx/readWorkbook";
 import { NEW_WORKSHEET } from "../xlsx/worksheet";
@@ -331,17 +331,7 @@ function seedPackage(firstSheet: string): Package {
 
 /** The summary workbook, written by the same package writer that scores a person's workbook. */
 export function summaryXlsx(rows: SummaryRow[]): Buffer {
-  const plan: WritePlan = {
-    sheets: [],
-    cells: [],
-    validations: [],
-    conditionalFormats: [],
-    names: [],
-    columnWidths: [],
-    charts: [],
-    printSetups: [],
-    skipped: [],
-  };
+  const plan = emptyWritePlan();
   const files = new Set(rows.map((r) => r.file)).size;
   const stats = frameworkStats(rows, FRAMEWORKS);
   for (const s of stats) tableSheet(plan, s, files);

@@ -565,8 +565,9 @@ function planLabels(grid: WorkbookGrid, t: TableAnalysis, p: TablePlacement, pla
   }
 }
 
-export function buildWritePlan(grid: WorkbookGrid, analysis: Analysis): WritePlan {
-  const plan: WritePlan = {
+/** A write plan that writes nothing yet. */
+export function emptyWritePlan(): WritePlan {
+  return {
     sheets: [],
     cells: [],
     validations: [],
@@ -577,6 +578,10 @@ export function buildWritePlan(grid: WorkbookGrid, analysis: Analysis): WritePla
     printSetups: [],
     skipped: [],
   };
+}
+
+export function buildWritePlan(grid: WorkbookGrid, analysis: Analysis): WritePlan {
+  const plan = emptyWritePlan();
   const taken = new Set<string>();
   analysis.tables.forEach((t, k) => {
     const name = resultsSheetName(grid, t, k, taken);

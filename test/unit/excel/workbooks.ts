@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { analyze, Analysis } from "../../../src/core/analyze";
 import { CellValue, WorkbookGrid } from "../../../src/core/grid";
-import { buildWritePlan, WritePlan } from "../../../src/core/writePlan";
+import { buildWritePlan, emptyWritePlan, WritePlan } from "../../../src/core/writePlan";
 import { createOfficeHost, OfficeHost } from "../../../src/excel/officeHost";
 import { createFakeExcel, FakeExcel, FakeExcelOptions } from "../../../src/fake-excel";
 import { FRAMEWORKS } from "../../../src/frameworks";
@@ -78,14 +78,4 @@ export async function countSyncs(fake: FakeExcel, fn: () => Promise<unknown>): P
   return fake.syncs - before;
 }
 
-export const EMPTY_PLAN: WritePlan = {
-  sheets: [],
-  cells: [],
-  validations: [],
-  conditionalFormats: [],
-  names: [],
-  columnWidths: [],
-  charts: [],
-  printSetups: [],
-  skipped: [],
-};
+export const EMPTY_PLAN: WritePlan = emptyWritePlan();
