@@ -21,7 +21,10 @@ export function makeProfile(): string {
   return dir;
 }
 
-/** Opens `file` in LibreOffice (recalculating on load) and saves it as .xlsx into `outDir`. */
+/**
+ * Opens `file` in LibreOffice and saves it as .xlsx into `outDir`; with a profile from
+ * `makeProfile` every formula is recalculated on the way.
+ */
 export function recalculate(file: string, outDir: string, profile: string): string {
   execFileSync(
     "soffice",
