@@ -8,10 +8,19 @@ import type { WorkbookGrid } from "../core/grid";
 import type { WritePlan } from "../core/writePlan";
 import { isMacroEnabled, packageGrid } from "../xlsx/readWorkbook";
 import { openPackage, PackageError } from "../xlsx/zipPackage";
+import { bi, both } from "../core/messages";
 import { FileError } from "./files";
 
 /** A workbook that could not be read or written; its message says why, in both languages. */
-export class WorkbookError extends Error {}
+export class WorkbookError extends Error {
+  /** `file`, when given, leads the message: the reason is about that file's contents */
+  constructor(
+    readonly bilingual: Bilingual,
+    readonly file?: string,
+  ) {
+    super(file ? `${file}: ${both(bilingual)}` : both(bilingual));
+  }
+}
 
 export interface ScoredWorkbook {
   data: Buffer;
@@ -33,12 +42,12 @@ export interface FileReader {
 }
 
 export async function readWorkbookFile(io: FileReader, file: string): Promise<WorkbookFile> {
-  if (!io.exists(file)) throw new WorkbookError(`berkas tidak ada / file not found: ${file}`);
+  if (!io.exists(file)) throw new WorkbookError(bi(`berkas tidak ada: ${file}`, `file not found: ${file}`));
   let data: Buffer;
   try {
     data = await io.readFile(file);
   } catch (e) {
-    if (e instanceof FileError) throw new WorkbookError(e.message);
+    if (e instanceof FileError) throw new WorkbookError(e.bilingual);
     throw e;
   }
   try {
@@ -55,7 +64,7 @@ export async function readWorkbookFile(io: FileReader, file: string): Promise<Wo
           const w = writer.writeWorkbook(pkg, parts, plan);
           return { data: Buffer.from(w.data.buffer, w.data.byteOffset, w.data.byteLength), notes: w.notes };
         } catch (e) {
-          if (e instanceof writer.WriteRefused) throw new WorkbookError(e.message);
+          if (e instanceof writer.WriteRefused) throw new WorkbookError(e.bilingual);
           throw e;
         }
       },
@@ -67,7 +76,7 @@ export async function readWorkbookFile(io: FileReader, file: string): Promise<Wo
       },
     };
   } catch (e) {
-    if (e instanceof PackageError) throw new WorkbookError(`${file}: ${e.message}`);
+    if (e instanceof PackageError) throw new WorkbookError(e.bilingual, file);
     throw e;
   }
 }
