@@ -27,14 +27,6 @@ const useStyles = makeStyles({
   term: { margin: 0, minWidth: 0, overflowWrap: "anywhere", color: tokens.colorNeutralForeground1 },
   label: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   count: { margin: 0, textAlign: "right" },
-  code: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
-  value: {
-    flexShrink: 0,
-    fontVariantNumeric: "tabular-nums",
-    fontWeight: tokens.fontWeightSemibold,
-    minWidth: "2.4em",
-    textAlign: "right",
-  },
 });
 
 export interface EvidenceGapsProps {
@@ -88,9 +80,9 @@ export function EvidenceGaps({ view, s, headingLevel, onSelect }: EvidenceGapsPr
                   >
                     <span className={shared.cellTag}>{g.cell}</span>{" "}
                     <span className={shared.grow}>
-                      <span className={c.code}>{g.code}</span> {g.name}
+                      <span className={shared.indicatorCode}>{g.code}</span> {g.name}
                     </span>{" "}
-                    <span className={c.value}>
+                    <span className={shared.levelValue}>
                       <span className={shared.visuallyHidden}>{s.level} </span>
                       {g.level}
                     </span>
@@ -98,9 +90,9 @@ export function EvidenceGaps({ view, s, headingLevel, onSelect }: EvidenceGapsPr
                 ) : (
                   <div className={shared.plainRow}>
                     <span className={shared.grow}>
-                      <span className={c.code}>{g.code}</span> {g.name}
+                      <span className={shared.indicatorCode}>{g.code}</span> {g.name}
                     </span>{" "}
-                    <span className={c.value}>{g.level}</span>
+                    <span className={shared.levelValue}>{g.level}</span>
                   </div>
                 )}
               </li>

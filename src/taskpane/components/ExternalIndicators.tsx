@@ -15,7 +15,6 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
   },
-  code: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   from: { color: tokens.colorNeutralForeground2 },
   field: { marginTop: tokens.spacingVerticalXS, maxWidth: "16em" },
 });
@@ -67,7 +66,7 @@ export function ExternalIndicators({ indicators, s, convert }: ExternalIndicator
       <ul className={shared.list}>
         {indicators.map((i) => (
           <li key={i.id} className={c.item}>
-            <span className={c.code}>{i.code}</span>
+            <span className={shared.indicatorCode}>{i.code}</span>
             {i.name} <span className={c.from}>— {i.from}</span>
             {i.conversion && <Conversion indicator={i} s={s} convert={convert} />}
           </li>

@@ -5,14 +5,6 @@ import { AssessmentView, LowScoreView } from "../view";
 import { useSharedStyles } from "./sharedStyles";
 
 const useStyles = makeStyles({
-  value: {
-    flexShrink: 0,
-    fontVariantNumeric: "tabular-nums",
-    fontWeight: tokens.fontWeightSemibold,
-    minWidth: "2.4em",
-    textAlign: "right",
-  },
-  code: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   external: { marginLeft: tokens.spacingHorizontalXS },
   group: {
     margin: `${tokens.spacingVerticalS} 0 2px`,
@@ -59,14 +51,14 @@ export function LowScoreList({ lowScores, assessments, threshold, s, onSelect }:
                   {/* Spaces between the parts, so a screen reader does not run them together. */}
                   <span className={shared.cellTag}>{l.cell}</span>{" "}
                   <span className={shared.grow}>
-                    <span className={c.code}>{l.indicatorCode}</span> {l.indicatorName}{" "}
+                    <span className={shared.indicatorCode}>{l.indicatorCode}</span> {l.indicatorName}{" "}
                     {l.external && (
                       <Badge className={c.external} appearance="outline" size="small" color="informative">
                         {s.external}
                       </Badge>
                     )}
                   </span>{" "}
-                  <span className={c.value}>
+                  <span className={shared.levelValue}>
                     <span className={shared.visuallyHidden}>{s.level} </span>
                     {l.value}
                   </span>

@@ -115,6 +115,14 @@ export function Pane(p: PaneProps) {
   const canApply = !!view && view.tables.length > 0 && !p.applying;
   const applyButton = useRef<HTMLButtonElement>(null);
   const settingsButton = useRef<HTMLButtonElement>(null);
+  // The error and the success message close the same way.
+  const dismissAction = (
+    <MessageBarActions
+      containerAction={
+        <Button appearance="transparent" aria-label={s.dismiss} icon={<Dismiss20Regular />} onClick={p.onDismiss} />
+      }
+    />
+  );
   // When the preview closes (cancelled, or applied), focus goes back to the button that opened it.
   const previewOpen = p.preview !== null;
   const wasOpen = useRef(previewOpen);
@@ -193,16 +201,7 @@ export function Pane(p: PaneProps) {
             <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
             {p.error}
           </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label={s.dismiss}
-                icon={<Dismiss20Regular />}
-                onClick={p.onDismiss}
-              />
-            }
-          />
+          {dismissAction}
         </MessageBar>
       )}
       {p.appliedSheet && (
@@ -220,16 +219,7 @@ export function Pane(p: PaneProps) {
               </>
             )}
           </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label={s.dismiss}
-                icon={<Dismiss20Regular />}
-                onClick={p.onDismiss}
-              />
-            }
-          />
+          {dismissAction}
         </MessageBar>
       )}
       {p.unavailable.length > 0 && (

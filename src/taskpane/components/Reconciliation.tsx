@@ -70,7 +70,6 @@ const useStyles = makeStyles({
     fontVariantNumeric: "tabular-nums",
     fontWeight: tokens.fontWeightSemibold,
   },
-  code: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   levels: {
     flexShrink: 0,
     fontVariantNumeric: "tabular-nums",
@@ -174,7 +173,7 @@ export function Reconciliation({ view: v, s, headingLevel, onSelect }: Reconcili
               <>
                 {d.cell && <span className={shared.cellTag}>{d.cell}</span>}{" "}
                 <span className={shared.grow}>
-                  <span className={c.code}>{d.code}</span> {d.name}
+                  <span className={shared.indicatorCode}>{d.code}</span> {d.name}
                 </span>{" "}
                 <span className={c.levels}>
                   <span className={shared.visuallyHidden}>{s.level} </span>

@@ -61,7 +61,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     fontVariantNumeric: "tabular-nums",
   },
-  code: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   detail: {
     display: "flex",
     flexWrap: "wrap",
@@ -140,7 +139,7 @@ function PlanRow({
       )}{" "}
       {line.cell && <span className={shared.cellTag}>{line.cell}</span>}{" "}
       <span className={shared.grow}>
-        <span className={c.code}>{line.code}</span> {line.name}{" "}
+        <span className={shared.indicatorCode}>{line.code}</span> {line.name}{" "}
         <span className={c.detail}>
           <span className={c.levels}>
             <span className={shared.visuallyHidden}>{s.level} </span>

@@ -1,7 +1,17 @@
-/** Styles several components share: text only screen readers hear, and a list row that selects a cell. */
+/** Styles several components share: text only screen readers hear, a list row that selects a cell, an indicator's code and level. */
 import { createFocusOutlineStyle, makeStyles, tokens } from "@fluentui/react-components";
 
 export const useSharedStyles = makeStyles({
+  /** an indicator's number or code before its name */
+  indicatorCode: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
+  /** a level at the end of a row, aligned with the rows above it */
+  levelValue: {
+    flexShrink: 0,
+    fontVariantNumeric: "tabular-nums",
+    fontWeight: tokens.fontWeightSemibold,
+    minWidth: "2.4em",
+    textAlign: "right",
+  },
   visuallyHidden: {
     position: "absolute",
     width: "1px",
