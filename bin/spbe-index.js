@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 /**
- * The spbe-index command. It runs the compiled command line in lib/. In a checkout that
- * holds the TypeScript sources and the compiler, it first compiles lib/ again when any
- * source the command line is built from is newer than the build, so an edit to src/ shows
- * on the next run without a manual build. A failed compile writes nothing and stops the
- * run: an old build answering for new sources would be a wrong answer given quietly.
+ * The spbe-index command. It runs the compiled command line in lib/.
+ *
+ * Installed as a package, lib/ is what was packed and nothing is compiled. Only in a
+ * development checkout (this folder holds src/ and tsconfig.cli.json, sits outside any
+ * node_modules, and has its own TypeScript in its own node_modules) does it first compile
+ * lib/ again when a source the command line is built from is newer than the build, so an
+ * edit to src/ shows on the next run. A failed compile writes nothing and stops the run:
+ * an old build answering for new sources would be a wrong answer given quietly.
  */
 "use strict";
 const fs = require("fs");
@@ -32,23 +35,26 @@ function newest(dir) {
   return time;
 }
 
-function compiler() {
-  try {
-    return require.resolve("typescript/bin/tsc", { paths: [root] });
-  } catch {
-    return undefined;
-  }
+/**
+ * The checkout's own compiler, or undefined when this is not a development checkout. A
+ * TypeScript found further up (the project this package is installed into) is not ours:
+ * its version and settings would compile our sources into something we never tested.
+ */
+function developmentCompiler() {
+  if (!fs.existsSync(config) || !fs.existsSync(path.join(root, "src", "cli"))) return undefined;
+  if (path.resolve(root).split(path.sep).includes("node_modules")) return undefined;
+  const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
+  return fs.existsSync(tsc) ? tsc : undefined;
 }
 
 function sourcesNewerThanBuild() {
-  if (!fs.existsSync(config)) return false;
   const { include = [] } = JSON.parse(fs.readFileSync(config, "utf8"));
   const built = fs.existsSync(main) ? fs.statSync(main).mtimeMs : 0;
   const sources = Math.max(fs.statSync(config).mtimeMs, ...include.map((dir) => newest(path.join(root, dir))));
   return sources > built;
 }
 
-const tsc = compiler();
+const tsc = developmentCompiler();
 if (tsc && sourcesNewerThanBuild()) {
   process.stderr.write("spbe-index: sumber berubah, menyusun ulang lib/ … / sources changed, compiling lib/ …\n");
   // The compiler's report goes to standard error, so a JSON answer on standard output stays clean.
@@ -59,5 +65,12 @@ if (tsc && sourcesNewerThanBuild()) {
     );
     process.exit(2);
   }
+}
+if (!fs.existsSync(main)) {
+  process.stderr.write(
+    "spbe-index: lib/ tidak ada; di salinan pengembangan jalankan npm ci lalu npm run build:cli" +
+      " / lib/ is missing; in a development checkout run npm ci, then npm run build:cli\n",
+  );
+  process.exit(2);
 }
 require(main);
