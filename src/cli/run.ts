@@ -3,13 +3,15 @@
  * Exit status: 0 every assessment complete, 1 scored with problems, 2 could not work.
  */
 import { analyze, Analysis } from "../core/analyze";
-import { Bilingual, Framework } from "../core/framework";
-import { bi, both } from "../core/messages";
 import { reportJson, reportText } from "../core/report";
-import { inLanguage, languageFromEnv, say, TextLanguage } from "../core/textLanguage";
-import { FRAMEWORKS, FRAMEWORK_IDS, frameworkById, OTHER_MODELS } from "../frameworks";
+import { inLanguage, languageFromEnv, say } from "../core/textLanguage";
+import { FRAMEWORKS, OTHER_MODELS } from "../frameworks";
+import { CliArgs, parseArgs, PLAN_USAGE, ScoreArgs, SCORE_USAGE, STDIN_NAME, USAGE, UsageError } from "./args";
 import { FileError, isFolder } from "./files";
-import { readWorkbookFile, WorkbookError, WorkbookFile } from "./workbookFile";
+import { FileReader, readWorkbookFile, WorkbookError, WorkbookFile } from "./workbookFile";
+
+export type { CliArgs, PlanArgs, ScoreArgs } from "./args";
+export { parseArgs, UsageError, USAGE } from "./args";
 
 export interface CliIo {
   out(s: string): void;
@@ -18,254 +20,36 @@ export interface CliIo {
   writeFileAtomic(p: string, data: Buffer): Promise<void>;
   exists(p: string): boolean;
   samePath(a: string, b: string): boolean;
-  /** the environment's locale (LC_ALL, LC_MESSAGES or LANG), for the default language */
+  /** the locale (LC_ALL, LC_MESSAGES or LANG, else the system's through Intl), for the default language */
   locale?: string;
+  /** the whole of standard input, for the file "-"; throws FileError when it cannot be read */
+  readStdin?(): Promise<Buffer>;
+  /** the package's version, for --version */
+  version?: string;
   /** redraws one status line on a terminal ("" clears it); absent when nobody watches */
   progress?(s: string): void;
 }
 
-export const USAGE = `Pemakaian / Usage:
-  spbe-index score <file.xlsx> [--sheet NAME] [--header-row N] [--level-column LETTER]… [--framework ${FRAMEWORK_IDS.join("|")}]
-                   [--threshold N] [--format table|json] [--write OUT.xlsx | --in-place] [--lang id|en]
-  spbe-index score <file|folder>… [--summary FILE.xlsx|.csv|.json] [--jobs N] [--write FOLDER | --in-place] [options as above]
-  spbe-index plan <file.xlsx> [--target N] [--step N] [--out-of-reach ID,…] [--cap ID=LEVEL,…]
-                  [--sheet NAME] [--header-row N] [--level-column LETTER]… [--framework ${FRAMEWORK_IDS.join("|")}] [--format table|json] [--lang id|en]
-
-  --lang: bahasa keluaran teks, bawaan dari LANG (id_ID → id, lainnya en)
-        / the language of the text output, by default from LANG (id_ID → id, anything else en).
-
-  plan: langkah paling sedikit menuju target indeks untuk tiap kolom nilai; tanpa --target dipakai target
-        yang tersimpan di lembar hasil; --step hanya untuk nilai desimal (bawaan 0.25).
-        / the fewest raises that reach the target index, for every level column; without --target the
-        target stored in the results sheet is used; --step is for decimal values only (default 0.25).
-
-  Banyak berkas/folder: satu baris ringkasan per kolom nilai; --write menunjuk folder.
-  / several files or folders: one summary row per level column; --write names a folder.
-
-  Tanpa --write/--in-place berkas hanya dibaca. / Without --write/--in-place the file is only read.
-  Status keluar / exit status: 0 lengkap / complete, 1 ada masalah / problems found, 2 gagal / could not work
-  (banyak berkas: kolom yang belum diisi bukan masalah, 2 bila ada berkas tak terbaca
-  / several files: a column not filled yet is no problem, 2 when some file could not be read).`;
-
-export interface ScoreArgs {
-  command: "score";
-  /** the first of `files`: the workbook a single-file command works on */
-  file: string;
-  files: string[];
-  summary?: string;
-  jobs?: number;
-  sheet?: string;
-  /** 1-based row of the table's column headers */
-  headerRow?: number;
-  levelColumns: string[];
-  framework?: Framework;
-  threshold?: number;
-  format: "table" | "json";
-  /** the text output's language; from the environment's locale when not given */
-  lang?: TextLanguage;
-  write?: string;
-  inPlace: boolean;
-}
-
-export interface PlanArgs extends Omit<ScoreArgs, "command"> {
-  command: "plan";
-  target?: number;
-  step?: number;
-  outOfReach: number[];
-  caps: Map<number, number>;
-}
-
-export type CliArgs = ScoreArgs | PlanArgs;
-
-/** A mistake in the arguments: said in both languages, followed by the usage text. */
-export class UsageError extends Error {
-  /** absent when the usage text alone says it (--help) */
-  readonly text?: Bilingual;
-  constructor(text?: Bilingual) {
-    super(text ? both(text) : "");
-    this.text = text;
-  }
-}
-
-/** "12" or "I12" → 12: indicator numbers as assessors write them in either framework. */
-function indicatorNumber(text: string, flag: string): number {
-  const m = /^[Ii]?(\d+)$/.exec(text.trim());
-  if (!m)
-    throw new UsageError(
-      bi(`${flag}: "${text}" bukan nomor indikator`, `${flag}: "${text}" is not an indicator number`),
-    );
-  return Number(m[1]);
-}
-
-export function parseArgs(argv: string[]): CliArgs {
-  const [command, ...rest] = argv;
-  if (command !== "score" && command !== "plan")
-    throw new UsageError(
-      command
-        ? bi(`perintah tidak dikenal: ${command}`, `unknown command: ${command}`)
-        : bi("perintah tidak ada", "no command given"),
-    );
-  const args: CliArgs =
-    command === "plan"
-      ? {
-          command,
-          file: "",
-          files: [],
-          levelColumns: [],
-          format: "table",
-          inPlace: false,
-          outOfReach: [],
-          caps: new Map(),
-        }
-      : { command, file: "", files: [], levelColumns: [], format: "table", inPlace: false };
-  const planOnly = (flag: string): PlanArgs => {
-    if (args.command !== "plan")
-      throw new UsageError(bi(`${flag} hanya untuk perintah plan`, `${flag} is only for the plan command`));
-    return args;
-  };
-  const scoreOnly = (flag: string): ScoreArgs => {
-    if (args.command !== "score")
-      throw new UsageError(bi(`${flag} hanya untuk perintah score`, `${flag} is only for the score command`));
-    return args;
-  };
-  const positive = (text: string, flag: string): number => {
-    // "3,7" as well as "3.7": Indonesian writes a decimal comma.
-    const n = Number(text.replace(",", "."));
-    if (text.trim() === "" || !Number.isFinite(n) || n <= 0)
-      throw new UsageError(bi(`${flag} perlu angka positif: ${text}`, `${flag} needs a positive number: ${text}`));
-    return n;
-  };
-  const value = (i: number, flag: string) => {
-    const v = rest[i + 1];
-    if (v === undefined || v.startsWith("--")) throw new UsageError(bi(`${flag} perlu nilai`, `${flag} needs a value`));
-    return v;
-  };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    const [flag, inline] =
-      a.startsWith("--") && a.includes("=")
-        ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]
-        : [a, undefined];
-    const take = () => (inline !== undefined ? inline : value(i++, flag));
-    switch (flag) {
-      case "--sheet":
-        args.sheet = take();
-        break;
-      case "--header-row": {
-        const v = take();
-        const n = Number(v);
-        if (!/^\d+$/.test(v.trim()) || n < 1)
-          throw new UsageError(
-            bi(
-              `--header-row: "${v}" bukan nomor baris (1, 2, …)`,
-              `--header-row: "${v}" is not a row number (1, 2, …)`,
-            ),
-          );
-        args.headerRow = n;
-        break;
-      }
-      case "--level-column":
-        for (const c of take().split(",")) {
-          if (!/^[A-Za-z]{1,3}$/.test(c.trim()))
-            throw new UsageError(
-              bi(`--level-column: "${c}" bukan huruf kolom`, `--level-column: "${c}" is not a column letter`),
-            );
-          args.levelColumns.push(c.trim().toUpperCase());
-        }
-        break;
-      case "--framework": {
-        const id = take();
-        const f = frameworkById(id);
-        if (!f)
-          throw new UsageError(
-            bi(
-              `--framework: "${id}" tidak dikenal (${FRAMEWORK_IDS.join(", ")})`,
-              `--framework: "${id}" is unknown (${FRAMEWORK_IDS.join(", ")})`,
-            ),
-          );
-        args.framework = f;
-        break;
-      }
-      case "--threshold": {
-        const t = Number(take());
-        if (!Number.isFinite(t)) throw new UsageError(bi("--threshold perlu angka", "--threshold needs a number"));
-        args.threshold = t;
-        break;
-      }
-      case "--format": {
-        const f = take();
-        if (f !== "table" && f !== "json") throw new UsageError(bi("--format: table | json", "--format: table | json"));
-        args.format = f;
-        break;
-      }
-      case "--lang": {
-        const l = take();
-        if (l !== "id" && l !== "en") throw new UsageError(bi("--lang: id | en", "--lang: id | en"));
-        args.lang = l;
-        break;
-      }
-      case "--write":
-        args.write = take();
-        break;
-      case "--in-place":
-        args.inPlace = true;
-        break;
-      case "--summary":
-        scoreOnly(flag).summary = take();
-        break;
-      case "--jobs": {
-        const n = Number(take());
-        if (!Number.isInteger(n) || n < 1)
-          throw new UsageError(bi("--jobs perlu bilangan bulat positif", "--jobs needs a positive whole number"));
-        scoreOnly(flag).jobs = n;
-        break;
-      }
-      case "--target":
-        planOnly(flag).target = positive(take(), flag);
-        break;
-      case "--step":
-        planOnly(flag).step = positive(take(), flag);
-        break;
-      case "--out-of-reach":
-        planOnly(flag).outOfReach.push(
-          ...take()
-            .split(",")
-            .filter((x) => x.trim() !== "")
-            .map((x) => indicatorNumber(x, flag)),
-        );
-        break;
-      case "--cap":
-        for (const pair of take().split(",")) {
-          const [id, level] = pair.split("=");
-          if (level === undefined)
-            throw new UsageError(bi(`--cap: "${pair}" harus NOMOR=LEVEL`, `--cap: "${pair}" must be ID=LEVEL`));
-          planOnly(flag).caps.set(indicatorNumber(id, flag), positive(level, flag));
-        }
-        break;
-      case "--help":
-      case "-h":
-        throw new UsageError();
-      default:
-        if (a.startsWith("-")) throw new UsageError(bi(`opsi tidak dikenal: ${a}`, `unknown option: ${a}`));
-        if (args.files.length && args.command === "plan")
-          throw new UsageError(bi(`satu berkas saja: ${a}`, `one file only: ${a}`));
-        args.files.push(a);
-        args.file ||= a;
-    }
-  }
-  if (!args.file) throw new UsageError(bi("berkas .xlsx tidak disebut", "no .xlsx file given"));
-  if (args.write && args.inPlace)
-    throw new UsageError(bi("pilih --write atau --in-place", "choose --write or --in-place"));
-  if (args.command === "plan" && (args.write || args.inPlace))
-    throw new UsageError(
-      bi("plan hanya membaca berkas: --write/--in-place", "plan only reads the file: --write/--in-place"),
-    );
-  return args;
-}
-
 /** Several paths, a folder or a summary make a batch; one file keeps the single-file report. */
 function isBatch(args: ScoreArgs): boolean {
-  return args.files.length > 1 || args.summary !== undefined || args.jobs !== undefined || isFolder(args.file);
+  return (
+    args.files.length > 1 ||
+    args.summary !== undefined ||
+    args.jobs !== undefined ||
+    (args.file !== "-" && isFolder(args.file))
+  );
+}
+
+/** Standard input as the file "-", read whole once. */
+function stdinReader(io: CliIo): FileReader {
+  return {
+    exists: () => true,
+    readFile: () => {
+      if (!io.readStdin)
+        throw new FileError({ id: "masukan standar tidak tersedia", en: "standard input is not available" });
+      return io.readStdin();
+    },
+  };
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -274,11 +58,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     args = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      if (e.message) io.err(`spbe-index: ${e.message}`);
-      io.err(USAGE);
+      io.err(`spbe-index: ${e.message}`);
+      io.err(`Bantuan / Help: spbe-index help${e.topic ? ` ${e.topic}` : ""}`);
       return 2;
     }
     throw e;
+  }
+  if (args.command === "help") {
+    io.out(args.topic === "score" ? SCORE_USAGE : args.topic === "plan" ? PLAN_USAGE : USAGE);
+    return 0;
+  }
+  if (args.command === "version") {
+    io.out(io.version ?? "?");
+    return 0;
   }
   // Each command loads only what it needs: one workbook scored and shown needs neither the
   // batch, the planner nor the writer.
@@ -289,7 +81,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   let book: WorkbookFile;
   try {
-    book = await readWorkbookFile(io, args.file);
+    book =
+      args.file === "-" ? await readWorkbookFile(stdinReader(io), STDIN_NAME) : await readWorkbookFile(io, args.file);
   } catch (e) {
     if (e instanceof WorkbookError) {
       io.err(`spbe-index: ${e.message}`);
@@ -308,7 +101,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   });
   const lang = args.lang ?? languageFromEnv(io.locale);
   if (analysis.tables.length === 0) {
-    io.err(`spbe-index: ${args.file}: ${say(lang, "tabel indikator tidak ditemukan", "no indicator table found")}`);
+    const name = args.file === "-" ? STDIN_NAME : args.file;
+    io.err(`spbe-index: ${name}: ${say(lang, "tabel indikator tidak ditemukan", "no indicator table found")}`);
     for (const n of analysis.notes) io.err(`  ${inLanguage(n.message, lang)}`);
     return 2;
   }

@@ -155,12 +155,12 @@ describe("spbe-index plan", () => {
     expect(r.err).toMatch(reason);
   });
 
-  test("plan-only options are refused by score; the usage text names plan", async () => {
+  test("plan-only options are refused by score, naming plan; plan's help shows them", async () => {
     const p = await file("score-target.xlsx", T.standardSpbe());
     const r = await cli("score", p, "--target", "3.5");
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/only for the plan command/);
-    expect(r.err).toMatch(/spbe-index plan <file\.xlsx> \[--target N\]/);
+    expect(r.err).toMatch(/--target is only for the plan command\nBantuan \/ Help: spbe-index help score$/);
+    expect((await cli("help", "plan")).out).toMatch(/spbe-index plan <file\.xlsx> \[--target N\]/);
   });
 });
 
