@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Worker } from "worker_threads";
-import { inLanguage, languageFromEnv, say, TextLanguage } from "../core/textLanguage";
+import { decimalIn, inLanguage, languageFromEnv, say, TextLanguage } from "../core/textLanguage";
 import { isFolder } from "./files";
 import { fileOps } from "./nodeIo";
 import { progress } from "./progress";
@@ -164,7 +164,7 @@ function rowText(r: SummaryRow, lang: TextLanguage): string {
   const where = r.sheet ? ` [${r.sheet}${r.column ? `!${r.column}` : ""}]` : "";
   const figure =
     r.index !== null
-      ? `${r.index.toFixed(2)} ${r.predicate ?? ""}`
+      ? `${decimalIn(r.index.toFixed(2), lang)} ${r.predicate ?? ""}`
       : r.status === "unreadable"
         ? (r.message ?? "")
         : say(lang, `${r.problems} masalah`, `${r.problems} problems`);

@@ -9,7 +9,7 @@ import { both, Issue, Note } from "./messages";
 import { toFixed, toNumber } from "./rational";
 import { GroupScore } from "./scoring";
 import { ToolsTableJson, toolsTableJson, toolsTableText } from "./toolsReport";
-import { inLanguage, say, TextLanguage } from "./textLanguage";
+import { decimalIn, inLanguage, say, TextLanguage } from "./textLanguage";
 import { columnTitle, hundredthsNumber, pad } from "./format";
 
 export interface GroupJson {
@@ -123,8 +123,8 @@ export function reportJson(a: Analysis): ReportJson | { sheets: []; workbookNote
   return { ...tables[0], sheets: tables, workbookNotes };
 }
 
-function fmt(g: GroupScore): string {
-  return g.unrounded === null ? "–" : toFixed(g.unrounded, 2);
+function fmt(g: GroupScore, lang: TextLanguage): string {
+  return g.unrounded === null ? "–" : decimalIn(toFixed(g.unrounded, 2), lang);
 }
 
 /** A readable table for a terminal, in one language; every name in full, the columns as wide as they need. */
@@ -143,7 +143,7 @@ export function reportText(a: Analysis, lang: TextLanguage = "id"): string {
         say(lang, "Indeks", "Index"),
         cols.map((c) =>
           c.complete
-            ? fmt(c.scores.total)
+            ? fmt(c.scores.total, lang)
             : c.notFilled
               ? say(lang, "belum diisi", "not filled")
               : say(lang, "belum lengkap", "incomplete"),
@@ -156,11 +156,11 @@ export function reportText(a: Analysis, lang: TextLanguage = "id"): string {
       ],
       ...f.domains.map((d, k): [string, string[]] => [
         `  Domain ${d.id} ${lang === "id" ? d.name : d.en}`,
-        cols.map((c) => fmt(c.scores.domains[k])),
+        cols.map((c) => fmt(c.scores.domains[k], lang)),
       ]),
       ...f.aspects.map((g, k): [string, string[]] => [
         `  ${say(lang, "Aspek", "Aspect")} ${g.id} ${lang === "id" ? g.name : g.en}`,
-        cols.map((c) => fmt(c.scores.aspects[k])),
+        cols.map((c) => fmt(c.scores.aspects[k], lang)),
       ]),
     ];
     const heads = cols.map((c) => columnTitle(c.column));
@@ -182,7 +182,7 @@ export function reportText(a: Analysis, lang: TextLanguage = "id"): string {
         "",
         say(
           lang,
-          `Nilai rendah (di bawah ${t.threshold}): ${low.length}`,
+          `Nilai rendah (di bawah ${decimalIn(t.threshold, lang)}): ${low.length}`,
           `Low scores (below ${t.threshold}): ${low.length}`,
         ),
       );
@@ -190,7 +190,7 @@ export function reportText(a: Analysis, lang: TextLanguage = "id"): string {
         const l = c.lowScores;
         if (l.length)
           out.push(
-            `  ${c.column.letter}: ${l.map((x) => `${f.byId.get(x.indicator)!.code}=${x.level} (${x.cell})`).join(", ")}`,
+            `  ${c.column.letter}: ${l.map((x) => `${f.byId.get(x.indicator)!.code}=${decimalIn(x.level, lang)} (${x.cell})`).join(", ")}`,
           );
       }
     }

@@ -29,6 +29,7 @@ import {
   ZERO,
 } from "./rational";
 import { hundredthsText } from "./format";
+import { decimalIn } from "./textLanguage";
 
 /** The step an assessor moves a decimal value by unless they choose another. */
 export const DEFAULT_DECIMAL_STEP = 0.25;
@@ -328,21 +329,24 @@ export function planTarget(
 function planMessage(p: Omit<TargetPlan, "message">, limited: boolean): Bilingual {
   const target = hundredthsText(p.targetUnits);
   const end = `${hundredthsText(p.indexUnits)}, ${predicateLabel(p.predicate)}`;
+  // The Indonesian sentence writes a decimal comma, as Indonesian text does.
+  const targetId = decimalIn(target, "id");
+  const endId = `${decimalIn(hundredthsText(p.indexUnits), "id")}, ${predicateLabel(p.predicate)}`;
   const n = p.steps.length;
   if (p.reached && n === 0) {
     return bi(
-      `Indeks ${end}, sudah mencapai target ${target}; tidak perlu menaikkan nilai.`,
+      `Indeks ${endId}, sudah mencapai target ${targetId}; tidak perlu menaikkan nilai.`,
       `The index ${end}, already meets the target ${target}; nothing needs raising.`,
     );
   }
   if (p.reached) {
     return bi(
-      `Target ${target} tercapai dengan ${n} langkah: indeks menjadi ${end}.`,
+      `Target ${targetId} tercapai dengan ${n} langkah: indeks menjadi ${endId}.`,
       `The target ${target} is reached in ${n} step${n === 1 ? "" : "s"}: the index becomes ${end}.`,
     );
   }
   return bi(
-    `Target ${target} tidak dapat dicapai: paling tinggi ${end}, setelah ${n} langkah${limited ? ", dengan batas dan indikator di luar jangkauan yang diberikan" : ""}.`,
+    `Target ${targetId} tidak dapat dicapai: paling tinggi ${endId}, setelah ${n} langkah${limited ? ", dengan batas dan indikator di luar jangkauan yang diberikan" : ""}.`,
     `The target ${target} cannot be reached: the best is ${end}, after ${n} step${n === 1 ? "" : "s"}${limited ? ", within the caps and out-of-reach indicators given" : ""}.`,
   );
 }

@@ -16,6 +16,15 @@ export function say(lang: TextLanguage, id: string, en: string): string {
   return lang === "id" ? id : en;
 }
 
+/**
+ * A decimal written for people in the run's language: "3,19" in Indonesian, "3.19" in
+ * English. Takes the exact decimal text the core made, so nothing is rounded again.
+ */
+export function decimalIn(text: string | number, lang: TextLanguage): string {
+  const s = String(text);
+  return lang === "id" ? s.replace(".", ",") : s;
+}
+
 /** Indonesian when the environment's LANG is ("id_ID.UTF-8", "in_ID"), English otherwise. */
 export function languageFromEnv(lang: string | undefined): TextLanguage {
   const l = (lang ?? "").toLowerCase();

@@ -11,7 +11,7 @@ import { Rational, toFixed, toNumber } from "./rational";
 import { Reconciliation, reconcileTable } from "./reconcile";
 import { PlanOptions, PlanResult, planAssessment, showLevel } from "./targetPlan";
 import { hundredthsNumber, hundredthsText, pad } from "./format";
-import { inLanguage, say, TextLanguage } from "./textLanguage";
+import { decimalIn, inLanguage, say, TextLanguage } from "./textLanguage";
 
 /* ---------- self versus assessor, evidence: additions to the score report ---------- */
 
@@ -111,8 +111,8 @@ export function toolsTableJson(t: TableAnalysis): ToolsTableJson {
   return { ...(r ? reconciliationJson(r) : {}), ...(e ? { evidenceGaps: evidenceGapsJson(e) } : {}) };
 }
 
-function signed(x: Rational, decimals: number): string {
-  const s = toFixed(x, decimals);
+function signed(x: Rational, decimals: number, lang: TextLanguage): string {
+  const s = decimalIn(toFixed(x, decimals), lang);
   return s.startsWith("-") ? s.replace("-", "−") : `+${s}`;
 }
 
@@ -131,7 +131,7 @@ export function reconciliationText(r: Reconciliation, lang: TextLanguage): strin
   const gap =
     r.gapUnits === null || r.gap === null
       ? "–"
-      : `${signed({ num: r.gapUnits, den: 100n }, 2)} (${signed(r.gap, 4)} ${say(lang, "tanpa pembulatan", "unrounded")})`;
+      : `${signed({ num: r.gapUnits, den: 100n }, 2, lang)} (${signed(r.gap, 4, lang)} ${say(lang, "tanpa pembulatan", "unrounded")})`;
   out.push(
     say(
       lang,
@@ -145,8 +145,8 @@ export function reconciliationText(r: Reconciliation, lang: TextLanguage): strin
     42,
   );
   for (const { d, label } of rows) {
-    const cells = `${d.cells[0] ?? a}=${showLevel(f, d.levels[0])} → ${d.cells[1] ?? b}=${showLevel(f, d.levels[1])}`;
-    out.push(`  ${pad(label, w)} ${pad(cells, 22)} ${signed(d.impact, 4)}`);
+    const cells = `${d.cells[0] ?? a}=${decimalIn(showLevel(f, d.levels[0]), lang)} → ${d.cells[1] ?? b}=${decimalIn(showLevel(f, d.levels[1]), lang)}`;
+    out.push(`  ${pad(label, w)} ${pad(cells, 22)} ${signed(d.impact, 4, lang)}`);
   }
   if (r.differences.length > SHOWN_DIFFERENCES)
     out.push(`  … ${r.differences.length - SHOWN_DIFFERENCES} ${say(lang, "lagi", "more")} (--format json)`);
@@ -167,7 +167,7 @@ export function reconciliationText(r: Reconciliation, lang: TextLanguage): strin
       shown.map((x) => x.label),
       40,
     );
-    for (const { g, label } of shown) out.push(`    ${pad(label, gw)} ${signed(g.impact, 4)} (${g.differences})`);
+    for (const { g, label } of shown) out.push(`    ${pad(label, gw)} ${signed(g.impact, 4, lang)} (${g.differences})`);
   }
   if (r.unmatched.length) {
     const codes = r.unmatched.map((id) => f.byId.get(id)!.code).join(", ");
@@ -202,7 +202,9 @@ export function evidenceText(framework: Framework, all: AssessmentEvidenceGaps[]
         .map(({ g, label }) => `${label} ${g.id}: ${g.count}`)
         .join(", ")}`,
     );
-    out.push(`  ${e.gaps.map((g) => `${g.code}=${showLevel(framework, g.level)} (${g.cell ?? "?"})`).join(", ")}`);
+    out.push(
+      `  ${e.gaps.map((g) => `${g.code}=${decimalIn(showLevel(framework, g.level), lang)} (${g.cell ?? "?"})`).join(", ")}`,
+    );
   }
   return out;
 }
@@ -326,7 +328,7 @@ export function planText(target: number, planned: PlannedAssessment[], lang: Tex
       table = t;
       if (out.length) out.push("");
       out.push(
-        `${say(lang, f.title, f.data.titleEn)} — ${say(lang, "lembar", "sheet")} "${t.layout.sheet}" (${f.data.shortName}) — target ${target}`,
+        `${say(lang, f.title, f.data.titleEn)} — ${say(lang, "lembar", "sheet")} "${t.layout.sheet}" (${f.data.shortName}) — target ${decimalIn(target, lang)}`,
       );
       if (f.data.statusNote) out.push(`  ! ${inLanguage(f.data.statusNote, lang)}`);
     }
@@ -337,9 +339,9 @@ export function planText(target: number, planned: PlannedAssessment[], lang: Tex
       out.push(`  ${inLanguage(plan.reason, lang)}`);
       continue;
     }
-    const step = `${say(lang, "langkah", "step")} ${f.integerOnly ? say(lang, "1 nilai", "1 level") : showLevel(f, plan.step)}`;
+    const step = `${say(lang, "langkah", "step")} ${f.integerOnly ? say(lang, "1 nilai", "1 level") : decimalIn(showLevel(f, plan.step), lang)}`;
     out.push(
-      `${col} ${column} (${header}): ${hundredthsText(plan.startUnits)} ${predicateLabel(plan.startPredicate)}; ${step}`,
+      `${col} ${column} (${header}): ${decimalIn(hundredthsText(plan.startUnits), lang)} ${predicateLabel(plan.startPredicate)}; ${step}`,
     );
     out.push(`  ${inLanguage(plan.message, lang)}`);
     if (!plan.reached || plan.steps.length === 0) continue;
@@ -357,7 +359,7 @@ export function planText(target: number, planned: PlannedAssessment[], lang: Tex
     rows.forEach(({ s, name }, k) => {
       const change = s.predicateBefore ? `  ${predicateLabel(s.predicateBefore)} → ${predicateLabel(s.predicate)}` : "";
       out.push(
-        `  ${pad(String(k + 1), 4)}${pad(name, w)} ${pad(s.cell ?? "", 12)}${pad(`${showLevel(f, s.from)} → ${showLevel(f, s.to)}`, 23)}${hundredthsText(s.indexUnits)}${change}`,
+        `  ${pad(String(k + 1), 4)}${pad(name, w)} ${pad(s.cell ?? "", 12)}${pad(`${decimalIn(showLevel(f, s.from), lang)} → ${decimalIn(showLevel(f, s.to), lang)}`, 23)}${decimalIn(hundredthsText(s.indexUnits), lang)}${change}`,
       );
     });
   }

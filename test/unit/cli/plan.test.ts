@@ -45,12 +45,12 @@ describe("spbe-index plan", () => {
     const p = await file("standar-teks.xlsx", T.standardSpbe());
     const r = await cli("plan", p, "--target", "3,70", "--lang", "id");
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Kolom E \(Nilai Asesor\): 3\.19 Baik/m);
-    expect(r.out).toMatch(/Target 3\.70 tercapai dengan 18 langkah/);
+    expect(r.out).toMatch(/^Kolom E \(Nilai Asesor\): 3,19 Baik/m);
+    expect(r.out).toMatch(/Target 3,70 tercapai dengan 18 langkah/);
     expect(r.out).not.toMatch(/ \/ |The target|Column/);
-    expect(r.out).toMatch(/\n\s+1\s+43 .*E59\s+2 → 3\s+3\.22/);
-    expect(r.out).toMatch(/\n\s+11\s+33 .*E48\s+3 → 4\s+3\.52\s+Baik → Sangat Baik/);
-    expect(r.out).toMatch(/sudah mencapai target 3\.70/);
+    expect(r.out).toMatch(/\n\s+1\s+43 .*E59\s+2 → 3\s+3,22/);
+    expect(r.out).toMatch(/\n\s+11\s+33 .*E48\s+3 → 4\s+3,52\s+Baik → Sangat Baik/);
+    expect(r.out).toMatch(/sudah mencapai target 3,70/);
     const en = await cli("plan", p, "--target", "3,70", "--lang", "en");
     expect(en.out).toMatch(/^Column E \(Nilai Asesor\): 3\.19 Baik/m);
     expect(en.out).toMatch(/The target 3\.70 is reached in 18 steps/);
@@ -90,7 +90,7 @@ describe("spbe-index plan", () => {
     expect(r.code).toBe(0);
     const [a] = JSON.parse(r.out).assessments;
     expect(a).toMatchObject({ column: "E", reached: false, index: 4.88 });
-    expect(a.messageId).toMatch(/tidak dapat dicapai: paling tinggi 4\.88/);
+    expect(a.messageId).toMatch(/tidak dapat dicapai: paling tinggi 4,88/);
     expect(a.messageEn).toMatch(/cannot be reached: the best is 4\.88/);
     const text = await cli("plan", p, "--target", "5", "--cap", "12=3,13=4", "--level-column", "E", "--lang", "id");
     expect(text.out).toMatch(/tidak dapat dicapai/);
@@ -218,9 +218,9 @@ describe("spbe-index score gains reconciliation and evidence gaps", () => {
   test("table output: the difference and the evidence count, in the language asked for", async () => {
     const p = await file("teks.xlsx", T.standardSpbe());
     const r = await cli("score", p, "--lang", "id");
-    expect(r.out).toMatch(/Selisih D → E: 29 indikator berbeda; indeks −0\.56 \(−0\.5570 tanpa pembulatan\)/);
+    expect(r.out).toMatch(/Selisih D → E: 29 indikator berbeda; indeks −0,56 \(−0,5570 tanpa pembulatan\)/);
     expect(r.out).toMatch(/Sumbangan ke selisih indeks per domain dan aspek:\n\s+Domain 1/);
-    expect(r.out).toMatch(/Domain 4 Layanan SPBE\s+−0\.2600 \(8\)/);
+    expect(r.out).toMatch(/Domain 4 Layanan SPBE\s+−0,2600 \(8\)/);
     expect(r.out).toMatch(/Nilai di atas 1 tanpa bukti dukung, E: 15/);
     const en = await cli("score", p, "--lang", "en");
     expect(en.out).toMatch(/Difference D → E: 29 indicators differ; index −0\.56 \(−0\.5570 unrounded\)/);

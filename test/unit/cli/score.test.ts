@@ -81,7 +81,7 @@ describe("spbe-index score", () => {
     const before = fs.readFileSync(p);
     const r = await cli("score", p, "--lang", "id");
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Indeks\s+3\.75\s+3\.19$/m);
+    expect(r.out).toMatch(/^Indeks\s+3,75\s+3,19$/m);
     expect(fs.readFileSync(p).equals(before)).toBe(true);
 
     const out = tmp.path("baca.scored.xlsx");
@@ -145,6 +145,21 @@ describe("spbe-index score", () => {
 });
 
 describe("the language of the text", () => {
+  test("Indonesian text writes a decimal comma (index, threshold, decimal levels); English and JSON a point", async () => {
+    const p = await file("koma.xlsx", T.pemdiAceh());
+    const id = await cli("score", p, "--lang", "id");
+    expect(id.out).toMatch(/^Indeks\s+1,24$/m);
+    expect(id.out).toMatch(/^Nilai rendah \(di bawah 2,5\): \d+$/m);
+    expect(id.out).toMatch(/I2=1,5 \(/);
+    expect(id.out).not.toMatch(/\d\.\d/);
+    const en = await cli("score", p, "--lang", "en");
+    expect(en.out).toMatch(/^Index\s+1\.24$/m);
+    expect(en.out).toMatch(/^Low scores \(below 2\.5\): \d+$/m);
+    const json = await cli("score", p, "--format", "json", "--lang", "id");
+    expect(JSON.parse(json.out).assessments[0].index).toBe(1.24);
+    expect(json.out).toMatch(/"index": 1\.24/);
+  });
+
   test("one language per run: --lang, else the locale (id_ID → Indonesian, anything else English); names never cut", async () => {
     const p = await file("bahasa.xlsx", T.standardSpbe());
     const run = async (locale: string | undefined, ...extra: string[]) => {
@@ -153,8 +168,8 @@ describe("the language of the text", () => {
       return { code, out: out.join("\n") };
     };
     const id = await run("id_ID.UTF-8");
-    expect(id.out).toMatch(/^Indeks\s+3\.75\s+3\.19$/m);
-    expect(id.out).toMatch(/^ {2}Aspek 7 Layanan Administrasi Pemerintahan Berbasis Elektronik\s+4\.10\s+3\.70$/m);
+    expect(id.out).toMatch(/^Indeks\s+3,75\s+3,19$/m);
+    expect(id.out).toMatch(/^ {2}Aspek 7 Layanan Administrasi Pemerintahan Berbasis Elektronik\s+4,10\s+3,70$/m);
     expect(id.out).not.toMatch(/Index|Predicate|Low scores|Difference/);
     const en = await run("en_US.UTF-8");
     expect(en.out).toMatch(/^Index\s+3\.75\s+3\.19$/m);

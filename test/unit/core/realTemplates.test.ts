@@ -92,7 +92,7 @@ describe("worksheets made by other programs", () => {
     // the text table stays one line per row
     const text = reportText(a);
     expect(text).toMatch(/Nilai Mandiri \(D\) +Nilai Asesor \(F\)/);
-    expect(text).toMatch(/^Indeks +3\.75 +belum diisi$/m);
+    expect(text).toMatch(/^Indeks +3,75 +belum diisi$/m);
     expect(text).toMatch(/^Terisi +47\/47 +0\/47$/m);
   });
 

@@ -63,7 +63,7 @@ describe("path to target, Denpasar 2021 final levels (3.19, Baik)", () => {
       3.22, 3.25, 3.28, 3.31, 3.34, 3.37, 3.4, 3.43, 3.46, 3.49, 3.52, 3.55, 3.58, 3.6, 3.63, 3.66, 3.69, 3.71,
     ]);
     expect(p.index).toEqual(rational(37125n, 10000n));
-    expect(p.message.id).toBe("Target 3.70 tercapai dengan 18 langkah: indeks menjadi 3.71, Sangat Baik.");
+    expect(p.message.id).toBe("Target 3,70 tercapai dengan 18 langkah: indeks menjadi 3,71, Sangat Baik.");
     expect(p.message.en).toBe("The target 3.70 is reached in 18 steps: the index becomes 3.71, Sangat Baik.");
   });
 
@@ -103,9 +103,7 @@ describe("path to target, Denpasar 2021 final levels (3.19, Baik)", () => {
     expect(p.steps).toHaveLength(86);
     expect(p.index).toEqual(rational(4875n, 1000n));
     expect(Number(p.indexUnits)).toBe(488);
-    expect(p.message.id).toMatch(
-      /^Target 5\.00 tidak dapat dicapai: paling tinggi 4\.88, Memuaskan, setelah 86 langkah/,
-    );
+    expect(p.message.id).toMatch(/^Target 5,00 tidak dapat dicapai: paling tinggi 4,88, Memuaskan, setelah 86 langkah/);
     expect(p.message.en).toMatch(/^The target 5\.00 cannot be reached: the best is 4\.88, Memuaskan, after 86 steps/);
   });
 
