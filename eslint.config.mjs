@@ -24,6 +24,7 @@ export default tseslint.config(
       "lib/",
       "dist/",
       "dist-maps/",
+      "release/",
       "node_modules/",
       "coverage/",
       "test-output/",

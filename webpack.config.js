@@ -3,7 +3,10 @@
  * Builds the add-in as Microsoft's React task-pane template does (taskpane.html +
  * taskpane.js, assets/, manifest.xml) into dist/, ready for any HTTPS server.
  *
- *   npm run build                    production build; manifest URLs point at ADDIN_URL
+ *   npm run build                    production build; manifest URLs point at ADDIN_URL,
+ *                                    which it requires
+ *   npm run build:localhost          the same build, its manifest left at https://localhost:3000/
+ *                                    (tests, the workbench, CI; stamp it later with npm run stamp)
  *   npm start                        webpack-dev-server on https://localhost:3000
  *   webpack --env workbench          the browser workbench (fake Excel + sample grid)
  *                                    into dist-workbench/; never part of dist/
@@ -18,10 +21,21 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 /** The address the manifest is written for during development. */
 const DEV_URL = "https://localhost:3000/";
 
-/** The deployment address, with one trailing slash. */
-function addinUrl() {
+/**
+ * The deployment address, with one trailing slash. A production build without one would
+ * ship a manifest that points every user at their own machine, so it is refused unless the
+ * build says it means that (`--env localhost`).
+ */
+function addinUrl(env) {
   const url = process.env.ADDIN_URL;
-  if (!url) return DEV_URL;
+  if (!url && env.localhost) return DEV_URL;
+  if (!url)
+    throw new Error(
+      "ADDIN_URL is not set: a production build needs the HTTPS address dist/ will be served from, " +
+        "e.g. ADDIN_URL=https://addin.example.go.id/spbe/ npm run build. " +
+        "For a build addressed at https://localhost:3000/ say so: npm run build:localhost " +
+        "(npm run stamp -- <URL> puts an address into it later).",
+    );
   if (!/^https:\/\//.test(url))
     throw new Error(`ADDIN_URL must be an https:// address (Office loads add-ins over HTTPS only), not "${url}"`);
   return url.replace(/\/*$/, "/");
@@ -56,8 +70,8 @@ function httpsServer() {
   return "https";
 }
 
-function taskpaneConfig(dev) {
-  const url = dev ? DEV_URL : addinUrl();
+function taskpaneConfig(dev, env) {
+  const url = dev ? DEV_URL : addinUrl(env);
   if (!dev) fs.rmSync(path.resolve(__dirname, "dist-maps"), { recursive: true, force: true });
   return {
     name: "taskpane",
@@ -127,5 +141,5 @@ function workbenchConfig() {
 
 module.exports = (env = {}, argv = {}) => {
   if (env.workbench) return workbenchConfig();
-  return taskpaneConfig(argv.mode === "development");
+  return taskpaneConfig(argv.mode === "development", env);
 };

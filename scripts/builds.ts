@@ -47,9 +47,9 @@ function webpack(args: string[]): void {
   if (r.status !== 0) throw new Error(`webpack ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-/** The production task pane, exactly as `npm run build` makes it. */
+/** The production task pane, exactly as `npm run build:localhost` makes it (`npm run build` with its manifest at https://localhost:3000/). */
 export function buildTaskpane(): void {
-  webpack(["--mode", "production"]);
+  webpack(["--mode", "production", "--env", "localhost"]);
 }
 
 export function buildWorkbench(): void {
