@@ -59,7 +59,7 @@ export function buildWorkbench(): void {
 export function ensureBuilt(log: (line: string) => void = () => {}): void {
   const s = stale();
   if (s.taskpane) {
-    log("building the task pane (npm run build)…");
+    log("building the task pane (npm run build:localhost)…");
     buildTaskpane();
   }
   if (s.workbench) {
