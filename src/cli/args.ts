@@ -42,7 +42,7 @@ const PLAN_NOTES = `  plan: langkah paling sedikit menuju target indeks untuk ti
         yang tersimpan di lembar hasil; --step hanya untuk nilai desimal (bawaan 0,25).
         / the fewest raises that reach the target index, for every level column; without --target the
         target stored in the results sheet is used; --step is for decimal values only (default 0.25).
-  Status keluar / exit status: 0 / 1 seperti score / as for score, 2 gagal / could not work.`;
+  Status keluar / exit status: 0 dan 1 seperti score / 0 and 1 as for score, 2 gagal / could not work.`;
 
 /** `spbe-index help`, `--help`, `-h`: both commands and where to read more. */
 export const USAGE = `Pemakaian / Usage:
