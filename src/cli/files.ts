@@ -25,6 +25,10 @@ function osError(e: unknown, file: string, reading: boolean): FileError {
         ? bi(`tidak ada izin membaca ${file}`, `no permission to read ${file}`)
         : bi(`tidak ada izin menulis ${file}`, `no permission to write ${file}`),
     );
+  if (code === "ELOOP")
+    return new FileError(
+      bi(`${file} adalah tautan simbolik yang berputar (loop)`, `${file} is a symbolic link that loops back on itself`),
+    );
   if (code === "EISDIR")
     return new FileError(bi(`${file} adalah folder, bukan berkas`, `${file} is a folder, not a file`));
   if (code === "ENOSPC")

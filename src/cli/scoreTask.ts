@@ -45,15 +45,16 @@ export async function runScoreTask(task: ScoreTask, io: FileReader): Promise<Tas
   let analysis;
   let rows;
   try {
-    book = await readWorkbookFile(io, task.path);
-    analysis = analyze(book.grid, FRAMEWORKS, {
+    const options = {
       sheet: task.sheet,
       levelColumns: task.levelColumns?.length ? task.levelColumns : undefined,
       framework: task.framework ? frameworkById(task.framework) : undefined,
       threshold: task.threshold,
       headerRow: task.headerRow,
       otherModels: OTHER_MODELS,
-    });
+    };
+    book = await readWorkbookFile(io, task.path, options);
+    analysis = analyze(book.grid, FRAMEWORKS, options);
     rows = summaryRows(task.file, analysis, book.grid);
   } catch (e) {
     // One strange workbook becomes its own row; the batch goes on.

@@ -168,6 +168,7 @@ function inflateEntry(data: Uint8Array, e: ZipEntry, take: (chunk: Uint8Array) =
   let crc = 0;
   let stopped = false;
   let problem: PackageError | undefined;
+  let thrown: { e: unknown } | undefined;
   const accept = (chunk: Uint8Array) => {
     if (stopped || problem) return;
     size += chunk.length;
@@ -176,7 +177,13 @@ function inflateEntry(data: Uint8Array, e: ZipEntry, take: (chunk: Uint8Array) =
       return;
     }
     crc = crc32(chunk, crc);
-    if (!take(chunk)) stopped = true;
+    try {
+      if (!take(chunk)) stopped = true;
+    } catch (e) {
+      // The reader's own refusal (too many cells, a row past Excel's grid) is not damage to the zip.
+      thrown = { e };
+      stopped = true;
+    }
   };
   const SLICE = 64 * 1024;
   if (e.method === 0) {
@@ -190,6 +197,7 @@ function inflateEntry(data: Uint8Array, e: ZipEntry, take: (chunk: Uint8Array) =
       if (!problem && !stopped) problem = corrupt(e.name);
     }
   } else throw corrupt(e.name);
+  if (thrown) throw thrown.e;
   if (problem) throw problem;
   if (stopped) return;
   if (size !== e.size || crc !== e.crc) throw corrupt(e.name);

@@ -116,7 +116,9 @@ describe("readWorkbook", () => {
   test("a workbook part that is missing or not XML is a clear refusal", async () => {
     const broken = pkg("<worksheet><sheetData><row></sheetData>");
     await expect(readWorkbook(broken)).rejects.toThrow(PackageError);
-    await expect(readWorkbook(broken)).rejects.toThrow(/XML tidak sah.*invalid XML/);
+    await expect(readWorkbook(broken)).rejects.toThrow(
+      /bagian xl\/worksheets\/sheet1.xml bukan XML yang sah.*the part xl\/worksheets\/sheet1.xml is not valid XML/,
+    );
   });
 });
 
