@@ -16,7 +16,7 @@ export class FileError extends Error {
   }
 }
 
-function osError(e: unknown, file: string, reading: boolean): FileError {
+export function osError(e: unknown, file: string, reading: boolean): FileError {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === "ENOENT") return new FileError(bi(`berkas tidak ada: ${file}`, `file not found: ${file}`));
   if (code === "EACCES" || code === "EPERM")

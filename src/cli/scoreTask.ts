@@ -24,6 +24,8 @@ export interface ScoreTask {
   headerRow?: number;
   /** where the scored workbook goes, when asked */
   writeTo?: string;
+  /** why the file cannot be read, known before reading it */
+  problem?: string;
 }
 
 export interface TaskResult {
@@ -41,6 +43,7 @@ function unexpected(e: unknown): string {
 }
 
 export async function runScoreTask(task: ScoreTask, io: FileReader): Promise<TaskResult> {
+  if (task.problem) return { rows: [unreadableRow(task.file, task.problem)] };
   let book;
   let analysis;
   let rows;
