@@ -146,7 +146,7 @@ function failure(file: string, why: "memory" | "time" | "crash", budget: typeof 
  * kept results keep the tasks' order. A workbook that takes its worker down, or runs past
  * its time, becomes its own unreadable row, and a fresh worker takes the rest.
  */
-async function runTasks(
+export async function runTasks(
   tasks: ScoreTask[],
   jobs: number,
   finished: (k: number, r: TaskResult) => TaskResult,

@@ -404,21 +404,19 @@ function readSheet(
     if (formula) (formulas[r] ??= [])[k] = `=${formula}`;
   }
 
-  // Excel reports only the top-left cell of a merged area. Only cells that exist are
-  // visited, so an area reaching XFD1048576 costs what the sheet holds; areas that overlap
-  // (which Excel repairs away) cannot multiply that past a budget.
+  // Excel reports only the top-left cell of a merged area. Areas that overlap are damage
+  // (Excel removes them as unreadable content). Only rows and cells that exist are visited,
+  // so an area reaching XFD1048576 costs what the sheet holds, within a budget.
+  const areas = merges.map(mergeArea).filter((x): x is Area => x !== undefined);
+  if (overlapping(areas)) throw bad("berisi area gabungan yang saling menimpa", "has merged areas that overlap");
   let work = 0;
-  for (const m of merges) {
-    const [from, to = from] = m.split(":");
-    const a = parseRef(from);
-    const b = parseRef(to);
-    if (!a || !b) continue;
+  for (const { a, b } of areas) {
     for (let r = a.row; r <= b.row && r < values.length; r++) {
       const line = values[r];
       const fline = formulas[r];
       const last = Math.min(b.col, Math.max(line?.length ?? 0, fline?.length ?? 0) - 1);
       work += Math.max(0, last - a.col + 1) + 1;
-      if (work > 4 * MAX_MERGES * 64) throw bad("area gabungannya saling menimpa", "has merged areas that overlap");
+      if (work > 4 * MAX_MERGES * 64) throw bad("berisi terlalu banyak sel gabungan", "has too many merged cells");
       for (let k = a.col; k <= last; k++) {
         if (r === a.row && k === a.col) continue;
         if (line?.[k] !== undefined) delete line[k];
@@ -429,6 +427,48 @@ function readSheet(
   for (let r = 0; r < values.length; r++) values[r] ??= [];
   return { sheet: { name, values, formulas, merges }, whole, upTo, cells, strings };
 }
+interface Area {
+  a: { row: number; col: number };
+  b: { row: number; col: number };
+}
+
+function mergeArea(ref: string): Area | undefined {
+  const [from, to = from] = ref.split(":");
+  const a = parseRef(from);
+  const b = parseRef(to);
+  if (!a || !b) return undefined;
+  return {
+    a: { row: Math.min(a.row, b.row), col: Math.min(a.col, b.col) },
+    b: { row: Math.max(a.row, b.row), col: Math.max(a.col, b.col) },
+  };
+}
+
+/**
+ * Whether two areas share a cell: a sweep down the rows keeping the areas that reach the
+ * current row, ordered by column (they cannot overlap each other, so their columns are
+ * disjoint and one binary search finds the neighbours of a new area).
+ */
+function overlapping(areas: Area[]): boolean {
+  const byTop = [...areas].sort((x, y) => x.a.row - y.a.row);
+  const active: Area[] = [];
+  for (const n of byTop) {
+    let lo = 0;
+    let hi = active.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (active[mid].b.col < n.a.col) lo = mid + 1;
+      else hi = mid;
+    }
+    // active[lo] is the first area whose columns end at or after the new one's start.
+    while (lo < active.length && active[lo].a.col <= n.b.col) {
+      if (active[lo].b.row >= n.a.row) return true;
+      active.splice(lo, 1); // ended above this row
+    }
+    active.splice(lo, 0, n);
+  }
+  return false;
+}
+
 /** Whether the package is a macro-enabled workbook (.xlsm), by its workbook part's content type. */
 export function isMacroEnabled(pkg: Package, parts: WorkbookParts): boolean {
   const ct = partXml(partText(pkg, "[Content_Types].xml")!, "[Content_Types].xml");
