@@ -4,6 +4,7 @@
  * bomb is refused from its central directory; saving writes every part back, the
  * untouched ones with exactly the bytes they had.
  */
+import * as zlib from "zlib";
 import { Inflate, strFromU8, strToU8, zipSync, Zippable } from "fflate";
 import type { Bilingual } from "../core/framework";
 import { bi } from "../core/messages";
@@ -150,8 +151,12 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** Node's own CRC-32 (Node 20.15 and later), else the table below. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
 /** CRC-32 of the zip format, continued over several chunks. */
 function crc32(chunk: Uint8Array, crc = 0): number {
+  if (nativeCrc32) return nativeCrc32(chunk, crc);
   let c = ~crc;
   for (let i = 0; i < chunk.length; i++) c = CRC_TABLE[(c ^ chunk[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
