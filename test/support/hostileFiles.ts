@@ -18,6 +18,12 @@ export interface HostileFile {
   change: string;
   /** what Excel or LibreOffice does with it */
   others: string;
+  /**
+   * E7 as LibreOffice 7.4 reads it (opened headless and saved again; checked by
+   * test/e2e/hostileFiles.test.ts): null for an empty cell, "empty sheet" when it reads
+   * the indicator sheet as empty; absent where it was not checked
+   */
+  libreOfficeE7?: number | null | "empty sheet";
   build(): Uint8Array;
   /** the command line refuses it, saying this; or reads it, scoring column E so (null: no index) */
   expect: { refused: RegExp } | { indexE: number | null; cell?: string };
@@ -91,21 +97,24 @@ export const HOSTILE_FILES: HostileFile[] = [
   {
     name: "baris-4294967295.xlsx",
     change: 'a row r="4294967295" after the table',
-    others: "Excel and LibreOffice stop at row 1,048,576: Excel repairs the file, LibreOffice drops the row",
+    others: "Excel stops at row 1,048,576 and repairs the file; LibreOffice drops the row and opens the rest",
+    libreOfficeE7: 4,
     build: () => withSheet((x) => rowsAfterTable(x, `<row r="4294967295"><c><v>1</v></c></row>`)),
     expect: { refused: damaged(SHEET, "row 4,294,967,295 is past Excel's last row") },
   },
   {
     name: "baris-30000000.xlsx",
     change: 'a row r="30000000" after the table',
-    others: "past Excel's grid, as above",
+    others: "past Excel's grid, as above; LibreOffice drops the row",
+    libreOfficeE7: 4,
     build: () => withSheet((x) => rowsAfterTable(x, `<row r="30000000"><c><v>1</v></c></row>`)),
     expect: { refused: damaged(SHEET, "row 30,000,000 is past Excel's last row") },
   },
   {
     name: "kolom-XFE.xlsx",
     change: "a cell XFE67, one column past XFD",
-    others: "Excel's last column is XFD; a cell past it is unreadable content",
+    others: "Excel's last column is XFD, a cell past it is unreadable content; LibreOffice drops the cell",
+    libreOfficeE7: 4,
     build: () => withSheet((x) => rowsAfterTable(x, `<row r="67"><c r="XFE67"><v>1</v></c></row>`)),
     expect: { refused: damaged(SHEET, "a cell in column 16385 is past Excel's last column") },
   },
@@ -146,6 +155,7 @@ export const HOSTILE_FILES: HostileFile[] = [
     name: "entri-lokal-liar.xlsx",
     change: "a second local zip entry for the sheet (E7 = 1), absent from the central directory",
     others: "Excel and LibreOffice read the parts the central directory lists: E7 = 4",
+    libreOfficeE7: 4,
     build: strayLocalEntry,
     expect: { indexE: 3.19 },
   },
@@ -153,6 +163,7 @@ export const HOSTILE_FILES: HostileFile[] = [
     name: "v-asing.xlsx",
     change: "E7 holds a second <v> in a foreign namespace (value 1)",
     others: "Excel and LibreOffice take only SpreadsheetML's <v>: E7 = 4",
+    libreOfficeE7: 4,
     build: () => withSheet((x) => replaceOnce(x, E7, `<c r="E7"><v>4</v><x:v xmlns:x="urn:lain">1</x:v></c>`)),
     expect: { indexE: 3.19 },
   },
@@ -160,6 +171,7 @@ export const HOSTILE_FILES: HostileFile[] = [
     name: "v-extlst.xlsx",
     change: "E7 holds a <v> (value 1) inside its extLst",
     others: "an extension is read only by the program that knows it: E7 = 4",
+    libreOfficeE7: 4,
     build: () =>
       withSheet((x) => replaceOnce(x, E7, `<c r="E7"><v>4</v><extLst><ext uri="{0}"><v>1</v></ext></extLst></c>`)),
     expect: { indexE: 3.19 },
@@ -167,35 +179,40 @@ export const HOSTILE_FILES: HostileFile[] = [
   {
     name: "v-heksadesimal.xlsx",
     change: "E7 is <v>0x4</v>",
-    others: "not an XML Schema number: Excel reports unreadable content",
+    others: "not an XML Schema number: Excel reports unreadable content; LibreOffice silently reads 0",
+    libreOfficeE7: 0,
     build: () => withSheet((x) => replaceOnce(x, E7, `<c r="E7"><v>0x4</v></c>`)),
     expect: { indexE: null, cell: "E7" },
   },
   {
     name: "v-biner.xlsx",
     change: "E7 is <v>0b100</v>",
-    others: "not an XML Schema number",
+    others: "not an XML Schema number; LibreOffice silently reads 0",
+    libreOfficeE7: 0,
     build: () => withSheet((x) => replaceOnce(x, E7, `<c r="E7"><v>0b100</v></c>`)),
     expect: { indexE: null, cell: "E7" },
   },
   {
     name: "v-infinity.xlsx",
     change: "E7 is <v>Infinity</v>",
-    others: "not an XML Schema number (which writes INF)",
+    others: "not an XML Schema number (which writes INF); LibreOffice silently reads 0",
+    libreOfficeE7: 0,
     build: () => withSheet((x) => replaceOnce(x, E7, `<c r="E7"><v>Infinity</v></c>`)),
     expect: { indexE: null, cell: "E7" },
   },
   {
     name: "tipe-zz.xlsx",
     change: 'E7 has the cell type t="zz"',
-    others: "not a cell type of the schema: Excel reports unreadable content",
+    others: "not a cell type of the schema: Excel reports unreadable content; LibreOffice shows an empty cell",
+    libreOfficeE7: null,
     build: () => withSheet((x) => replaceOnce(x, E7, `<c r="E7" t="zz"><v>4</v></c>`)),
     expect: { indexE: null, cell: "E7" },
   },
   {
     name: "crc-salah.xlsx",
     change: "the sheet's CRC-32 in the central directory differs from its data",
-    others: "Excel reports the file as damaged and offers to repair it",
+    others: "Excel reports the file as damaged and offers to repair it; LibreOffice silently shows the sheet empty",
+    libreOfficeE7: "empty sheet",
     build: badChecksum,
     expect: { refused: damaged(SHEET, "is damaged") },
   },
@@ -203,6 +220,7 @@ export const HOSTILE_FILES: HostileFile[] = [
     name: "cdata.xlsx",
     change: "every shared string and E7's value written as CDATA sections",
     others: "CDATA is XML text: Excel and LibreOffice read the same strings",
+    libreOfficeE7: 4,
     build: () => {
       const p = parts();
       const sst = strFromU8(p["xl/sharedStrings.xml"]);
@@ -216,6 +234,7 @@ export const HOSTILE_FILES: HostileFile[] = [
     name: "utf16.xlsx",
     change: "the indicator sheet and shared strings in UTF-16 with a byte-order mark",
     others: "package parts may be UTF-8 or UTF-16: Excel and LibreOffice read it",
+    libreOfficeE7: 4,
     build: () => {
       const p = parts();
       p[SHEET] = utf16(strFromU8(p[SHEET]));
@@ -227,7 +246,8 @@ export const HOSTILE_FILES: HostileFile[] = [
   {
     name: "content-types-rusak.xlsx",
     change: "[Content_Types].xml with text after its root element",
-    others: "Excel cannot open the package",
+    others: "Excel cannot open the package; LibreOffice opens it regardless",
+    libreOfficeE7: 4,
     build: () => {
       const p = parts();
       p["[Content_Types].xml"] = strToU8(strFromU8(p["[Content_Types].xml"]) + "sisa");
