@@ -447,9 +447,13 @@ export function partText(pkg: Package, name: string): string | undefined {
 /** Sets a part's text, always as UTF-8 (a part that was UTF-16 says so in its declaration). */
 export function setPart(pkg: Package, name: string, text: string): void {
   if (!pkg.parts.has(name)) pkg.order.push(name);
-  const head = text.slice(0, 120);
-  const declared = /encoding\s*=\s*["']utf-16(le|be)?["']/i.exec(head);
-  const utf8 = declared ? head.replace(declared[0], 'encoding="UTF-8"') + text.slice(120) : text;
+  let utf8 = text;
+  const close = text.startsWith("<?xml") ? text.indexOf("?>") : -1;
+  const at = close > 0 ? text.slice(0, close).toLowerCase().indexOf("utf-16") : -1;
+  if (at >= 0) {
+    const tail = text.slice(at + 6, at + 8).toLowerCase();
+    utf8 = text.slice(0, at) + "UTF-8" + text.slice(at + (tail === "le" || tail === "be" ? 8 : 6));
+  }
   pkg.parts.set(name, strToU8(utf8));
 }
 

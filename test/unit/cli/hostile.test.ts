@@ -37,6 +37,11 @@ describe.each(HOSTILE_FILES.map((h) => [h.name, h] as const))("%s", (name, h) =>
       expect(r.code).toBe(2);
       expect(r.err).toMatch(h.expect.refused);
       readable(r.err);
+      // --in-place leaves a refused file exactly as it was, with nothing beside it.
+      const before = fs.readFileSync(file);
+      expect((await cli("score", file, "--in-place")).code).toBe(2);
+      expect(Buffer.compare(fs.readFileSync(file), before)).toBe(0);
+      expect(fs.readdirSync(path.dirname(file)).filter((n) => n.includes(name) && n !== name)).toEqual([]);
       return;
     }
     const report = JSON.parse(r.out);
@@ -56,6 +61,17 @@ test("styles that are not XML: the workbook scores; writing it is refused, namin
   expect(r.err).toMatch(/corrupt \.xlsx: the part xl\/styles\.xml is not valid XML/);
   readable(r.err);
   expect(fs.existsSync(tmp.path("gaya-rusak.scored.xlsx"))).toBe(false);
+});
+
+test("a UTF-16 sheet, once scored, is written back as UTF-8 and says so", async () => {
+  const file = tmp.path("utf16-tulis.xlsx");
+  fs.writeFileSync(file, HOSTILE_FILES.find((h) => h.name === "utf16.xlsx")!.build());
+  const out = tmp.path("utf16-tulis.scored.xlsx");
+  expect((await cli("score", file, "--write", out)).code).toBe(0);
+  const sheet = strFromU8(unzipSync(fs.readFileSync(out))["xl/worksheets/sheet2.xml"]);
+  expect(sheet.slice(0, 60)).toMatch(/^<\?xml version="1.0" encoding="UTF-8"/);
+  const again = JSON.parse((await cli("score", out, "--format", "json")).out);
+  expect(again.assessments.map((a: { index: number }) => a.index)).toEqual([3.75, 3.19]);
 });
 
 describe("a batch", () => {
