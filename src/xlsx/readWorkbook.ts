@@ -524,7 +524,8 @@ export function packageGrid(pkg: Package, maxCells = MAX_CELLS, needs?: NeedsRow
     const s = parts.sheets[k];
     const r = readSheet(pkg, s.name, s.part, { budget: maxCells - cellsElsewhere(k), max: maxCells }, upTo);
     const last = r.strings.reduce((n, x) => Math.max(n, x.index), -1);
-    if (last >= table.length) table = sharedStrings(pkg, sstPart, last);
+    // Read again from its start when more is needed, at least twice as far: a few passes however many sheets ask.
+    if (last >= table.length) table = sharedStrings(pkg, sstPart, Math.max(last, 2 * table.length));
     for (const x of r.strings) {
       // A cell a merged area hides no longer holds its placeholder.
       if (x.row[x.col] !== PENDING_STRING) continue;
