@@ -301,15 +301,15 @@ function readSheet(
   const bad = (id: string, en: string) => new PackageError("corrupt", damage(part, id, en));
   const pastRows = (r: number) =>
     bad(
-      `baris ${r.toLocaleString("id-ID")} melewati batas Excel (${EXCEL_ROWS.toLocaleString("id-ID")} baris)`,
-      `row ${r.toLocaleString("en-US")} is past Excel's last row (${EXCEL_ROWS.toLocaleString("en-US")})`,
+      `berisi baris ${r.toLocaleString("id-ID")}, melewati baris terakhir Excel (${EXCEL_ROWS.toLocaleString("id-ID")})`,
+      `has a row ${r.toLocaleString("en-US")}, past Excel's last row (${EXCEL_ROWS.toLocaleString("en-US")})`,
     );
   const whole = readMl(pkg, part, SHEET, {
     open(n, a) {
       if (n === "row") {
         if (a.r !== undefined) {
           if (!/^\s*[0-9]{1,10}\s*$/.test(a.r) || Number(a.r) < 1)
-            throw bad(`nomor baris "${a.r}" tidak sah`, `the row number "${a.r}" is not valid`);
+            throw bad(`berisi nomor baris "${a.r}" yang tidak sah`, `has the row number "${a.r}", which is not one`);
           row = Number(a.r) - 1;
         } else row++;
         if (row >= EXCEL_ROWS) throw pastRows(row + 1);
@@ -318,15 +318,16 @@ function readSheet(
       } else if (n === "c") {
         if (a.r !== undefined) {
           const at = parseRef(a.r);
-          if (!at) throw bad(`alamat sel "${a.r}" tidak sah`, `the cell reference "${a.r}" is not valid`);
+          if (!at)
+            throw bad(`berisi alamat sel "${a.r}" yang tidak sah`, `has the cell reference "${a.r}", which is not one`);
           row = at.row;
           col = at.col;
         } else col++;
         if (row >= EXCEL_ROWS) throw pastRows(row + 1);
         if (col >= EXCEL_COLUMNS)
           throw bad(
-            `sel di kolom ke-${col + 1} melewati kolom terakhir Excel (XFD)`,
-            `a cell in column ${col + 1} is past Excel's last column (XFD)`,
+            `berisi sel di kolom ke-${(col + 1).toLocaleString("id-ID")}, melewati kolom terakhir Excel (XFD)`,
+            `has a cell in column ${(col + 1).toLocaleString("en-US")}, past Excel's last column (XFD)`,
           );
         if (row > upTo) past = true;
         else cell = { t: a.t };
@@ -334,8 +335,8 @@ function readSheet(
         if (n === "mergeCell" && a.ref) {
           if (merges.length >= MAX_MERGES)
             throw bad(
-              `lebih dari ${MAX_MERGES.toLocaleString("id-ID")} area gabungan`,
-              `more than ${MAX_MERGES.toLocaleString("en-US")} merged areas`,
+              `berisi lebih dari ${MAX_MERGES.toLocaleString("id-ID")} area gabungan`,
+              `has more than ${MAX_MERGES.toLocaleString("en-US")} merged areas`,
             );
           merges.push(a.ref);
         }
