@@ -428,12 +428,12 @@ function readSheet(
   for (let r = 0; r < values.length; r++) values[r] ??= [];
   return { sheet: { name, values, formulas, merges }, whole, upTo, cells, strings };
 }
-interface Area {
+export interface Area {
   a: { row: number; col: number };
   b: { row: number; col: number };
 }
 
-function mergeArea(ref: string): Area | undefined {
+export function mergeArea(ref: string): Area | undefined {
   const [from, to = from] = ref.split(":");
   const a = parseRef(from);
   const b = parseRef(to);
@@ -449,7 +449,7 @@ function mergeArea(ref: string): Area | undefined {
  * current row, ordered by column (they cannot overlap each other, so their columns are
  * disjoint and one binary search finds the neighbours of a new area).
  */
-function overlapping(areas: Area[]): boolean {
+export function overlapping(areas: Area[]): boolean {
   const byTop = [...areas].sort((x, y) => x.a.row - y.a.row);
   const active: Area[] = [];
   for (const n of byTop) {
