@@ -13,7 +13,7 @@ import { bi } from "../core/messages";
 import { shiftFormula } from "../core/shiftFormula";
 import type { RowSpan } from "../core/readingNeeds";
 import { damage, LIMITS, openPackage, Package, PackageError, partText, streamPartText } from "./zipPackage";
-import { child, children, parseXml, ParseOptions, XmlError, XmlNode } from "./xml";
+import { children, parseXml, ParseOptions, prefixOf, XmlError, XmlNode } from "./xml";
 
 /** The largest number of cells read from one workbook; stated in the README. */
 export const MAX_CELLS = 3_000_000;
@@ -105,13 +105,33 @@ export function workbookParts(pkg: Package): WorkbookParts {
   const rels = new Map(relationships(pkg, workbookPart).map((r) => [r.id, r]));
   const root = partXml(text, workbookPart, { descend: (p) => p.length < 3 });
   const sheets: SheetEntry[] = [];
-  for (const s of children(child(root, "sheets") ?? root, "sheet")) {
-    const relId = s.attrs["r:id"] ?? Object.entries(s.attrs).find(([k]) => k.endsWith(":id"))?.[1] ?? "";
+  // Only SpreadsheetML's <sheets> and <sheet>, and the relationship id in its own namespace.
+  const ml = (path: XmlNode[]) =>
+    SPREADSHEETML.has(namespaceOf(prefixOf(path[path.length - 1]).slice(0, -1), path) ?? "");
+  if (!ml([root])) throw notWorkbook("berkas zip ini bukan buku kerja Excel", "this zip file is not an Excel workbook");
+  const list = root.children.find((c) => c.local === "sheets" && ml([root, c]));
+  for (const s of list ? children(list, "sheet").filter((x) => ml([root, list, x])) : []) {
+    const idKey = Object.keys(s.attrs).find(
+      (k) => k.endsWith(":id") && RELATIONSHIPS.has(namespaceOf(k.slice(0, -3), [root, list!, s]) ?? ""),
+    );
+    const relId = idKey ? s.attrs[idKey] : "";
     const rel = rels.get(relId);
     if (!rel || !rel.type.endsWith(REL_WORKSHEET)) continue; // chart sheets, dialog sheets
     sheets.push({ name: s.attrs.name, part: resolveTarget(workbookPart, rel.target), relId });
   }
   return { workbookPart, sheets };
+}
+
+const RELATIONSHIPS = new Set([
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  "http://purl.oclc.org/ooxml/officeDocument/relationships",
+]);
+
+/** The namespace a prefix ("" for the default) stands for at the last element of `path`. */
+function namespaceOf(prefix: string, path: XmlNode[]): string | undefined {
+  const key = prefix === "" ? "xmlns" : `xmlns:${prefix}`;
+  for (let i = path.length - 1; i >= 0; i--) if (key in path[i].attrs) return path[i].attrs[key];
+  return undefined;
 }
 
 /** SpreadsheetML's namespace, Transitional and Strict: only its elements count. */

@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { strToU8, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { SheetGrid, WorkbookGrid } from "../../../src/core/grid";
 import fc from "fast-check";
 import { Area, mergeArea, overlapping, packageGrid, readWorkbook } from "../../../src/xlsx/readWorkbook";
@@ -157,4 +157,34 @@ describe("merged areas", () => {
       /sheet1\.xml has the cell reference "A0", which is not one/,
     );
   });
+});
+
+test("Strict namespaces are SpreadsheetML too; a sheet list in another namespace is none", async () => {
+  const transitional = unzipSync(
+    pkg(sheet(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>3</v></c></row>`), {
+      strings: `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Nilai</t></si></sst>`,
+    }),
+  );
+  const rewrite = (from: string, to: string) =>
+    zipSync(
+      Object.fromEntries(Object.entries(transitional).map(([k, v]) => [k, strToU8(strFromU8(v).split(from).join(to))])),
+    );
+  const strict = rewrite(
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  );
+  const g = await readWorkbook(
+    zipSync({
+      ...unzipSync(strict),
+      "xl/workbook.xml": strToU8(
+        strFromU8(unzipSync(strict)["xl/workbook.xml"]).replace(
+          "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+          "http://purl.oclc.org/ooxml/officeDocument/relationships",
+        ),
+      ),
+    }),
+  );
+  expect(g.sheets[0].values[0]).toEqual(["Nilai", 3]);
+  const foreign = rewrite("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "urn:lain");
+  await expect(readWorkbook(foreign)).rejects.toThrow(/not an Excel workbook/);
 });
