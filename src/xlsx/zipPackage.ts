@@ -4,6 +4,7 @@
  * bomb is refused from its central directory; saving writes every part back, the
  * untouched ones with exactly the bytes they had.
  */
+import { TextDecoder } from "util";
 import * as zlib from "zlib";
 import { Inflate, strFromU8, strToU8, zipSync, Zippable } from "fflate";
 import type { Bilingual } from "../core/framework";
