@@ -11,6 +11,8 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { standardSpbe } from "../test/fixtures/templates";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { HOSTILE_FILES, SAMPLE } from "../test/support/hostileFiles";
 import { lyingBomb, ratioBomb } from "../test/support/zipBombs";
 import { syntheticGrid } from "./core";
 
@@ -27,6 +29,54 @@ function measure(mode: string, file: string): string {
   };
   if (r.error) return `failed: ${r.error}`;
   return `${r.ms!.toFixed(0)} ms, peak ${r.peakMiB!.toFixed(0)} MiB${r.note ? ` (${r.note})` : ""}`;
+}
+
+/**
+ * The sample workbook (47 indicators) with a log sheet of `rows` rows × 4 columns beside
+ * its table (a time stamp, a user and an action as shared strings, a number), as Excel
+ * writes one.
+ */
+export function tableBesideLog(file: string, rows: number) {
+  const p = unzipSync(fs.readFileSync(SAMPLE));
+  const sst = strFromU8(p["xl/sharedStrings.xml"]);
+  const base = Number(/uniqueCount="(\d+)"/.exec(sst)![1]);
+  const added = [
+    ...Array.from({ length: 500 }, (_, k) => `pengguna${k}@instansi.go.id`),
+    ...["masuk", "keluar", "unggah", "unduh", "ubah", "hapus", "lihat"],
+  ];
+  p["xl/sharedStrings.xml"] = strToU8(
+    sst
+      .replace(/count="\d+"/, `count="${rows * 2}"`)
+      .replace(/uniqueCount="\d+"/, `uniqueCount="${base + added.length}"`)
+      .replace("</sst>", `${added.map((s) => `<si><t>${s}</t></si>`).join("")}</sst>`),
+  );
+  const lines: string[] = [
+    '<row r="1" spans="1:4"><c r="A1" t="inlineStr"><is><t>Waktu</t></is></c><c r="B1" t="inlineStr"><is><t>Pengguna</t></is></c><c r="C1" t="inlineStr"><is><t>Aksi</t></is></c><c r="D1" t="inlineStr"><is><t>Durasi (ms)</t></is></c></row>',
+  ];
+  for (let r = 2; r <= rows; r++)
+    lines.push(
+      `<row r="${r}" spans="1:4"><c r="A${r}" s="0"><v>${(46023 + r / 86400).toFixed(8)}</v></c><c r="B${r}" t="s"><v>${base + (r % 500)}</v></c><c r="C${r}" t="s"><v>${base + 500 + (r % 7)}</v></c><c r="D${r}"><v>${(r * 7919) % 5000}</v></c></row>`,
+    );
+  p["xl/worksheets/sheet3.xml"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:D${rows}"/><sheetData>${lines.join("")}</sheetData></worksheet>`,
+  );
+  lines.length = 0;
+  p["xl/workbook.xml"] = strToU8(
+    strFromU8(p["xl/workbook.xml"]).replace("</sheets>", '<sheet name="Log" sheetId="9" r:id="rIdLog"/></sheets>'),
+  );
+  p["xl/_rels/workbook.xml.rels"] = strToU8(
+    strFromU8(p["xl/_rels/workbook.xml.rels"]).replace(
+      "</Relationships>",
+      '<Relationship Id="rIdLog" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet3.xml"/></Relationships>',
+    ),
+  );
+  p["[Content_Types].xml"] = strToU8(
+    strFromU8(p["[Content_Types].xml"]).replace(
+      "</Types>",
+      '<Override PartName="/xl/worksheets/sheet3.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    ),
+  );
+  fs.writeFileSync(file, zipSync(p, { level: 6 }));
 }
 
 async function bigWorkbook(file: string, rows: number) {
@@ -51,6 +101,19 @@ export async function benchXlsx(): Promise<string[]> {
       lines.push(`${label} (${(fs.statSync(file).size / 1024).toFixed(0)} KiB):`);
       for (const mode of ["read", "write", "exceljs-read", "exceljs-rewrite"])
         lines.push(`  ${mode.padEnd(16)} ${measure(mode, file)}`);
+    }
+    const huge = path.join(dir, "47-beside-log.xlsx");
+    tableBesideLog(huge, 1_000_000);
+    lines.push(
+      `47 indicators beside a log sheet of 1,000,000 rows × 4 (${(fs.statSync(huge).size / 1048576).toFixed(0)} MiB):`,
+    );
+    for (const mode of ["score", "score-whole"]) lines.push(`  ${mode.padEnd(16)} ${measure(mode, huge)}`);
+    fs.rmSync(huge);
+    lines.push("hostile files (test/support/hostileFiles.ts), scored as the command line reads them:");
+    for (const h of HOSTILE_FILES) {
+      const f = path.join(dir, h.name);
+      fs.writeFileSync(f, h.build());
+      lines.push(`  ${h.name.padEnd(26)} ${measure("score", f)}`);
     }
     const ratio = path.join(dir, "bomb-ratio.xlsx");
     fs.writeFileSync(ratio, ratioBomb(1024 * 1024 * 1024));

@@ -8,12 +8,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Worker } from "worker_threads";
+import { bi, both } from "../core/messages";
 import { decimalIn, inLanguage, languageFromEnv, say, TextLanguage } from "../core/textLanguage";
-import { isFolder } from "./files";
-import { fileOps } from "./nodeIo";
+import { isFolder, osError } from "./files";
 import { progress } from "./progress";
 import type { CliIo, ScoreArgs } from "./run";
-import { runScoreTask, ScoreTask, TaskResult } from "./scoreTask";
+import type { ScoreTask, TaskResult } from "./scoreTask";
 import { summaryBytes, summaryFormat } from "./summary";
 import { SummaryRow, unreadableRow } from "./summaryRow";
 
@@ -24,6 +24,8 @@ export interface BatchFile {
   file: string;
   /** where it goes under --write DIR */
   relative: string;
+  /** why it cannot be read, known while listing (a folder that cannot be listed) */
+  problem?: string;
 }
 
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
@@ -33,27 +35,36 @@ function skipped(name: string): boolean {
   return name.startsWith("~$") || name.startsWith(".") || name.endsWith("#");
 }
 
-/** Every workbook under the given paths, folders recursively, in a stable order. */
+/**
+ * Every workbook under the given paths, folders recursively, in a stable order. Every
+ * entry named as a workbook is listed whatever it is (a pipe, a device, a symlink that
+ * loops), so that it gets its own row saying why it cannot be read; so does a folder that
+ * cannot be listed.
+ */
 export function collectFiles(inputs: string[]): BatchFile[] {
   const out: BatchFile[] = [];
   const seen = new Set<string>();
-  const add = (p: string, file: string, relative: string) => {
+  const add = (p: string, file: string, relative: string, problem?: string) => {
     const key = path.resolve(p);
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ path: p, file, relative });
+    out.push({ path: p, file, relative, problem });
   };
   const walk = (root: string, dir: string) => {
-    const entries = fs
-      .readdirSync(dir, { withFileTypes: true })
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      add(dir, dir, path.relative(root, dir), both(osError(e, dir, true).bilingual));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (skipped(e.name)) continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(root, p);
-      // A linked workbook is scored; a linked folder is not followed (it may loop back).
-      else if ((e.isFile() || (e.isSymbolicLink() && !isFolder(p))) && WORKBOOK.test(e.name))
-        add(p, p, path.relative(root, p));
+      // A linked folder is not followed (it may loop back); every other entry named as a workbook is one.
+      else if (WORKBOOK.test(e.name) && !(e.isSymbolicLink() && isFolder(p))) add(p, p, path.relative(root, p));
     }
   };
   for (const input of inputs) {
@@ -72,7 +83,7 @@ export function exitStatus(rows: SummaryRow[]): number {
 
 /**
  * How many workers by default: the cores nobody else is using (as `make -l` does, by the
- * load average; a busy machine only pays each worker's start), and none for a small batch,
+ * load average; a busy machine only pays each worker's start), and one for a small batch,
  * because a worker loads the reader again before its first workbook, which costs as much
  * as reading a few dozen.
  */
@@ -86,39 +97,70 @@ function cores(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
 }
 
+/**
+ * What one workbook may cost its worker: the reader refuses hostile files long before
+ * either (README, "Files the command line accepts"); these catch whatever it does not
+ * foresee, so that one file's failure stays its own row.
+ */
+export const FILE_BUDGET = {
+  /** V8's old generation of a worker, MiB: a workbook at every stated limit fits */
+  memoryMiB: 2048,
+  /** reading, scoring and building the scored workbook, in milliseconds */
+  timeMs: 120_000,
+};
+
 /** The worker's entry: compiled JavaScript beside this file, or the TypeScript source under a test runner. */
-function startWorker(): Worker {
+function startWorker(memoryMiB: number): Worker {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Worker } = require("worker_threads") as typeof import("worker_threads");
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMiB };
   const js = path.join(__dirname, "worker.js");
-  if (fs.existsSync(js)) return new Worker(js);
+  if (fs.existsSync(js)) return new Worker(js, { resourceLimits });
   const ts = path.join(__dirname, "worker.ts");
   return new Worker(`require(${JSON.stringify(require.resolve("tsx/cjs"))}); require(${JSON.stringify(ts)});`, {
     eval: true,
+    resourceLimits,
   });
 }
 
+/** Why a worker stopped before answering for its workbook, said in the one shape of a file's problem. */
+function failure(file: string, why: "memory" | "time" | "crash", budget: typeof FILE_BUDGET): string {
+  const text =
+    why === "memory"
+      ? bi(
+          `membaca berkas ini melewati batas memori (${budget.memoryMiB} MiB); berkas ditolak`,
+          `reading this file went past the memory limit (${budget.memoryMiB} MiB); refused`,
+        )
+      : why === "time"
+        ? bi(
+            `membaca berkas ini melewati batas waktu (${budget.timeMs / 1000} detik); berkas ditolak`,
+            `reading this file went past the time limit (${budget.timeMs / 1000} s); refused`,
+          )
+        : bi("berkas ini menghentikan pembacanya; berkas ditolak", "this file stopped its reader; refused");
+  return `${file}: ${both(text)}`;
+}
+
 /**
- * Runs every task, `jobs` at a time, handing each result to `finished` as it comes (which
- * may keep less of it); the kept results keep the tasks' order.
+ * Runs every task, `jobs` at a time, each in a worker thread under the memory and time
+ * budget, handing each result to `finished` as it comes (which may keep less of it); the
+ * kept results keep the tasks' order. A workbook that takes its worker down, or runs past
+ * its time, becomes its own unreadable row, and a fresh worker takes the rest.
  */
-async function runTasks(
+export async function runTasks(
   tasks: ScoreTask[],
   jobs: number,
   finished: (k: number, r: TaskResult) => TaskResult,
+  budget = FILE_BUDGET,
 ): Promise<TaskResult[]> {
   const results: TaskResult[] = new Array(tasks.length);
-  if (jobs <= 1) {
-    for (let k = 0; k < tasks.length; k++) results[k] = finished(k, await runScoreTask(tasks[k], fileOps));
-    return results;
-  }
   let next = 0;
   const lane = () =>
     new Promise<void>((resolve) => {
-      let current = -1;
-      let finishing = false;
       const run = (worker: Worker) => {
-        let crash = "";
+        let current = -1;
+        let finishing = false;
+        let why: "memory" | "time" | "crash" = "crash";
+        let timer: NodeJS.Timeout | undefined;
         const give = () => {
           if (next >= tasks.length) {
             finishing = true;
@@ -126,32 +168,34 @@ async function runTasks(
             return;
           }
           current = next++;
+          timer = setTimeout(() => {
+            why = "time";
+            void worker.terminate();
+          }, budget.timeMs);
           worker.postMessage(tasks[current]);
         };
         worker.on("message", (r: TaskResult) => {
+          clearTimeout(timer);
           results[current] = finished(current, r);
           give();
         });
-        worker.on("error", (e) => {
-          crash = e.message;
+        worker.on("error", (e: NodeJS.ErrnoException) => {
+          if (e.code === "ERR_WORKER_OUT_OF_MEMORY") why = "memory";
         });
-        // A workbook that brings its worker down (say, out of memory) becomes its own row;
-        // a fresh worker takes the rest.
-        worker.on("exit", (code) => {
+        worker.on("exit", () => {
+          clearTimeout(timer);
           if (finishing) return;
-          const task = tasks[current];
           if (current >= 0 && results[current] === undefined) {
-            results[current] = finished(current, {
-              rows: [unreadableRow(task.file, `galat tak terduga / unexpected error: ${crash || `exit ${code}`}`)],
-            });
+            const task = tasks[current];
+            results[current] = finished(current, { rows: [unreadableRow(task.file, failure(task.file, why, budget))] });
           }
-          run(startWorker());
+          run(startWorker(budget.memoryMiB));
         });
         give();
       };
-      run(startWorker());
+      run(startWorker(budget.memoryMiB));
     });
-  await Promise.all(Array.from({ length: jobs }, lane));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, tasks.length)) }, lane));
   return results;
 }
 
@@ -232,6 +276,7 @@ export async function runBatch(args: ScoreArgs, io: CliIo): Promise<number> {
     threshold: args.threshold,
     headerRow: args.headerRow,
     writeTo: outputTarget(args, f),
+    problem: f.problem,
   }));
   const bar = progress(tasks.length, io.progress, lang);
   // Scored workbooks are saved here, one after another as they arrive, through the same

@@ -16,7 +16,7 @@ export class FileError extends Error {
   }
 }
 
-function osError(e: unknown, file: string, reading: boolean): FileError {
+export function osError(e: unknown, file: string, reading: boolean): FileError {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === "ENOENT") return new FileError(bi(`berkas tidak ada: ${file}`, `file not found: ${file}`));
   if (code === "EACCES" || code === "EPERM")
@@ -24,6 +24,10 @@ function osError(e: unknown, file: string, reading: boolean): FileError {
       reading
         ? bi(`tidak ada izin membaca ${file}`, `no permission to read ${file}`)
         : bi(`tidak ada izin menulis ${file}`, `no permission to write ${file}`),
+    );
+  if (code === "ELOOP")
+    return new FileError(
+      bi(`${file} adalah tautan simbolik yang berputar (loop)`, `${file} is a symbolic link that loops back on itself`),
     );
   if (code === "EISDIR")
     return new FileError(bi(`${file} adalah folder, bukan berkas`, `${file} is a folder, not a file`));

@@ -2,7 +2,7 @@
  * The command line, with its input and output passed in so tests run it in-process.
  * Exit status: 0 every assessment complete, 1 scored with problems, 2 could not work.
  */
-import { analyze, Analysis } from "../core/analyze";
+import { analyze, Analysis, AnalyzeOptions } from "../core/analyze";
 import { reportJson, reportText } from "../core/report";
 import { inLanguage, languageFromEnv, say } from "../core/textLanguage";
 import { FRAMEWORKS, OTHER_MODELS } from "../frameworks";
@@ -79,10 +79,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const { runBatch } = require("./batch") as typeof import("./batch");
     return runBatch(args, io);
   }
+  const options: AnalyzeOptions = {
+    sheet: args.sheet,
+    levelColumns: args.levelColumns.length ? args.levelColumns : undefined,
+    framework: args.framework,
+    threshold: args.threshold,
+    headerRow: args.headerRow,
+    otherModels: OTHER_MODELS,
+  };
   let book: WorkbookFile;
   try {
     book =
-      args.file === "-" ? await readWorkbookFile(stdinReader(io), STDIN_NAME) : await readWorkbookFile(io, args.file);
+      args.file === "-"
+        ? await readWorkbookFile(stdinReader(io), STDIN_NAME, options)
+        : await readWorkbookFile(io, args.file, options);
   } catch (e) {
     if (e instanceof WorkbookError) {
       io.err(`spbe-index: ${e.message}`);
@@ -91,14 +101,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     throw e;
   }
   const grid = book.grid;
-  const analysis: Analysis = analyze(grid, FRAMEWORKS, {
-    sheet: args.sheet,
-    levelColumns: args.levelColumns.length ? args.levelColumns : undefined,
-    framework: args.framework,
-    threshold: args.threshold,
-    headerRow: args.headerRow,
-    otherModels: OTHER_MODELS,
-  });
+  const analysis: Analysis = analyze(grid, FRAMEWORKS, options);
   const lang = args.lang ?? languageFromEnv(io.locale);
   if (analysis.tables.length === 0) {
     const name = args.file === "-" ? STDIN_NAME : args.file;

@@ -24,6 +24,8 @@ export interface ScoreTask {
   headerRow?: number;
   /** where the scored workbook goes, when asked */
   writeTo?: string;
+  /** why the file cannot be read, known before reading it */
+  problem?: string;
 }
 
 export interface TaskResult {
@@ -41,19 +43,21 @@ function unexpected(e: unknown): string {
 }
 
 export async function runScoreTask(task: ScoreTask, io: FileReader): Promise<TaskResult> {
+  if (task.problem) return { rows: [unreadableRow(task.file, task.problem)] };
   let book;
   let analysis;
   let rows;
   try {
-    book = await readWorkbookFile(io, task.path);
-    analysis = analyze(book.grid, FRAMEWORKS, {
+    const options = {
       sheet: task.sheet,
       levelColumns: task.levelColumns?.length ? task.levelColumns : undefined,
       framework: task.framework ? frameworkById(task.framework) : undefined,
       threshold: task.threshold,
       headerRow: task.headerRow,
       otherModels: OTHER_MODELS,
-    });
+    };
+    book = await readWorkbookFile(io, task.path, options);
+    analysis = analyze(book.grid, FRAMEWORKS, options);
     rows = summaryRows(task.file, analysis, book.grid);
   } catch (e) {
     // One strange workbook becomes its own row; the batch goes on.

@@ -6,7 +6,10 @@
 import type { Bilingual } from "../core/framework";
 import type { WorkbookGrid } from "../core/grid";
 import type { WritePlan } from "../core/writePlan";
-import { isMacroEnabled, packageGrid } from "../xlsx/readWorkbook";
+import type { AnalyzeOptions } from "../core/analyze";
+import { rowsNeeded } from "../core/readingNeeds";
+import { FRAMEWORKS, OTHER_MODELS } from "../frameworks";
+import { isMacroEnabled, MAX_CELLS, packageGrid } from "../xlsx/readWorkbook";
 import { openPackage, PackageError } from "../xlsx/zipPackage";
 import { bi, both } from "../core/messages";
 import { FileError } from "./files";
@@ -41,18 +44,26 @@ export interface FileReader {
   exists(p: string): boolean;
 }
 
-export async function readWorkbookFile(io: FileReader, file: string): Promise<WorkbookFile> {
-  if (!io.exists(file)) throw new WorkbookError(bi(`berkas tidak ada: ${file}`, `file not found: ${file}`));
+/**
+ * Reads a workbook. With `options` (the analysis's own), only the rows that analysis
+ * looks at are read (`rowsNeeded`): a long log or evidence sheet beside the indicator
+ * table costs its header band.
+ */
+export async function readWorkbookFile(io: FileReader, file: string, options?: AnalyzeOptions): Promise<WorkbookFile> {
   let data: Buffer;
   try {
     data = await io.readFile(file);
   } catch (e) {
     if (e instanceof FileError) throw new WorkbookError(e.bilingual);
+    if ((e as NodeJS.ErrnoException)?.code === "ENOENT")
+      throw new WorkbookError(bi(`berkas tidak ada: ${file}`, `file not found: ${file}`));
     throw e;
   }
   try {
     const pkg = openPackage(data);
-    const { grid, parts } = packageGrid(pkg);
+    const needs =
+      options && ((g: WorkbookGrid) => rowsNeeded(g, FRAMEWORKS, { ...options, otherModels: OTHER_MODELS }));
+    const { grid, parts } = packageGrid(pkg, MAX_CELLS, needs);
     const macros = isMacroEnabled(pkg, parts);
     return {
       grid,
@@ -64,7 +75,7 @@ export async function readWorkbookFile(io: FileReader, file: string): Promise<Wo
           const w = writer.writeWorkbook(pkg, parts, plan);
           return { data: Buffer.from(w.data.buffer, w.data.byteOffset, w.data.byteLength), notes: w.notes };
         } catch (e) {
-          if (e instanceof writer.WriteRefused) throw new WorkbookError(e.bilingual);
+          if (e instanceof writer.WriteRefused || e instanceof PackageError) throw new WorkbookError(e.bilingual);
           throw e;
         }
       },
@@ -77,6 +88,7 @@ export async function readWorkbookFile(io: FileReader, file: string): Promise<Wo
     };
   } catch (e) {
     if (e instanceof PackageError) throw new WorkbookError(e.bilingual, file);
-    throw e;
+    // Whatever else stops the reader is still the file's damage, said in the one shape, never in a parser's words.
+    throw new WorkbookError(bi("berkas .xlsx rusak, tidak terbaca", "corrupt .xlsx, cannot be read"), file);
   }
 }

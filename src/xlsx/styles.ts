@@ -47,8 +47,11 @@ export class StyleSheet {
   private readonly customFormats = new Map<string, number>();
   private nextFormatId = 164;
 
-  constructor(private readonly text: string) {
-    this.root = parseXml(text, { descend: (path) => path.length < 3 });
+  constructor(
+    private readonly text: string,
+    part?: string,
+  ) {
+    this.root = parseXml(text, { descend: (path) => path.length < 3, part });
     this.p = prefixOf(this.root);
     for (const k of ["numFmts", "fonts", "fills", "cellXfs", "dxfs"] as Grown[]) {
       const c = child(this.root, k);

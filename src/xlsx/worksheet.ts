@@ -172,7 +172,7 @@ function cellXml(p: string, address: string, c: PlannedCell, style: number): str
   return element(`${p}c`, { r: address, s });
 }
 
-export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleSheet): PatchResult {
+export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleSheet, part?: string): PatchResult {
   const wanted = new Map<number, Map<number, PlannedCell>>();
   for (const c of ch.cells) {
     const at = parseA1(c.address)!;
@@ -183,6 +183,7 @@ export function patchWorksheet(text: string, ch: SheetChanges, styles: StyleShee
   let lastRow = -1;
   const rowIndex = new WeakMap<XmlNode, number>();
   const root = parseXml(text, {
+    part,
     descend: (path) => {
       if (path.length <= 1) return true;
       const top = path[1].local;

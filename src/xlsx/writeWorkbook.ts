@@ -9,10 +9,22 @@ import type { Bilingual } from "../core/framework";
 import { sheetRef } from "../core/grid";
 import { bi } from "../core/messages";
 import type { WritePlan } from "../core/writePlan";
-import { relationships, relsPartOf, resolveTarget, WorkbookParts } from "./readWorkbook";
+import { notXml, relationships, relsPartOf, resolveTarget, WorkbookParts } from "./readWorkbook";
 import { EMPTY_STYLES, StyleSheet } from "./styles";
 import { NEW_WORKSHEET, patchWorksheet, SheetChanges } from "./worksheet";
-import { child, children, Edit, element, escapeText, parseXml, prefixOf, setAttrs, splice, XmlNode } from "./xml";
+import {
+  child,
+  children,
+  Edit,
+  element,
+  escapeText,
+  parseXml,
+  prefixOf,
+  setAttrs,
+  splice,
+  XmlError,
+  XmlNode,
+} from "./xml";
 import { Package, partText, removePart, savePackage, setPart } from "./zipPackage";
 
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -84,7 +96,7 @@ class Relationships {
     private readonly pkg: Package,
     private readonly part: string,
   ) {
-    this.root = parseXml(this.text);
+    this.root = parseXml(this.text, { part: relsPartOf(part) });
     this.ids = new Set(this.root.children.map((r) => r.attrs.Id));
   }
   get text(): string {
@@ -114,12 +126,23 @@ class Relationships {
   }
 }
 
+/** The scored workbook; a part the writer must edit that is not XML is refused as damage, naming it. */
 export function writeWorkbook(pkg: Package, parts: WorkbookParts, plan: WritePlan): WriteResult {
+  try {
+    return patchPackage(pkg, parts, plan);
+  } catch (e) {
+    if (e instanceof XmlError) throw new WriteRefused(notXml(e.part ?? "?"));
+    throw e;
+  }
+}
+
+function patchPackage(pkg: Package, parts: WorkbookParts, plan: WritePlan): WriteResult {
   const changed = new Set<string>();
   const notes: Bilingual[] = [];
   const wbPart = parts.workbookPart;
   const wbText = partText(pkg, wbPart)!;
   const wb = parseXml(wbText, {
+    part: wbPart,
     descend: (p) => p.length < 2 || (p.length === 2 && ["sheets", "definedNames"].includes(p[1].local)),
     keepText: (n) => n.local === "definedName",
   });
@@ -127,7 +150,7 @@ export function writeWorkbook(pkg: Package, parts: WorkbookParts, plan: WritePla
   const wbEdits: Edit[] = [];
   const rels = new Relationships(pkg, wbPart);
   const ctText = partText(pkg, "[Content_Types].xml")!;
-  const ct = parseXml(ctText);
+  const ct = parseXml(ctText, { part: "[Content_Types].xml" });
   const ctEdits: Edit[] = [];
 
   // The results sheets the workbook does not have yet.
@@ -172,7 +195,7 @@ export function writeWorkbook(pkg: Package, parts: WorkbookParts, plan: WritePla
   const stylesRel = wbRels.find((r) => r.type.endsWith("/styles"));
   let stylesPart = stylesRel ? resolveTarget(wbPart, stylesRel.target) : undefined;
   const stylesText = stylesPart ? partText(pkg, stylesPart) : undefined;
-  const styles = new StyleSheet(stylesText ?? EMPTY_STYLES);
+  const styles = new StyleSheet(stylesText ?? EMPTY_STYLES, stylesPart);
 
   // Sheets, each patched once with everything the plan wants in it.
   const bySheet = new Map<string, SheetChanges>();
@@ -194,7 +217,7 @@ export function writeWorkbook(pkg: Package, parts: WorkbookParts, plan: WritePla
       throw new WriteRefused(
         bi(`lembar "${name}" tidak ada di dalam berkas`, `sheet "${name}" is missing from the package`),
       );
-    const out = patchWorksheet(text, ch, styles);
+    const out = patchWorksheet(text, ch, styles, part);
     if (out.protected) {
       const counts: [number, string, string][] = [
         [ch.cells.length, "sel", "cells"],

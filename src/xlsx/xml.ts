@@ -31,9 +31,19 @@ export interface ParseOptions {
   descend?: (path: XmlNode[]) => boolean;
   /** whether to keep the text of an element */
   keepText?: (node: XmlNode) => boolean;
+  /** the part the text comes from, named when it is not XML */
+  part?: string;
 }
 
-export class XmlError extends Error {}
+/** Text that is not XML; `part` names where it came from. The parser's own words stay out of messages. */
+export class XmlError extends Error {
+  constructor(
+    message: string,
+    readonly part?: string,
+  ) {
+    super(message);
+  }
+}
 
 export function localName(name: string): string {
   const i = name.indexOf(":");
@@ -108,9 +118,13 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlNode {
     const node = stack[stack.length - 1];
     if (skipped === 0 && node && options.keepText?.(node)) node.text += t;
   });
-  parser.write(text).close();
-  if (failure) throw new XmlError(failure.message);
-  if (!root) throw new XmlError("no root element");
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    failure ??= e instanceof Error ? e : new Error(String(e));
+  }
+  if (failure) throw new XmlError(failure.message, options.part);
+  if (!root) throw new XmlError("no root element", options.part);
   return root;
 }
 

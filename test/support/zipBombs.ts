@@ -9,9 +9,36 @@ export function ratioBomb(bytes: number): Uint8Array {
   );
 }
 
-/** The same, with the sheet's uncompressed size written as `declared` in every header. */
+const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/**
+ * A workbook whose one sheet is `bytes` of well-formed XML (a worksheet padded with
+ * spaces), its uncompressed size written as `declared` in every header: the lie shows only
+ * while the sheet is inflated.
+ */
 export function lyingBomb(bytes: number, declared: number): Uint8Array {
-  const zip = ratioBomb(bytes);
+  const head = strToU8(`<worksheet xmlns="${NS}"><sheetData>`);
+  const tail = strToU8(`</sheetData></worksheet>`);
+  const sheet = new Uint8Array(bytes).fill(0x20);
+  sheet.set(head, 0);
+  sheet.set(tail, bytes - tail.length);
+  const zip = zipSync(
+    {
+      "[Content_Types].xml": strToU8(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`),
+      "_rels/.rels": strToU8(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+      "xl/workbook.xml": strToU8(
+        `<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="Lembar" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+      "xl/_rels/workbook.xml.rels": strToU8(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      ),
+      "xl/worksheets/sheet1.xml": sheet,
+    },
+    { level: 1 },
+  );
   const view = new DataView(zip.buffer);
   for (let i = 0; i + 4 <= zip.length; i++) {
     const sig = view.getUint32(i, true);

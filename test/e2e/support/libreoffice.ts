@@ -52,3 +52,21 @@ export function setCells(src: string, dst: string, sheet: string, cells: Record<
     { stdio: "pipe" },
   );
 }
+
+/** Opens every file in one LibreOffice run and saves each as .xlsx into `outDir` (same base names). */
+export function convertAll(files: string[], outDir: string, profile: string): void {
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    { stdio: "pipe", timeout: 600000 },
+  );
+}

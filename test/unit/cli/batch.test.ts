@@ -62,7 +62,7 @@ function rowsOf(json: string): SummaryRow[] {
 
 describe("spbe-index score over a folder", () => {
   test.each([
-    ["in this thread", "1"],
+    ["in one worker", "1"],
     ["in worker threads", "2"],
   ])("every workbook once, in a stable order, with its status; the same rows %s", async (_, jobs) => {
     const summary = tmp.path(`ringkasan-${jobs}.json`);

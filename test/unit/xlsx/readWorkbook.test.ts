@@ -5,9 +5,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { strToU8, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { SheetGrid, WorkbookGrid } from "../../../src/core/grid";
-import { packageGrid, readWorkbook } from "../../../src/xlsx/readWorkbook";
+import fc from "fast-check";
+import { Area, mergeArea, overlapping, packageGrid, readWorkbook } from "../../../src/xlsx/readWorkbook";
 import { workbookGrid } from "../../../src/xlsx/readGrid";
 import { openPackage, PackageError } from "../../../src/xlsx/zipPackage";
 
@@ -116,7 +117,9 @@ describe("readWorkbook", () => {
   test("a workbook part that is missing or not XML is a clear refusal", async () => {
     const broken = pkg("<worksheet><sheetData><row></sheetData>");
     await expect(readWorkbook(broken)).rejects.toThrow(PackageError);
-    await expect(readWorkbook(broken)).rejects.toThrow(/XML tidak sah.*invalid XML/);
+    await expect(readWorkbook(broken)).rejects.toThrow(
+      /bagian xl\/worksheets\/sheet1.xml bukan XML yang sah.*the part xl\/worksheets\/sheet1.xml is not valid XML/,
+    );
   });
 });
 
@@ -124,4 +127,64 @@ test("a workbook beyond the stated number of cells is refused while it is read",
   const data = fs.readFileSync(path.join(FIXTURES, "standar-dua-kolom.xlsx"));
   expect(() => packageGrid(openPackage(data), 100)).toThrow(/lebih dari 100 sel.*more than 100 cells/);
   expect(packageGrid(openPackage(data)).grid.sheets.length).toBeGreaterThan(0);
+});
+
+describe("merged areas", () => {
+  const rect = fc
+    .tuple(fc.nat(12), fc.nat(12), fc.nat(4), fc.nat(4))
+    .map(([row, col, h, w]) => ({ a: { row, col }, b: { row: row + h, col: col + w } }));
+  const brute = (areas: Area[]) =>
+    areas.some((x, i) =>
+      areas.some(
+        (y, j) => i < j && x.a.row <= y.b.row && y.a.row <= x.b.row && x.a.col <= y.b.col && y.a.col <= x.b.col,
+      ),
+    );
+
+  test("the sweep finds an overlap exactly when two areas share a cell", () => {
+    fc.assert(fc.property(fc.array(rect, { maxLength: 12 }), (areas) => overlapping(areas) === brute(areas)));
+    expect(mergeArea("B3:A1")).toEqual({ a: { row: 0, col: 0 }, b: { row: 2, col: 1 } });
+  });
+
+  test("more merged areas than a sheet may hold is damage, named by the part", async () => {
+    const many = Array.from({ length: 100_001 }, (_, k) => `<mergeCell ref="A${2 * k + 1}:B${2 * k + 2}"/>`).join("");
+    await expect(readWorkbook(pkg(sheet("", `<mergeCells>${many}</mergeCells>`)))).rejects.toThrow(
+      /xl\/worksheets\/sheet1\.xml has more than 100,000 merged areas/,
+    );
+  });
+
+  test("a cell reference that is none is damage, named by the part", async () => {
+    await expect(readWorkbook(pkg(sheet(`<row r="1"><c r="A0"><v>1</v></c></row>`)))).rejects.toThrow(
+      /sheet1\.xml has the cell reference "A0", which is not one/,
+    );
+  });
+});
+
+test("Strict namespaces are SpreadsheetML too; a sheet list in another namespace is none", async () => {
+  const transitional = unzipSync(
+    pkg(sheet(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>3</v></c></row>`), {
+      strings: `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Nilai</t></si></sst>`,
+    }),
+  );
+  const rewrite = (from: string, to: string) =>
+    zipSync(
+      Object.fromEntries(Object.entries(transitional).map(([k, v]) => [k, strToU8(strFromU8(v).split(from).join(to))])),
+    );
+  const strict = rewrite(
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  );
+  const g = await readWorkbook(
+    zipSync({
+      ...unzipSync(strict),
+      "xl/workbook.xml": strToU8(
+        strFromU8(unzipSync(strict)["xl/workbook.xml"]).replace(
+          "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+          "http://purl.oclc.org/ooxml/officeDocument/relationships",
+        ),
+      ),
+    }),
+  );
+  expect(g.sheets[0].values[0]).toEqual(["Nilai", 3]);
+  const foreign = rewrite("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "urn:lain");
+  await expect(readWorkbook(foreign)).rejects.toThrow(/not an Excel workbook/);
 });
