@@ -21,7 +21,7 @@ import { AssessmentKind, classifyHeader, classifyResultLabel, ColumnRole } from 
 import { FrameworkMatcher, matcherFor } from "./matching";
 import { bi, Note } from "./messages";
 import { otherModelFit, OtherModel } from "./otherModels";
-import { textLevel } from "./validation";
+import { judgeLevelColumn, NOT_FILLED } from "./levelColumns";
 
 export interface LevelColumn {
   col: number;
@@ -462,73 +462,6 @@ function findResultLabels(
 interface Scored {
   layout: Omit<TableLayout, "resultLabels">;
   score: number;
-}
-
-type ValueKind = "level" | "blank" | "name" | "year" | "mark" | "text" | "number";
-
-/** What a cell under a level header holds, as evidence for or against a level column. */
-function valueKind(f: Framework, v: CellValue): ValueKind {
-  if (v === null || isEmpty(v)) return "blank";
-  if (isCellError(v) || typeof v === "boolean") return "level";
-  if (typeof v === "number")
-    return v >= 1900 && v <= 2100 && Number.isInteger(v) ? "year" : Math.abs(v) <= 100 ? "level" : "number";
-  const t = v.trim();
-  if (/^[+-]?\d{1,2}([.,]\d+)?$/.test(t)) return "level";
-  if (/^(19|20)\d\d\b/.test(t) || /\b(19|20)\d\d$/.test(t)) return "year";
-  const meant = textLevel(f, t);
-  if (meant !== undefined) return /\d/.test(t) ? "level" : "name";
-  if (t.length <= 3) return "mark";
-  return "text";
-}
-
-const NOT_FILLED = bi("belum diisi", "not filled yet");
-
-const KIND_WORDS: Record<Exclude<ValueKind, "level" | "blank">, Bilingual> = {
-  name: bi("berisi nama level, bukan level", "holds level names, not levels"),
-  year: bi("berisi tahun atau tanggal", "holds years or dates"),
-  mark: bi("berisi tanda (✓, –, …), bukan level", "holds marks (✓, –, …), not levels"),
-  text: bi("berisi teks panjang", "holds long text"),
-  number: bi("berisi angka di luar skala level", "holds numbers outside the level scale"),
-};
-
-interface ColumnJudgement {
-  col: number;
-  taken: boolean;
-  /** left, but not a target: taken when no column under a level header holds levels */
-  fallback: boolean;
-  why: Bilingual;
-}
-
-/** A header word proposes a level column; its values confirm it (levels or blanks) or turn it down. */
-function judgeLevelColumn(
-  sheet: SheetGrid,
-  f: Framework,
-  col: number,
-  kind: AssessmentKind | undefined,
-  rows: IndicatorRow[],
-): ColumnJudgement {
-  const counts: Record<ValueKind, number> = { level: 0, blank: 0, name: 0, year: 0, mark: 0, text: 0, number: 0 };
-  for (const r of rows) counts[valueKind(f, cellAt(sheet, r.row, col))]++;
-  const filled = rows.length - counts.blank;
-  if (kind === "target")
-    return {
-      col,
-      taken: false,
-      fallback: false,
-      why: bi("kolom target, bukan penilaian", "a target column, not an assessment"),
-    };
-  if (filled === 0) return { col, taken: true, fallback: false, why: NOT_FILLED };
-  if (counts.level * 2 >= filled)
-    return {
-      col,
-      taken: true,
-      fallback: false,
-      why: bi(`${counts.level} dari ${filled} isian berupa level`, `${counts.level} of ${filled} entries are levels`),
-    };
-  const main = (Object.keys(KIND_WORDS) as (keyof typeof KIND_WORDS)[]).reduce((a, b) =>
-    counts[b] > counts[a] ? b : a,
-  );
-  return { col, taken: false, fallback: main !== "year", why: KIND_WORDS[main] };
 }
 
 interface Reading {
