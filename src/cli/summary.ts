@@ -60,6 +60,7 @@ export function summaryCsv(rows: SummaryRow[]): string {
     ...aspects.map((a) => `aspect${a}`),
     "problems",
     "lowScores",
+    "identifiedBy",
   ];
   const lines = [head.join(",")];
   for (const r of rows) {
@@ -82,6 +83,7 @@ export function summaryCsv(rows: SummaryRow[]): string {
         ...aspects.map((a) => group(r.aspects, a)),
         r.problems,
         r.lowScores,
+        r.identifiedBy,
       ]
         .map(csvField)
         .join(","),

@@ -21,6 +21,7 @@ import { AssessmentKind, classifyHeader, classifyResultLabel, ColumnRole } from 
 import { FrameworkMatcher, matcherFor } from "./matching";
 import { bi, Note } from "./messages";
 import { otherModelFit, OtherModel } from "./otherModels";
+import { identificationReason, Identification, numbersOnlyObjection, positivelyIdentified } from "./identification";
 import { judgeLevelColumn, NOT_FILLED } from "./levelColumns";
 
 export interface LevelColumn {
@@ -50,6 +51,8 @@ export interface TableLayout {
   sheetIndex: number;
   framework: Framework;
   frameworkReason: Bilingual;
+  /** the evidence that the rows are the framework's indicators */
+  identification: Identification;
   headerRow: number;
   headerRows: number;
   numberCol?: number;
@@ -204,6 +207,8 @@ interface RowReading {
   /** the name without a number written in it ("" when none) */
   name: string;
   distinctive: boolean;
+  /** the number cell or the label writes an indicator code ("I5", "1.1", "IK-01", "Indikator 5"), not a bare number */
+  coded: boolean;
   /** the numbers as written in the number cell and in the label, for telling a row counter */
   columnNumber?: number;
   labelNumber?: number;
@@ -224,19 +229,23 @@ interface RowScan {
   conflicts: IndicatorConflict[];
   confident: number;
   distinctive: number;
+  /** rows whose code is written as an indicator code */
+  coded: number;
+  /** rows with positive evidence: a fitting name or an indicator code */
+  evidenced: number;
   numberUse: { column?: NumberUse; label?: NumberUse };
   /** rows whose number and name were compared, and how many agreed */
   compared: { column: [number, number]; label: [number, number] };
 }
 
-/** "Indikator 18 : Penggunaan …", "18. Penggunaan …", "I18 Penggunaan …", "Ind. 18 – Penggunaan …". */
+/** "Indikator 18 : Penggunaan …", "18. Penggunaan …", "I18 Penggunaan …", "Ind. 18 – Penggunaan …", "IK-01 …", "4.2 Keamanan …". */
 const LABEL_NUMBER =
-  /^\s*(?:(?:indikator|indicator|ind\.?)\s*(\d{1,3})|([A-Za-z]?\d{1,3}))\s*(?:[.:)\-–—]\s*|\s+)(?=\S)(.*)$/i;
+  /^\s*(?:(?:indikator|indicator|ind\.?|ik)[\s.-]*(\d{1,3})|([A-Za-z]?[.-]?\d{1,3}(?:\.\d{1,2})?))\s*(?:[.:)\-–—]\s*|\s+)(?=\S)(.*)$/i;
 
-export function splitLabel(label: string): { code?: string; name: string } {
+export function splitLabel(label: string): { code?: string; name: string; prefixed?: boolean } {
   const m = LABEL_NUMBER.exec(label);
   if (!m || !/[A-Za-z]{3}/.test(m[3])) return { name: label };
-  return { code: m[1] ?? m[2], name: m[3] };
+  return { code: m[1] ?? m[2], name: m[3], prefixed: m[1] !== undefined || /[^\d]/.test(m[2]) };
 }
 
 const HEADING = /^\s*(domain|aspek|aspect)\b/i;
@@ -259,7 +268,7 @@ function readRows(
     const numV = numberCol === undefined ? null : cellAt(sheet, r, numberCol);
     const label = nameCol === undefined ? "" : text(cellAt(sheet, r, nameCol)).trim();
     if (HEADING.test(label) || (typeof numV === "string" && HEADING.test(numV))) continue;
-    const { code, name } = splitLabel(label);
+    const { code, name, prefixed } = splitLabel(label);
     const byColumn = numberCol === undefined ? undefined : m.idFromCode(numV);
     const byLabel = code === undefined ? undefined : m.idFromCode(code);
     const numbered = byColumn ?? byLabel;
@@ -292,6 +301,7 @@ function readRows(
       bestFit,
       name,
       distinctive: numberCol !== undefined && m.distinctiveCode(numV),
+      coded: (byColumn !== undefined && m.isCode(numV)) || (byLabel !== undefined && !!prefixed),
       columnNumber: numberIn(numV),
       labelNumber: numberIn(code ?? null),
     });
@@ -378,6 +388,8 @@ function scanRows(
   const conflicts: IndicatorConflict[] = [];
   let confident = 0;
   let distinctive = 0;
+  let coded = 0;
+  let evidenced = 0;
   for (const r of readings) {
     // What each source claims, in this order: the number column, the number in the label, the name.
     const byNumber = column.use !== "counter" ? r.byColumn : undefined;
@@ -392,12 +404,17 @@ function scanRows(
     for (const id of [byNumber, byLabel, byName]) if (id !== undefined && !ids.includes(id)) ids.push(id);
     if (ids.length === 0) continue;
     if (ids.length > 1) {
+      // A row whose number and name disagree still has a name that is an indicator's: evidence of an assessment.
+      if (r.guess !== undefined || r.coded) evidenced++;
       conflicts.push({ row: r.row, cell: a1(r.row, nameCol ?? numberCol ?? 0), candidates: ids });
       continue;
     }
     const fits = (id: number | undefined) => id !== undefined && fit(m, r, id) >= AGREE;
-    if (r.byName !== undefined || fits(byNumber) || fits(byLabel)) confident++;
+    const named = r.byName !== undefined || fits(byNumber) || fits(byLabel);
+    if (named) confident++;
     if (r.distinctive) distinctive++;
+    if (r.coded) coded++;
+    if (named || r.coded) evidenced++;
     rows.push({
       row: r.row,
       indicatorId: ids[0],
@@ -409,6 +426,8 @@ function scanRows(
     conflicts,
     confident,
     distinctive,
+    coded,
+    evidenced,
     numberUse: { column: column.use, label: label.use },
     compared: { column: column.compared, label: label.compared },
   };
@@ -613,6 +632,8 @@ function analyseSheet(
   const inside = (h: HeaderCandidate) => (indicatorRows.get(h.row) ?? Infinity) < h.row;
 
   let best: Scored | undefined;
+  // Why numbers alone could not identify a reading, kept with how many indicators it found.
+  const objections: { why: Bilingual; found: number }[] = [];
   for (const { h, m, numberCol, nameCol, scan: s } of readings) {
     if (opts.headerRow === undefined && inside(h)) continue;
     const f = m.framework;
@@ -646,8 +667,6 @@ function analyseSheet(
       }
     }
     if (levelCols.length === 0) continue;
-    const others = readings.filter((o) => o.h === h && o.m !== m);
-    const nameless = s.confident === 0;
     // Ties go to the reading that finds more level columns (a two-row header's sub-headings).
     // Columns chosen by the user count only where this header reads them as level columns,
     // so a chosen column keeps the title a two-row header gives it.
@@ -655,26 +674,25 @@ function analyseSheet(
       ? levelCols.filter((c) => h.roles.some((r) => r.col === c && r.role === "level")).length
       : levelCols.length;
     let score = s.confident * 3 + s.distinctive * 3 + distinctIds + headed / 10;
-    let reason: Bilingual;
-    if (opts.framework) {
-      reason = bi("dipilih oleh pengguna", "chosen by the user");
-    } else if (!nameless || s.distinctive > 0) {
-      reason = bi(
-        `${s.confident} nama indikator dan ${s.distinctive} kode cocok dengan ${f.data.shortName}`,
-        `${s.confident} indicator names and ${s.distinctive} codes match ${f.data.shortName}`,
-      );
-    } else {
-      // Numbers only: the count and range of numbers decide, and we say so.
-      const maxId = s.rows.reduce((mx, r) => Math.max(mx, r.indicatorId), 0);
-      const fitsOther = others.some((o) => distinctIndicators(o.scan, false) >= distinctIds);
-      const exactCount = distinctIds === f.indicators.length;
-      if (fitsOther && !exactCount) continue;
-      score = distinctIds + (exactCount ? 1 : 0) + headed / 10;
-      reason = bi(
-        `hanya nomor (tanpa nama); ${distinctIds} indikator bernomor sampai ${maxId} cocok dengan ${f.data.shortName}`,
-        `numbers only (no names); ${distinctIds} indicators numbered up to ${maxId} fit ${f.data.shortName}`,
-      );
+    const evidence: Identification = {
+      basis: s.confident >= s.coded ? "names" : "codes",
+      names: s.confident,
+      codes: s.coded,
+      numbers: s.rows.length - s.evidenced,
+      indicators: distinctIds,
+    };
+    if (opts.framework) evidence.basis = "user";
+    else if (!positivelyIdentified(s.evidenced, f)) {
+      // Numbers alone: only where nothing in the rows speaks against them, and we say so.
+      const objection = numbersOnlyObjection(sheet, f, h.row + h.rows, numberCol, levelCols, s.rows, distinctIds);
+      if (objection) {
+        objections.push({ why: objection, found: distinctIds });
+        continue;
+      }
+      evidence.basis = "numbers";
+      score = distinctIds + headed / 10;
     }
+    const reason = identificationReason(evidence, f);
     const roleCol = (role: ColumnRole) => h.roles.find((r) => r.role === role)?.col;
     const levelColumns: LevelColumn[] = levelCols.map((col) => {
       const role = h.roles.find((r) => r.col === col);
@@ -701,6 +719,7 @@ function analyseSheet(
       sheetIndex,
       framework: f,
       frameworkReason: reason,
+      identification: evidence,
       headerRow: h.row,
       headerRows: h.rows,
       numberCol,
@@ -738,6 +757,11 @@ function analyseSheet(
         };
       }
     }
+  }
+  if (!best && objections.length > 0) {
+    // The reading that found the most indicators is the one a person would take it for.
+    const closest = objections.reduce((a, b) => (b.found > a.found ? b : a));
+    return { code: "not-an-assessment", why: closest.why };
   }
   if (!best) {
     return {

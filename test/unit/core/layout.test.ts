@@ -91,7 +91,7 @@ describe("finding the indicator table in templates it has never seen", () => {
     for (let i = 1; i <= 47; i++) ws.addRow([i, T.DENPASAR_FINAL[i]]);
     const t = run(wb).tables[0];
     expect(t.framework.id).toBe("spbe-2020");
-    expect(t.layout.frameworkReason.en).toMatch(/numbers only/);
+    expect(t.layout.frameworkReason.en).toMatch(/NUMBERS ONLY/);
     expect(idx(t.assessments[0])).toBe(3.19);
   });
 

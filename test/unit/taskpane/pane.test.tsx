@@ -251,7 +251,7 @@ describe("task pane", () => {
     open(host);
     expect(await screen.findByText("1,24")).toBeInTheDocument();
     expect(screen.getByText("Kurang (Merintis)")).toBeInTheDocument();
-    expect(screen.getByText(/bobot dari sumber sekunder; periksa dengan teks peraturan/)).toBeInTheDocument();
+    expect(screen.queryByText(/bobot dari sumber sekunder/)).not.toBeInTheDocument();
     expect(screen.queryByRole("heading", { name: "Indeks domain" })).not.toBeInTheDocument();
     expect(screen.getAllByRole("meter")).toHaveLength(7);
     expect(screen.queryByRole("tab", { name: "Indeks aspek" })).not.toBeInTheDocument();
@@ -261,6 +261,7 @@ describe("task pane", () => {
     expect(host.selected).toEqual([{ sheet: "Pemdi 2026", address: cellOf(grid, "D", "I5", "Pemdi 2026") }]);
     await userEvent.click(screen.getByRole("tab", { name: "Lainnya" }));
     expect(screen.getByRole("heading", { name: "Indikator eksternal" })).toBeInTheDocument();
+    expect(screen.getByText(/^bobot dari sumber sekunder .* tereproduksi sampai digit terakhir$/)).toBeInTheDocument();
     await userEvent.type(screen.getByRole("textbox", { name: /Hitung I5 dari SDI/ }), "50");
     expect(screen.getByText("I5 = 3,00; ketik nilai ini di sel indikatornya.")).toBeInTheDocument();
   });
