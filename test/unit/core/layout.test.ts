@@ -172,6 +172,22 @@ describe("a row's number and name must agree", () => {
     expect(t.assessments[0].complete).toBe(false);
   });
 
+  test("a shifted page: every level cell filled counts as filled; one line names the absent and repeated indicators", () => {
+    const values: (string | number)[][] = [["Indikator", "Nilai"]];
+    for (const i of T.SPBE.indicators) {
+      // indicators 8 and 20 never written; indicator 3 written in their place, each time with another level
+      const id = i.id === 8 || i.id === 20 ? 3 : i.id;
+      values.push([T.SPBE.byId.get(id)!.name, i.id === 8 ? 2 : 1 + (i.id % 5)]);
+    }
+    const a = analyze({ sheets: [{ name: "S", values }] }, FRAMEWORKS);
+    const t = a.tables[0];
+    expect(t.assessments[0]).toMatchObject({ filled: 47, total: 47, complete: false });
+    const line = t.notes.find((n) => n.code === "absent-repeated")!;
+    expect(line.message.en).toBe("not in the table: indicators 8, 20; repeated: indicator 3 (rows 4, 9, 21)");
+    expect(line.message.id).toBe("tidak ada di tabel: indikator 8, 20; berulang: indikator 3 (baris 4, 9, 21)");
+    expect(t.notes.some((n) => n.code === "partly-filled")).toBe(false);
+  });
+
   test("a running counter beside names in another order is read by name, and the note says so", () => {
     const shuffled = rows()
       .reverse()
