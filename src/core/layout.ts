@@ -11,6 +11,7 @@ import {
   WorkbookGrid,
   cellAt,
   colCount,
+  formulaAt,
   columnLetter,
   isCellError,
   isEmpty,
@@ -249,6 +250,30 @@ export function splitLabel(label: string): { code?: string; name: string; prefix
 }
 
 const HEADING = /^\s*(domain|aspek|aspect)\b/i;
+/** "Aspek 1 …", "Domain 2 …": a heading's own words, wherever in its row they are written. */
+const NUMBERED_HEADING = /^\s*(domain|aspek|aspect)\s*\d+\b/i;
+/** A level cell of a heading row sums or averages the rows under it. */
+const SUBTOTAL = /^=\s*(SUM|SUMPRODUCT|SUBTOTAL|AVERAGE|AGGREGATE)\s*\(/i;
+
+/**
+ * A row with no indicator name whose cells say it heads a group: "Aspek 1 …" in any
+ * column, or a subtotal formula. Templates number their aspect rows 1–7 like indicators.
+ */
+function isHeadingRow(sheet: SheetGrid, row: number, width: number): boolean {
+  for (let c = 0; c < width; c++) {
+    const v = cellAt(sheet, row, c);
+    if (typeof v === "string" && NUMBERED_HEADING.test(v)) return true;
+    const f = formulaAt(sheet, row, c);
+    if (f && SUBTOTAL.test(f)) return true;
+  }
+  return false;
+}
+
+/** Whether one of the indicators a row's codes name carries this name. */
+function isIndicatorOf(m: FrameworkMatcher, name: string, ids: (number | undefined)[]): boolean {
+  return ids.some((id) => id !== undefined && m.nameScore(name, id) >= AGREE);
+}
+
 /** A name fits the numbered indicator at this score or better: they agree. */
 const AGREE = 0.5;
 /** Two fits this close are as good as each other. */
@@ -268,6 +293,7 @@ function readRows(
     const numV = numberCol === undefined ? null : cellAt(sheet, r, numberCol);
     const label = nameCol === undefined ? "" : text(cellAt(sheet, r, nameCol)).trim();
     if (HEADING.test(label) || (typeof numV === "string" && HEADING.test(numV))) continue;
+    if (!label && isHeadingRow(sheet, r, width)) continue;
     const { code, name, prefixed } = splitLabel(label);
     const byColumn = numberCol === undefined ? undefined : m.idFromCode(numV);
     const byLabel = code === undefined ? undefined : m.idFromCode(code);
@@ -276,7 +302,9 @@ function readRows(
     let guess: number | undefined;
     let bestFit = 0;
     if (name) {
-      if (m.isGroupName(name)) continue;
+      // A name that is exactly an aspect's is a heading, unless the row's code names an
+      // indicator of that name ("4.2 Keamanan Pemerintah Digital" is I10, in aspect 4 of that name).
+      if (m.isGroupName(name) && !isIndicatorOf(m, name, [byLabel, byColumn])) continue;
       byName = m.exactName(name);
       const close = m.closest(name);
       if (byName === undefined) {

@@ -4,7 +4,7 @@
  * for the level-columns note.
  */
 import { Bilingual, Framework } from "./framework";
-import { CellValue, SheetGrid, cellAt, isCellError, isEmpty } from "./grid";
+import { CellValue, SheetGrid, cellAt, columnIndex, formulaAt, isCellError, isEmpty } from "./grid";
 import { AssessmentKind } from "./headers";
 import { bi } from "./messages";
 import { textLevel } from "./validation";
@@ -44,6 +44,48 @@ export interface ColumnJudgement {
   why: Bilingual;
 }
 
+/**
+ * The columns a formula computes from, in its own row, with arithmetic or a function:
+ * "=D6*E6/100" → D, E. A plain copy ("=E6") or a constant ("=7/6") computes nothing.
+ */
+function computedFrom(formula: string, row: number, col: number): string[] {
+  const body = formula.replace(/^=/, "");
+  if (!/[*/+\-^]|[A-Za-z]+\(/.test(body)) return [];
+  const out: string[] = [];
+  for (const m of body.matchAll(/(?<![A-Za-z_!'.])\$?([A-Z]{1,3})\$?(\d+)(?![\d(])/g)) {
+    if (Number(m[2]) !== row + 1 || columnIndex(m[1]) === col) continue;
+    if (!out.includes(m[1])) out.push(m[1]);
+  }
+  return out;
+}
+
+/**
+ * Why a column is computed from other columns of its rows (× weight, / 100, sums), when
+ * most of its cells are: such a column restates levels, it never holds an assessment.
+ */
+function computedColumn(sheet: SheetGrid, col: number, rows: { row: number }[]): Bilingual | undefined {
+  let computed = 0;
+  let written = 0;
+  const from: string[] = [];
+  let sample = "";
+  for (const r of rows) {
+    const formula = formulaAt(sheet, r.row, col);
+    if (!formula && isEmpty(cellAt(sheet, r.row, col))) continue;
+    written++;
+    const refs = formula ? computedFrom(formula, r.row, col) : [];
+    if (refs.length === 0) continue;
+    computed++;
+    sample ||= formula!;
+    for (const l of refs) if (!from.includes(l)) from.push(l);
+  }
+  if (computed === 0 || computed * 2 < written) return undefined;
+  const cols = from.sort().join(", ");
+  return bi(
+    `dihitung dengan rumus dari kolom ${cols} (mis. ${sample}), bukan penilaian`,
+    `computed by formula from column${from.length > 1 ? "s" : ""} ${cols} (e.g. ${sample}), not an assessment`,
+  );
+}
+
 /** A header word proposes a level column; its values confirm it (levels or blanks) or turn it down. */
 export function judgeLevelColumn(
   sheet: SheetGrid,
@@ -62,6 +104,8 @@ export function judgeLevelColumn(
       fallback: false,
       why: bi("kolom target, bukan penilaian", "a target column, not an assessment"),
     };
+  const computed = computedColumn(sheet, col, rows);
+  if (computed) return { col, taken: false, fallback: false, why: computed };
   if (filled === 0) return { col, taken: true, fallback: false, why: NOT_FILLED };
   if (counts.level * 2 >= filled)
     return {
