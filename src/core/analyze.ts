@@ -9,10 +9,11 @@ import { a1, cellAt, CellValue, columnIndex, isEmpty, WorkbookGrid } from "./gri
 import { findTables, LayoutOptions, LevelColumn, TableLayout } from "./layout";
 import { bi, flat, Issue, Note } from "./messages";
 import { OtherModel } from "./otherModels";
-import { Rational, compare, fromInt, fromNumber, equals } from "./rational";
+import { Rational, compare, fromInt, fromNumber } from "./rational";
 import { score, Scores } from "./scoring";
 import { readStoredSettings, StoredSettings } from "./settings";
 import { checkLevel, levelIssue } from "./validation";
+import { checkGroupings, checkWeights } from "./asWritten";
 
 export interface LowScore {
   sheet: string;
@@ -157,33 +158,6 @@ function checkRows(grid: WorkbookGrid, layout: TableLayout): { issues: Issue[]; 
   return { issues, firstRow };
 }
 
-function checkWeights(grid: WorkbookGrid, layout: TableLayout, firstRow: Map<number, number>): Issue[] {
-  if (layout.weightCol === undefined) return [];
-  const sheet = grid.sheets[layout.sheetIndex];
-  const issues: Issue[] = [];
-  for (const [id, row] of firstRow) {
-    const v = cellAt(sheet, row, layout.weightCol);
-    if (typeof v !== "number") continue;
-    const ind = layout.framework.byId.get(id)!;
-    const written = fromNumber(v);
-    if (written && !equals(written, ind.weight)) {
-      const cell = a1(row, layout.weightCol);
-      issues.push({
-        code: "weight-mismatch",
-        severity: "warning",
-        sheet: layout.sheet,
-        cell,
-        indicator: id,
-        message: bi(
-          `Sel ${cell}: bobot indikator ${ind.code} tertulis ${v}, menurut ${layout.framework.data.shortName} ${ind.weightNumber}; indeks dihitung dengan bobot peraturan`,
-          `Cell ${cell}: indicator ${ind.code} weight is written as ${v}, ${layout.framework.data.shortName} says ${ind.weightNumber}; the index uses the regulation's weight`,
-        ),
-      });
-    }
-  }
-  return issues;
-}
-
 function assess(
   grid: WorkbookGrid,
   layout: TableLayout,
@@ -279,8 +253,8 @@ export function analyzeTable(
 ): TableAnalysis {
   const f = layout.framework;
   const { issues: rowIssues, firstRow } = checkRows(grid, layout);
-  const weightIssues = checkWeights(grid, layout, firstRow);
-  const tableIssues = [...rowIssues, ...weightIssues];
+  const asWritten = [...checkWeights(grid, layout, firstRow), ...checkGroupings(grid, layout, firstRow)];
+  const tableIssues = [...rowIssues, ...asWritten];
   const threshold = thresholdNumber ?? f.lowScoreBelow;
   const t = fromNumber(threshold) ?? fromInt(f.lowScoreBelow);
   const assessments = layout.levelColumns.map((c) => assess(grid, layout, c, firstRow, t, tableIssues));

@@ -18,7 +18,7 @@ import {
   rowCount,
   a1,
 } from "./grid";
-import { AssessmentKind, classifyHeader, classifyResultLabel, ColumnRole } from "./headers";
+import { AssessmentKind, classifyHeader, classifyResultLabel, ColumnRole, normalize } from "./headers";
 import { FrameworkMatcher, matcherFor } from "./matching";
 import { bi, Note } from "./messages";
 import { otherModelFit, OtherModel } from "./otherModels";
@@ -59,6 +59,9 @@ export interface TableLayout {
   numberCol?: number;
   nameCol?: number;
   weightCol?: number;
+  /** the template's own Aspek and Domain columns, checked against the regulation */
+  aspectCol?: number;
+  domainCol?: number;
   evidenceCol?: number;
   levelColumns: LevelColumn[];
   rows: IndicatorRow[];
@@ -557,6 +560,11 @@ function describeNumbers(s: RowScan, f: Framework): Note | undefined {
   return { code: "numbering", message: bi(parts.map((p) => p.id).join("; "), parts.map((p) => p.en).join("; ")) };
 }
 
+/** The column whose header is exactly a group's word ("Aspek", "Nama Domain"). */
+function groupCol(h: HeaderCandidate, word: RegExp): number | undefined {
+  return h.roles.find((r) => word.test(normalize(r.text)))?.col;
+}
+
 /** How many different indicators a scan found, counting those its conflicts name when asked. */
 function distinctIndicators(s: RowScan, withConflicts: boolean): number {
   const ids = new Set<number>();
@@ -753,6 +761,8 @@ function analyseSheet(
       numberCol,
       nameCol,
       weightCol: roleCol("weight"),
+      aspectCol: groupCol(h, /^(nama )?(aspek|aspect)$/),
+      domainCol: groupCol(h, /^(nama )?domain$/),
       evidenceCol: roleCol("evidence"),
       levelColumns,
       rows: s.rows,
