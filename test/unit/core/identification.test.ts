@@ -5,7 +5,10 @@
  */
 import fc from "fast-check";
 import { analyze } from "../../../src/core/analyze";
+import { Framework } from "../../../src/core/framework";
 import { CellValue } from "../../../src/core/grid";
+import { fromNumber } from "../../../src/core/rational";
+import { score } from "../../../src/core/scoring";
 import { reportJson, reportText } from "../../../src/core/report";
 import { FRAMEWORKS, OTHER_MODELS } from "../../../src/frameworks";
 
@@ -155,4 +158,91 @@ describe("numbers alone, where nothing speaks against them", () => {
     const values = numbersOnly(47, () => 3).map((r, i) => [...r, i === 0 ? "Keterangan" : "sudah diverifikasi"]);
     expect(read(values).tables).toEqual([]);
   });
+});
+
+describe("real templates keep their index", () => {
+  interface Template {
+    levels: number[];
+    codes: "plain" | "ik" | "ind" | "dotted";
+    headings: "none" | "numbered" | "named";
+    subtotals: boolean;
+    computed: boolean;
+  }
+
+  const templateArb = (f: Framework): fc.Arbitrary<Template> =>
+    fc.record({
+      levels: fc.array(
+        f.integerOnly ? fc.integer({ min: 1, max: 5 }) : fc.integer({ min: 100, max: 500 }).map((n) => n / 100),
+        { minLength: f.indicators.length, maxLength: f.indicators.length },
+      ),
+      codes: fc.constantFrom<Template["codes"]>("plain", "ik", "ind", ...(f.domains.length ? [] : ["dotted" as const])),
+      headings: fc.constantFrom<Template["headings"]>("none", "numbered", "named"),
+      subtotals: fc.boolean(),
+      computed: fc.boolean(),
+    });
+
+  /** No | Aspek | Indikator | Bobot | Nilai [| Nilai Tertimbang], aspect rows numbered like indicators, with formulas. */
+  function template(f: Framework, t: Template): { values: CellValue[][]; formulas: (string | null)[][] } {
+    const values: CellValue[][] = [
+      ["No", "Aspek", "Indikator", "Bobot", "Nilai", ...(t.computed ? ["Nilai Tertimbang"] : [])],
+    ];
+    const formulas: (string | null)[][] = [[]];
+    for (const a of f.aspects) {
+      const members = f.indicators.filter((i) => i.aspectId === a.id);
+      if (t.headings !== "none") {
+        const r = values.length + 1;
+        const sub = `=SUM(E${r + 1}:E${r + members.length})`;
+        values.push([
+          t.headings === "numbered" ? a.id : null,
+          t.headings === "numbered" ? `Aspek ${a.id} ${a.name}` : a.name,
+          null,
+          null,
+          t.subtotals ? 0 : null,
+        ]);
+        formulas.push([null, null, null, null, t.subtotals ? sub : null]);
+      }
+      for (const i of members) {
+        const r = values.length + 1;
+        const code =
+          t.codes === "plain"
+            ? i.code
+            : t.codes === "ik"
+              ? `IK-${String(i.id).padStart(2, "0")}`
+              : t.codes === "ind"
+                ? `Ind. ${String(i.id).padStart(2, "0")}`
+                : i.altCodes[0];
+        const level = t.levels[f.indicators.indexOf(i)];
+        values.push([
+          code,
+          null,
+          i.name,
+          i.weightNumber,
+          level,
+          ...(t.computed ? [(i.weightNumber * level) / 100] : []),
+        ]);
+        formulas.push([null, null, null, null, null, ...(t.computed ? [`=D${r}*E${r}/100`] : [])]);
+      }
+    }
+    return { values, formulas };
+  }
+
+  test.each(FRAMEWORKS.map((f) => [f.id, f] as const))(
+    "%s: aspect rows (numbered or named, with subtotals), codes of every form, a computed column: the same index",
+    (_id, f) => {
+      fc.assert(
+        fc.property(templateArb(f), (t) => {
+          const { values, formulas } = template(f, t);
+          const a = analyze({ sheets: [{ name: "Kertas Kerja", values, formulas }] }, FRAMEWORKS);
+          expect(a.tables).toHaveLength(1);
+          const table = a.tables[0];
+          expect(table.framework).toBe(f);
+          expect(table.layout.levelColumns.map((c) => c.letter)).toEqual(["E"]);
+          expect(table.layout.identification.basis).not.toBe("numbers");
+          const expected = score(f, new Map(f.indicators.map((i, k) => [i.id, fromNumber(t.levels[k])!])));
+          expect(table.assessments[0].scores.total.units).toBe(expected.total.units);
+        }),
+        { numRuns: 40 },
+      );
+    },
+  );
 });
