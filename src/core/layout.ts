@@ -272,6 +272,28 @@ function isHeadingRow(sheet: SheetGrid, row: number, width: number): boolean {
   return false;
 }
 
+/**
+ * The indicator named like its aspect, when the row before it is an indicator of that
+ * aspect: "Keamanan Pemerintah Digital" after I9 is I10, the aspect's heading is not.
+ */
+function memberNamed(m: FrameworkMatcher, name: string, before: RowReading | undefined): number | undefined {
+  const f = m.framework;
+  const prev = before && (before.byName ?? before.guess ?? before.byLabel ?? before.byColumn);
+  if (prev === undefined) return undefined;
+  const aspect = f.byId.get(prev)?.aspectId;
+  const members = f.indicators.filter((i) => i.aspectId === aspect);
+  if (
+    !f.aspects.some(
+      (a) => a.id === aspect && (normalize(a.name) === normalize(name) || normalize(a.en) === normalize(name)),
+    )
+  )
+    return undefined;
+  // The member whose name it is, clearly better than the others.
+  const ranked = members.map((i) => ({ id: i.id, s: m.nameScore(name, i.id) })).sort((x, y) => y.s - x.s);
+  const [best, second] = ranked;
+  return best && best.s >= AGREE && (!second || best.s - second.s >= NEAR) ? best.id : undefined;
+}
+
 /** Whether one of the indicators a row's codes name carries this name. */
 function isIndicatorOf(m: FrameworkMatcher, name: string, ids: (number | undefined)[]): boolean {
   return ids.some((id) => id !== undefined && m.nameScore(name, id) >= AGREE);
@@ -306,9 +328,11 @@ function readRows(
     let bestFit = 0;
     if (name) {
       // A name that is exactly an aspect's is a heading, unless the row's code names an
-      // indicator of that name ("4.2 Keamanan Pemerintah Digital" is I10, in aspect 4 of that name).
-      if (m.isGroupName(name) && !isIndicatorOf(m, name, [byLabel, byColumn])) continue;
-      byName = m.exactName(name);
+      // indicator of that name ("4.2 Keamanan Pemerintah Digital" is I10, in aspect 4 of that
+      // name) or it follows an indicator of that aspect: a heading comes before its members.
+      const named = m.isGroupName(name) ? memberNamed(m, name, out[out.length - 1]) : undefined;
+      if (m.isGroupName(name) && !isIndicatorOf(m, name, [byLabel, byColumn]) && named === undefined) continue;
+      byName = named ?? m.exactName(name);
       const close = m.closest(name);
       if (byName === undefined) {
         // A domain or aspect heading row may carry a number too; its name gives it away.

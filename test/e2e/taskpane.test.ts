@@ -212,7 +212,7 @@ test("an older Excel (ExcelApi 1.3): the pane says what it cannot do, and Refres
   await old.close();
 });
 
-test("a Pemdi 2026 workbook: 1.24 Kurang (Merintis), the status note, external indicators and the I5 conversion", async () => {
+test("a Pemdi 2026 workbook: 1.24 Kurang (Merintis), the weights' source in the details, external indicators and the I5 conversion", async () => {
   const pemdi = await startWorkbench({
     workbook: path.join(__dirname, "..", "fixtures", "xlsx", "pemdi-aceh-tengah.xlsx"),
   });

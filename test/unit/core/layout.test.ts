@@ -198,3 +198,27 @@ describe("a row's number and name must agree", () => {
     expect(t.notes.map((n) => n.code)).toContain("numbering");
   });
 });
+
+describe("an indicator named as its aspect", () => {
+  const PEMDI = FRAMEWORKS.find((f) => f.id === "pemdi-2026")!;
+  /** Names only, aspect headings between them, I10 and I20 written with their aspect's name. */
+  const sheet = () => {
+    const values: (string | number | null)[][] = [["Indikator", "Nilai"]];
+    for (const a of PEMDI.aspects) {
+      values.push([a.name, null]);
+      for (const id of a.indicatorIds) {
+        const i = PEMDI.byId.get(id)!;
+        values.push([id === 10 || id === 20 ? a.name : i.name, T.ACEH_VALUES[id] as number]);
+      }
+    }
+    return values;
+  };
+
+  test("after an indicator of its aspect it is that indicator; before them it is the heading", () => {
+    const t = analyze({ sheets: [{ name: "Pemdi", values: sheet() }] }, FRAMEWORKS).tables[0];
+    expect(t.layout.rows).toHaveLength(20);
+    expect(t.layout.rows.find((r) => r.indicatorId === 10)!.row).toBe(14);
+    expect(t.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(t.assessments[0].values.get(20)).toBeDefined();
+  });
+});
