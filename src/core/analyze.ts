@@ -228,9 +228,10 @@ function filledCells(grid: WorkbookGrid, layout: TableLayout, column: LevelColum
   for (const r of layout.rows) {
     const v = cellAt(sheet, r.row, column.col);
     if (isEmpty(v)) continue;
-    const earlier = seen.get(r.indicatorId) ?? [];
-    if (earlier.some((e) => sameEntry(e, v))) continue;
-    seen.set(r.indicatorId, [...earlier, v]);
+    const earlier = seen.get(r.indicatorId);
+    if (earlier?.some((e) => sameEntry(e, v))) continue;
+    if (earlier) earlier.push(v);
+    else seen.set(r.indicatorId, [v]);
     filled++;
   }
   for (const c of layout.conflicts) if (!isEmpty(cellAt(sheet, c.row, column.col))) filled++;
@@ -301,7 +302,11 @@ export function analyzeTable(
 function absentAndRepeated(layout: TableLayout): Note | undefined {
   const f = layout.framework;
   const rowsOf = new Map<number, number[]>();
-  for (const r of layout.rows) rowsOf.set(r.indicatorId, [...(rowsOf.get(r.indicatorId) ?? []), r.row + 1]);
+  for (const r of layout.rows) {
+    const rows = rowsOf.get(r.indicatorId);
+    if (rows) rows.push(r.row + 1);
+    else rowsOf.set(r.indicatorId, [r.row + 1]);
+  }
   const inConflict = new Set(layout.conflicts.flatMap((c) => c.candidates));
   const absent = f.indicators.filter((i) => !rowsOf.has(i.id) && !inConflict.has(i.id)).map((i) => i.code);
   const repeated = [...rowsOf].filter(([, rows]) => rows.length > 1);
@@ -315,8 +320,10 @@ function absentAndRepeated(layout: TableLayout): Note | undefined {
           : `not in the table: indicator${absent.length > 1 ? "s" : ""} ${absent.join(", ")}`,
       );
     if (repeated.length) {
+      // A long sheet may repeat an indicator many times: the first rows say enough.
+      const shown = (rows: number[]) => rows.slice(0, 5).join(", ") + (rows.length > 5 ? `, … (${rows.length})` : "");
       const list = repeated
-        .map(([id, rows]) => `${f.byId.get(id)!.code} (${lang === "id" ? "baris" : "rows"} ${rows.join(", ")})`)
+        .map(([id, rows]) => `${f.byId.get(id)!.code} (${lang === "id" ? "baris" : "rows"} ${shown(rows)})`)
         .join("; ");
       out.push(lang === "id" ? `berulang: indikator ${list}` : `repeated: indicator ${list}`);
     }
