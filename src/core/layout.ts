@@ -741,8 +741,10 @@ function analyseSheet(
       numbers: s.rows.length - s.evidenced,
       indicators: distinctIds,
     };
-    if (opts.framework) evidence.basis = "user";
-    else if (!positivelyIdentified(s.evidenced, f)) {
+    // A framework the person chose says which regulation, not that a list is an assessment.
+    if (positivelyIdentified(s.evidenced, f)) {
+      if (opts.framework) evidence.basis = "user";
+    } else {
       // Numbers alone: only where nothing in the rows speaks against them, and we say so.
       const objection = numbersOnlyObjection(sheet, f, h.row + h.rows, numberCol, levelCols, s.rows, distinctIds);
       if (objection) {

@@ -246,3 +246,11 @@ describe("real templates keep their index", () => {
     },
   );
 });
+
+test("--framework names the regulation, not that a list is an assessment: the employees still get no index", () => {
+  const values: CellValue[][] = [["No", "Nama Pegawai", "Nilai"]];
+  for (let i = 1; i <= 47; i++) values.push([i, `${FIRST[i % FIRST.length]} ${LAST[i % LAST.length]}`, 1 + (i % 5)]);
+  const spbe = FRAMEWORKS.find((f) => f.id === "spbe-2020")!;
+  const a = analyze({ sheets: [{ name: "Daftar", values }] }, FRAMEWORKS, { framework: spbe });
+  expect(a.tables).toEqual([]);
+});
