@@ -219,6 +219,34 @@ describe("worksheets made by other programs", () => {
     },
   );
 
+  test.each([
+    ["daftar-pegawai.xlsx", /column C holds names/],
+    ["skor-kecamatan.xlsx", /column B holds names \(e\.g\. "Kecamatan /],
+    ["evaluasi-pelatihan.xlsx", /column B holds names/],
+    ["nilai-desa.xlsx", /column B holds names \(e\.g\. "Desa /],
+    ["inventaris-instansi.xlsx", /column B holds names/],
+  ])("a list that is not an assessment (%s): no index, the reason, exit status 2", async (name, why) => {
+    const a = await read(name);
+    expect(a.tables).toEqual([]);
+    expect(a.notes.find((n) => n.code === "not-an-assessment")!.message.en).toMatch(why);
+    const r = await cli("score", file(name), "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/this is not an assessment table/);
+  });
+
+  test("a page whose rows shifted: filled 47/47, one line names the absent and the repeated indicators", async () => {
+    const a = await read("halaman-bergeser.xlsx");
+    const t = a.tables[0];
+    expect(t.assessments[0]).toMatchObject({ filled: 47, total: 47, complete: false });
+    expect(t.notes.find((n) => n.code === "absent-repeated")!.message.en).toBe(
+      "not in the table: indicators 8, 20; repeated: indicator 3 (rows 6, 11, 23)",
+    );
+    const text = reportText(a, "id");
+    expect(text).toMatch(/^Terisi +47\/47$/m);
+    expect(text).toMatch(/tidak ada di tabel: indikator 8, 20; berulang: indikator 3 \(baris 6, 11, 23\)/);
+  });
+
   test("--header-row names the header when detection cannot", async () => {
     const a = await read("ekspor-aplikasi-monev.xlsx", { headerRow: 4 });
     expect(a.tables[0].layout.headerRow).toBe(3);
