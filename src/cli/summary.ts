@@ -190,7 +190,8 @@ function tableSheet(plan: WritePlan, s: FrameworkStats, files: number): void {
         r.sheet,
         r.column,
         r.header,
-        STATUS_TEXT[r.status],
+        // An index that rests on row numbers alone says so where its status is read.
+        r.identifiedBy === "numbers" ? `${STATUS_TEXT[r.status]}; nomor saja / numbers only` : STATUS_TEXT[r.status],
         r.index,
         r.predicate,
         ...groups,
