@@ -58,6 +58,8 @@ export function numbersOnlyObjection(
   levelCols: number[],
   rows: { row: number }[],
   indicators: number,
+  /** the person chose the framework: the names are said not to be its indicators */
+  chosen = false,
 ): Bilingual | undefined {
   const n = f.indicators.length;
   const short = f.data.shortName;
@@ -72,6 +74,11 @@ export function numbersOnlyObjection(
       names++;
       if (!sample) sample = v.trim().length > 30 ? `${v.trim().slice(0, 29)}…` : v.trim();
     }
+    if (names > 0 && names * 2 >= rows.length && chosen)
+      return bi(
+        `kolom ${columnLetter(c)} berisi nama (mis. "${sample}") yang bukan indikator ${short}`,
+        `column ${columnLetter(c)} holds names (e.g. "${sample}") that are not ${short} indicators`,
+      );
     if (names > 0 && names * 2 >= rows.length)
       return bi(
         `kolom ${columnLetter(c)} berisi nama (mis. "${sample}") yang tidak cocok dengan indikator mana pun; ini bukan tabel penilaian`,

@@ -746,7 +746,16 @@ function analyseSheet(
       if (opts.framework) evidence.basis = "user";
     } else {
       // Numbers alone: only where nothing in the rows speaks against them, and we say so.
-      const objection = numbersOnlyObjection(sheet, f, h.row + h.rows, numberCol, levelCols, s.rows, distinctIds);
+      const objection = numbersOnlyObjection(
+        sheet,
+        f,
+        h.row + h.rows,
+        numberCol,
+        levelCols,
+        s.rows,
+        distinctIds,
+        !!opts.framework,
+      );
       if (objection) {
         objections.push({ why: objection, found: distinctIds });
         continue;

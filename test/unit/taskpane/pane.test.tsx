@@ -206,7 +206,11 @@ describe("task pane", () => {
     expect(within(form).getByRole("textbox", { name: /Kolom nilai/ })).toHaveAttribute("placeholder", "C,D");
     await userEvent.selectOptions(within(form).getByRole("combobox", { name: "Kerangka" }), "pemdi-2026");
     await userEvent.click(within(form).getByRole("button", { name: "Gunakan pengaturan ini" }));
-    expect(await screen.findByRole("heading", { name: /^Indeks Pemerintah Digital/ })).toBeInTheDocument();
+    // an SPBE table is not read as Pemdi because the person said so: its names are not Pemdi's
+    expect(
+      await screen.findByText(/kolom B berisi nama \(mis\. ".+"\) yang bukan indikator Pemdi 2026/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText("3,19")).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Pengaturan" }));
     await userEvent.click(screen.getByRole("button", { name: "Kembali ke deteksi otomatis" }));
     expect(await screen.findByRole("heading", { name: /^Indeks SPBE.*Kertas Kerja/ })).toBeInTheDocument();
