@@ -60,6 +60,7 @@ export function summaryCsv(rows: SummaryRow[]): string {
     ...aspects.map((a) => `aspect${a}`),
     "problems",
     "lowScores",
+    "identifiedBy",
   ];
   const lines = [head.join(",")];
   for (const r of rows) {
@@ -82,6 +83,7 @@ export function summaryCsv(rows: SummaryRow[]): string {
         ...aspects.map((a) => group(r.aspects, a)),
         r.problems,
         r.lowScores,
+        r.identifiedBy,
       ]
         .map(csvField)
         .join(","),
@@ -188,7 +190,8 @@ function tableSheet(plan: WritePlan, s: FrameworkStats, files: number): void {
         r.sheet,
         r.column,
         r.header,
-        STATUS_TEXT[r.status],
+        // An index that rests on row numbers alone says so where its status is read.
+        r.identifiedBy === "numbers" ? `${STATUS_TEXT[r.status]}; nomor saja / numbers only` : STATUS_TEXT[r.status],
         r.index,
         r.predicate,
         ...groups,

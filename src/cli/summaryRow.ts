@@ -9,6 +9,7 @@ import type { Analysis } from "../core/analyze";
 import type { WorkbookGrid } from "../core/grid";
 import { both } from "../core/messages";
 import { assessmentJson } from "../core/report";
+import { numbersOnlyWarning } from "../core/identification";
 
 export type AssessmentStatus = "complete" | "incomplete" | "not-filled" | "unreadable";
 
@@ -31,6 +32,8 @@ export interface SummaryRow {
   /** the table's problems and this column's, as the single-file report lists them */
   problems: number;
   lowScores: number;
+  /** what the table was identified by ("names", "codes", "numbers", "user"); null when unread */
+  identifiedBy: string | null;
 }
 
 /** The reason without the file's name in front: the row names the file already. */
@@ -52,6 +55,7 @@ export function unreadableRow(file: string, message: string): SummaryRow {
     aspects: [],
     problems: 0,
     lowScores: 0,
+    identifiedBy: null,
   };
 }
 
@@ -78,7 +82,8 @@ export function summaryRows(file: string, analysis: Analysis, grid: WorkbookGrid
         column: j.column,
         header: j.header,
         status: a.complete ? "complete" : a.notFilled ? "not-filled" : "incomplete",
-        message: null,
+        // An index that rests on row numbers alone says so on its own row.
+        message: t.layout.identification.basis === "numbers" ? both(numbersOnlyWarning(t.framework)) : null,
         index: j.index,
         predicate: j.predicate,
         domains: j.domains.map((d) => ({ id: d.id, index: d.index })),
@@ -86,6 +91,7 @@ export function summaryRows(file: string, analysis: Analysis, grid: WorkbookGrid
         // The table's own issues (missing rows, weights) and this column's, as the report lists them.
         problems: t.issues.filter((i) => i.column === undefined || i.column === a.column.letter).length,
         lowScores: a.lowScores.length,
+        identifiedBy: t.layout.identification.basis,
       };
     });
   });

@@ -43,8 +43,27 @@ function yearOf(v: CellValue | undefined): number | null {
   return y >= MIN_YEAR && y <= MAX_YEAR ? y : null;
 }
 
+/**
+ * What a template writes where the agency's name is still to be typed: "Diisi sesuai nama
+ * instansi", "[nama instansi]", "<Nama Pemda>", "…", "xxx", "-". Never an agency's name.
+ */
+const PLACEHOLDERS = [
+  /^[\s.…\-–—_xX*?]*$/,
+  /\b(diisi|isikan|isi dengan|tuliskan|ketikkan|fill in|to be filled)\b/i,
+  /^[[<({].*[\]>)}]$/,
+  /\.{3}|…/,
+  /^(nama\s+)?(instansi|pemda|pemerintah daerah|kabupaten|kota|provinsi|kabupaten\s*\/\s*kota|agency)$/i,
+];
+
+export function isPlaceholder(s: string): boolean {
+  const t = s.trim();
+  return PLACEHOLDERS.some((p) => p.test(t));
+}
+
 function cleanAgency(s: string): string | null {
+  if (isPlaceholder(s)) return null;
   const name = s.replace(NAME_END, "").replace(/\s+/g, " ").trim();
+  if (isPlaceholder(name)) return null;
   // A heading that only names a kind of agency ("Kota", "Instansi Pusat") names none.
   if (name.length < 4 || !/\s/.test(name)) return null;
   return name;
@@ -76,14 +95,15 @@ function scan(sheet: SheetGrid, lastRow: number): Found {
       const t = text(row[c]);
       if (t === "") continue;
       const inline = LABEL_INLINE.exec(t);
-      if (inline && labelled.agency === null) labelled.agency = cleanAgency(inline[3]) ?? inline[3].trim();
-      else if (AGENCY_LABEL.test(t) && labelled.agency === null) {
+      if (inline && labelled.agency === null)
+        labelled.agency = isPlaceholder(inline[3]) ? null : (cleanAgency(inline[3]) ?? inline[3].trim());
+      else if (AGENCY_LABEL.test(t) && labelled.agency === null && !AGENCY_LABEL.test(text(row[c - 1]))) {
         const v = text(valueBeside(sheet, r, c)).replace(/^:\s*/, "");
-        if (v !== "") labelled.agency = cleanAgency(v) ?? v;
+        if (v !== "" && !isPlaceholder(v)) labelled.agency = cleanAgency(v) ?? v;
       } else if (YEAR_LABEL.test(t) && labelled.year === null) {
         labelled.year = yearOf(valueBeside(sheet, r, c));
       } else {
-        if (inText.agency === null) {
+        if (inText.agency === null && !isPlaceholder(t)) {
           const m = AGENCY_NAME.exec(t);
           if (m) inText.agency = cleanAgency(m[1]);
         }

@@ -5,14 +5,15 @@
 import { columnTitle } from "./format";
 import { Framework, Indicator } from "./framework";
 import { sameEntry } from "./formulas";
-import { a1, cellAt, columnIndex, isEmpty, WorkbookGrid } from "./grid";
+import { a1, cellAt, CellValue, columnIndex, isEmpty, WorkbookGrid } from "./grid";
 import { findTables, LayoutOptions, LevelColumn, TableLayout } from "./layout";
 import { bi, flat, Issue, Note } from "./messages";
 import { OtherModel } from "./otherModels";
-import { Rational, compare, fromInt, fromNumber, equals } from "./rational";
+import { Rational, compare, fromInt, fromNumber } from "./rational";
 import { score, Scores } from "./scoring";
 import { readStoredSettings, StoredSettings } from "./settings";
 import { checkLevel, levelIssue } from "./validation";
+import { checkGroupings, checkWeights } from "./asWritten";
 
 export interface LowScore {
   sheet: string;
@@ -34,7 +35,10 @@ export interface Assessment {
   complete: boolean;
   /** no level cell of the column holds anything yet: no index, no problems */
   notFilled: boolean;
-  /** level cells holding something, out of the framework's indicators */
+  /**
+   * level cells holding something in the table's indicator rows, out of the framework's
+   * indicators; a row repeated with the same entry counts once, as the duplicate warning says
+   */
   filled: number;
   total: number;
   scores: Scores;
@@ -154,33 +158,6 @@ function checkRows(grid: WorkbookGrid, layout: TableLayout): { issues: Issue[]; 
   return { issues, firstRow };
 }
 
-function checkWeights(grid: WorkbookGrid, layout: TableLayout, firstRow: Map<number, number>): Issue[] {
-  if (layout.weightCol === undefined) return [];
-  const sheet = grid.sheets[layout.sheetIndex];
-  const issues: Issue[] = [];
-  for (const [id, row] of firstRow) {
-    const v = cellAt(sheet, row, layout.weightCol);
-    if (typeof v !== "number") continue;
-    const ind = layout.framework.byId.get(id)!;
-    const written = fromNumber(v);
-    if (written && !equals(written, ind.weight)) {
-      const cell = a1(row, layout.weightCol);
-      issues.push({
-        code: "weight-mismatch",
-        severity: "warning",
-        sheet: layout.sheet,
-        cell,
-        indicator: id,
-        message: bi(
-          `Sel ${cell}: bobot indikator ${ind.code} tertulis ${v}, menurut ${layout.framework.data.shortName} ${ind.weightNumber}; indeks dihitung dengan bobot peraturan`,
-          `Cell ${cell}: indicator ${ind.code} weight is written as ${v}, ${layout.framework.data.shortName} says ${ind.weightNumber}; the index uses the regulation's weight`,
-        ),
-      });
-    }
-  }
-  return issues;
-}
-
 function assess(
   grid: WorkbookGrid,
   layout: TableLayout,
@@ -196,13 +173,12 @@ function assess(
   const raw = new Map<number, number>();
   let issues: Issue[] = [];
   const lowScores: LowScore[] = [];
-  let filled = 0;
+  const filled = filledCells(grid, layout, column);
   for (const [id, row] of firstRow) {
     const ind: Indicator = f.byId.get(id)!;
     const cell = a1(row, column.col);
     cells.set(id, cell);
     const v = cellAt(sheet, row, column.col);
-    if (!isEmpty(v)) filled++;
     const check = checkLevel(f, ind, v);
     if (!check.ok) {
       issues.push(levelIssue(check, layout.sheet, cell, column.letter, ind));
@@ -239,6 +215,29 @@ function assess(
   };
 }
 
+/**
+ * The level cells of a column that hold something, over every row the table reads as an
+ * indicator (repeated and conflicting rows too): a shifted table whose cells are all
+ * filled is filled, whatever its rows turned out to be. A repeat with the same entry as
+ * an earlier row of its indicator counts once.
+ */
+function filledCells(grid: WorkbookGrid, layout: TableLayout, column: LevelColumn): number {
+  const sheet = grid.sheets[layout.sheetIndex];
+  const seen = new Map<number, CellValue[]>();
+  let filled = 0;
+  for (const r of layout.rows) {
+    const v = cellAt(sheet, r.row, column.col);
+    if (isEmpty(v)) continue;
+    const earlier = seen.get(r.indicatorId);
+    if (earlier?.some((e) => sameEntry(e, v))) continue;
+    if (earlier) earlier.push(v);
+    else seen.set(r.indicatorId, [v]);
+    filled++;
+  }
+  for (const c of layout.conflicts) if (!isEmpty(cellAt(sheet, c.row, column.col))) filled++;
+  return filled;
+}
+
 function valuesWithoutDuplicates(values: Map<number, Rational>, tableIssues: Issue[]): Map<number, Rational> {
   const dup = new Set(
     tableIssues.filter((i) => i.code === "duplicate-indicator" && i.severity === "error").map((i) => i.indicator),
@@ -255,8 +254,8 @@ export function analyzeTable(
 ): TableAnalysis {
   const f = layout.framework;
   const { issues: rowIssues, firstRow } = checkRows(grid, layout);
-  const weightIssues = checkWeights(grid, layout, firstRow);
-  const tableIssues = [...rowIssues, ...weightIssues];
+  const asWritten = [...checkWeights(grid, layout, firstRow), ...checkGroupings(grid, layout, firstRow)];
+  const tableIssues = [...rowIssues, ...asWritten];
   const threshold = thresholdNumber ?? f.lowScoreBelow;
   const t = fromNumber(threshold) ?? fromInt(f.lowScoreBelow);
   const assessments = layout.levelColumns.map((c) => assess(grid, layout, c, firstRow, t, tableIssues));
@@ -269,6 +268,8 @@ export function analyzeTable(
     }
   }
   const notes = [...layout.notes];
+  const rowsNote = absentAndRepeated(layout);
+  if (rowsNote) notes.push(rowsNote);
   for (const a of assessments) {
     const col = columnTitle(a.column);
     if (a.notFilled)
@@ -276,7 +277,7 @@ export function analyzeTable(
         code: "not-filled",
         message: bi(`kolom ${col} belum diisi; belum ada indeks`, `column ${col} is not filled yet; no index yet`),
       });
-    else if (a.filled < a.cells.size)
+    else if (a.filled < a.total)
       notes.push({
         code: "partly-filled",
         message: bi(`kolom ${col} terisi ${a.filled}/${a.total}`, `column ${col} is filled ${a.filled}/${a.total}`),
@@ -292,6 +293,43 @@ export function analyzeTable(
     target,
     evidence,
   };
+}
+
+/**
+ * One line in plain words for a table whose rows shifted: the indicators not in it and
+ * the ones it holds more than once, with their rows. The problems list gives each cell.
+ */
+function absentAndRepeated(layout: TableLayout): Note | undefined {
+  const f = layout.framework;
+  const rowsOf = new Map<number, number[]>();
+  for (const r of layout.rows) {
+    const rows = rowsOf.get(r.indicatorId);
+    if (rows) rows.push(r.row + 1);
+    else rowsOf.set(r.indicatorId, [r.row + 1]);
+  }
+  const inConflict = new Set(layout.conflicts.flatMap((c) => c.candidates));
+  const absent = f.indicators.filter((i) => !rowsOf.has(i.id) && !inConflict.has(i.id)).map((i) => i.code);
+  const repeated = [...rowsOf].filter(([, rows]) => rows.length > 1);
+  if (absent.length === 0 && repeated.length === 0) return undefined;
+  const parts = (lang: "id" | "en") => {
+    const out: string[] = [];
+    if (absent.length)
+      out.push(
+        lang === "id"
+          ? `tidak ada di tabel: indikator ${absent.join(", ")}`
+          : `not in the table: indicator${absent.length > 1 ? "s" : ""} ${absent.join(", ")}`,
+      );
+    if (repeated.length) {
+      // A long sheet may repeat an indicator many times: the first rows say enough.
+      const shown = (rows: number[]) => rows.slice(0, 5).join(", ") + (rows.length > 5 ? `, … (${rows.length})` : "");
+      const list = repeated
+        .map(([id, rows]) => `${f.byId.get(id)!.code} (${lang === "id" ? "baris" : "rows"} ${shown(rows)})`)
+        .join("; ");
+      out.push(lang === "id" ? `berulang: indikator ${list}` : `repeated: indicator ${list}`);
+    }
+    return out.join("; ");
+  };
+  return { code: "absent-repeated", message: bi(parts("id"), parts("en")) };
 }
 
 /** The table search's options: the caller's, else what the results sheet stored. */

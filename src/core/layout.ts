@@ -1,7 +1,8 @@
 /**
  * Finding the indicator table in a workbook the tool has never seen: which sheet,
  * which header row, which columns hold numbers, names, levels, weights and evidence,
- * which rows are indicators, and which framework the table follows.
+ * and which framework the table follows. The rows are read in `indicatorRows`, the
+ * level columns judged in `levelColumns`, the evidence weighed in `identification`.
  */
 import { columnTitle } from "./format";
 import { Bilingual, Framework } from "./framework";
@@ -17,24 +18,30 @@ import {
   rowCount,
   a1,
 } from "./grid";
-import { AssessmentKind, classifyHeader, classifyResultLabel, ColumnRole } from "./headers";
+import { AssessmentKind, classifyHeader, classifyResultLabel, ColumnRole, normalize } from "./headers";
 import { FrameworkMatcher, matcherFor } from "./matching";
 import { bi, Note } from "./messages";
 import { otherModelFit, OtherModel } from "./otherModels";
-import { textLevel } from "./validation";
+import { identificationReason, Identification, numbersOnlyObjection, positivelyIdentified } from "./identification";
+import { judgeLevelColumn, NOT_FILLED } from "./levelColumns";
+import {
+  describeNumbers,
+  distinctIndicators,
+  HEADING,
+  IndicatorConflict,
+  IndicatorRow,
+  RowScan,
+  scanRows,
+  splitLabel,
+} from "./indicatorRows";
+
+export type { IndicatorConflict, IndicatorRow } from "./indicatorRows";
 
 export interface LevelColumn {
   col: number;
   letter: string;
   header: string;
   kind: AssessmentKind;
-}
-
-export interface IndicatorRow {
-  row: number;
-  indicatorId: number;
-  /** what identified it: the number column, the number inside the label, or the name */
-  matchedBy: "number" | "label" | "name";
 }
 
 export interface ResultLabel {
@@ -50,11 +57,16 @@ export interface TableLayout {
   sheetIndex: number;
   framework: Framework;
   frameworkReason: Bilingual;
+  /** the evidence that the rows are the framework's indicators */
+  identification: Identification;
   headerRow: number;
   headerRows: number;
   numberCol?: number;
   nameCol?: number;
   weightCol?: number;
+  /** the template's own Aspek and Domain columns, checked against the regulation */
+  aspectCol?: number;
+  domainCol?: number;
   evidenceCol?: number;
   levelColumns: LevelColumn[];
   rows: IndicatorRow[];
@@ -175,245 +187,6 @@ function candidate(sheet: SheetGrid, row: number, twoRows: boolean, width: numbe
   return { row, rows: twoRows ? 2 : 1, roles };
 }
 
-/** A row of column numbers under a header: (1) (2) (3) or 1 2 3 4. */
-function isNumberingRow(sheet: SheetGrid, row: number, width: number): boolean {
-  const nums: number[] = [];
-  for (let c = 0; c < width; c++) {
-    const v = cellAt(sheet, row, c);
-    if (isEmpty(v)) continue;
-    const m = /^\(?(\d+)\)?$/.exec(text(v).trim());
-    if (!m) return false;
-    nums.push(Number(m[1]));
-  }
-  return nums.length >= 3 && nums.every((n, i) => i === 0 || n === nums[i - 1] + 1);
-}
-
-/** What one row says about the indicator it holds: by its number cell, the number in its label, its name. */
-interface RowReading {
-  row: number;
-  /** the indicator the number column names */
-  byColumn?: number;
-  /** the indicator the number written in the label names ("Indikator 18 : …") */
-  byLabel?: number;
-  /** the indicator the name fits clearly best */
-  byName?: number;
-  /** the indicator the name fits best, even if not clearly: evidence against a number, never alone */
-  guess?: number;
-  /** how well the name fits its best indicator */
-  bestFit: number;
-  /** the name without a number written in it ("" when none) */
-  name: string;
-  distinctive: boolean;
-  /** the numbers as written in the number cell and in the label, for telling a row counter */
-  columnNumber?: number;
-  labelNumber?: number;
-}
-
-/** How a number source relates to the names beside it, over the whole table. */
-type NumberUse = "indicator" | "counter";
-
-export interface IndicatorConflict {
-  row: number;
-  cell: string;
-  /** the indicators the row's number and its name point to */
-  candidates: number[];
-}
-
-interface RowScan {
-  rows: IndicatorRow[];
-  conflicts: IndicatorConflict[];
-  confident: number;
-  distinctive: number;
-  numberUse: { column?: NumberUse; label?: NumberUse };
-  /** rows whose number and name were compared, and how many agreed */
-  compared: { column: [number, number]; label: [number, number] };
-}
-
-/** "Indikator 18 : Penggunaan …", "18. Penggunaan …", "I18 Penggunaan …", "Ind. 18 – Penggunaan …". */
-const LABEL_NUMBER =
-  /^\s*(?:(?:indikator|indicator|ind\.?)\s*(\d{1,3})|([A-Za-z]?\d{1,3}))\s*(?:[.:)\-–—]\s*|\s+)(?=\S)(.*)$/i;
-
-export function splitLabel(label: string): { code?: string; name: string } {
-  const m = LABEL_NUMBER.exec(label);
-  if (!m || !/[A-Za-z]{3}/.test(m[3])) return { name: label };
-  return { code: m[1] ?? m[2], name: m[3] };
-}
-
-const HEADING = /^\s*(domain|aspek|aspect)\b/i;
-/** A name fits the numbered indicator at this score or better: they agree. */
-const AGREE = 0.5;
-/** Two fits this close are as good as each other. */
-const NEAR = 0.05;
-
-function readRows(
-  sheet: SheetGrid,
-  h: HeaderCandidate,
-  numberCol: number | undefined,
-  nameCol: number | undefined,
-  m: FrameworkMatcher,
-  width: number,
-  end: number,
-): RowReading[] {
-  const out: RowReading[] = [];
-  for (let r = h.row + h.rows; r < end; r++) {
-    const numV = numberCol === undefined ? null : cellAt(sheet, r, numberCol);
-    const label = nameCol === undefined ? "" : text(cellAt(sheet, r, nameCol)).trim();
-    if (HEADING.test(label) || (typeof numV === "string" && HEADING.test(numV))) continue;
-    const { code, name } = splitLabel(label);
-    const byColumn = numberCol === undefined ? undefined : m.idFromCode(numV);
-    const byLabel = code === undefined ? undefined : m.idFromCode(code);
-    const numbered = byColumn ?? byLabel;
-    let byName: number | undefined;
-    let guess: number | undefined;
-    let bestFit = 0;
-    if (name) {
-      if (m.isGroupName(name)) continue;
-      byName = m.exactName(name);
-      const close = m.closest(name);
-      if (byName === undefined) {
-        // A domain or aspect heading row may carry a number too; its name gives it away.
-        const g = m.groupScore(name);
-        const fits = Math.max(close?.score ?? 0, numbered === undefined ? 0 : m.nameScore(name, numbered));
-        if (g >= 0.8 && g > fits) continue;
-        const best = m.bestByName(name);
-        if (best && best.score > g) byName = best.id;
-      }
-      guess = byName ?? (close && close.score >= 0.8 ? close.id : undefined);
-      bestFit = byName !== undefined ? 1 : (close?.score ?? 0);
-    }
-    if (numbered === undefined && byName === undefined) continue;
-    if (r === h.row + h.rows && isNumberingRow(sheet, r, width)) continue;
-    out.push({
-      row: r,
-      byColumn,
-      byLabel,
-      byName,
-      guess,
-      bestFit,
-      name,
-      distinctive: numberCol !== undefined && m.distinctiveCode(numV),
-      columnNumber: numberIn(numV),
-      labelNumber: numberIn(code ?? null),
-    });
-  }
-  return out;
-}
-
-/** Whether a number agrees with the name beside it: true, false, or undefined when the name cannot tell. */
-/** How the row's name fits an indicator, 0..1. */
-function fit(m: FrameworkMatcher, r: RowReading, id: number): number {
-  return r.name ? m.nameScore(r.name, id) : 0;
-}
-
-function agrees(m: FrameworkMatcher, r: RowReading, id: number | undefined): boolean | undefined {
-  if (id === undefined) return undefined;
-  // Names share many words ("… Instansi Pusat/Pemerintah Daerah"): a number agrees with a
-  // name it fits about as well as the name's best indicator, not merely half well.
-  if (r.guess !== undefined) return r.guess === id || fit(m, r, id) >= r.bestFit - NEAR;
-  return fit(m, r, id) >= AGREE ? true : undefined;
-}
-
-/**
- * A number source is a row counter when it runs upwards down the table while clearly
- * disagreeing with the names; otherwise its numbers are indicator numbers.
- */
-function numberUse(
-  m: FrameworkMatcher,
-  readings: RowReading[],
-  pick: (r: RowReading) => number | undefined,
-  raw: (r: RowReading) => number | undefined,
-): { use?: NumberUse; compared: [number, number] } {
-  let agree = 0;
-  let disagree = 0;
-  for (const r of readings) {
-    const a = agrees(m, r, pick(r));
-    if (a === true) agree++;
-    else if (a === false) disagree++;
-  }
-  // A repeated row may repeat its number; a counter never goes back.
-  let any = false;
-  let running = true;
-  let last = 0;
-  for (const r of readings) {
-    const v = raw(r);
-    if (v === undefined) continue;
-    if (any && !(v >= last)) running = false;
-    any = true;
-    last = v;
-  }
-  if (!any) return { compared: [agree, agree + disagree] };
-  const counter = running && disagree >= 3 && disagree * 5 >= agree + disagree;
-  return { use: counter ? "counter" : "indicator", compared: [agree, agree + disagree] };
-}
-
-function numberIn(v: CellValue): number | undefined {
-  if (typeof v === "number") return v;
-  if (typeof v !== "string") return undefined;
-  const m = /(\d{1,4})/.exec(v);
-  return m ? Number(m[1]) : undefined;
-}
-
-function scanRows(
-  sheet: SheetGrid,
-  h: HeaderCandidate,
-  numberCol: number | undefined,
-  nameCol: number | undefined,
-  m: FrameworkMatcher,
-  width: number,
-): RowScan {
-  const readings = readRows(sheet, h, numberCol, nameCol, m, width, rowCount(sheet));
-  const column = numberUse(
-    m,
-    readings,
-    (r) => r.byColumn,
-    (r) => r.columnNumber,
-  );
-  const label = numberUse(
-    m,
-    readings,
-    (r) => r.byLabel,
-    (r) => r.labelNumber,
-  );
-  const rows: IndicatorRow[] = [];
-  const conflicts: IndicatorConflict[] = [];
-  let confident = 0;
-  let distinctive = 0;
-  for (const r of readings) {
-    // What each source claims, in this order: the number column, the number in the label, the name.
-    const byNumber = column.use !== "counter" ? r.byColumn : undefined;
-    const byLabel = label.use !== "counter" ? r.byLabel : undefined;
-    const numbered = byNumber !== undefined || byLabel !== undefined;
-    // The name speaks when nothing is numbered, and against a number it clearly does not fit.
-    let byName: number | undefined;
-    if (r.byName !== undefined && !numbered) byName = r.byName;
-    else if (r.guess !== undefined && (agrees(m, r, byNumber) === false || agrees(m, r, byLabel) === false))
-      byName = r.guess;
-    const ids: number[] = [];
-    for (const id of [byNumber, byLabel, byName]) if (id !== undefined && !ids.includes(id)) ids.push(id);
-    if (ids.length === 0) continue;
-    if (ids.length > 1) {
-      conflicts.push({ row: r.row, cell: a1(r.row, nameCol ?? numberCol ?? 0), candidates: ids });
-      continue;
-    }
-    const fits = (id: number | undefined) => id !== undefined && fit(m, r, id) >= AGREE;
-    if (r.byName !== undefined || fits(byNumber) || fits(byLabel)) confident++;
-    if (r.distinctive) distinctive++;
-    rows.push({
-      row: r.row,
-      indicatorId: ids[0],
-      matchedBy: byNumber !== undefined ? "number" : byLabel !== undefined ? "label" : "name",
-    });
-  }
-  return {
-    rows,
-    conflicts,
-    confident,
-    distinctive,
-    numberUse: { column: column.use, label: label.use },
-    compared: { column: column.compared, label: label.compared },
-  };
-}
-
 function findResultLabels(
   grid: WorkbookGrid,
   table: Omit<TableLayout, "resultLabels">,
@@ -464,73 +237,6 @@ interface Scored {
   score: number;
 }
 
-type ValueKind = "level" | "blank" | "name" | "year" | "mark" | "text" | "number";
-
-/** What a cell under a level header holds, as evidence for or against a level column. */
-function valueKind(f: Framework, v: CellValue): ValueKind {
-  if (v === null || isEmpty(v)) return "blank";
-  if (isCellError(v) || typeof v === "boolean") return "level";
-  if (typeof v === "number")
-    return v >= 1900 && v <= 2100 && Number.isInteger(v) ? "year" : Math.abs(v) <= 100 ? "level" : "number";
-  const t = v.trim();
-  if (/^[+-]?\d{1,2}([.,]\d+)?$/.test(t)) return "level";
-  if (/^(19|20)\d\d\b/.test(t) || /\b(19|20)\d\d$/.test(t)) return "year";
-  const meant = textLevel(f, t);
-  if (meant !== undefined) return /\d/.test(t) ? "level" : "name";
-  if (t.length <= 3) return "mark";
-  return "text";
-}
-
-const NOT_FILLED = bi("belum diisi", "not filled yet");
-
-const KIND_WORDS: Record<Exclude<ValueKind, "level" | "blank">, Bilingual> = {
-  name: bi("berisi nama level, bukan level", "holds level names, not levels"),
-  year: bi("berisi tahun atau tanggal", "holds years or dates"),
-  mark: bi("berisi tanda (✓, –, …), bukan level", "holds marks (✓, –, …), not levels"),
-  text: bi("berisi teks panjang", "holds long text"),
-  number: bi("berisi angka di luar skala level", "holds numbers outside the level scale"),
-};
-
-interface ColumnJudgement {
-  col: number;
-  taken: boolean;
-  /** left, but not a target: taken when no column under a level header holds levels */
-  fallback: boolean;
-  why: Bilingual;
-}
-
-/** A header word proposes a level column; its values confirm it (levels or blanks) or turn it down. */
-function judgeLevelColumn(
-  sheet: SheetGrid,
-  f: Framework,
-  col: number,
-  kind: AssessmentKind | undefined,
-  rows: IndicatorRow[],
-): ColumnJudgement {
-  const counts: Record<ValueKind, number> = { level: 0, blank: 0, name: 0, year: 0, mark: 0, text: 0, number: 0 };
-  for (const r of rows) counts[valueKind(f, cellAt(sheet, r.row, col))]++;
-  const filled = rows.length - counts.blank;
-  if (kind === "target")
-    return {
-      col,
-      taken: false,
-      fallback: false,
-      why: bi("kolom target, bukan penilaian", "a target column, not an assessment"),
-    };
-  if (filled === 0) return { col, taken: true, fallback: false, why: NOT_FILLED };
-  if (counts.level * 2 >= filled)
-    return {
-      col,
-      taken: true,
-      fallback: false,
-      why: bi(`${counts.level} dari ${filled} isian berupa level`, `${counts.level} of ${filled} entries are levels`),
-    };
-  const main = (Object.keys(KIND_WORDS) as (keyof typeof KIND_WORDS)[]).reduce((a, b) =>
-    counts[b] > counts[a] ? b : a,
-  );
-  return { col, taken: false, fallback: main !== "year", why: KIND_WORDS[main] };
-}
-
 interface Reading {
   h: HeaderCandidate;
   m: FrameworkMatcher;
@@ -539,50 +245,9 @@ interface Reading {
   scan: RowScan;
 }
 
-function describeNumbers(s: RowScan, f: Framework): Note | undefined {
-  const [agree, compared] = s.compared.column;
-  const [lAgree, lCompared] = s.compared.label;
-  const parts: Bilingual[] = [];
-  if (s.numberUse.column === "counter") {
-    parts.push(
-      bi(
-        `kolom nomor adalah nomor urut baris (hanya ${agree} dari ${compared} cocok dengan nama indikator di sebelahnya); indikator dikenali dari namanya`,
-        `the number column is a row counter (only ${agree} of ${compared} match the indicator names beside them); indicators are identified by name`,
-      ),
-    );
-  } else if (s.numberUse.column === "indicator" && compared > 0) {
-    parts.push(
-      bi(
-        `kolom nomor berisi nomor indikator ${f.data.shortName} (${agree} dari ${compared} cocok dengan namanya)`,
-        `the number column holds ${f.data.shortName} indicator numbers (${agree} of ${compared} match their names)`,
-      ),
-    );
-  }
-  if (s.numberUse.label === "counter") {
-    parts.push(
-      bi(
-        `nomor di depan nama adalah nomor urut (hanya ${lAgree} dari ${lCompared} cocok); indikator dikenali dari namanya`,
-        `the numbers before the names are a running count (only ${lAgree} of ${lCompared} match); indicators are identified by name`,
-      ),
-    );
-  } else if (s.numberUse.label === "indicator") {
-    parts.push(
-      bi(
-        `nomor di dalam nama indikator dipakai sebagai nomor indikator (${lAgree} dari ${lCompared} cocok dengan namanya)`,
-        `the number inside the indicator label is used as its number (${lAgree} of ${lCompared} match their names)`,
-      ),
-    );
-  }
-  if (parts.length === 0) return undefined;
-  return { code: "numbering", message: bi(parts.map((p) => p.id).join("; "), parts.map((p) => p.en).join("; ")) };
-}
-
-/** How many different indicators a scan found, counting those its conflicts name when asked. */
-function distinctIndicators(s: RowScan, withConflicts: boolean): number {
-  const ids = new Set<number>();
-  for (const r of s.rows) ids.add(r.indicatorId);
-  if (withConflicts) for (const c of s.conflicts) for (const id of c.candidates) ids.add(id);
-  return ids.size;
+/** The column whose header is exactly a group's word ("Aspek", "Nama Domain"). */
+function groupCol(h: HeaderCandidate, word: RegExp): number | undefined {
+  return h.roles.find((r) => word.test(normalize(r.text)))?.col;
 }
 
 /** The rows tried as a header: the one the person names, else the first rows of the sheet. */
@@ -680,6 +345,8 @@ function analyseSheet(
   const inside = (h: HeaderCandidate) => (indicatorRows.get(h.row) ?? Infinity) < h.row;
 
   let best: Scored | undefined;
+  // Why numbers alone could not identify a reading, kept with how many indicators it found.
+  const objections: { why: Bilingual; found: number }[] = [];
   for (const { h, m, numberCol, nameCol, scan: s } of readings) {
     if (opts.headerRow === undefined && inside(h)) continue;
     const f = m.framework;
@@ -713,8 +380,6 @@ function analyseSheet(
       }
     }
     if (levelCols.length === 0) continue;
-    const others = readings.filter((o) => o.h === h && o.m !== m);
-    const nameless = s.confident === 0;
     // Ties go to the reading that finds more level columns (a two-row header's sub-headings).
     // Columns chosen by the user count only where this header reads them as level columns,
     // so a chosen column keeps the title a two-row header gives it.
@@ -722,26 +387,36 @@ function analyseSheet(
       ? levelCols.filter((c) => h.roles.some((r) => r.col === c && r.role === "level")).length
       : levelCols.length;
     let score = s.confident * 3 + s.distinctive * 3 + distinctIds + headed / 10;
-    let reason: Bilingual;
-    if (opts.framework) {
-      reason = bi("dipilih oleh pengguna", "chosen by the user");
-    } else if (!nameless || s.distinctive > 0) {
-      reason = bi(
-        `${s.confident} nama indikator dan ${s.distinctive} kode cocok dengan ${f.data.shortName}`,
-        `${s.confident} indicator names and ${s.distinctive} codes match ${f.data.shortName}`,
-      );
+    const evidence: Identification = {
+      basis: s.confident >= s.coded ? "names" : "codes",
+      names: s.confident,
+      codes: s.coded,
+      numbers: s.rows.length - s.evidenced,
+      indicators: distinctIds,
+    };
+    // A framework the person chose says which regulation, not that a list is an assessment.
+    if (positivelyIdentified(s.evidenced, f)) {
+      if (opts.framework) evidence.basis = "user";
     } else {
-      // Numbers only: the count and range of numbers decide, and we say so.
-      const maxId = s.rows.reduce((mx, r) => Math.max(mx, r.indicatorId), 0);
-      const fitsOther = others.some((o) => distinctIndicators(o.scan, false) >= distinctIds);
-      const exactCount = distinctIds === f.indicators.length;
-      if (fitsOther && !exactCount) continue;
-      score = distinctIds + (exactCount ? 1 : 0) + headed / 10;
-      reason = bi(
-        `hanya nomor (tanpa nama); ${distinctIds} indikator bernomor sampai ${maxId} cocok dengan ${f.data.shortName}`,
-        `numbers only (no names); ${distinctIds} indicators numbered up to ${maxId} fit ${f.data.shortName}`,
+      // Numbers alone: only where nothing in the rows speaks against them, and we say so.
+      const objection = numbersOnlyObjection(
+        sheet,
+        f,
+        h.row + h.rows,
+        numberCol,
+        levelCols,
+        s.rows,
+        distinctIds,
+        !!opts.framework,
       );
+      if (objection) {
+        objections.push({ why: objection, found: distinctIds });
+        continue;
+      }
+      evidence.basis = "numbers";
+      score = distinctIds + headed / 10;
     }
+    const reason = identificationReason(evidence, f);
     const roleCol = (role: ColumnRole) => h.roles.find((r) => r.role === role)?.col;
     const levelColumns: LevelColumn[] = levelCols.map((col) => {
       const role = h.roles.find((r) => r.col === col);
@@ -768,11 +443,14 @@ function analyseSheet(
       sheetIndex,
       framework: f,
       frameworkReason: reason,
+      identification: evidence,
       headerRow: h.row,
       headerRows: h.rows,
       numberCol,
       nameCol,
       weightCol: roleCol("weight"),
+      aspectCol: groupCol(h, /^(nama )?(aspek|aspect)$/),
+      domainCol: groupCol(h, /^(nama )?domain$/),
       evidenceCol: roleCol("evidence"),
       levelColumns,
       rows: s.rows,
@@ -805,6 +483,11 @@ function analyseSheet(
         };
       }
     }
+  }
+  if (!best && objections.length > 0) {
+    // The reading that found the most indicators is the one a person would take it for.
+    const closest = objections.reduce((a, b) => (b.found > a.found ? b : a));
+    return { code: "not-an-assessment", why: closest.why };
   }
   if (!best) {
     return {

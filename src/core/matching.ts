@@ -56,6 +56,8 @@ export interface FrameworkMatcher {
   idFromCode(v: CellValue): number | undefined;
   /** true when the code has a form only this framework uses ("I5", "3.1") */
   distinctiveCode(v: CellValue): boolean;
+  /** true when the value is written as an indicator code ("I5", "1.1", "IK-01", "Ind. 01"), not a bare number */
+  isCode(v: CellValue): boolean;
   nameScore(text: string, id: number): number;
   bestByName(text: string): { id: number; score: number } | undefined;
   /** the indicator whose name, alternative name or English name is exactly this text */
@@ -105,8 +107,10 @@ function buildMatcher(framework: Framework): FrameworkMatcher {
   const altCode = new Map<string, number>();
   for (const i of framework.indicators) for (const c of i.altCodes) altCode.set(c, i.id);
   const codePrefix = framework.indicators.map((i) => /^([A-Za-z]+)\d+$/.exec(i.code)?.[1]).find((p) => p);
-  const prefixed = codePrefix === undefined ? undefined : new RegExp(`^${codePrefix}\\s*\\d+$`, "i");
-  const codeRe = new RegExp(`^(?:${codePrefix ?? ""}|${codePrefix ? "" : "#"})?\\s*(\\d{1,3})\\.?$`, "i");
+  const prefixed = codePrefix === undefined ? undefined : new RegExp(`^${codePrefix}K?[\\s.-]*\\d+$`, "i");
+  const codeRe = new RegExp(`^(?:${codePrefix ? `${codePrefix}[\\s.-]*|` : ""}#\\s*)?(\\d{1,3})\\.?$`, "i");
+  // Codes any template may write, whatever the framework: "IK-01", "Ind. 01", "Indikator 1".
+  const wordCode = /^(?:ik|ind\.?|indikator|indicator)[\s.-]*(\d{1,3})$/i;
 
   // Full names, stop words included: "Tingkat Kematangan Keamanan Pemerintah Digital" is an
   // indicator even where an aspect carries the same words without "Tingkat Kematangan".
@@ -187,7 +191,7 @@ function buildMatcher(framework: Framework): FrameworkMatcher {
       const text = String(v).trim();
       const alt = altCode.get(text);
       if (alt !== undefined) return alt;
-      const m = codeRe.exec(text) ?? /^(?:indikator|indicator|ind\.?)\s*(\d{1,3})$/i.exec(text);
+      const m = codeRe.exec(text) ?? wordCode.exec(text);
       if (!m) return undefined;
       const id = Number(m[1]);
       return framework.byId.has(id) ? id : undefined;
@@ -197,6 +201,11 @@ function buildMatcher(framework: Framework): FrameworkMatcher {
       const text = String(v).trim();
       if (altCode.has(text)) return true;
       return prefixed !== undefined && prefixed.test(text);
+    },
+    isCode(v) {
+      if (typeof v !== "string") return false;
+      const text = v.trim();
+      return altCode.has(text) || wordCode.test(text) || (prefixed !== undefined && prefixed.test(text));
     },
     nameScore: score,
     bestByName(text) {

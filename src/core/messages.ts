@@ -16,7 +16,8 @@ export type IssueCode =
   | "duplicate-indicator"
   | "missing-indicator"
   | "external-missing"
-  | "weight-mismatch";
+  | "weight-mismatch"
+  | "group-mismatch";
 
 export interface Issue {
   code: IssueCode;

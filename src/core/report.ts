@@ -8,6 +8,7 @@ import { predicateLabel } from "./framework";
 import { both, Issue, Note } from "./messages";
 import { toFixed, toNumber } from "./rational";
 import { GroupScore } from "./scoring";
+import { Identification, numbersOnlyWarning } from "./identification";
 import { ToolsTableJson, toolsTableJson, toolsTableText } from "./toolsReport";
 import { decimalIn, inLanguage, say, TextLanguage } from "./textLanguage";
 import { columnTitle, hundredthsNumber, pad } from "./format";
@@ -46,9 +47,21 @@ export interface IssueJson {
   messageEn: string;
 }
 
+export interface IdentificationJson {
+  /** what the table was identified by: "names", "codes", "numbers" (row numbers alone) or "user" */
+  basis: Identification["basis"];
+  /** true when identification rests on row numbers alone: check the table is an assessment */
+  numbersOnly: boolean;
+  names: number;
+  codes: number;
+  numbers: number;
+  indicators: number;
+}
+
 export interface TableJson extends ToolsTableJson {
   framework: string;
   frameworkStatus?: string;
+  identification: IdentificationJson;
   sheet: string;
   assessments: AssessmentJson[];
   issues: IssueJson[];
@@ -105,6 +118,7 @@ export function tableJson(t: TableAnalysis): TableJson {
   return {
     framework: t.framework.id,
     ...(t.framework.data.statusNote ? { frameworkStatus: both(t.framework.data.statusNote) } : {}),
+    identification: { ...t.layout.identification, numbersOnly: t.layout.identification.basis === "numbers" },
     sheet: t.layout.sheet,
     assessments: t.assessments.map(assessmentJson),
     issues: t.issues.map(issueJson),
@@ -135,8 +149,10 @@ export function reportText(a: Analysis, lang: TextLanguage = "id"): string {
     out.push(
       `${say(lang, f.title, f.data.titleEn)} — ${say(lang, "lembar", "sheet")} "${t.layout.sheet}" (${f.data.shortName})`,
     );
-    if (f.data.statusNote) out.push(`  ! ${inLanguage(f.data.statusNote, lang)}`);
+    if (t.layout.identification.basis === "numbers") out.push(`  ! ${inLanguage(numbersOnlyWarning(f), lang)}`);
     for (const n of t.notes) out.push(`  ${inLanguage(n.message, lang)}`);
+    // Where the framework's figures come from is a detail under the detection, not a warning.
+    if (f.data.statusNote) out.push(`  ${inLanguage(f.data.statusNote, lang)}`);
     const cols = t.assessments;
     const rows: [string, string[]][] = [
       [

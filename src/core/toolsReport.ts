@@ -11,6 +11,7 @@ import { Rational, toFixed, toNumber } from "./rational";
 import { Reconciliation, reconcileTable } from "./reconcile";
 import { PlanOptions, PlanResult, planAssessment, showLevel } from "./targetPlan";
 import { hundredthsNumber, hundredthsText, pad } from "./format";
+import { numbersOnlyWarning } from "./identification";
 import { decimalIn, inLanguage, say, TextLanguage } from "./textLanguage";
 
 /* ---------- self versus assessor, evidence: additions to the score report ---------- */
@@ -330,7 +331,7 @@ export function planText(target: number, planned: PlannedAssessment[], lang: Tex
       out.push(
         `${say(lang, f.title, f.data.titleEn)} — ${say(lang, "lembar", "sheet")} "${t.layout.sheet}" (${f.data.shortName}) — target ${decimalIn(target, lang)}`,
       );
-      if (f.data.statusNote) out.push(`  ! ${inLanguage(f.data.statusNote, lang)}`);
+      if (t.layout.identification.basis === "numbers") out.push(`  ! ${inLanguage(numbersOnlyWarning(f), lang)}`);
     }
     out.push("");
     const col = say(lang, "Kolom", "Column");

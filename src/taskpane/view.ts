@@ -7,6 +7,7 @@ import { columnTitle, hundredthsNumber } from "../core/format";
 import { Analysis, Assessment, TableAnalysis } from "../core/analyze";
 import { Framework, Group, Indicator, predicateLabel } from "../core/framework";
 import { externalValue } from "../core/external";
+import { numbersOnlyWarning } from "../core/identification";
 import { IssueCode } from "../core/messages";
 import { decimalPlaces, toFixed } from "../core/rational";
 import { formatDecimal, formatNumber, formatRational, formatUnits } from "./format";
@@ -88,6 +89,8 @@ export interface DetectionView {
   indicatorRows: number;
   framework: string;
   reason: string;
+  /** where the framework's figures come from and what they were checked against */
+  statusNote: string | null;
   notes: string[];
 }
 
@@ -96,7 +99,8 @@ export interface TableView {
   sheet: string;
   frameworkId: string;
   title: string;
-  statusNote: string | null;
+  /** said prominently when the table was identified by its row numbers alone */
+  identificationWarning: string | null;
   levelMax: number;
   assessments: AssessmentView[];
   domains: GroupView[];
@@ -260,7 +264,7 @@ function tableView(t: TableAnalysis, lang: Language): TableView {
     sheet: layout.sheet,
     frameworkId: f.id,
     title: titleOf(f),
-    statusNote: f.data.statusNote ? pick(f.data.statusNote, lang) : null,
+    identificationWarning: t.layout.identification.basis === "numbers" ? pick(numbersOnlyWarning(f), lang) : null,
     levelMax: f.data.levels.max,
     assessments,
     domains: groupViews(t, f.domains, (a) => a.scores.domains, s.domain, lang),
@@ -291,6 +295,7 @@ function tableView(t: TableAnalysis, lang: Language): TableView {
       indicatorRows: layout.rows.length,
       framework: `${titleOf(f)} (${f.data.shortName})`,
       reason: pick(layout.frameworkReason, lang),
+      statusNote: f.data.statusNote ? pick(f.data.statusNote, lang) : null,
       // The summary note repeats the fields above; other notes say something new.
       notes: t.notes.filter((n) => n.code !== "table-found").map((n) => pick(n.message, lang)),
     },

@@ -212,7 +212,7 @@ test("an older Excel (ExcelApi 1.3): the pane says what it cannot do, and Refres
   await old.close();
 });
 
-test("a Pemdi 2026 workbook: 1.24 Kurang (Merintis), the status note, external indicators and the I5 conversion", async () => {
+test("a Pemdi 2026 workbook: 1.24 Kurang (Merintis), the weights' source in the details, external indicators and the I5 conversion", async () => {
   const pemdi = await startWorkbench({
     workbook: path.join(__dirname, "..", "fixtures", "xlsx", "pemdi-aceh-tengah.xlsx"),
   });
@@ -222,11 +222,14 @@ test("a Pemdi 2026 workbook: 1.24 Kurang (Merintis), the status note, external i
     await p.goto(pemdi.url);
     const w = new WorkbenchPage(p);
     await hasText(w.card(/^Nilai Asesor \(D\)/), /Indeks\s+1,24\s+Predikat\s+Kurang \(Merintis\)/);
-    await visible(w.pane.getByText(/bobot dari sumber sekunder; periksa dengan teks peraturan/));
+    // where the weights come from is in the detection's details, not a warning above the index
+    expect(await w.pane.getByText(/bobot dari sumber sekunder/).count()).toBe(0);
     expect(await w.pane.getByRole("heading", { name: "Indeks domain" }).count()).toBe(0);
     expect(await w.pane.getByRole("meter").count()).toBe(7);
     await shot("11-pemdi", p);
     await w.pane.getByRole("tab", { name: "Lainnya" }).click();
+    await w.pane.getByText("Yang terbaca").click();
+    await visible(w.pane.getByText(/^bobot dari sumber sekunder .* tereproduksi sampai digit terakhir$/));
     await w.pane.getByRole("textbox", { name: /Hitung I5 dari SDI/ }).fill("50");
     await visible(w.pane.getByText("I5 = 3,00; ketik nilai ini di sel indikatornya."));
     await w.pane.getByRole("tab", { name: /^Nilai rendah/ }).click();

@@ -39,6 +39,7 @@ export function Detection({ detection: d, s }: { detection: DetectionView; s: St
     [s.levelColumns, d.levelColumns],
     [s.framework, d.framework],
     [s.why, d.reason],
+    ...(d.statusNote ? [[s.statusNoteLabel, d.statusNote] as [string, string]] : []),
   ];
   return (
     <details className={c.details}>

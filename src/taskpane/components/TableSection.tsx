@@ -128,10 +128,10 @@ export function TableSection({
           <ProblemList problems={t.blocking} s={s} onSelect={onSelect} />
         </>
       )}
-      {t.statusNote && (
+      {t.identificationWarning && (
         <MessageBar className={c.status} intent="warning" layout="multiline">
           <MessageBarBody>
-            <strong>{s.statusNoteLabel}:</strong> {t.statusNote}
+            <strong>{s.numbersOnlyLabel}:</strong> {t.identificationWarning}
           </MessageBarBody>
         </MessageBar>
       )}

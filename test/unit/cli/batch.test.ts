@@ -175,11 +175,11 @@ describe("spbe-index score over a folder", () => {
     await cli("score", dir, "--summary", summary);
     const lines = fs.readFileSync(summary, "utf8").trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      "file,sheet,framework,agency,year,column,header,status,message,index,predicate,domain1,domain2,domain3,domain4,aspect1,aspect2,aspect3,aspect4,aspect5,aspect6,aspect7,aspect8,problems,lowScores",
+      "file,sheet,framework,agency,year,column,header,status,message,index,predicate,domain1,domain2,domain3,domain4,aspect1,aspect2,aspect3,aspect4,aspect5,aspect6,aspect7,aspect8,problems,lowScores,identifiedBy",
     );
     expect(lines).toHaveLength(1 + 11);
     const good = lines.find((l) => l.includes("kota-baik.xlsx") && l.includes(",E,"))!;
-    expect(good).toMatch(/,Pemerintah Kota Contoh,2021,E,Nilai Asesor,complete,,3.19,Baik,3,3.3,2.18,3.55,/);
+    expect(good).toMatch(/,Pemerintah Kota Contoh,2021,E,Nilai Asesor,complete,,3.19,Baik,3,3.3,2.18,3.55,.*,names$/);
     expect(lines.find((l) => l.includes("tanpa-tabel"))).toMatch(/,unreadable,"tabel indikator tidak ditemukan/);
   });
 

@@ -73,7 +73,17 @@ describe("spbe-index score", () => {
       1.75, 1.28, 1, 1.17, 1.08, 1.4, 1.18,
     ]);
     const table = await cli("score", p, "--lang", "id");
-    expect(table.out).toMatch(/periksa dengan teks peraturan/);
+    // where the weights come from is a detail line under the detection, not a "!" warning
+    expect(table.out).toMatch(/^ {2}bobot dari sumber sekunder .* tereproduksi sampai digit terakhir$/m);
+    expect(table.out).not.toMatch(/!/);
+    expect(j.identification).toEqual({
+      basis: "names",
+      numbersOnly: false,
+      names: 20,
+      codes: 20,
+      numbers: 0,
+      indicators: 20,
+    });
   });
 
   test("reading never modifies the input; --write makes a scored copy; --write onto the input is refused", async () => {

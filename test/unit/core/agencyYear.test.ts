@@ -56,6 +56,28 @@ describe("agency and year from what the workbook says", () => {
     ["a heading that names only a kind of agency", [["Instansi Pusat / Pemerintah Daerah"]], null, null],
     ["a level, not a year", [["Rekap", 3]], null, null],
     ["a year out of range is not a year", [["Tahun", 1899]], null, null],
+    // a template's placeholder where the name is still to be typed names no agency
+    ["a placeholder: Diisi sesuai …", [["Nama Instansi", ":", "Diisi sesuai nama instansi"]], null, null],
+    ["a placeholder in brackets", [["Instansi", "[nama instansi]"]], null, null],
+    ["a placeholder in angle brackets, inline", [["Instansi: <Nama Pemda>"]], null, null],
+    ["an ellipsis", [["Nama Pemda", "…"]], null, null],
+    ["dots", [["Instansi", "......................"]], null, null],
+    [
+      "the label's own words again",
+      [
+        ["Instansi", "Nama Instansi"],
+        ["Tahun", 2024],
+      ],
+      null,
+      2024,
+    ],
+    [
+      "a placeholder beside the label, the agency named in the title",
+      [["Evaluasi SPBE Kota Contoh 2021"], ["Instansi", "(diisi nama instansi)"]],
+      "Kota Contoh",
+      2021,
+    ],
+    ["a title made of a placeholder", [["EVALUASI SPBE [NAMA KABUPATEN/KOTA] TAHUN 2024"]], null, 2024],
   ])("%s", (_, titles, agency, year) => {
     expect(find({ sheets: [table(titles)] })).toEqual({ agency, year });
   });

@@ -91,7 +91,7 @@ describe("finding the indicator table in templates it has never seen", () => {
     for (let i = 1; i <= 47; i++) ws.addRow([i, T.DENPASAR_FINAL[i]]);
     const t = run(wb).tables[0];
     expect(t.framework.id).toBe("spbe-2020");
-    expect(t.layout.frameworkReason.en).toMatch(/numbers only/);
+    expect(t.layout.frameworkReason.en).toMatch(/NUMBERS ONLY/);
     expect(idx(t.assessments[0])).toBe(3.19);
   });
 
@@ -172,6 +172,22 @@ describe("a row's number and name must agree", () => {
     expect(t.assessments[0].complete).toBe(false);
   });
 
+  test("a shifted page: every level cell filled counts as filled; one line names the absent and repeated indicators", () => {
+    const values: (string | number)[][] = [["Indikator", "Nilai"]];
+    for (const i of T.SPBE.indicators) {
+      // indicators 8 and 20 never written; indicator 3 written in their place, each time with another level
+      const id = i.id === 8 || i.id === 20 ? 3 : i.id;
+      values.push([T.SPBE.byId.get(id)!.name, i.id === 8 ? 2 : 1 + (i.id % 5)]);
+    }
+    const a = analyze({ sheets: [{ name: "S", values }] }, FRAMEWORKS);
+    const t = a.tables[0];
+    expect(t.assessments[0]).toMatchObject({ filled: 47, total: 47, complete: false });
+    const line = t.notes.find((n) => n.code === "absent-repeated")!;
+    expect(line.message.en).toBe("not in the table: indicators 8, 20; repeated: indicator 3 (rows 4, 9, 21)");
+    expect(line.message.id).toBe("tidak ada di tabel: indikator 8, 20; berulang: indikator 3 (baris 4, 9, 21)");
+    expect(t.notes.some((n) => n.code === "partly-filled")).toBe(false);
+  });
+
   test("a running counter beside names in another order is read by name, and the note says so", () => {
     const shuffled = rows()
       .reverse()
@@ -180,5 +196,29 @@ describe("a row's number and name must agree", () => {
       .tables[0];
     expect(idx(t.assessments[0])).toBe(3.19);
     expect(t.notes.map((n) => n.code)).toContain("numbering");
+  });
+});
+
+describe("an indicator named as its aspect", () => {
+  const PEMDI = FRAMEWORKS.find((f) => f.id === "pemdi-2026")!;
+  /** Names only, aspect headings between them, I10 and I20 written with their aspect's name. */
+  const sheet = () => {
+    const values: (string | number | null)[][] = [["Indikator", "Nilai"]];
+    for (const a of PEMDI.aspects) {
+      values.push([a.name, null]);
+      for (const id of a.indicatorIds) {
+        const i = PEMDI.byId.get(id)!;
+        values.push([id === 10 || id === 20 ? a.name : i.name, T.ACEH_VALUES[id] as number]);
+      }
+    }
+    return values;
+  };
+
+  test("after an indicator of its aspect it is that indicator; before them it is the heading", () => {
+    const t = analyze({ sheets: [{ name: "Pemdi", values: sheet() }] }, FRAMEWORKS).tables[0];
+    expect(t.layout.rows).toHaveLength(20);
+    expect(t.layout.rows.find((r) => r.indicatorId === 10)!.row).toBe(14);
+    expect(t.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(t.assessments[0].values.get(20)).toBeDefined();
   });
 });

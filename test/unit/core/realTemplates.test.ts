@@ -3,6 +3,8 @@
  * test/fixtures/make_openpyxl_fixtures.py): every one gives the published Denpasar 2021
  * result or says plainly why it cannot.
  */
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { analyze, AnalyzeOptions } from "../../../src/core/analyze";
@@ -145,6 +147,104 @@ describe("worksheets made by other programs", () => {
     const r = await cli("score", file("spbe-2018.xlsx"), "--lang", "id");
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/tampaknya PermenPANRB 5\/2018/);
+  });
+
+  test("a Pemdi application's export: codes 1.1 … 7.2 in the labels, I10 and I20 named as their aspects, a placeholder for the agency", async () => {
+    const a = await read("pemdi-kode-bertitik.xlsx");
+    const t = a.tables[0];
+    expect(t.framework.id).toBe("pemdi-2026");
+    expect(t.layout.rows).toHaveLength(20);
+    const [self, assessor] = t.assessments;
+    expect(self.notFilled).toBe(true);
+    expect(index(assessor)).toBe(1.24);
+    expect(assessor.scores.aspects.map((g) => Number(g.units) / 100)).toEqual([1.75, 1.28, 1, 1.17, 1.08, 1.4, 1.18]);
+    expect(t.issues).toEqual([]);
+    expect(t.layout.identification).toMatchObject({ basis: "names", names: 20, codes: 20, numbers: 0 });
+  });
+
+  test("a batch over templates whose agency cell holds a placeholder: no agency named", async () => {
+    const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), "placeholder-"));
+    try {
+      for (const name of ["pemdi-kode-bertitik.xlsx", "pemdi-templat-laporan-libreoffice.xlsx"])
+        fs.copyFileSync(file(name), path.join(dir2, name));
+      const summary = path.join(dir2, "ringkasan.json");
+      expect((await cli("score", dir2, "--summary", summary)).code).toBe(0);
+      const rows = JSON.parse(fs.readFileSync(summary, "utf8")) as {
+        file: string;
+        agency: string | null;
+        year: number | null;
+        index: number | null;
+      }[];
+      expect(rows.map((r) => [path.basename(r.file), r.agency, r.year, r.index])).toEqual([
+        ["pemdi-kode-bertitik.xlsx", null, 2026, null],
+        ["pemdi-kode-bertitik.xlsx", null, 2026, 1.24],
+        ["pemdi-templat-laporan-libreoffice.xlsx", null, 2026, 1.24],
+      ]);
+    } finally {
+      fs.rmSync(dir2, { recursive: true, force: true });
+    }
+  });
+
+  test("a Pemdi table coded IK-01 … IK-20: codes counted, weights typed as text, its own Aspek column checked", async () => {
+    const t = (await read("pemdi-kode-ik.xlsx")).tables[0];
+    expect(index(t.assessments[0])).toBe(1.24);
+    expect(t.layout.identification).toMatchObject({ codes: 20 });
+    expect(t.layout.frameworkReason.en).toBe("20 indicator names and 20 codes match Pemdi 2026");
+    // "5 %" and "0,05" are the regulation's 5; "4%" is not, and the index keeps the regulation's weight
+    expect(t.issues.map((i) => [i.code, i.cell, i.severity])).toEqual([
+      ["weight-mismatch", "D2", "warning"],
+      ["group-mismatch", "B9", "warning"],
+    ]);
+    expect(t.issues[0].message.en).toBe(
+      'Cell D2: indicator I1 weight is written as "4%", Pemdi 2026 says 5; the index uses the regulation\'s weight',
+    );
+    expect(t.issues[1].message.id).toBe(
+      'Sel B9: indikator I8 dicatat di aspek "Keamanan Pemerintah Digital"; menurut Pemdi 2026 ia termasuk aspek 3 Data; indeks memakai pengelompokan peraturan',
+    );
+  });
+
+  test.each(["pemdi-templat-laporan.xlsx", "pemdi-templat-laporan-libreoffice.xlsx"])(
+    "a Pemdi report template (%s): aspect rows with subtotals are headings, Nilai Tertimbang is computed, not a level column",
+    async (name) => {
+      const a = await read(name);
+      const t = a.tables[0];
+      expect(t.layout.rows).toHaveLength(20);
+      expect(t.layout.levelColumns.map((c) => c.letter)).toEqual(["E"]);
+      expect(t.assessments.map(index)).toEqual([1.24]);
+      expect(t.issues).toEqual([]);
+      const considered = t.notes.find((n) => n.code === "level-columns")!.message.en;
+      expect(considered).toMatch(
+        /Nilai Tertimbang \(F\) left: computed by formula from columns D, E \(e\.g\. =D7\*E7\/100\), not an assessment/,
+      );
+    },
+  );
+
+  test.each([
+    ["daftar-pegawai.xlsx", /column C holds names/],
+    ["skor-kecamatan.xlsx", /column B holds names \(e\.g\. "Kecamatan /],
+    ["evaluasi-pelatihan.xlsx", /column B holds names/],
+    ["nilai-desa.xlsx", /column B holds names \(e\.g\. "Desa /],
+    ["inventaris-instansi.xlsx", /column B holds names/],
+  ])("a list that is not an assessment (%s): no index, the reason, exit status 2", async (name, why) => {
+    const a = await read(name);
+    expect(a.tables).toEqual([]);
+    expect(a.notes.find((n) => n.code === "not-an-assessment")!.message.en).toMatch(why);
+    const r = await cli("score", file(name), "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/this is not an assessment table/);
+  });
+
+  test("a page whose rows shifted: filled 47/47, one line names the absent and the repeated indicators", async () => {
+    const a = await read("halaman-bergeser.xlsx");
+    const t = a.tables[0];
+    expect(t.assessments[0]).toMatchObject({ filled: 47, total: 47, complete: false });
+    expect(t.notes.find((n) => n.code === "absent-repeated")!.message.en).toBe(
+      "not in the table: indicators 8, 20; repeated: indicator 3 (rows 6, 11, 23)",
+    );
+    const text = reportText(a, "id");
+    expect(text).toMatch(/^Terisi +47\/47$/m);
+    expect(text).toMatch(/tidak ada di tabel: indikator 8, 20; berulang: indikator 3 \(baris 6, 11, 23\)/);
   });
 
   test("--header-row names the header when detection cannot", async () => {

@@ -206,7 +206,11 @@ describe("task pane", () => {
     expect(within(form).getByRole("textbox", { name: /Kolom nilai/ })).toHaveAttribute("placeholder", "C,D");
     await userEvent.selectOptions(within(form).getByRole("combobox", { name: "Kerangka" }), "pemdi-2026");
     await userEvent.click(within(form).getByRole("button", { name: "Gunakan pengaturan ini" }));
-    expect(await screen.findByRole("heading", { name: /^Indeks Pemerintah Digital/ })).toBeInTheDocument();
+    // an SPBE table is not read as Pemdi because the person said so: its names are not Pemdi's
+    expect(
+      await screen.findByText(/kolom B berisi nama \(mis\. ".+"\) yang bukan indikator Pemdi 2026/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText("3,19")).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Pengaturan" }));
     await userEvent.click(screen.getByRole("button", { name: "Kembali ke deteksi otomatis" }));
     expect(await screen.findByRole("heading", { name: /^Indeks SPBE.*Kertas Kerja/ })).toBeInTheDocument();
@@ -251,7 +255,7 @@ describe("task pane", () => {
     open(host);
     expect(await screen.findByText("1,24")).toBeInTheDocument();
     expect(screen.getByText("Kurang (Merintis)")).toBeInTheDocument();
-    expect(screen.getByText(/bobot dari sumber sekunder; periksa dengan teks peraturan/)).toBeInTheDocument();
+    expect(screen.queryByText(/bobot dari sumber sekunder/)).not.toBeInTheDocument();
     expect(screen.queryByRole("heading", { name: "Indeks domain" })).not.toBeInTheDocument();
     expect(screen.getAllByRole("meter")).toHaveLength(7);
     expect(screen.queryByRole("tab", { name: "Indeks aspek" })).not.toBeInTheDocument();
@@ -261,6 +265,7 @@ describe("task pane", () => {
     expect(host.selected).toEqual([{ sheet: "Pemdi 2026", address: cellOf(grid, "D", "I5", "Pemdi 2026") }]);
     await userEvent.click(screen.getByRole("tab", { name: "Lainnya" }));
     expect(screen.getByRole("heading", { name: "Indikator eksternal" })).toBeInTheDocument();
+    expect(screen.getByText(/^bobot dari sumber sekunder .* tereproduksi sampai digit terakhir$/)).toBeInTheDocument();
     await userEvent.type(screen.getByRole("textbox", { name: /Hitung I5 dari SDI/ }), "50");
     expect(screen.getByText("I5 = 3,00; ketik nilai ini di sel indikatornya.")).toBeInTheDocument();
   });

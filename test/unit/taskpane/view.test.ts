@@ -40,7 +40,8 @@ describe("what the pane shows", () => {
       "4,13/3,55",
     ]);
     expect(t.aspects).toHaveLength(8);
-    expect(t.statusNote).toBeNull();
+    expect(t.detection.statusNote).toBeNull();
+    expect(t.identificationWarning).toBeNull();
     expect(t.detection).toMatchObject({
       sheet: "Kertas Kerja",
       headerRow: 3,
@@ -65,7 +66,9 @@ describe("what the pane shows", () => {
     expect(id.domains).toEqual([]);
     expect(id.aspects).toHaveLength(7);
     expect(id.assessments[0].complete).toBe(false);
-    expect(id.statusNote).toBe("bobot dari sumber sekunder; periksa dengan teks peraturan");
+    // where the weights come from is a detail of the detection, not a warning above the index
+    expect(id.detection.statusNote).toMatch(/^bobot dari sumber sekunder .* Aceh Tengah 2026: indeks 1,24/);
+    expect(id.identificationWarning).toBeNull();
     const missing = id.problems.find((p) => p.code === "external-missing")!;
     expect(missing).toMatchObject({ external: true, sheet: "Pemdi 2026" });
     expect(missing.cell).toMatch(/^D\d+$/);
@@ -87,7 +90,7 @@ describe("what the pane shows", () => {
       "1.40",
       "1.18",
     ]);
-    expect(complete.statusNote).toBe("weights from secondary sources; check against the regulation text");
+    expect(complete.detection.statusNote).toMatch(/reproduced to the last digit$/);
     expect(complete.lowScores.find((l) => l.indicatorCode === "I13")!.value).toBe("1.17");
   });
 

@@ -121,7 +121,7 @@ describe("the write plan through the package writer, as ExcelJS reads the result
   test("Pemdi: one level of grouping, decimal validation, the status note", async () => {
     const { wb, plan } = await applyOnce(T.pemdiAceh());
     const rs = wb.getWorksheet("Indeks Pemerintah Digital")!;
-    expect(String(rs.getCell("A2").value)).toMatch(/periksa dengan teks peraturan/);
+    expect(String(rs.getCell("A2").value)).toMatch(/sumber sekunder .* tereproduksi sampai digit terakhir/);
     expect((rs.getCell("D9").value as ExcelJS.CellFormulaValue).result).toBe(1.24);
     expect((rs.getCell("D10").value as ExcelJS.CellFormulaValue).result).toBe("Kurang (Merintis)");
     expect(plan.validations[0].type).toBe("decimal");
