@@ -8,9 +8,9 @@
  * Office.js host and the command line's file writer both go through it.
  */
 import { Bilingual } from "./framework";
-import { a1, CellValue, isEmpty, sheetRef } from "./grid";
+import { a1, cellAt, CellValue, formulaAt, isEmpty, parseA1, sheetRef, WorkbookGrid } from "./grid";
 import { bi } from "./messages";
-import { SETTINGS_ROWS } from "./settings";
+import { isResultsSheet, SETTINGS_ROWS } from "./settings";
 import type { PlannedValidation, WritePlan } from "./writePlan";
 
 /** One cell the plan writes on a person's sheet, as it is now. */
@@ -135,10 +135,20 @@ function sheetTakenMessage(sheet: string): Bilingual {
   );
 }
 
-function sheetGoneMessage(sheet: string): Bilingual {
+export function sheetGoneMessage(sheet?: string): Bilingual {
+  const id = sheet ? `Lembar "${sheet}"` : "Sebuah lembar yang akan ditulis";
+  const en = sheet ? `Sheet "${sheet}"` : "A sheet the results go to";
   return bi(
-    `Lembar "${sheet}" tidak ada lagi (dihapus atau diganti nama), jadi tidak ada yang ditulis. Klik Muat ulang.`,
-    `Sheet "${sheet}" is no longer there (deleted or renamed), so nothing was written. Click Refresh.`,
+    `${id} tidak ada lagi (dihapus atau diganti nama), jadi tidak ada yang ditulis. Klik Muat ulang.`,
+    `${en} is no longer there (deleted or renamed), so nothing was written. Click Refresh.`,
+  );
+}
+
+/** A colleague's apply made the results sheet first: it is ours, and the next apply writes into it. */
+export function coAuthorSheetMessage(sheet: string): Bilingual {
+  return bi(
+    `Lembar hasil "${sheet}" baru saja dibuat oleh Terapkan seorang rekan; dikenali sebagai lembar alat ini dan akan diperbarui, tidak dibuat dua kali.`,
+    `Results sheet "${sheet}" was just made by a colleague's Apply; it is recognised as this tool's and will be updated, not made twice.`,
   );
 }
 
@@ -365,5 +375,36 @@ export function expectedFacts(plan: WritePlan): WorkbookFacts {
     resultsSheets: {},
     cells,
     validations: {},
+  };
+}
+
+/**
+ * What a grid says of the places a plan touches: the sheets, our results sheets, each
+ * cell's value and formula. Number formats, merges, validation and protection are not in
+ * a grid; a reader that knows them passes them in `more`.
+ */
+export function factsFromGrid(grid: WorkbookGrid, plan: WritePlan, more: Partial<WorkbookFacts> = {}): WorkbookFacts {
+  const cells: Record<string, FoundCell> = {};
+  for (const c of factsWanted(plan).cells) {
+    const sheet = grid.sheets.find((s) => lower(s.name) === lower(c.sheet));
+    const p = parseA1(c.address);
+    if (!sheet || !p) continue;
+    cells[cellKey(c.sheet, c.address)] = {
+      value: cellAt(sheet, p.row, p.col),
+      formula: formulaAt(sheet, p.row, p.col),
+      numberFormat: "General",
+      ...more.cells?.[cellKey(c.sheet, c.address)],
+    };
+  }
+  const resultsSheets: Record<string, string> = {};
+  for (const s of grid.sheets)
+    if (isResultsSheet(s)) resultsSheets[s.name] = String(cellAt(s, SETTINGS_ROWS.sheet, 1) ?? "");
+  return {
+    sheets: grid.sheets.map((s) => s.name),
+    protectedSheets: more.protectedSheets ?? [],
+    structureProtected: more.structureProtected ?? false,
+    resultsSheets,
+    cells,
+    validations: more.validations ?? {},
   };
 }
