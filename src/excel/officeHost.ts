@@ -11,8 +11,12 @@
  *   the first rows of every sheet, then the rows it asks for; a sheet whose size changed
  *   is read afresh that way. Excel on the web refuses an answer over 5 MB, so what does
  *   not fit comes in parts of at most 4 MB each (readChunks.ts).
- * - apply: the whole write plan in one batch, using what the last read learned
- *   (protection, our earlier conditional formats, names) to decide without asking.
+ * - apply: two round trips, whatever the rows. The first looks at everything the plan
+ *   touches as it is now (planFacts.ts): a person or a co-author may have typed, protected
+ *   or applied since the last read. The core checks the plan against it (planCheck.ts);
+ *   only when what the preview showed still holds does the second write the checked plan,
+ *   in one batch, deciding by what the first learned (our rules' places, names, charts).
+ *   Every refusal comes before the write, so a workbook is never left half-written.
  * Each member of the API is used only where Excel reports its requirement set.
  */
 import { bi } from "../core/messages";
@@ -528,6 +532,8 @@ class OfficeJsHost implements OfficeHost {
           return { written: false, checked, changes };
         }
         this.skipped = skippedParts(caps, checked.plan);
+        // Nothing to write (an empty plan): the look was the whole apply.
+        if (writesNothing(checked.plan)) return { written: true, checked };
         const batch = new ApplyBatch(ctx, this.known!, this.levels);
         batch.queue(checked.plan, caps);
         const asOf = ++this.sent;
@@ -803,6 +809,19 @@ class ApplyBatch {
       k.charts.get(c.sheet)!.add(c.name);
     }
   }
+}
+
+function writesNothing(p: WritePlan): boolean {
+  return [
+    p.sheets,
+    p.cells,
+    p.validations,
+    p.conditionalFormats,
+    p.names,
+    p.columnWidths,
+    p.charts,
+    printSetups(p),
+  ].every((x) => x.length === 0);
 }
 
 export function createOfficeHost(excel: typeof Excel, office: typeof Office | undefined): OfficeHost {
