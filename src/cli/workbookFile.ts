@@ -6,6 +6,8 @@
 import type { Bilingual } from "../core/framework";
 import type { WorkbookGrid } from "../core/grid";
 import type { WritePlan } from "../core/writePlan";
+import { checkPlan } from "../core/planCheck";
+import { packageFacts } from "../xlsx/packageFacts";
 import { isMacroEnabled, packageGrid } from "../xlsx/readWorkbook";
 import { openPackage, PackageError } from "../xlsx/zipPackage";
 import { bi, both } from "../core/messages";
@@ -26,6 +28,10 @@ export interface ScoredWorkbook {
   data: Buffer;
   /** what was left unwritten, and why */
   notes: Bilingual[];
+  /** the plan as written: without what of the person's it left */
+  plan: WritePlan;
+  /** what of the person's the write left as it was, kept, or changed (a Text format), and why */
+  left: { place: string; what: "left" | "kept" | "format"; message: Bilingual }[];
 }
 
 export interface WorkbookFile {
@@ -60,9 +66,31 @@ export async function readWorkbookFile(io: FileReader, file: string): Promise<Wo
         // The writer is loaded only by a command that writes.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const writer = require("../xlsx/writeWorkbook") as typeof import("../xlsx/writeWorkbook");
+        // The same rules as the add-in: a person's cells, formulas and validation stay theirs.
+        const checked = checkPlan(plan, packageFacts(pkg, parts, grid, plan));
+        if (checked.refusal) throw new WorkbookError(checked.refusal);
+        const left: ScoredWorkbook["left"] = [
+          ...checked.plan.skipped.map((k) => ({
+            place: `${k.sheet}!${k.cell}`,
+            what: "left" as const,
+            message: k.message,
+          })),
+          ...checked.touches
+            .filter((t) => t.kind === "format" || t.kind.startsWith("validation"))
+            .map((t) => ({
+              place: `${t.sheet}!${t.place}`,
+              what: t.kind === "format" ? ("format" as const) : ("kept" as const),
+              message: t.message,
+            })),
+        ];
         try {
-          const w = writer.writeWorkbook(pkg, parts, plan);
-          return { data: Buffer.from(w.data.buffer, w.data.byteOffset, w.data.byteLength), notes: w.notes };
+          const w = writer.writeWorkbook(pkg, parts, checked.plan);
+          return {
+            data: Buffer.from(w.data.buffer, w.data.byteOffset, w.data.byteLength),
+            notes: w.notes,
+            left,
+            plan: checked.plan,
+          };
         } catch (e) {
           if (e instanceof writer.WriteRefused) throw new WorkbookError(e.bilingual);
           throw e;

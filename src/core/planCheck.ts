@@ -116,15 +116,15 @@ export function protectedSheetsMessage(sheets: string[]): Bilingual {
   const list = sheets.map((s) => `"${s}"`).join(", ");
   const one = sheets.length === 1;
   return bi(
-    `Lembar ${list} diproteksi, jadi tidak ada yang ditulis. Buka proteksinya (Tinjau › Buka Proteksi Lembar), lalu klik Terapkan lagi.`,
-    `${one ? "Sheet" : "Sheets"} ${list} ${one ? "is" : "are"} protected, so nothing was written. Unprotect ${one ? "it" : "them"} (Review › Unprotect Sheet), then click Apply again.`,
+    `Lembar ${list} diproteksi, jadi tidak ada yang ditulis. Buka proteksinya (Tinjau › Buka Proteksi Lembar), lalu terapkan lagi.`,
+    `${one ? "Sheet" : "Sheets"} ${list} ${one ? "is" : "are"} protected, so nothing was written. Unprotect ${one ? "it" : "them"} (Review › Unprotect Sheet), then apply again.`,
   );
 }
 
 export function structureProtectedMessage(sheet: string): Bilingual {
   return bi(
-    `Struktur buku kerja diproteksi, jadi lembar "${sheet}" tidak dapat ditambahkan dan tidak ada yang ditulis. Buka proteksi struktur (Tinjau › Proteksi Buku Kerja), lalu klik Terapkan lagi.`,
-    `The workbook's structure is protected, so sheet "${sheet}" cannot be added and nothing was written. Unprotect the structure (Review › Protect Workbook), then click Apply again.`,
+    `Struktur buku kerja diproteksi, jadi lembar "${sheet}" tidak dapat ditambahkan dan tidak ada yang ditulis. Buka proteksi struktur (Tinjau › Proteksi Buku Kerja), lalu terapkan lagi.`,
+    `The workbook's structure is protected, so sheet "${sheet}" cannot be added and nothing was written. Unprotect the structure (Review › Protect Workbook), then apply again.`,
   );
 }
 
