@@ -352,7 +352,8 @@ export function sameOutcome(a: CheckedPlan, b: CheckedPlan): boolean {
 /** What is new since the preview, one sentence each ("Sampul!C6 holds something a person typed; left as it is"). */
 export function whatChanged(before: CheckedPlan, now: CheckedPlan): Bilingual[] {
   const seen = new Set(before.touches.map((t) => t.message.en));
-  const out = now.touches.filter((t) => !seen.has(t.message.en)).map((t) => t.message);
+  // Cells written are no news: what is left, kept or changed of the person's is.
+  const out = now.touches.filter((t) => t.kind !== "write" && !seen.has(t.message.en)).map((t) => t.message);
   const gone = new Set(now.touches.map((t) => t.message.en));
   for (const t of before.touches)
     if (!gone.has(t.message.en) && (t.kind === "left" || t.kind.startsWith("validation")))
