@@ -18,7 +18,7 @@ describe("--write on a shared workbook", () => {
     const out = tmp.path("bersama.scored.xlsx");
     const r = await cli("score", path.join(FIXTURES, "bersama.xlsx"), "--write", out, "--lang", "en");
     expect(r.code).toBe(0);
-    const lines = r.out.split("\n").filter((l) => /^  (Sampul|Kertas Kerja)!|^  Your validation/.test(l));
+    const lines = r.out.split("\n").filter((l) => /^ {2}(Sampul|Kertas Kerja)!|^ {2}Your validation/.test(l));
     expect(lines).toEqual([
       `  Sampul!C6 holds someone's formula (=AVERAGE('Kertas Kerja'!E5:E51)); left as it is (the result is on sheet "Indeks SPBE")`,
       `  Sampul!C7 lies inside the merged cells B7:C7, where Excel does not show it; not written (the result is on sheet "Indeks SPBE")`,
