@@ -8,6 +8,7 @@ import {
   checkPlan,
   expectedFacts,
   factsFromGrid,
+  FoundValidation,
   NO_CHOICES,
   PlanChoices,
   sameOutcome,
@@ -45,6 +46,8 @@ export class MemoryHost implements WorkbookHost {
   readonly applied: WritePlan[] = [];
   readonly watching: LevelWatch[] = [];
   reads = 0;
+  /** validation a person put on ranges a plan validates, by `validationKey` (a grid does not hold it) */
+  validations: Record<string, FoundValidation> = {};
   /** the next read or apply throws this */
   failNext: HostError | Error | null = null;
   private watchers: { target: LevelWatch; onChange: () => void }[] = [];
@@ -82,14 +85,14 @@ export class MemoryHost implements WorkbookHost {
 
   async check(plan: WritePlan, choices: PlanChoices = NO_CHOICES): Promise<CheckedPlan> {
     this.takeFailure();
-    return checkPlan(plan, factsFromGrid(this.grid, plan), choices);
+    return checkPlan(plan, factsFromGrid(this.grid, plan, { validations: this.validations }), choices);
   }
 
   /** The same rule as the Office.js host: look, and write only what the preview showed. */
   async apply(plan: WritePlan, options: ApplyOptions = {}): Promise<ApplyOutcome> {
     this.takeFailure();
     const choices = options.choices ?? options.seen?.choices ?? NO_CHOICES;
-    const checked = checkPlan(plan, factsFromGrid(this.grid, plan), choices);
+    const checked = checkPlan(plan, factsFromGrid(this.grid, plan, { validations: this.validations }), choices);
     if (checked.refusal) throw new HostError("refused", checked.refusal);
     const seen = options.seen ?? checkPlan(plan, expectedFacts(plan), choices);
     if (!sameOutcome(seen, checked)) return { written: false, checked, changes: whatChanged(seen, checked) };
