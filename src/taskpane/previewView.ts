@@ -25,8 +25,10 @@ export function previewView(
     validations: capabilities.dataValidation ? sum.validations : 0,
     conditionalFormats: capabilities.conditionalFormats ? sum.conditionalFormats : 0,
     skipped: written.skipped.map((k) => ({ place: `${k.sheet}!${k.cell}`, message: pick(k.message, lang) })),
+    // The cells written on the person's sheets are named by place, in one line: the list stays short.
+    writes: (checked?.touches ?? []).filter((t) => t.kind === "write").map((t) => `${t.sheet}!${t.place}`),
     touches: (checked?.touches ?? [])
-      .filter((t) => t.kind !== "left")
+      .filter((t) => t.kind !== "left" && t.kind !== "write")
       .filter((t) => capabilities.dataValidation || !t.kind.startsWith("validation"))
       .map((t) => ({
         place: `${t.sheet}!${t.place}`,

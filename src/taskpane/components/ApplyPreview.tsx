@@ -28,7 +28,9 @@ export interface PreviewView {
   validations: number;
   conditionalFormats: number;
   skipped: { place: string; message: string }[];
-  /** cells written on the person's sheets, their validation kept or replaced; a choice where they have one */
+  /** the empty cells of the person's sheets that are written, by place ("Sampul!C6") */
+  writes: string[];
+  /** their validation kept or replaced (a choice where they have one), a Text format changed */
   touches: { place: string; message: string; choice?: { key: string; replace: boolean } }[];
   /** what changed since the preview opened (the last Apply wrote nothing because of it) */
   changes: string[];
@@ -90,7 +92,10 @@ export function ApplyPreview({ preview, applying, s, onConfirm, onCancel, onTogg
                 <p className={c.p}>{s.previewIntro}</p>
                 <ul className={c.list}>
                   <li>{s.previewSheets(preview.sheets.join(", "))}</li>
-                  <li>{s.previewCells(preview.cells, preview.templateCells)}</li>
+                  <li>
+                    {s.previewCells(preview.cells, preview.templateCells)}
+                    {preview.writes.length > 0 && `: ${preview.writes.join(", ")}`}
+                  </li>
                   {preview.validations > 0 && <li>{s.previewValidations(preview.validations)}</li>}
                   {preview.conditionalFormats > 0 && <li>{s.previewFormats(preview.conditionalFormats)}</li>}
                 </ul>
