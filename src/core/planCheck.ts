@@ -216,6 +216,10 @@ export function checkPlan(plan: WritePlan, facts: WorkbookFacts, choices: PlanCh
   }
   if (adds.length && facts.structureProtected) refusals.push(structureProtectedMessage(adds[0]));
 
+  const locked = new Set(facts.protectedSheets.map(lower));
+  // The level sheet (validation and highlights) protected refuses the write; a protected
+  // cover only keeps its result cells as they are.
+  const levelSheets = new Set([...plan.validations, ...plan.conditionalFormats].map((v) => lower(v.sheet)));
   for (const c of plan.cells) {
     if (own.has(lower(c.sheet))) {
       out.cells.push(c);
@@ -227,6 +231,15 @@ export function checkPlan(plan: WritePlan, facts: WorkbookFacts, choices: PlanCh
     }
     const found = facts.cells[cellKey(c.sheet, c.address)];
     const place = `${c.sheet}!${c.address}`;
+    if (locked.has(lower(c.sheet)) && !levelSheets.has(lower(c.sheet))) {
+      const message = bi(
+        `Lembar "${c.sheet}" diproteksi; ${place} dibiarkan apa adanya (hasil ada di lembar "${results}")`,
+        `Sheet "${c.sheet}" is protected; ${place} is left as it is (the result is on sheet "${results}")`,
+      );
+      out.skipped.push({ sheet: c.sheet, cell: c.address, message });
+      touches.push({ kind: "left", sheet: c.sheet, place: c.address, message });
+      continue;
+    }
     const ours = !!found?.formula && isOurLink(found.formula, plan.sheets);
     if (found && !ours && (found.formula || !isEmpty(found.value))) {
       const message = leftCellMessage(c.sheet, c.address, describeCell(found), results);
@@ -321,7 +334,6 @@ export function checkPlan(plan: WritePlan, facts: WorkbookFacts, choices: PlanCh
     }
   }
 
-  const locked = new Set(facts.protectedSheets.map(lower));
   const writes = new Set<string>();
   for (const c of out.cells) writes.add(c.sheet);
   for (const v of out.validations) writes.add(v.sheet);

@@ -51,6 +51,17 @@ describe("--write on a shared workbook", () => {
     expect(doc.written.left[0].message.id).toMatch(/^Sampul!C6 berisi rumus orang/);
   });
 
+  test("a protected cover: its result cells are left and said so; the rest is written", async () => {
+    const out = tmp.path("sampul.scored.xlsx");
+    const input = path.join(__dirname, "../../fixtures/xlsx/rich/openpyxl-sampul-terlindung.xlsx");
+    const r = await cli("score", input, "--write", out, "--lang", "en");
+    expect(r.code).toBeLessThan(2);
+    expect(r.out).toMatch(
+      /^ {2}Sheet "Sampul" is protected; Sampul!C6 is left as it is \(the result is on sheet "Indeks SPBE"\)$/m,
+    );
+    expect(fs.existsSync(out)).toBe(true);
+  });
+
   test("a protected workbook structure: the right remedy, and no file written", async () => {
     const out = tmp.path("terkunci.scored.xlsx");
     const r = await cli("score", path.join(FIXTURES, "struktur-terkunci.xlsx"), "--write", out, "--lang", "en");

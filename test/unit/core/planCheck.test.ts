@@ -90,6 +90,11 @@ describe("refusals come before any write", () => {
       /"Kertas Kerja" is protected.*Unprotect Sheet/,
     );
   });
+  test("a protected cover is no refusal: its result cells are left", () => {
+    const c = checkPlan(plan, facts({ protectedSheets: ["Sampul"] }));
+    expect(c.refusal).toBeNull();
+    expect(c.touches.filter((t) => t.sheet === "Sampul").map((t) => t.kind)).toEqual(["left", "left"]);
+  });
   test("a protected structure when the results sheet must be added, and not when it is there", () => {
     expect(checkPlan(plan, facts({ structureProtected: true })).refusal?.en).toMatch(/Protect Workbook/);
     const there = facts({ structureProtected: true });
