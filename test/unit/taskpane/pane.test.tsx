@@ -130,6 +130,7 @@ describe("task pane", () => {
     expect(within(dialog).getByText(/Validasi data pada \d+ rentang sel nilai/)).toBeInTheDocument();
     expect(within(dialog).getByText(/Tidak ada isian orang yang diubah/)).toBeInTheDocument();
     const reads = host.reads;
+    await waitFor(() => expect(button("Terapkan")).toBeEnabled());
     await userEvent.click(button("Terapkan"));
     await waitFor(() => expect(host.applied).toHaveLength(1));
     expect(await screen.findByText(/Sudah diterapkan. Hasil ada di lembar "Indeks SPBE"/)).toBeInTheDocument();
@@ -177,11 +178,14 @@ describe("task pane", () => {
     open(host);
     await screen.findByText("3.19");
     await userEvent.click(screen.getByRole("button", { name: "Apply to workbook" }));
+    const { button } = await previewDialog("Apply to workbook");
+    // Apply waits for the preview's look at the workbook; the failure is the apply's.
+    await waitFor(() => expect(button("Apply")).toBeEnabled());
     host.failNext = new HostError("protected", {
       id: "Lembar terkunci; buka kuncinya lalu coba lagi",
       en: "The sheet is protected; unprotect it and try again",
     });
-    await userEvent.click((await previewDialog("Apply to workbook")).button("Apply"));
+    await userEvent.click(button("Apply"));
     expect(await screen.findByText("The sheet is protected; unprotect it and try again")).toBeInTheDocument();
     expect(host.applied).toHaveLength(0);
     await userEvent.click(screen.getByRole("button", { name: "Dismiss message" }));
