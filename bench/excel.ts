@@ -11,6 +11,7 @@ import { performance } from "perf_hooks";
 import { analyze } from "../src/core/analyze";
 import { WorkbookGrid } from "../src/core/grid";
 import { rowsNeeded } from "../src/core/readingNeeds";
+import { CheckedPlan } from "../src/core/planCheck";
 import { buildWritePlan } from "../src/core/writePlan";
 import { createOfficeHost } from "../src/excel/officeHost";
 import { RowsNeeded } from "../src/excel/workbookHost";
@@ -55,11 +56,14 @@ async function one(name: string, grid: WorkbookGrid, runs: number, needs?: RowsN
   let read: WorkbookGrid | undefined;
   const first = await step(async () => (read = await host.read(needs)));
   const plan = buildWritePlan(read!, analyze(read!, FRAMEWORKS));
-  const apply = await step(() => host.apply(plan));
+  let seen: CheckedPlan | undefined;
+  const preview = await step(async () => (seen = await host.check(plan)));
+  const apply = await step(() => host.apply(plan, { seen }));
   const refresh = await step(() => host.read(needs));
   const again = await step(async () => {
     const g = await host.read(needs);
-    await host.apply(buildWritePlan(g, analyze(g, FRAMEWORKS)));
+    const next = buildWritePlan(g, analyze(g, FRAMEWORKS));
+    await host.apply(next, { seen: await host.check(next) });
   });
   const readMs = await median(() => host.read(needs), runs);
   const paneMs = await median(async () => {
@@ -68,7 +72,7 @@ async function one(name: string, grid: WorkbookGrid, runs: number, needs?: RowsN
   }, runs);
   const applyMs = await median(() => host.apply(plan), Math.max(3, Math.floor(runs / 2)));
   return [
-    `${label}: round trips — first read ${first}; refresh ${refresh}; apply ${apply}; refresh + apply ${again} (${plan.cells.length} cells, ${plan.conditionalFormats.length} conditional formats, ${plan.charts.length} charts)`,
+    `${label}: round trips — first read ${first}; refresh ${refresh}; preview ${preview}; apply ${apply}; refresh + preview + apply ${again} (${plan.cells.length} cells, ${plan.conditionalFormats.length} conditional formats, ${plan.charts.length} charts)`,
     `${label}: refresh on the fake ${readMs.toFixed(1)} ms (read), ${paneMs.toFixed(1)} ms (read + analyse + plan); apply ${applyMs.toFixed(1)} ms`,
   ];
 }

@@ -111,20 +111,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   if (args.command === "plan") return (require("./plan") as typeof import("./plan")).runPlan(args, analysis, io, lang);
-  if (args.format === "json") io.out(JSON.stringify(reportJson(analysis), null, 2));
-  else {
+  const target = args.inPlace ? args.file : args.write;
+  // In JSON the write's own report (what it left and why) is part of the one document, printed after it.
+  if (args.format === "json" && !target) io.out(JSON.stringify(reportJson(analysis), null, 2));
+  else if (args.format !== "json") {
     io.out(reportText(analysis, lang));
     // The core says several tables were scored; how to pick one is this command's own word.
     if (analysis.notes.some((n) => n.code === "several-tables"))
       io.out(say(lang, "Pilih satu lembar dengan --sheet.", "Pick one sheet with --sheet."));
   }
 
-  const target = args.inPlace ? args.file : args.write;
   if (target) {
+    // A write that fails still leaves the scores in JSON.
+    const reportOnly = () => args.format === "json" && io.out(JSON.stringify(reportJson(analysis), null, 2));
     if (!args.inPlace && io.samePath(target, args.file)) {
       io.err(
         "spbe-index: --write menunjuk berkas masukan; pakai --in-place bila memang dimaksud / --write names the input file; use --in-place if that is what you mean",
       );
+      reportOnly();
       return 2;
     }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -133,6 +137,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const refused = book.refuseTarget(target);
     if (refused) {
       io.err(`spbe-index: ${refused}`);
+      reportOnly();
       return 2;
     }
     let written;
@@ -141,6 +146,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     } catch (e) {
       if (e instanceof WorkbookError) {
         io.err(`spbe-index: ${target}: ${e.message}`);
+        reportOnly();
         return 2;
       }
       throw e;
@@ -150,11 +156,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     } catch (e) {
       if (e instanceof FileError) {
         io.err(`spbe-index: ${e.message}`);
+        reportOnly();
         return 2;
       }
       throw e;
     }
-    const s = summarizePlan(plan);
+    const s = summarizePlan(written.plan);
+    if (args.format === "json") {
+      const left = written.left.map((k) => ({ place: k.place, what: k.what, message: k.message }));
+      io.out(JSON.stringify({ ...reportJson(analysis), written: { file: target, sheets: s.sheets, left } }, null, 2));
+    }
     const sheets = s.sheets.map((x) => `"${x}"`).join(", ");
     const msg = say(
       lang,
@@ -163,7 +174,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     );
     (args.format === "json" ? io.err : io.out)(msg);
     for (const n of written.notes) (args.format === "json" ? io.err : io.out)(`  ${inLanguage(n, lang)}`);
-    for (const k of plan.skipped) (args.format === "json" ? io.err : io.out)(`  ${inLanguage(k.message, lang)}`);
+    for (const k of written.left) (args.format === "json" ? io.err : io.out)(`  ${inLanguage(k.message, lang)}`);
   }
   // A column nobody has filled yet is a note, not a problem.
   const complete = analysis.tables.every((t) => t.assessments.every((a) => a.complete || a.notFilled));

@@ -69,7 +69,11 @@ export async function runScoreTask(task: ScoreTask, io: FileReader): Promise<Tas
   try {
     const written = await book.write(buildWritePlan(book.grid, analysis));
     // A copy of its own, so the bytes can move to the main thread without taking a shared buffer along.
-    return { rows, output: new Uint8Array(written.data), notes: written.notes };
+    return {
+      rows,
+      output: new Uint8Array(written.data),
+      notes: [...written.notes, ...written.left.map((k) => k.message)],
+    };
   } catch (e) {
     return { rows, writeError: `${task.writeTo}: ${e instanceof WorkbookError ? e.message : unexpected(e)}` };
   }

@@ -7,8 +7,10 @@ import type { Bilingual } from "../core/framework";
 import type { WorkbookGrid } from "../core/grid";
 import type { WritePlan } from "../core/writePlan";
 import type { AnalyzeOptions } from "../core/analyze";
+import { checkPlan } from "../core/planCheck";
 import { rowsNeeded } from "../core/readingNeeds";
 import { FRAMEWORKS, OTHER_MODELS } from "../frameworks";
+import { packageFacts } from "../xlsx/packageFacts";
 import { isMacroEnabled, MAX_CELLS, packageGrid } from "../xlsx/readWorkbook";
 import { openPackage, PackageError } from "../xlsx/zipPackage";
 import { bi, both } from "../core/messages";
@@ -29,6 +31,10 @@ export interface ScoredWorkbook {
   data: Buffer;
   /** what was left unwritten, and why */
   notes: Bilingual[];
+  /** the plan as written: without what of the person's it left */
+  plan: WritePlan;
+  /** what of the person's the write left as it was, kept, or changed (a Text format), and why */
+  left: { place: string; what: "left" | "kept" | "format"; message: Bilingual }[];
 }
 
 export interface WorkbookFile {
@@ -71,9 +77,31 @@ export async function readWorkbookFile(io: FileReader, file: string, options?: A
         // The writer is loaded only by a command that writes.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const writer = require("../xlsx/writeWorkbook") as typeof import("../xlsx/writeWorkbook");
+        // The same rules as the add-in: a person's cells, formulas and validation stay theirs.
+        const checked = checkPlan(plan, packageFacts(pkg, parts, grid, plan));
+        if (checked.refusal) throw new WorkbookError(checked.refusal);
+        const left: ScoredWorkbook["left"] = [
+          ...checked.plan.skipped.map((k) => ({
+            place: `${k.sheet}!${k.cell}`,
+            what: "left" as const,
+            message: k.message,
+          })),
+          ...checked.touches
+            .filter((t) => t.kind === "format" || t.kind.startsWith("validation"))
+            .map((t) => ({
+              place: `${t.sheet}!${t.place}`,
+              what: t.kind === "format" ? ("format" as const) : ("kept" as const),
+              message: t.message,
+            })),
+        ];
         try {
-          const w = writer.writeWorkbook(pkg, parts, plan);
-          return { data: Buffer.from(w.data.buffer, w.data.byteOffset, w.data.byteLength), notes: w.notes };
+          const w = writer.writeWorkbook(pkg, parts, checked.plan);
+          return {
+            data: Buffer.from(w.data.buffer, w.data.byteOffset, w.data.byteLength),
+            notes: w.notes,
+            left,
+            plan: checked.plan,
+          };
         } catch (e) {
           if (e instanceof writer.WriteRefused || e instanceof PackageError) throw new WorkbookError(e.bilingual);
           throw e;

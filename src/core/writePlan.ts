@@ -26,6 +26,7 @@ import {
   weightUnits,
 } from "./formulas";
 import { bi, both } from "./messages";
+import { describeCell, isOurLink, leftCellMessage } from "./planCheck";
 import { Rational } from "./rational";
 import { GroupScore } from "./scoring";
 import { isResultsSheet, MARKER, SETTINGS_LABELS, SETTINGS_ROWS } from "./settings";
@@ -536,15 +537,13 @@ function planLabels(grid: WorkbookGrid, t: TableAnalysis, p: TablePlacement, pla
       const address = a1(target.row, target.col);
       const existing = formulaAt(sheet, target.row, target.col);
       const value = cellAt(sheet, target.row, target.col);
-      const ours = existing !== null && existing.replace(/^=/, "").startsWith(sheetRef(p.resultsSheet));
-      if (!isEmpty(value) && !ours) {
+      const ours = existing !== null && isOurLink(existing, [p.resultsSheet]);
+      // A person's formula counts even without a cached value (files written by openpyxl carry none).
+      if ((existing !== null || !isEmpty(value)) && !ours) {
         plan.skipped.push({
           sheet: sheetName,
           cell: address,
-          message: bi(
-            `Sel ${sheetName}!${address} sudah berisi isian orang; tidak ditimpa (hasil ada di lembar "${p.resultsSheet}")`,
-            `Cell ${sheetName}!${address} already holds something a person typed; left as it is (results are on sheet "${p.resultsSheet}")`,
-          ),
+          message: leftCellMessage(sheetName, address, describeCell({ value, formula: existing }), p.resultsSheet),
         });
         continue;
       }

@@ -22,6 +22,8 @@ export interface ApiLevels extends HostCapabilities {
   chartSeries: boolean;
   /** 1.14: events say whether this add-in caused them */
   triggerSource: boolean;
+  /** 1.13: Range.getMergedAreasOrNullObject */
+  mergedAreas: boolean;
 }
 
 export function readApiLevels(office: typeof Office | undefined): ApiLevels {
@@ -43,6 +45,7 @@ export function readApiLevels(office: typeof Office | undefined): ApiLevels {
     pageLayout: has("1.9"),
     chartSeries: has("1.7"),
     triggerSource: has("1.14"),
+    mergedAreas: has("1.13"),
   };
 }
 

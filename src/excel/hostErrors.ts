@@ -20,18 +20,6 @@ export function isPayloadError(e: unknown): boolean {
   return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
 }
 
-export function protectedSheetsError(sheets: string[]): HostError {
-  const list = sheets.map((s) => `"${s}"`).join(", ");
-  const one = sheets.length === 1;
-  return new HostError(
-    "protected",
-    bi(
-      `Lembar ${list} diproteksi, jadi tidak ada yang ditulis. Buka proteksinya (Tinjau › Buka Proteksi Lembar), lalu klik Terapkan lagi.`,
-      `${one ? "Sheet" : "Sheets"} ${list} ${one ? "is" : "are"} protected, so nothing was written. Unprotect ${one ? "it" : "them"} (Review › Unprotect Sheet), then click Apply again.`,
-    ),
-  );
-}
-
 export function toHostError(e: unknown, step: HostStep): HostError {
   if (e instanceof HostError) return e;
   const code = officeErrorCode(e) ?? "";

@@ -11,8 +11,12 @@
  *   the first rows of every sheet, then the rows it asks for; a sheet whose size changed
  *   is read afresh that way. Excel on the web refuses an answer over 5 MB, so what does
  *   not fit comes in parts of at most 4 MB each (readChunks.ts).
- * - apply: the whole write plan in one batch, using what the last read learned
- *   (protection, our earlier conditional formats, names) to decide without asking.
+ * - apply: two round trips, whatever the rows. The first looks at everything the plan
+ *   touches as it is now (planFacts.ts): a person or a co-author may have typed, protected
+ *   or applied since the last read. The core checks the plan against it (planCheck.ts);
+ *   only when what the preview showed still holds does the second write the checked plan,
+ *   in one batch, deciding by what the first learned (our rules' places, names, charts).
+ *   Every refusal comes before the write, so a workbook is never left half-written.
  * Each member of the API is used only where Excel reports its requirement set.
  */
 import { bi } from "../core/messages";
@@ -20,11 +24,32 @@ import { CellValue, columnIndex, columnLetter, SheetGrid, WorkbookGrid } from ".
 import { RowSpan, unread } from "../core/readingNeeds";
 import { CellStyle, PlannedChart, PlannedConditionalFormat, PlannedValidation, WritePlan } from "../core/writePlan";
 import { ApiLevels, readApiLevels, SkippedPart, skippedParts } from "./capabilities";
-import { isPayloadError, officeErrorCode, protectedSheetsError, toHostError } from "./hostErrors";
+import { isPayloadError, officeErrorCode, toHostError } from "./hostErrors";
 import { Area, areaAddress, intersects, parseArea, parseAreas } from "./rangeAddress";
 import { GUESS_BYTES_PER_CELL, halve, PAYLOAD_BUDGET, planChunks, RowsWanted } from "./readChunks";
 import { shiftFormula } from "../core/shiftFormula";
-import { HostCapabilities, HostError, LevelWatch, RowsNeeded, WorkbookHost } from "./workbookHost";
+import {
+  ApplyOptions,
+  ApplyOutcome,
+  HostCapabilities,
+  HostError,
+  LevelWatch,
+  RowsNeeded,
+  WorkbookHost,
+} from "./workbookHost";
+import {
+  CheckedPlan,
+  checkPlan,
+  coAuthorSheetMessage,
+  expectedFacts,
+  factsWanted,
+  NO_CHOICES,
+  PlanChoices,
+  sameOutcome,
+  sheetGoneMessage,
+  whatChanged,
+} from "../core/planCheck";
+import { FactsAnswer, queueFacts } from "./planFacts";
 
 export interface OfficeHost extends WorkbookHost {
   /** the parts of the last applied plan this Excel could not write, each with a sentence for the assessor */
@@ -126,7 +151,7 @@ function rowsReadCount(g: SheetCells): number {
 /** What is read of a sheet's conditional formats: only the custom ones' formulas (other kinds read as null objects). */
 const RULES_LOAD = "items/customOrNullObject/rule/formula";
 
-function customRules(collection: Excel.ConditionalFormatCollection): KnownRule[] {
+export function customRules(collection: Excel.ConditionalFormatCollection): KnownRule[] {
   const out: KnownRule[] = [];
   collection.items.forEach((cf, position) => {
     const custom = cf.customOrNullObject;
@@ -449,39 +474,85 @@ class OfficeJsHost implements OfficeHost {
 
   // ----- apply -----
 
-  async apply(plan: WritePlan): Promise<void> {
-    // Without a read there is nothing known about protection or our earlier formats.
-    // Only what the apply decides by (protection, our formats, names): no cells beyond the first trip's.
-    if (!this.known) await this.read(() => []);
-    const caps = this.capabilities();
-    const targets = new Set<string>();
-    for (const c of plan.cells) targets.add(c.sheet);
-    if (caps.dataValidation) for (const v of plan.validations) targets.add(v.sheet);
-    if (caps.conditionalFormats) for (const f of plan.conditionalFormats) targets.add(f.sheet);
-    for (const w of plan.columnWidths) targets.add(w.sheet);
-    for (const c of plan.charts) targets.add(c.sheet);
-    if (this.levels.pageLayout) for (const p of printSetups(plan)) targets.add(p.sheet);
-    const locked = [...targets].filter((s) => this.known!.protectedSheets.has(lower(s)));
-    if (locked.length) throw protectedSheetsError(locked);
-    this.skipped = skippedParts(caps, plan);
+  async check(plan: WritePlan, choices: PlanChoices = NO_CHOICES): Promise<CheckedPlan> {
+    try {
+      return await this.excel.run(async (ctx) => checkPlan(plan, (await this.look(ctx, plan)).facts, choices));
+    } catch (e) {
+      throw this.lookError(e);
+    }
+  }
 
+  /** One round trip at everything the plan touches; what it learns is the host's knowledge from now on. */
+  private async look(ctx: Excel.RequestContext, plan: WritePlan): Promise<FactsAnswer> {
+    const answer = queueFacts(ctx, plan, factsWanted(plan), this.known?.sheets, {
+      ...this.levels,
+      // Workbook.protection came with ExcelApi 1.7, as the change events did.
+      workbookProtection: this.levels.events,
+    });
+    const asOf = ++this.sent;
+    await this.sync(ctx);
+    const a = answer();
+    const rules = new Map<string, KnownRule[]>();
+    const charts = new Map<string, Set<string>>();
+    for (const [key, look] of a.looks) {
+      if (look.rules) rules.set(key, customRules(look.rules));
+      if (look.charts) charts.set(key, new Set(look.charts.items.map((c) => c.name)));
+    }
+    this.learn({ asOf, sheets: a.sheets, protectedSheets: a.protectedSheets, rules, names: a.names, charts });
+    return a;
+  }
+
+  /** A sheet the plan writes on that is gone fails the look: nothing was written. */
+  private lookError(e: unknown): HostError {
+    if (officeErrorCode(e) === "ItemNotFound") {
+      this.known = undefined;
+      return new HostError("refused", sheetGoneMessage());
+    }
+    return toHostError(e, "apply");
+  }
+
+  async apply(plan: WritePlan, options: ApplyOptions = {}): Promise<ApplyOutcome> {
+    const choices = options.choices ?? options.seen?.choices ?? NO_CHOICES;
+    const caps = this.capabilities();
     this.applying++;
     try {
-      await this.excel.run(async (ctx) => {
+      return await this.excel.run(async (ctx): Promise<ApplyOutcome> => {
+        let a: FactsAnswer;
+        try {
+          a = await this.look(ctx, plan);
+        } catch (e) {
+          throw this.lookError(e);
+        }
+        const checked = checkPlan(plan, a.facts, choices);
+        if (checked.refusal)
+          throw new HostError(a.facts.protectedSheets.length ? "protected" : "refused", checked.refusal);
+        const seen = options.seen ?? checkPlan(plan, expectedFacts(plan), choices);
+        if (!sameOutcome(seen, checked) || a.unseen.length) {
+          const changes = [...a.unseen.map(coAuthorSheetMessage), ...whatChanged(seen, checked)];
+          return { written: false, checked, changes };
+        }
+        this.skipped = skippedParts(caps, checked.plan);
+        // Nothing to write (an empty plan): the look was the whole apply.
+        if (writesNothing(checked.plan)) return { written: true, checked };
         const batch = new ApplyBatch(ctx, this.known!, this.levels);
-        batch.queue(plan, caps);
+        batch.queue(checked.plan, caps);
         const asOf = ++this.sent;
-        await this.sync(ctx);
+        try {
+          await this.sync(ctx);
+        } catch (e) {
+          // Part of the batch may have run; learn the workbook afresh before the next apply.
+          this.known = undefined;
+          throw toHostError(e, "apply");
+        }
         // A read sent after this apply already saw its changes.
         const k = this.known;
         if (k && k.asOf < asOf) {
           batch.remember(k);
           k.asOf = asOf;
         }
+        return { written: true, checked };
       });
     } catch (e) {
-      // Part of the batch may have run; learn the workbook afresh before the next apply.
-      this.known = undefined;
       throw toHostError(e, "apply");
     } finally {
       this.applying--;
@@ -593,6 +664,8 @@ class ApplyBatch {
     }
     for (const c of plan.cells) {
       const range = this.sheet(c.sheet).getRange(c.address);
+      // The number format first: a cell still formatted as Text would keep the formula as text.
+      if (c.style?.numberFormat) range.numberFormat = [[c.style.numberFormat]];
       if (c.formula) range.formulas = [[c.formula]];
       else range.values = [[typeof c.value === "string" ? literalText(c.value) : (c.value ?? "")]];
       if (c.style) this.style(range, c.style);
@@ -655,7 +728,6 @@ class ApplyBatch {
   }
 
   private style(range: Excel.Range, s: CellStyle): void {
-    if (s.numberFormat) range.numberFormat = [[s.numberFormat]];
     if (s.bold !== undefined) range.format.font.bold = s.bold;
     if (s.italic !== undefined) range.format.font.italic = s.italic;
     if (s.fontColor) range.format.font.color = s.fontColor;
@@ -737,6 +809,19 @@ class ApplyBatch {
       k.charts.get(c.sheet)!.add(c.name);
     }
   }
+}
+
+function writesNothing(p: WritePlan): boolean {
+  return [
+    p.sheets,
+    p.cells,
+    p.validations,
+    p.conditionalFormats,
+    p.names,
+    p.columnWidths,
+    p.charts,
+    printSetups(p),
+  ].every((x) => x.length === 0);
 }
 
 export function createOfficeHost(excel: typeof Excel, office: typeof Office | undefined): OfficeHost {

@@ -1,12 +1,13 @@
 /**
  * What the task pane needs from a workbook, whoever hosts it: Office.js in Excel, or
- * the strict fake in tests and the workbench. One read is one round trip; one apply
- * is one round trip.
+ * the strict fake in tests and the workbench. A refresh is one round trip; an apply is
+ * two (look at what the plan touches, then write), constant in rows.
  */
 import { Bilingual } from "../core/framework";
 import { WorkbookGrid } from "../core/grid";
 import { both } from "../core/messages";
 import { RowSpan } from "../core/readingNeeds";
+import { CheckedPlan, PlanChoices } from "../core/planCheck";
 import { WritePlan } from "../core/writePlan";
 
 export interface HostCapabilities {
@@ -27,6 +28,24 @@ export interface LevelWatch {
   ranges: string[];
 }
 
+/** What an apply did: wrote the checked plan, or wrote nothing because what the preview showed no longer holds. */
+export type ApplyOutcome =
+  | { written: true; checked: CheckedPlan }
+  | {
+      written: false;
+      /** the plan checked against the workbook of now: the fresh preview */
+      checked: CheckedPlan;
+      /** what changed since the preview, one sentence each */
+      changes: Bilingual[];
+    };
+
+export interface ApplyOptions {
+  /** what the person chose in the preview */
+  choices?: PlanChoices;
+  /** the check the preview showed; without it the plan is expected to write only empty cells of a person's */
+  seen?: CheckedPlan;
+}
+
 /** The rows a reading needs, decided from the rows read so far (the core's `rowsNeeded`). */
 export type RowsNeeded = (readSoFar: WorkbookGrid) => RowSpan[];
 
@@ -38,8 +57,14 @@ export interface WorkbookHost {
    * workbook kept the shape of the last read.
    */
   read(needs?: RowsNeeded): Promise<WorkbookGrid>;
-  /** applies the plan in one round trip; on failure the workbook is left as it was */
-  apply(plan: WritePlan): Promise<void>;
+  /** the plan against the workbook of this moment, for the preview: one round trip, nothing written */
+  check(plan: WritePlan, choices?: PlanChoices): Promise<CheckedPlan>;
+  /**
+   * Looks at everything the plan touches (one round trip) and writes (a second) only when
+   * what `seen` showed still holds; otherwise writes nothing and says what changed. A
+   * refusal (protection, a sheet gone) is a HostError thrown before anything is written.
+   */
+  apply(plan: WritePlan, options?: ApplyOptions): Promise<ApplyOutcome>;
   /** selects a cell so the assessor sees it */
   select(sheet: string, address: string): Promise<void>;
   /**
@@ -56,7 +81,7 @@ export interface WorkbookHost {
 /** Thrown by hosts with a message for the assessor in both languages. */
 export class HostError extends Error {
   constructor(
-    readonly code: "protected" | "edit-mode" | "sync-failed" | "unsupported" | "too-large",
+    readonly code: "protected" | "refused" | "edit-mode" | "sync-failed" | "unsupported" | "too-large",
     /** what the assessor reads, in both languages */
     readonly text: Bilingual,
   ) {

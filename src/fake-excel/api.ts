@@ -77,7 +77,11 @@ export class FakeRequestContext {
   private syncing = false;
   /** an API this Excel lacks, used while the batch was being built: the next sync fails with it */
   private refused: FakeOfficeError | undefined;
-  constructor(readonly model: WorkbookModel) {
+  constructor(
+    readonly model: WorkbookModel,
+    /** which Excel on the shared workbook runs this context: 0 is this person's, others are co-authors' */
+    readonly client = 0,
+  ) {
     this.workbook = new FakeWorkbook(this);
   }
 
@@ -141,7 +145,7 @@ export class FakeRequestContext {
     }
     this.syncing = true;
     try {
-      this.model.roundTrip(ops);
+      this.model.roundTrip(ops, this.client);
     } finally {
       this.syncing = false;
       this.model.traffic.push({ request, response: this.responseBytes });
@@ -313,8 +317,28 @@ export class FakeWorkbook extends FakeObject<WorkbookModel> {
   get names(): FakeNamedItemCollection {
     return this.nav("names", () => new FakeNamedItemCollection(this.context));
   }
+  get protection(): FakeWorkbookProtection {
+    return this.nav("protection", () => new FakeWorkbookProtection(this.context, () => this.context.model));
+  }
   protected override navigation(name: string): Loadable | undefined {
-    return name === "worksheets" ? this.worksheets : name === "names" ? this.names : undefined;
+    return name === "worksheets"
+      ? this.worksheets
+      : name === "names"
+        ? this.names
+        : name === "protection"
+          ? this.protection
+          : undefined;
+  }
+}
+
+/** Workbook.protection (ExcelApi 1.7): `protected` is whether the structure is protected. */
+export class FakeWorkbookProtection extends FakeObject<WorkbookModel> {
+  protected readonly typeName = "WorkbookProtection";
+  protected override scalars() {
+    return { protected: (m: WorkbookModel) => m.structureProtected };
+  }
+  get protected(): boolean {
+    return this.get("protected");
   }
 }
 
@@ -342,6 +366,12 @@ export class FakeWorksheetCollection extends FakeCollection<WorkbookModel, FakeW
     let created: FakeSheet | undefined;
     this.context.enqueue(() => {
       const m = this.context.model;
+      // A protected structure lets no sheet be added ("Protect a workbook", Microsoft Support).
+      if (m.structureProtected)
+        throw new FakeOfficeError(
+          "AccessDenied",
+          "The workbook's structure is protected: a worksheet cannot be added.",
+        );
       let n = name;
       for (let k = m.sheets.length + 1; n === undefined; k++) if (!m.sheet(`Sheet${k}`)) n = `Sheet${k}`;
       created = m.addSheet(n);
@@ -708,6 +738,26 @@ export class FakeRange extends FakeObject<RangeModel> {
     });
   }
 
+  /**
+   * The merged areas that meet this range, as Range.getMergedAreasOrNullObject (ExcelApi
+   * 1.13): a null object when none does.
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this.context,
+      () => {
+        const me = this.m();
+        const areas = me.sheet.merges.filter(
+          (a) =>
+            a.top <= me.area.bottom && me.area.top <= a.bottom && a.left <= me.area.right && me.area.left <= a.right,
+        );
+        if (areas.length === 0) throw new FakeOfficeError("ItemNotFound", "the range has no merged cells");
+        return { sheet: me.sheet, areas };
+      },
+      "method",
+    );
+  }
+
   getCell(row: number, column: number): FakeRange {
     return new FakeRange(this.context, () => {
       const me = this.m();
@@ -891,6 +941,12 @@ function checkRule(rule: unknown): FakeValidationRule {
   if (keys.length !== 1)
     throw new FakeOfficeError("InvalidArgument", "a data validation rule has exactly one type", "DataValidation.rule");
   const type = keys[0];
+  if (type === "list") {
+    const l = r.list as { source?: unknown } | undefined;
+    if (typeof l?.source !== "string" || l.source === "")
+      throw new FakeOfficeError("InvalidArgument", "a list rule needs its source", "DataValidation.rule");
+    return { type, operator: "", formula1: l.source };
+  }
   if (type !== "wholeNumber" && type !== "decimal")
     throw new FakeOfficeError("NotImplemented", `the fake Excel has no "${type}" validation`, "DataValidation.rule");
   const b = r[type]!;
@@ -914,18 +970,32 @@ function checkText(what: string, text: unknown, limit: number): string {
   return s;
 }
 
+/** Every cell of the areas carries the same rule (or none). */
+function sameValidation(m: AreasModel): boolean {
+  const first = JSON.stringify(firstCell(m)?.validation?.rule ?? null);
+  for (const a of m.areas)
+    for (let r = a.top; r <= a.bottom; r++)
+      for (let c = a.left; c <= a.right; c++)
+        if (JSON.stringify(m.sheet.get(r, c)?.validation?.rule ?? null) !== first) return false;
+  return true;
+}
+
 export class FakeDataValidation extends FakeObject<AreasModel> {
   protected readonly typeName = "DataValidation";
   protected override scalars() {
     const v = (m: AreasModel) => firstCell(m)?.validation;
     return {
+      // "Inconsistent": the range has different rules on different cells (DataValidationType, ExcelApi 1.8).
       type: (m: AreasModel) => {
+        if (!sameValidation(m)) return "Inconsistent";
         const r = v(m)?.rule;
-        return r ? (r.type === "wholeNumber" ? "WholeNumber" : "Decimal") : "None";
+        return r ? ({ wholeNumber: "WholeNumber", decimal: "Decimal", list: "List" } as const)[r.type] : "None";
       },
       rule: (m: AreasModel) => {
         const r = v(m)?.rule;
-        return r ? { [r.type]: { formula1: r.formula1, formula2: r.formula2, operator: r.operator } } : {};
+        if (!r || !sameValidation(m)) return {};
+        if (r.type === "list") return { list: { inCellDropDown: true, source: r.formula1 } };
+        return { [r.type]: { formula1: r.formula1, formula2: r.formula2, operator: r.operator } };
       },
       prompt: (m: AreasModel) => v(m)?.prompt ?? { showPrompt: false, title: "", message: "" },
       errorAlert: (m: AreasModel) => v(m)?.errorAlert ?? { showAlert: true, style: "Stop", title: "", message: "" },
@@ -1463,6 +1533,7 @@ export class FakeEvent {
   add(handler: ChangeHandler): FakeEventHandlerResult {
     this.context.enqueue(() => {
       this.sheet.m().handlers.add(handler);
+      this.context.model.handlerClient.set(handler, this.context.client);
     });
     return new FakeEventHandlerResult(this.context, this.sheet, handler);
   }
@@ -1471,6 +1542,7 @@ export class FakeEvent {
 // Every member the fake offers is a real member of its Excel class, used only where this Excel has it.
 const FAKES: [{ prototype: object; name: string }, string[]][] = [
   [FakeWorkbook, ["Workbook"]],
+  [FakeWorkbookProtection, ["WorkbookProtection"]],
   [FakeWorksheetCollection, ["WorksheetCollection"]],
   [FakeWorksheet, ["Worksheet"]],
   [FakeWorksheetProtection, ["WorksheetProtection"]],

@@ -4,7 +4,7 @@
  * does), protect a sheet, hold a cell in edit mode, make the next round trip fail.
  */
 import { a1, CellValue, columnIndex, parseA1, SheetGrid, WorkbookGrid } from "../core/grid";
-import { Area, areaAddress } from "../excel/rangeAddress";
+import { Area, areaAddress, parseArea } from "../excel/rangeAddress";
 import { FakeOfficeError } from "./errors";
 import { displayText, FakeCellStyle, FakeChart, FakeSheet, FakeValidation, WorkbookModel } from "./workbookModel";
 
@@ -57,6 +57,12 @@ function cellOf(address: string): { row: number; col: number } {
   const p = parseA1(address);
   if (!p) throw new Error(`"${address}" is not a cell address`);
   return p;
+}
+
+function areaOf(range: string): Area {
+  const a = parseArea(range);
+  if (!a) throw new Error(`"${range}" is not a range address`);
+  return { top: a.top, left: a.left, bottom: a.bottom, right: a.right };
 }
 
 export class FakeWorkbookHandle {
@@ -234,6 +240,48 @@ export class FakeWorkbookHandle {
 
   protect(sheet: string, on = true): void {
     this.sheet(sheet).protected = on;
+  }
+
+  /** A person protects the workbook's structure (Review › Protect Workbook): no sheet can be added. */
+  protectStructure(on = true): void {
+    this.model.structureProtected = on;
+  }
+
+  /**
+   * A person merges cells (Home › Merge & Center): Excel keeps only the upper-left value
+   * and discards the others ("Merge and unmerge cells", Microsoft Support).
+   */
+  merge(sheet: string, range: string): void {
+    const s = this.sheet(sheet);
+    const a = areaOf(range);
+    for (let r = a.top; r <= a.bottom; r++)
+      for (let c = a.left; c <= a.right; c++) if (r !== a.top || c !== a.left) s.cells.delete(FakeSheet.key(r, c));
+    s.merges.push(a);
+    this.model.recalc();
+  }
+
+  /** The merged areas of a sheet, as addresses. */
+  merges(sheet: string): string[] {
+    return this.sheet(sheet).merges.map(areaAddress);
+  }
+
+  /** A person sets a number format (Home › Number Format), e.g. "@" for Text. */
+  setNumberFormat(sheet: string, range: string, format: string): void {
+    const s = this.sheet(sheet);
+    const a = areaOf(range);
+    for (let r = a.top; r <= a.bottom; r++)
+      for (let c = a.left; c <= a.right; c++) {
+        const cell = s.ensure(r, c);
+        cell.style = { ...cell.style, numberFormat: format };
+      }
+  }
+
+  /** A person sets data validation on a range (Data › Data Validation), replacing what was there. */
+  setValidation(sheet: string, range: string, validation: FakeValidation | undefined): void {
+    const s = this.sheet(sheet);
+    const a = areaOf(range);
+    for (let r = a.top; r <= a.bottom; r++)
+      for (let c = a.left; c <= a.right; c++) s.ensure(r, c).validation = validation && structuredClone(validation);
   }
 
   /** While on, every round trip fails as when a person is typing in a cell. */

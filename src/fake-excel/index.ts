@@ -38,6 +38,11 @@ export interface FakeExcel {
   readonly syncs: number;
   /** bytes of each round trip's request and response so far, in order */
   readonly traffic: readonly { request: number; response: number }[];
+  /**
+   * A colleague's Excel on the same shared workbook: its add-in's writes reach this
+   * Excel's change handlers with source "Remote", as co-authoring delivers them.
+   */
+  coAuthor(): FakeExcel;
 }
 
 type Batch<T> = (context: FakeRequestContext) => Promise<T>;
@@ -66,7 +71,17 @@ export function createFakeExcel(initial: WorkbookGrid, options: FakeExcelOptions
     payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT_BYTES,
   });
   model.load(initial);
+  let clients = 0;
+  const excelOn = (client: number): FakeExcel => fakeExcel(model, options, client, () => excelOn(++clients));
+  return excelOn(0);
+}
 
+function fakeExcel(
+  model: WorkbookModel,
+  options: FakeExcelOptions,
+  client: number,
+  coAuthor: () => FakeExcel,
+): FakeExcel {
   async function run<T>(first: unknown, second?: Batch<T>): Promise<T> {
     const batch = (typeof first === "function" ? first : second) as Batch<T>;
     let ctx: FakeRequestContext;
@@ -77,7 +92,7 @@ export function createFakeExcel(initial: WorkbookGrid, options: FakeExcelOptions
       (first as { context?: unknown }).context instanceof FakeRequestContext
     ) {
       ctx = (first as { context: FakeRequestContext }).context;
-    } else ctx = new FakeRequestContext(model);
+    } else ctx = new FakeRequestContext(model, client);
     ctx.setOpen(true);
     try {
       const result = await batch(ctx);
@@ -131,5 +146,6 @@ export function createFakeExcel(initial: WorkbookGrid, options: FakeExcelOptions
     get traffic() {
       return model.traffic;
     },
+    coAuthor,
   };
 }

@@ -22,8 +22,10 @@ export interface FakeCellStyle {
 }
 
 export interface FakeValidationRule {
-  type: "wholeNumber" | "decimal";
+  type: "wholeNumber" | "decimal" | "list";
+  /** for a list: "", as Excel has no operator for it */
   operator: string;
+  /** for a list: its source, "1,2,3,4,5" or "=$H$1:$H$5" */
   formula1: number | string;
   formula2?: number | string;
 }
@@ -97,6 +99,13 @@ export class FakeSheet {
   /** first is the highest priority, as Excel orders them */
   rules: FakeConditionalRule[] = [];
   charts: FakeChart[] = [];
+  /**
+   * Merged areas. Excel shows only the top-left cell of each ("When you merge multiple
+   * cells, the contents of only one cell (the upper-left cell…) appear in the merged
+   * cell", Microsoft Support, "Merge and unmerge cells"); a value written into another
+   * cell of the area is kept but not shown.
+   */
+  merges: Area[] = [];
   /** how the sheet prints: Excel's defaults until an add-in or a person sets them */
   readonly page: FakePageSetup = { orientation: "Portrait", zoom: { scale: 100 } };
   readonly handlers = new Set<ChangeHandler>();
@@ -227,6 +236,9 @@ export interface ModelOptions {
   payloadLimit: number;
 }
 
+/** Who changed the workbook: an add-in's round trip (in which Excel: 0 is this person's, others co-authors'), or a person. */
+type BatchSource = { addin: number } | { source: "Local" | "Remote" };
+
 interface PendingChange {
   sheet: FakeSheet;
   area: Area;
@@ -254,13 +266,17 @@ export class WorkbookModel implements EvalHost {
   /** bytes sent and received by each round trip, in order */
   readonly traffic: { request: number; response: number }[] = [];
   cellEditMode = false;
+  /** the workbook's structure is protected (Review › Protect Workbook; WorkbookProtection.protected, ExcelApi 1.7) */
+  structureProtected = false;
+  /** which Excel (this person's, or a co-author's) registered each change handler */
+  readonly handlerClient = new WeakMap<ChangeHandler, number>();
   failNext: FakeOfficeError | undefined;
   activeSheetId: string | undefined;
   selection: { sheetId: string; area: Area } | undefined;
   private nextId = 1;
   private listeners = new Set<() => void>();
   private changes: PendingChange[] = [];
-  private batchSource: "addin" | { source: "Local" | "Remote" } | undefined;
+  private batchSource: BatchSource | undefined;
   private dirty = false;
   private calcState = new Map<FakeCell, "busy" | "done">();
 
@@ -359,9 +375,14 @@ export class WorkbookModel implements EvalHost {
 
   /** Writes what was typed or sent through `values`/`formulas` into one cell. */
   private put(sheet: FakeSheet, row: number, col: number, input: unknown): boolean {
-    const parsed = typedInput(input);
+    let parsed = typedInput(input);
     if ("unchanged" in parsed) return false;
     const cell = sheet.ensure(row, col);
+    // A cell formatted as Text keeps what is entered as text, a formula too: "Treats the
+    // content of a cell as text and displays the content exactly as you type it, even when
+    // you type numbers" (Microsoft Support, "Available number formats in Excel").
+    if (cell.style?.numberFormat === "@" && typeof input === "string" && !input.startsWith("'") && input !== "")
+      parsed = { value: input };
     if ("formula" in parsed) {
       cell.ast = checkedFormula(parsed.formula);
       cell.formula = parsed.formula;
@@ -503,7 +524,7 @@ export class WorkbookModel implements EvalHost {
   // ----- round trips and person edits -----
 
   /** Runs the queued operations of one context.sync, in order; stops at the first failure as Excel does. */
-  roundTrip(ops: (() => void)[]): void {
+  roundTrip(ops: (() => void)[], client = 0): void {
     if (this.cellEditMode && ops.length > 0) {
       throw new FakeOfficeError(
         "InvalidOperationInCellEditMode",
@@ -515,7 +536,7 @@ export class WorkbookModel implements EvalHost {
       this.failNext = undefined;
       throw fail;
     }
-    this.batch("addin", () => {
+    this.batch({ addin: client }, () => {
       for (const op of ops) op();
     });
   }
@@ -534,7 +555,7 @@ export class WorkbookModel implements EvalHost {
     });
   }
 
-  private batch(source: "addin" | { source: "Local" | "Remote" }, run: () => void): void {
+  private batch(source: BatchSource, run: () => void): void {
     this.batchSource = source;
     this.changes = [];
     try {
@@ -552,33 +573,40 @@ export class WorkbookModel implements EvalHost {
     }
   }
 
-  private fireEvents(changes: PendingChange[], source: "addin" | { source: "Local" | "Remote" }): void {
+  private fireEvents(changes: PendingChange[], source: BatchSource): void {
     for (const ch of changes) {
       if (ch.sheet.handlers.size === 0) continue;
       const single = ch.area.top === ch.area.bottom && ch.area.left === ch.area.right;
       const after = single ? (ch.sheet.get(ch.area.top, ch.area.left)?.value ?? null) : undefined;
-      const args: FakeChangedEvent = {
-        type: "WorksheetChanged",
-        changeType: "RangeEdited",
-        source: source === "addin" ? "Local" : source.source,
-        address: areaAddress(ch.area),
-        worksheetId: ch.sheet.id,
-      };
-      if (this.supports("1.14")) args.triggerSource = source === "addin" ? "ThisLocalAddin" : "Unknown";
-      if (this.supports("1.9") && single) {
-        const plain = (v: CellValue | undefined) => (v === null || v === undefined ? "" : isCellError(v) ? v.error : v);
-        args.details = {
-          valueBefore: plain(ch.before),
-          valueAfter: plain(after),
-          valueTypeBefore: valueType(ch.before ?? null),
-          valueTypeAfter: valueType(after ?? null),
+      // An add-in's write is Local to the Excel it ran in and Remote to a co-author's
+      // (WorksheetChangedEventArgs.source: "Remote" for a change from another user, ExcelApi 1.7).
+      const argsFor = (h: ChangeHandler): FakeChangedEvent => {
+        const mine = "addin" in source && (this.handlerClient.get(h) ?? 0) === source.addin;
+        const args: FakeChangedEvent = {
+          type: "WorksheetChanged",
+          changeType: "RangeEdited",
+          source: "addin" in source ? (mine ? "Local" : "Remote") : source.source,
+          address: areaAddress(ch.area),
+          worksheetId: ch.sheet.id,
         };
-      }
+        if (this.supports("1.14")) args.triggerSource = mine ? "ThisLocalAddin" : "Unknown";
+        if (this.supports("1.9") && single) {
+          const plain = (v: CellValue | undefined) =>
+            v === null || v === undefined ? "" : isCellError(v) ? v.error : v;
+          args.details = {
+            valueBefore: plain(ch.before),
+            valueAfter: plain(after),
+            valueTypeBefore: valueType(ch.before ?? null),
+            valueTypeAfter: valueType(after ?? null),
+          };
+        }
+        return args;
+      };
       for (const h of [...ch.sheet.handlers]) {
         // Excel delivers events after the round trip, in their own task.
         setTimeout(() => {
           if (!ch.sheet.handlers.has(h)) return;
-          void Promise.resolve(h(args)).catch(() => undefined);
+          void Promise.resolve(h(argsFor(h))).catch(() => undefined);
         }, 0);
       }
     }

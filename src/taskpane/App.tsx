@@ -31,8 +31,9 @@ export function App({ host, charts }: AppProps) {
     [state.analysis, state.targetChoices, lang],
   );
   const preview = useMemo(
-    () => (state.writePlan ? previewView(state.writePlan, capabilities, lang) : null),
-    [state.writePlan, capabilities, lang],
+    () =>
+      state.writePlan ? previewView(state.writePlan, state.checked, state.previewChanges, capabilities, lang) : null,
+    [state.writePlan, state.checked, state.previewChanges, capabilities, lang],
   );
   const detected = useMemo(() => detectedSetup(state.grid, state.analysis, lang), [state.grid, state.analysis, lang]);
   const analysis = state.analysis;
@@ -60,6 +61,7 @@ export function App({ host, charts }: AppProps) {
       error={state.error ? pick(state.error, lang) : null}
       appliedSheet={state.appliedSheet}
       appliedSkipped={appliedSkipped}
+      appliedLeft={state.appliedLeft.map((m) => pick(m, lang))}
       preview={preview}
       applying={state.applying}
       settings={{
@@ -73,6 +75,7 @@ export function App({ host, charts }: AppProps) {
       onApply={intents.openPreview}
       onConfirmApply={intents.confirmApply}
       onCancelApply={intents.closePreview}
+      onToggleChoice={intents.toggleChoice}
       onSelect={intents.select}
       // The quick switch flips to the other language; choosing Office's own goes back to "automatic".
       onSwitchLanguage={() => {

@@ -7,6 +7,7 @@ import { analyze, Analysis, AnalyzeOptions } from "../core/analyze";
 import { Bilingual, Framework } from "../core/framework";
 import { WorkbookGrid } from "../core/grid";
 import { rowsMissing } from "../core/readingNeeds";
+import { CheckedPlan, checkPlan, NO_CHOICES, PlanChoices } from "../core/planCheck";
 import { buildWritePlan, WritePlan } from "../core/writePlan";
 import { FRAMEWORKS, frameworkById, OTHER_MODELS } from "../frameworks";
 import { Language, languageFromOffice } from "./i18n";
@@ -48,11 +49,19 @@ export interface PaneState {
   applying: boolean;
   /** the write plan shown in the apply preview, while it is open */
   writePlan: WritePlan | null;
+  /** the plan checked against the workbook (what is written, what of the person's it touches); null while checking */
+  checked: CheckedPlan | null;
+  /** what the person chose in the preview */
+  planChoices: PlanChoices;
+  /** what changed in the workbook since the preview was shown: why the last Apply wrote nothing */
+  previewChanges: Bilingual[];
   error: Bilingual | null;
   /** results sheet of the last successful apply, for the confirmation message */
   appliedSheet: string | null;
   /** what the last apply could not write on this Excel, one sentence each */
   appliedSkipped: Bilingual[];
+  /** what of the person's the last apply left as it was, and where the result is instead */
+  appliedLeft: Bilingual[];
 }
 
 export type PaneAction =
@@ -63,7 +72,10 @@ export type PaneAction =
   | { type: "language-changed"; language: Language | null }
   | { type: "preview-opened" }
   | { type: "preview-closed" }
+  | { type: "preview-checked"; plan: WritePlan; checked: CheckedPlan }
+  | { type: "choice-toggled"; key: string }
   | { type: "apply-started" }
+  | { type: "apply-changed"; checked: CheckedPlan; changes: Bilingual[] }
   | { type: "apply-done"; skipped: Bilingual[] }
   | { type: "failed"; error: Bilingual }
   | { type: "message-dismissed" }
@@ -94,9 +106,13 @@ export function initialState(officeLanguage: string): PaneState {
     latestRead: 0,
     applying: false,
     writePlan: null,
+    checked: null,
+    planChoices: NO_CHOICES,
+    previewChanges: [],
     error: null,
     appliedSheet: null,
     appliedSkipped: [],
+    appliedLeft: [],
   };
 }
 
@@ -156,7 +172,12 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "settings-changed":
       // The language is the pane's own business; every other setting changes the analysis.
       if (!state.grid) return { ...state, settings: action.settings };
-      return { ...analysed(state, state.grid, action.settings), appliedSheet: null, appliedSkipped: [] };
+      return {
+        ...analysed(state, state.grid, action.settings),
+        appliedSheet: null,
+        appliedSkipped: [],
+        appliedLeft: [],
+      };
     case "language-changed":
       return { ...state, settings: { ...state.settings, language: action.language } };
     case "preview-opened":
@@ -164,25 +185,53 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return {
         ...state,
         writePlan: buildWritePlan(state.grid, state.analysis),
+        checked: null,
+        planChoices: NO_CHOICES,
+        previewChanges: [],
         appliedSheet: null,
         appliedSkipped: [],
+        appliedLeft: [],
       };
     case "preview-closed":
-      return { ...state, writePlan: null };
+      return { ...state, writePlan: null, checked: null, previewChanges: [] };
+    case "preview-checked":
+      // An answer for a preview since closed or reopened is dropped.
+      if (state.writePlan !== action.plan) return state;
+      return { ...state, checked: action.checked };
+    case "choice-toggled": {
+      if (!state.writePlan || !state.checked) return state;
+      const keys = state.planChoices.replaceValidations;
+      const planChoices = {
+        replaceValidations: keys.includes(action.key) ? keys.filter((k) => k !== action.key) : [...keys, action.key],
+      };
+      // The same look at the workbook, the person's new choice: no round trip needed.
+      return { ...state, planChoices, checked: checkPlan(state.writePlan, state.checked.facts, planChoices) };
+    }
     case "apply-started":
       return { ...state, applying: true, error: null };
+    case "apply-changed":
+      // Nothing was written: the preview shows the workbook as it is now, and what changed.
+      return { ...state, applying: false, checked: action.checked, previewChanges: action.changes };
     case "apply-done":
       return {
         ...state,
         applying: false,
         appliedSheet: state.writePlan?.sheets[0] ?? null,
         appliedSkipped: action.skipped,
+        appliedLeft: [
+          ...(state.checked?.plan ?? state.writePlan)!.skipped.map((k) => k.message),
+          ...(state.checked?.touches ?? [])
+            .filter((t) => t.kind === "validation-theirs" || t.kind === "validation-kept")
+            .map((t) => t.message),
+        ],
         writePlan: null,
+        checked: null,
+        previewChanges: [],
       };
     case "failed":
-      return { ...state, applying: false, writePlan: null, error: action.error };
+      return { ...state, applying: false, writePlan: null, checked: null, previewChanges: [], error: action.error };
     case "message-dismissed":
-      return { ...state, error: null, appliedSheet: null, appliedSkipped: [] };
+      return { ...state, error: null, appliedSheet: null, appliedSkipped: [], appliedLeft: [] };
     case "target-changed": {
       const targetChoices = { ...state.targetChoices, target: action.target };
       if (!state.grid) return { ...state, targetChoices };

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { Bilingual } from "../core/framework";
+import { NO_CHOICES } from "../core/planCheck";
 import { rowsNeeded } from "../core/readingNeeds";
 import type { SkippedPart } from "../excel/capabilities";
 import { HostCapabilities, WorkbookHost } from "../excel/workbookHost";
@@ -19,6 +20,8 @@ export interface PaneIntents {
   openPreview(): void;
   closePreview(): void;
   confirmApply(): void;
+  /** keep (or no longer keep) a person's validation in the preview: `key` from its touch */
+  toggleChoice(key: string): void;
   select(sheet: string, cell: string): void;
   changeSettings(settings: PaneSettings): void;
   changeLanguage(language: Language | null): void;
@@ -88,12 +91,26 @@ export function usePane(host: WorkbookHost): {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host, key, capabilities.events, read]);
 
-  const confirmApply = useCallback(async () => {
-    const writePlan = stateRef.current.writePlan;
+  // The preview opened from the last read is checked against the workbook as it is now (one round trip).
+  const writePlan = state.writePlan;
+  useEffect(() => {
     if (!writePlan) return;
+    host.check(writePlan, NO_CHOICES).then(
+      (checked) => dispatch({ type: "preview-checked", plan: writePlan, checked }),
+      (e) => dispatch({ type: "failed", error: hostMessage(e) }),
+    );
+  }, [host, writePlan]);
+
+  const confirmApply = useCallback(async () => {
+    const { writePlan, checked, planChoices } = stateRef.current;
+    if (!writePlan || !checked) return;
     dispatch({ type: "apply-started" });
     try {
-      await host.apply(writePlan);
+      const outcome = await host.apply(writePlan, { choices: planChoices, seen: checked });
+      if (!outcome.written) {
+        dispatch({ type: "apply-changed", checked: outcome.checked, changes: outcome.changes });
+        return;
+      }
       dispatch({ type: "apply-done", skipped: lastSkipped(host) });
     } catch (e) {
       dispatch({ type: "failed", error: hostMessage(e) });
@@ -115,6 +132,7 @@ export function usePane(host: WorkbookHost): {
       openPreview: () => dispatch({ type: "preview-opened" }),
       closePreview: () => dispatch({ type: "preview-closed" }),
       confirmApply: () => void confirmApply(),
+      toggleChoice: (key) => dispatch({ type: "choice-toggled", key }),
       select,
       changeSettings: (settings) => dispatch({ type: "settings-changed", settings }),
       changeLanguage: (language) => dispatch({ type: "language-changed", language }),

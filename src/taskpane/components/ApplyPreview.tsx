@@ -1,6 +1,11 @@
-/** The short preview before anything is written: where, how much, and that nothing a person typed is touched. */
+/**
+ * The short preview before anything is written: where, how much, everything of the
+ * person's it touches or leaves (with the choice to keep their own validation), and,
+ * when the workbook changed since, what changed.
+ */
 import {
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -15,12 +20,22 @@ import { Strings } from "../i18n";
 import { useSharedStyles } from "./sharedStyles";
 
 export interface PreviewView {
+  /** the workbook is being looked at; Apply waits for it */
+  checking: boolean;
   sheets: string[];
   cells: number;
   templateCells: number;
   validations: number;
   conditionalFormats: number;
   skipped: { place: string; message: string }[];
+  /** the empty cells of the person's sheets that are written, by place ("Sampul!C6") */
+  writes: string[];
+  /** their validation kept or replaced (a choice where they have one), a Text format changed */
+  touches: { place: string; message: string; choice?: { key: string; replace: boolean } }[];
+  /** what changed since the preview opened (the last Apply wrote nothing because of it) */
+  changes: string[];
+  /** why nothing can be written now */
+  refusal: string | null;
   /** what this Excel cannot add, in the pane's language */
   unavailable: string[];
 }
@@ -35,6 +50,7 @@ const useStyles = makeStyles({
   },
   safe: { fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0 0` },
   p: { margin: `${tokens.spacingVerticalXS} 0` },
+  changed: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 export interface ApplyPreviewProps {
@@ -43,9 +59,10 @@ export interface ApplyPreviewProps {
   s: Strings;
   onConfirm(): void;
   onCancel(): void;
+  onToggleChoice(key: string): void;
 }
 
-export function ApplyPreview({ preview, applying, s, onConfirm, onCancel }: ApplyPreviewProps) {
+export function ApplyPreview({ preview, applying, s, onConfirm, onCancel, onToggleChoice }: ApplyPreviewProps) {
   const c = useStyles();
   const shared = useSharedStyles();
   return (
@@ -56,10 +73,29 @@ export function ApplyPreview({ preview, applying, s, onConfirm, onCancel }: Appl
           <DialogContent id="apply-preview-body">
             {preview && (
               <>
+                {preview.changes.length > 0 && (
+                  <div role="alert">
+                    <p className={c.changed}>{s.previewChanged}</p>
+                    <ul className={c.list}>
+                      {preview.changes.map((m) => (
+                        <li key={m}>{m}</li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+                {preview.refusal && (
+                  <p className={c.changed}>
+                    {s.previewRefused} {preview.refusal}
+                  </p>
+                )}
+                {preview.checking && <Spinner size="tiny" labelPosition="after" label={s.previewChecking} />}
                 <p className={c.p}>{s.previewIntro}</p>
                 <ul className={c.list}>
                   <li>{s.previewSheets(preview.sheets.join(", "))}</li>
-                  <li>{s.previewCells(preview.cells, preview.templateCells)}</li>
+                  <li>
+                    {s.previewCells(preview.cells, preview.templateCells)}
+                    {preview.writes.length > 0 && `: ${preview.writes.join(", ")}`}
+                  </li>
                   {preview.validations > 0 && <li>{s.previewValidations(preview.validations)}</li>}
                   {preview.conditionalFormats > 0 && <li>{s.previewFormats(preview.conditionalFormats)}</li>}
                 </ul>
@@ -79,6 +115,28 @@ export function ApplyPreview({ preview, applying, s, onConfirm, onCancel }: Appl
                     </ul>
                   </>
                 )}
+                {preview.touches.length > 0 && (
+                  <>
+                    <p className={c.p}>{s.previewTouches}</p>
+                    <ul className={c.list}>
+                      {preview.touches.map((t) => (
+                        <li key={t.place + t.message}>
+                          {t.message}
+                          {t.choice && (
+                            <div>
+                              <Checkbox
+                                checked={t.choice.replace}
+                                disabled={applying}
+                                label={s.previewReplaceTheirs}
+                                onChange={() => onToggleChoice(t.choice!.key)}
+                              />
+                            </div>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
                 <p className={c.safe}>{s.previewSafe}</p>
               </>
             )}
@@ -87,7 +145,7 @@ export function ApplyPreview({ preview, applying, s, onConfirm, onCancel }: Appl
             <Button
               appearance="primary"
               onClick={onConfirm}
-              disabled={applying}
+              disabled={applying || !preview || preview.checking || preview.refusal !== null}
               icon={applying ? <Spinner size="tiny" /> : undefined}
             >
               {applying ? s.applying : s.confirmApply}

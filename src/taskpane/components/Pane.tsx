@@ -89,6 +89,8 @@ export interface PaneProps {
   appliedSheet: string | null;
   /** what the last apply could not write on this Excel, in the pane's language */
   appliedSkipped: string[];
+  /** what of the person's the last apply left as it was, and where the result is instead */
+  appliedLeft: string[];
   preview: PreviewView | null;
   applying: boolean;
   settings: Omit<SettingsPanelProps, "s" | "onClose">;
@@ -96,6 +98,7 @@ export interface PaneProps {
   onApply(): void;
   onConfirmApply(): void;
   onCancelApply(): void;
+  onToggleChoice(key: string): void;
   onSelect(sheet: string, cell: string): void;
   onSwitchLanguage(): void;
   onDismiss(): void;
@@ -208,6 +211,16 @@ export function Pane(p: PaneProps) {
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             {s.applied(p.appliedSheet)}
+            {p.appliedLeft.length > 0 && (
+              <>
+                <div>{s.appliedLeft}</div>
+                <ul className={c.unavailable}>
+                  {p.appliedLeft.map((u) => (
+                    <li key={u}>{u}</li>
+                  ))}
+                </ul>
+              </>
+            )}
             {p.appliedSkipped.length > 0 && (
               <>
                 <div>{s.appliedSkipped}</div>
@@ -281,6 +294,7 @@ export function Pane(p: PaneProps) {
         s={s}
         onConfirm={p.onConfirmApply}
         onCancel={p.onCancelApply}
+        onToggleChoice={p.onToggleChoice}
       />
     </main>
   );

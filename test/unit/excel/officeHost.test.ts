@@ -17,18 +17,18 @@ describe("round trips", () => {
     // names, then the first rows of each sheet, then the rest sized by what those rows cost
     ["a 10,000-row sheet", () => longSpbeGrid(10000), 3],
   ])(
-    "%s: the first read learns the sheet names and the sizes, every refresh is 1, every apply is 1",
+    "%s: the first read learns the sheet names and the sizes, every refresh is 1, every apply is 2 (look, write)",
     async (_, make, first) => {
       const { fake, host } = setUp(make());
       let grid: WorkbookGrid | undefined;
       expect(await countSyncs(fake, async () => (grid = await host.read()))).toBe(first);
       const { plan } = understand(grid!);
       expect(plan.cells.length).toBeGreaterThan(100);
-      expect(await countSyncs(fake, () => host.apply(plan))).toBe(1);
-      // The pane's cycle from now on: read (refresh) then apply, at most 2 round trips.
+      expect(await countSyncs(fake, () => host.apply(plan))).toBe(2);
+      // The pane's cycle from now on: read (refresh) then apply, at most 3 round trips, whatever the rows.
       for (let i = 0; i < 3; i++) {
         expect(await countSyncs(fake, () => host.read())).toBe(1);
-        expect(await countSyncs(fake, () => readAndApply(host))).toBe(2);
+        expect(await countSyncs(fake, () => readAndApply(host))).toBe(3);
       }
       expect(host.syncCount()).toBe(fake.syncs);
     },
@@ -276,10 +276,10 @@ describe("printing the results sheet", () => {
     printSetups: [{ sheet: plan.sheets[0], orientation: "landscape" as const, fitToWidth: 1, titleRows: "$8:$8" }],
   });
 
-  test("where the plan gives print settings, ExcelApi 1.9 sets them in the same round trip", async () => {
+  test("where the plan gives print settings, ExcelApi 1.9 sets them in the same write", async () => {
     const { fake, host } = setUp(gridOf(T.standardSpbe()));
     const { plan } = understand(await host.read());
-    expect(await countSyncs(fake, () => host.apply(withPrint(plan)))).toBe(1);
+    expect(await countSyncs(fake, () => host.apply(withPrint(plan)))).toBe(2);
     expect(fake.workbook.pageSetup("Indeks SPBE")).toEqual({
       orientation: "Landscape",
       zoom: { horizontalFitToPages: 1 },
@@ -320,15 +320,18 @@ describe("failures leave the workbook as it was and say what to do", () => {
     expect(fake.workbook.snapshot()).toEqual(before);
   });
 
-  test("protected after the read: Excel refuses half-way, the assessor is told, and applying again finishes the job", async () => {
+  test("protected after the read: refused before anything is written, and applying once unprotected finishes the job", async () => {
     const clean = setUp(gridOf(T.standardSpbe()));
     await readAndApply(clean.host);
 
     const { fake, host } = setUp(gridOf(T.standardSpbe()));
     const grid = await host.read();
     fake.workbook.protect("Kertas Kerja");
+    const before = fake.workbook.snapshot();
     const err = await host.apply(understand(grid).plan).catch((e) => e);
     expect(err).toMatchObject({ code: "protected" });
+    // No results sheet made, nothing half-written.
+    expect(fake.workbook.snapshot()).toEqual(before);
     fake.workbook.protect("Kertas Kerja", false);
     await readAndApply(host);
     expect(fake.workbook.snapshot()).toEqual(clean.fake.workbook.snapshot());
@@ -360,8 +363,8 @@ describe("failures leave the workbook as it was and say what to do", () => {
     expect(err.text.en).toMatch(/click Apply again/);
     expect(err.text.id).toMatch(/klik Terapkan lagi/);
     expect(fake.workbook.snapshot()).toEqual(before);
-    // what the host knew may be stale now: one read, then the write
-    expect(await countSyncs(fake, () => host.apply(understand(grid).plan))).toBe(3);
+    // what the host knew may be stale: the apply's own look learns it again, then the write
+    expect(await countSyncs(fake, () => host.apply(understand(grid).plan))).toBe(2);
     fake.workbook.failNextSync("GeneralException");
     await expect(host.read()).rejects.toMatchObject({
       code: "sync-failed",

@@ -9,10 +9,13 @@ import { countSyncs, EMPTY_PLAN, gridOf, setUp, understand } from "./workbooks";
 
 afterEach(() => jest.useRealTimers());
 
+/** E7, the first assessor level, left empty: an apply writes only cells nobody filled. */
+const emptyE7 = () => T.standardSpbe(T.DENPASAR_SELF, { ...T.DENPASAR_FINAL, 1: null });
+
 /** The level cells of the Denpasar template, as the pane asks to watch them. */
-async function levelWatch(apiVersion = "1.14") {
+async function levelWatch(apiVersion = "1.14", book = T.standardSpbe()) {
   jest.useFakeTimers();
-  const s = setUp(gridOf(T.standardSpbe()), { apiVersion });
+  const s = setUp(gridOf(book), { apiVersion });
   const grid = await s.host.read();
   const t = understand(grid).analysis.tables[0];
   const rows = t.layout.rows.map((r) => r.row);
@@ -50,7 +53,7 @@ describe("watching the level cells", () => {
   });
 
   test("the add-in's own writes are ignored, even on a level cell", async () => {
-    const { fake, host, calls } = await levelWatch();
+    const { fake, host, calls } = await levelWatch("1.14", emptyE7());
     await host.apply({ ...EMPTY_PLAN, cells: [{ sheet: "Kertas Kerja", address: "E7", value: 4 }] });
     await settle();
     expect(fake.workbook.value("Kertas Kerja", "E7")).toBe(4);
@@ -58,7 +61,7 @@ describe("watching the level cells", () => {
   });
 
   test("before ExcelApi 1.14: local changes while our writes land are taken for ours; a co-author's are not", async () => {
-    const { fake, host, calls } = await levelWatch("1.9");
+    const { fake, host, calls } = await levelWatch("1.9", emptyE7());
     await host.apply({ ...EMPTY_PLAN, cells: [{ sheet: "Kertas Kerja", address: "E7", value: 4 }] });
     await settle();
     expect(calls).toHaveLength(0);

@@ -3,8 +3,27 @@
  * by a plan, edited "by a person" (which notifies watchers of that cell), and told to fail.
  */
 import { CellValue, parseA1, WorkbookGrid } from "../../../src/core/grid";
+import {
+  CheckedPlan,
+  checkPlan,
+  expectedFacts,
+  factsFromGrid,
+  FoundValidation,
+  NO_CHOICES,
+  PlanChoices,
+  sameOutcome,
+  whatChanged,
+} from "../../../src/core/planCheck";
 import { WritePlan } from "../../../src/core/writePlan";
-import { HostCapabilities, HostError, LevelWatch, RowsNeeded, WorkbookHost } from "../../../src/excel/workbookHost";
+import {
+  ApplyOptions,
+  ApplyOutcome,
+  HostCapabilities,
+  HostError,
+  LevelWatch,
+  RowsNeeded,
+  WorkbookHost,
+} from "../../../src/excel/workbookHost";
 import { stagedRead } from "../../support/stagedRead";
 
 export const ALL_CAPABILITIES: HostCapabilities = {
@@ -27,6 +46,8 @@ export class MemoryHost implements WorkbookHost {
   readonly applied: WritePlan[] = [];
   readonly watching: LevelWatch[] = [];
   reads = 0;
+  /** validation a person put on ranges a plan validates, by `validationKey` (a grid does not hold it) */
+  validations: Record<string, FoundValidation> = {};
   /** the next read or apply throws this */
   failNext: HostError | Error | null = null;
   private watchers: { target: LevelWatch; onChange: () => void }[] = [];
@@ -62,15 +83,28 @@ export class MemoryHost implements WorkbookHost {
     return needs ? stagedRead(copy, needs).grid : copy;
   }
 
-  async apply(plan: WritePlan): Promise<void> {
+  async check(plan: WritePlan, choices: PlanChoices = NO_CHOICES): Promise<CheckedPlan> {
     this.takeFailure();
-    this.applied.push(plan);
-    for (const name of plan.sheets)
+    return checkPlan(plan, factsFromGrid(this.grid, plan, { validations: this.validations }), choices);
+  }
+
+  /** The same rule as the Office.js host: look, and write only what the preview showed. */
+  async apply(plan: WritePlan, options: ApplyOptions = {}): Promise<ApplyOutcome> {
+    this.takeFailure();
+    const choices = options.choices ?? options.seen?.choices ?? NO_CHOICES;
+    const checked = checkPlan(plan, factsFromGrid(this.grid, plan, { validations: this.validations }), choices);
+    if (checked.refusal) throw new HostError("refused", checked.refusal);
+    const seen = options.seen ?? checkPlan(plan, expectedFacts(plan), choices);
+    if (!sameOutcome(seen, checked)) return { written: false, checked, changes: whatChanged(seen, checked) };
+    const write = checked.plan;
+    this.applied.push(write);
+    for (const name of write.sheets)
       if (!this.grid.sheets.some((s) => s.name === name)) this.grid.sheets.push({ name, values: [] });
-    for (const c of plan.cells) {
+    for (const c of write.cells) {
       const v = c.formula !== undefined ? (c.result ?? null) : (c.value ?? null);
       this.setCell(c.sheet, c.address, v as CellValue, c.formula);
     }
+    return { written: true, checked };
   }
 
   async select(sheet: string, address: string): Promise<void> {

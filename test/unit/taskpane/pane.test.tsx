@@ -4,6 +4,8 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { analyze } from "../../../src/core/analyze";
+import { validationKey } from "../../../src/core/planCheck";
+import { buildWritePlan } from "../../../src/core/writePlan";
 import { WorkbookGrid } from "../../../src/core/grid";
 import { HostError } from "../../../src/excel/workbookHost";
 import { FRAMEWORKS } from "../../../src/frameworks";
@@ -128,12 +130,37 @@ describe("task pane", () => {
     expect(within(dialog).getByText(/Validasi data pada \d+ rentang sel nilai/)).toBeInTheDocument();
     expect(within(dialog).getByText(/Tidak ada isian orang yang diubah/)).toBeInTheDocument();
     const reads = host.reads;
+    await waitFor(() => expect(button("Terapkan")).toBeEnabled());
     await userEvent.click(button("Terapkan"));
     await waitFor(() => expect(host.applied).toHaveLength(1));
     expect(await screen.findByText(/Sudah diterapkan. Hasil ada di lembar "Indeks SPBE"/)).toBeInTheDocument();
     await waitFor(() => expect(host.reads).toBe(reads + 1));
     expect(screen.queryByRole("dialog", { hidden: true })).not.toBeInTheDocument();
     expect(host.grid.sheets.map((s) => s.name)).toContain("Indeks SPBE");
+  });
+
+  test("a validation a person adds while the preview is open: nothing written, the preview says so, and theirs is kept unless they tick the box", async () => {
+    const host = new MemoryHost(spbeGrid());
+    open(host);
+    await screen.findByText("3,19");
+    await userEvent.click(screen.getByRole("button", { name: "Terapkan ke buku kerja" }));
+    const { dialog, button } = await previewDialog("Terapkan ke buku kerja");
+    await waitFor(() => expect(button("Terapkan")).toBeEnabled());
+    const plan = buildWritePlan(host.grid, analyze(host.grid, FRAMEWORKS));
+    const key = validationKey(plan.validations[1]);
+    host.validations[key] = { kind: "rule", type: "whole", min: 0, max: 10, errorTitle: "Salah" };
+    await userEvent.click(button("Terapkan"));
+    const alert = await within(dialog).findByRole("alert");
+    expect(alert).toHaveTextContent(/Buku kerja berubah sejak pratinjau dibuka/);
+    expect(alert).toHaveTextContent(/Validasi Anda pada Kertas Kerja!.* \(bilangan bulat 0–10\) dipertahankan/);
+    expect(host.applied).toHaveLength(0);
+    const replace = within(dialog).getByRole("checkbox", { name: "Ganti dengan validasi alat ini" });
+    expect(replace).not.toBeChecked();
+    await userEvent.click(replace);
+    expect(replace).toBeChecked();
+    await userEvent.click(button("Terapkan"));
+    await waitFor(() => expect(host.applied).toHaveLength(1));
+    expect(validationKey(host.applied[0].validations[1])).toBe(key);
   });
 
   test("cancel leaves the workbook alone", async () => {
@@ -151,11 +178,14 @@ describe("task pane", () => {
     open(host);
     await screen.findByText("3.19");
     await userEvent.click(screen.getByRole("button", { name: "Apply to workbook" }));
+    const { button } = await previewDialog("Apply to workbook");
+    // Apply waits for the preview's look at the workbook; the failure is the apply's.
+    await waitFor(() => expect(button("Apply")).toBeEnabled());
     host.failNext = new HostError("protected", {
       id: "Lembar terkunci; buka kuncinya lalu coba lagi",
       en: "The sheet is protected; unprotect it and try again",
     });
-    await userEvent.click((await previewDialog("Apply to workbook")).button("Apply"));
+    await userEvent.click(button("Apply"));
     expect(await screen.findByText("The sheet is protected; unprotect it and try again")).toBeInTheDocument();
     expect(host.applied).toHaveLength(0);
     await userEvent.click(screen.getByRole("button", { name: "Dismiss message" }));

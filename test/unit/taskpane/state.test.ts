@@ -1,3 +1,4 @@
+import { checkPlan, validationKey } from "../../../src/core/planCheck";
 import { rowsNeeded } from "../../../src/core/readingNeeds";
 import { HostError } from "../../../src/excel/workbookHost";
 import { FRAMEWORKS } from "../../../src/frameworks";
@@ -118,6 +119,37 @@ describe("pane state", () => {
     const s = paneReducer(initialState("id-ID"), { type: "language-changed", language: "en" });
     expect(paneLanguage(s)).toBe("en");
     expect(paneLanguage(paneReducer(s, { type: "language-changed", language: null }))).toBe("id");
+  });
+});
+
+describe("the apply preview in a shared workbook", () => {
+  test("checked against the workbook; a choice recomputes it; a changed workbook keeps it open with what changed", async () => {
+    let s = read(initialState("id-ID"));
+    s = paneReducer(s, { type: "preview-opened" });
+    expect(s.checked).toBeNull();
+    const host = new MemoryHost(spbeGrid());
+    const plan = s.writePlan!;
+    // An answer for an older preview is dropped.
+    const stale = paneReducer(s, { type: "preview-checked", plan: { ...plan }, checked: await host.check(plan) });
+    expect(stale.checked).toBeNull();
+    const checked = await host.check(plan);
+    const key = validationKey(plan.validations[0]);
+    checked.facts.validations[key] = { kind: "mixed" };
+    s = paneReducer(s, { type: "preview-checked", plan, checked: checkPlan(plan, checked.facts) });
+    expect(s.checked!.touches.find((t) => t.choice === key)?.kind).toBe("validation-theirs");
+    s = paneReducer(s, { type: "choice-toggled", key });
+    expect(s.planChoices.replaceValidations).toEqual([key]);
+    expect(s.checked!.touches.find((t) => t.choice === key)?.kind).toBe("validation-replaced");
+    s = paneReducer(s, { type: "apply-started" });
+    const changes = [{ id: "Sampul!C6 berubah", en: "Sampul!C6 changed" }];
+    s = paneReducer(s, { type: "apply-changed", checked: s.checked!, changes });
+    expect(s.applying).toBe(false);
+    expect(s.writePlan).toBe(plan);
+    expect(s.previewChanges).toEqual(changes);
+    s = paneReducer(s, { type: "choice-toggled", key });
+    s = paneReducer(s, { type: "apply-done", skipped: [] });
+    expect(s.writePlan).toBeNull();
+    expect(s.appliedLeft.map((m) => m.en)).toEqual([expect.stringMatching(/^Your validation on .* is kept/)]);
   });
 });
 

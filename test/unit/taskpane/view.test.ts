@@ -144,13 +144,16 @@ describe("what the pane shows", () => {
   test("the apply preview counts what the plan writes, and leaves out what this Excel cannot do", () => {
     const grid = spbeGrid();
     const plan = buildWritePlan(grid, analyze(grid, FRAMEWORKS));
-    const full = previewView(plan, ALL_CAPABILITIES, "id");
+    const full = previewView(plan, null, [], ALL_CAPABILITIES, "id");
+    expect(full.checking).toBe(true);
     expect(full.sheets).toEqual(["Indeks SPBE"]);
     expect(full.cells).toBe(plan.cells.length);
     expect(full.validations).toBeGreaterThan(0);
     expect(full.unavailable).toEqual([]);
     const old = previewView(
       plan,
+      null,
+      [],
       { dataValidation: false, conditionalFormats: false, events: false, names: true },
       "en",
     );
