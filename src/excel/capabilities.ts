@@ -22,6 +22,10 @@ export interface ApiLevels extends HostCapabilities {
   chartSeries: boolean;
   /** 1.14: events say whether this add-in caused them */
   triggerSource: boolean;
+  /** 1.11: Excel.run waits while a person edits a cell (RunOptions.delayForCellEdit) */
+  delayForCellEdit: boolean;
+  /** 1.11: the regional settings numbers are shown in (Application.cultureInfo, decimalSeparator) */
+  cultureInfo: boolean;
 }
 
 export function readApiLevels(office: typeof Office | undefined): ApiLevels {
@@ -43,6 +47,8 @@ export function readApiLevels(office: typeof Office | undefined): ApiLevels {
     pageLayout: has("1.9"),
     chartSeries: has("1.7"),
     triggerSource: has("1.14"),
+    delayForCellEdit: has("1.11"),
+    cultureInfo: has("1.11"),
   };
 }
 

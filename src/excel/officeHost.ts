@@ -14,17 +14,36 @@
  * - apply: the whole write plan in one batch, using what the last read learned
  *   (protection, our earlier conditional formats, names) to decide without asking.
  * Each member of the API is used only where Excel reports its requirement set.
+ *
+ * Real Excel's rough edges, each modelled by the fake:
+ * - a person typing in a cell fails every batch; reads and the change-event registration
+ *   ask Excel to wait instead (RunOptions.delayForCellEdit, ExcelApi 1.11), and a
+ *   registration refused for it is tried again until it holds;
+ * - a sheet whose conditional formats Excel cannot list (office-js #6827, #6835) is read
+ *   without them, and an apply leaves its formats alone and says so; deleting a format by
+ *   position can fail where two share a cell (office-js #5222): the apply then deletes
+ *   our earlier formats through the listed items instead, in one more round trip;
+ * - Manual calculation and the decimal separator Excel shows numbers with are learned in
+ *   the read's first round trip; Worksheet.getRanges takes addresses of a limited length.
  */
 import { bi } from "../core/messages";
 import { CellValue, columnIndex, columnLetter, SheetGrid, WorkbookGrid } from "../core/grid";
 import { RowSpan, unread } from "../core/readingNeeds";
 import { CellStyle, PlannedChart, PlannedConditionalFormat, PlannedValidation, WritePlan } from "../core/writePlan";
 import { ApiLevels, readApiLevels, SkippedPart, skippedParts } from "./capabilities";
-import { isPayloadError, officeErrorCode, protectedSheetsError, toHostError } from "./hostErrors";
-import { Area, areaAddress, intersects, parseArea, parseAreas } from "./rangeAddress";
+import { isCellEditError, isPayloadError, officeErrorCode, protectedSheetsError, toHostError } from "./hostErrors";
+import { Area, areaAddress, intersects, parseArea, parseAreas, rangeGroups } from "./rangeAddress";
 import { GUESS_BYTES_PER_CELL, halve, PAYLOAD_BUDGET, planChunks, RowsWanted } from "./readChunks";
 import { shiftFormula } from "../core/shiftFormula";
-import { HostCapabilities, HostError, LevelWatch, RowsNeeded, WorkbookHost } from "./workbookHost";
+import {
+  HostCapabilities,
+  HostError,
+  LevelWatch,
+  PLAIN_STATUS,
+  RowsNeeded,
+  WorkbookHost,
+  WorkbookStatus,
+} from "./workbookHost";
 
 export interface OfficeHost extends WorkbookHost {
   /** the parts of the last applied plan this Excel could not write, each with a sentence for the assessor */
@@ -35,6 +54,8 @@ export interface OfficeHost extends WorkbookHost {
 export const DEBOUNCE_MS = 300;
 /** Excel delivers the change events of our own writes shortly after the round trip. */
 export const OWN_WRITE_WINDOW_MS = 1000;
+/** How soon a change-event registration refused while a person edited a cell is tried again. */
+export const WATCH_RETRY_MS = 1000;
 
 /**
  * A custom conditional format as the sheet's whole collection listed it. Excel has no
@@ -68,6 +89,7 @@ const CHART_TYPES: Record<PlannedChart["type"], "BarClustered" | "Radar"> = {
 };
 
 const lower = (s: string) => s.toLowerCase();
+const sameNames = (a: string[], b: string[]) => a.length === b.length && a.every((n, i) => n === b[i]);
 
 /** What is read of each cell. */
 const CELLS_LOAD = "values,formulas,valueTypes";
@@ -221,6 +243,9 @@ class OfficeJsHost implements OfficeHost {
   private readonly levels: ApiLevels;
   /** lower-case sheet name → what the last read read of it */
   private readonly lastRead = new Map<string, SheetRead>();
+  /** lower-case names of sheets whose conditional formats Excel could not list */
+  private readonly unreadableRules = new Set<string>();
+  private excelStatus: WorkbookStatus = PLAIN_STATUS;
 
   constructor(
     private readonly excel: typeof Excel,
@@ -253,18 +278,68 @@ class OfficeJsHost implements OfficeHost {
 
   // ----- read -----
 
+  /**
+   * Excel.run for reads and registrations: where Excel knows it, the batch waits while a
+   * person edits a cell instead of failing (RunOptions.delayForCellEdit: "if the user is in
+   * cell edit mode the batch request is delayed until the user exits cell edit mode").
+   * Applies keep failing at once: a write should not land long after the click.
+   */
+  private runWaiting<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.levels.delayForCellEdit ? this.excel.run({ delayForCellEdit: true }, batch) : this.excel.run(batch);
+  }
+
+  status(): WorkbookStatus {
+    return {
+      ...this.excelStatus,
+      unreadableRules: (this.known?.sheets ?? []).filter((n) => this.unreadableRules.has(lower(n))),
+    };
+  }
+
+  async calculate(): Promise<void> {
+    try {
+      await this.excel.run(async (ctx) => {
+        ctx.workbook.application.calculate("Full");
+        await this.sync(ctx);
+      });
+    } catch (e) {
+      throw toHostError(e, "calculate");
+    }
+  }
+
   async read(needs?: RowsNeeded): Promise<WorkbookGrid> {
     try {
-      return await this.excel.run(async (ctx) => {
+      return await this.runWaiting(async (ctx) => {
         let expected = this.known?.sheets;
         let cellsFirst = true;
+        let withRules = true;
+        /** the names a pass expected when it failed with ItemNotFound */
+        let missed: string[] | undefined;
+        let failure: unknown;
         // Each pass returns the grid or learns the sheet names afresh (a renamed sheet
-        // costs one failed pass more); four passes without a grid: the sheets keep changing.
-        for (let pass = 0; pass < 4; pass++) {
-          const r = await this.readPass(ctx, expected, cellsFirst, needs);
-          if (r.grid) return r.grid;
+        // costs one failed pass more, a list of formats Excel cannot read one more);
+        // five passes without a grid: the sheets keep changing.
+        for (let pass = 0; pass < 5; pass++) {
+          const r = await this.readPass(ctx, expected, cellsFirst, needs, withRules);
+          if (r.grid) {
+            if (!withRules) await this.probeRules(ctx, r.names!);
+            return r.grid;
+          }
           if (r.tooBig) cellsFirst = false;
-          else expected = r.sheets;
+          else if (r.failed) {
+            failure = r.failed;
+            if (officeErrorCode(r.failed) === "ItemNotFound") {
+              missed = expected;
+              expected = undefined;
+            } else if (withRules) withRules = false;
+            else throw r.failed;
+          } else {
+            // The sheets the failed pass asked for are all there: what failed was a list of conditional formats.
+            const same = !!missed && sameNames(missed, r.sheets!);
+            if (same && !withRules) throw failure;
+            if (same) withRules = false;
+            missed = undefined;
+            expected = r.sheets;
+          }
         }
         throw new HostError(
           "sync-failed",
@@ -305,11 +380,17 @@ class OfficeJsHost implements OfficeHost {
     expected: string[] | undefined,
     cellsFirst: boolean,
     needs: RowsNeeded | undefined,
-  ): Promise<{ grid?: WorkbookGrid; sheets?: string[]; tooBig?: boolean }> {
+    withRules: boolean,
+  ): Promise<{ grid?: WorkbookGrid; names?: string[]; sheets?: string[]; tooBig?: boolean; failed?: unknown }> {
     const wb = ctx.workbook;
     const lv = this.levels;
     const list = wb.worksheets.load(lv.protection ? "items/name,items/protection/protected" : "items/name");
-    const names = expected ? wb.names.load("items/name,items/value") : undefined;
+    const names = expected ? wb.names.load("items/name") : undefined;
+    // Excel's own settings ride along in the same trip: calculation mode (1.1), separators (1.11).
+    const app = wb.application.load(
+      lv.cultureInfo ? "calculationMode,decimalSeparator,useSystemSeparators" : "calculationMode",
+    );
+    const culture = lv.cultureInfo ? app.cultureInfo.numberFormat.load("numberDecimalSeparator") : undefined;
     const again = !!expected && this.fitsOneTrip(expected);
     const perSheet = (expected ?? []).map((name) => {
       const ws = wb.worksheets.getItem(name);
@@ -327,7 +408,10 @@ class OfficeJsHost implements OfficeHost {
       } else if (cellsFirst) {
         cells = [{ from: 0, range: rect.getIntersection(ws.getRange(`1:${FIRST_ROWS}`)).load(CELLS_LOAD) }];
       }
-      const rules = lv.conditionalFormats ? ws.getRange().conditionalFormats.load(RULES_LOAD) : undefined;
+      const rules =
+        lv.conditionalFormats && withRules && !this.unreadableRules.has(lower(name))
+          ? ws.getRange().conditionalFormats.load(RULES_LOAD)
+          : undefined;
       const charts = ws.charts.load("items/name");
       return { name, rect, last, asBefore, cells, rules, charts };
     });
@@ -335,17 +419,31 @@ class OfficeJsHost implements OfficeHost {
     try {
       await this.sync(ctx);
     } catch (e) {
-      // A sheet we expected was deleted or renamed: learn the names afresh.
-      if (expected && officeErrorCode(e) === "ItemNotFound") return {};
       // The cells did not fit one answer: ask again without them, then read them in parts.
       if (cellsFirst && expected && isPayloadError(e)) return { tooBig: true };
+      // A sheet we expected was deleted or renamed (learn the names afresh), or a list of
+      // conditional formats could not be read (read again without them).
+      // (#2180 reports the latter as InvalidOperation, "not permitted for the current object".)
+      const listedRules = perSheet.some((s) => s.rules);
+      const code = officeErrorCode(e);
+      if (expected && (code === "ItemNotFound" || (listedRules && code === "InvalidOperation" && !isCellEditError(e))))
+        return { failed: e };
       throw e;
     }
+    this.excelStatus = {
+      manualCalculation: app.calculationMode === "Manual",
+      unreadableRules: [],
+      decimalSeparator: culture
+        ? app.useSystemSeparators
+          ? culture.numberDecimalSeparator
+          : app.decimalSeparator
+        : undefined,
+    };
     const actual = list.items.map((s) => s.name);
     const protectedSheets = new Set(
       lv.protection ? list.items.filter((s) => s.protection.protected).map((s) => lower(s.name)) : [],
     );
-    if (!expected || !names || actual.length !== expected.length || actual.some((n, i) => n !== expected[i])) {
+    if (!expected || !names || !sameNames(actual, expected)) {
       this.learn({ asOf, sheets: actual, protectedSheets, rules: new Map(), names: new Set(), charts: new Map() });
       return { sheets: actual };
     }
@@ -378,8 +476,7 @@ class OfficeJsHost implements OfficeHost {
         for (const c of s.cells) put(g, c.from, c.range.values, c.range.formulas, c.range.valueTypes as string[][]);
       return g;
     });
-    const bookNames = Object.fromEntries(names.items.map((n) => [n.name, String(n.value).replace(/^=/, "")]));
-    const gridOf = (): WorkbookGrid => ({ sheets: got.map(sheetGrid), names: bookNames });
+    const gridOf = (): WorkbookGrid => ({ sheets: got.map(sheetGrid) });
     // Read what is needed and not read yet, until what was read asks for nothing more.
     let grid = gridOf();
     const bySheet = new Map(got.map((g) => [g.name, g]));
@@ -409,7 +506,27 @@ class OfficeJsHost implements OfficeHost {
         bytes: read > 0 ? Math.ceil((g.bytes * needed) / read) : 0,
       });
     }
-    return { grid };
+    return { grid, names: actual };
+  }
+
+  /**
+   * Each sheet's conditional formats in a round trip of its own, after a read that had to
+   * leave them out: a sheet whose list fails is remembered, read without its formats from
+   * then on, and its formats left alone by an apply (the pane says so).
+   */
+  private async probeRules(ctx: Excel.RequestContext, sheets: string[]): Promise<void> {
+    if (!this.levels.conditionalFormats) return;
+    for (const name of sheets) {
+      const collection = ctx.workbook.worksheets.getItem(name).getRange().conditionalFormats.load(RULES_LOAD);
+      try {
+        await this.sync(ctx);
+      } catch {
+        this.unreadableRules.add(lower(name));
+        continue;
+      }
+      this.unreadableRules.delete(lower(name));
+      this.known?.rules.set(lower(name), customRules(collection));
+    }
   }
 
   /** Rows of sheets, in trips that each stay under the payload limit. */
