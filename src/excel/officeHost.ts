@@ -635,19 +635,8 @@ class OfficeJsHost implements OfficeHost {
       }, DEBOUNCE_MS);
     };
     let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
-    try {
-      await this.excel.run(async (ctx) => {
-        registration = ctx.workbook.worksheets.getItem(target.sheet).onChanged.add(handler);
-        await this.sync(ctx);
-      });
-    } catch (e) {
-      throw toHostError(e, "watch");
-    }
-    return () => {
-      if (stopped) return;
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      const reg = registration!;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const remove = (reg: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>) =>
       // The handler was registered in that run's context; it is removed through it.
       void this.excel
         .run(reg.context, async (ctx) => {
@@ -655,6 +644,33 @@ class OfficeJsHost implements OfficeHost {
           await this.sync(ctx as Excel.RequestContext);
         })
         .catch(() => undefined);
+    const register = () =>
+      this.runWaiting(async (ctx) => {
+        const reg = ctx.workbook.worksheets.getItem(target.sheet).onChanged.add(handler);
+        await this.sync(ctx);
+        if (stopped) remove(reg);
+        else registration = reg;
+      });
+    // Refused while a person edits a cell (an Excel without delayForCellEdit): tried again
+    // until it holds, so live updates do not stop for good. Other failures end the retries.
+    const again = () => {
+      retry = setTimeout(() => {
+        retry = undefined;
+        if (!stopped) register().catch((e) => (isCellEditError(e) ? again() : undefined));
+      }, WATCH_RETRY_MS);
+    };
+    try {
+      await register();
+    } catch (e) {
+      if (!isCellEditError(e)) throw toHostError(e, "watch");
+      again();
+    }
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      if (retry) clearTimeout(retry);
+      if (registration) remove(registration);
     };
   }
 
