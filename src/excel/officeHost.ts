@@ -26,6 +26,7 @@
  * - Manual calculation and the decimal separator Excel shows numbers with are learned in
  *   the read's first round trip; Worksheet.getRanges takes addresses of a limited length.
  */
+import { Bilingual } from "../core/framework";
 import { bi } from "../core/messages";
 import { CellValue, columnIndex, columnLetter, SheetGrid, WorkbookGrid } from "../core/grid";
 import { RowSpan, unread } from "../core/readingNeeds";
@@ -48,6 +49,8 @@ import {
 export interface OfficeHost extends WorkbookHost {
   /** the parts of the last applied plan this Excel could not write, each with a sentence for the assessor */
   lastSkipped(): SkippedPart[];
+  status(): WorkbookStatus;
+  calculate(): Promise<void>;
 }
 
 /** Quiet time before a burst of edits (a paste, a fill-down) becomes one refresh. */
@@ -581,21 +584,31 @@ class OfficeJsHost implements OfficeHost {
     const locked = [...targets].filter((s) => this.known!.protectedSheets.has(lower(s)));
     if (locked.length) throw protectedSheetsError(locked);
     this.skipped = skippedParts(caps, plan);
+    // A sheet whose formats Excel could not list is tried once more (a person may have
+    // mended the rule); if it still fails it keeps its formats as they are: ours could not
+    // be told apart, only doubled.
+    const unlistedBefore = caps.conditionalFormats
+      ? [...new Set(plan.conditionalFormats.map((f) => f.sheet))].filter((s) => this.unreadableRules.has(lower(s)))
+      : [];
+    if (unlistedBefore.length)
+      await this.runWaiting((ctx) => this.probeRules(ctx, unlistedBefore)).catch(() => undefined);
+    const unlisted = unlistedBefore.filter((s) => this.unreadableRules.has(lower(s)));
+    if (unlisted.length) {
+      plan = { ...plan, conditionalFormats: plan.conditionalFormats.filter((f) => !unlisted.includes(f.sheet)) };
+      this.skipped = [...this.skipped, { part: "conditionalFormats", message: unreadableRulesMessage(unlisted) }];
+    }
 
     this.applying++;
     try {
-      await this.excel.run(async (ctx) => {
-        const batch = new ApplyBatch(ctx, this.known!, this.levels);
-        batch.queue(plan, caps);
-        const asOf = ++this.sent;
-        await this.sync(ctx);
-        // A read sent after this apply already saw its changes.
-        const k = this.known;
-        if (k && k.asOf < asOf) {
-          batch.remember(k);
-          k.asOf = asOf;
-        }
-      });
+      try {
+        await this.applyOnce(plan, caps, false);
+      } catch (e) {
+        // office-js #5222: deleting an earlier format by its place fails where two formats
+        // share a cell. Applying again gives the same workbook; this time through the listed items.
+        if (officeErrorCode(e) !== "ItemNotFound" || !caps.conditionalFormats || !plan.conditionalFormats.length)
+          throw e;
+        await this.applyOnce(plan, caps, true);
+      }
     } catch (e) {
       // Part of the batch may have run; learn the workbook afresh before the next apply.
       this.known = undefined;
@@ -604,6 +617,36 @@ class OfficeJsHost implements OfficeHost {
       this.applying--;
       this.ownWritesUntil = Date.now() + OWN_WRITE_WINDOW_MS;
     }
+  }
+
+  /** One apply in one round trip; `listFirst` lists the sheets' formats in a trip before, to delete ours as listed items. */
+  private async applyOnce(plan: WritePlan, caps: HostCapabilities, listFirst: boolean): Promise<void> {
+    await this.excel.run(async (ctx) => {
+      let listed: Map<string, Excel.ConditionalFormatCollection> | undefined;
+      if (listFirst) {
+        listed = new Map();
+        for (const sheet of new Set(plan.conditionalFormats.map((f) => f.sheet)))
+          listed.set(
+            lower(sheet),
+            ctx.workbook.worksheets.getItem(sheet).getRange().conditionalFormats.load(RULES_LOAD),
+          );
+        // The failed trip may have added sheets before it stopped.
+        const sheets = ctx.workbook.worksheets.load("items/name");
+        await this.sync(ctx);
+        this.known!.sheets = sheets.items.map((s) => s.name);
+        for (const [key, c] of listed) this.known!.rules.set(key, customRules(c));
+      }
+      const batch = new ApplyBatch(ctx, this.known!, this.levels, listed);
+      batch.queue(plan, caps);
+      const asOf = ++this.sent;
+      await this.sync(ctx);
+      // A read sent after this apply already saw its changes.
+      const k = this.known;
+      if (k && k.asOf < asOf) {
+        batch.remember(k);
+        k.asOf = asOf;
+      }
+    });
   }
 
   // ----- select, watch -----
@@ -705,6 +748,8 @@ class ApplyBatch {
     private readonly ctx: Excel.RequestContext,
     private readonly known: Known,
     private readonly levels: ApiLevels,
+    /** lower-case sheet name → its formats as listed in a trip before this one: ours are deleted as those items */
+    private readonly listed?: Map<string, Excel.ConditionalFormatCollection>,
   ) {}
 
   private sheet(name: string): Excel.Worksheet {
@@ -779,9 +824,15 @@ class ApplyBatch {
     chart.setPosition(c.anchor);
     chart.width = c.width;
     chart.height = c.height;
+    // Each series is given its values explicitly where Excel can (ExcelApi 1.7): from a
+    // source range whose first row is text (an index still "–") Excel would take that row
+    // for series names and drop it from the values.
     c.series.forEach((s, k) => {
-      if (adjacent || k === 0) chart.series.getItemAt(k).name = s.name;
-      else if (this.levels.chartSeries) chart.series.add(s.name).setValues(ws.getRange(s.values));
+      if (this.levels.chartSeries) {
+        const series = adjacent || k === 0 ? chart.series.getItemAt(k) : chart.series.add(s.name);
+        series.name = s.name;
+        series.setValues(ws.getRange(s.values));
+      } else if (adjacent || k === 0) chart.series.getItemAt(k).name = s.name;
     });
     if (this.levels.chartSeries) chart.axes.categoryAxis.setCategoryNames(ws.getRange(c.categories));
     this.addedCharts.push({ sheet: key, name: c.name });
@@ -801,10 +852,11 @@ class ApplyBatch {
     }
   }
 
-  /** The areas as one multi-area range where Excel has them, else one range per area. */
+  /** The areas as multi-area ranges where Excel has them (in groups getRanges takes), else one range per area. */
   private targets(sheet: string, ranges: string[]): (Excel.Range | Excel.RangeAreas)[] {
     const ws = this.sheet(sheet);
-    if (this.levels.rangeAreas && ranges.length > 1) return [ws.getRanges(ranges.join(","))];
+    if (this.levels.rangeAreas && ranges.length > 1)
+      return rangeGroups(ranges).map((g) => (g.length === 1 ? ws.getRange(g[0]) : ws.getRanges(g.join(","))));
     return ranges.map((r) => ws.getRange(r));
   }
 
@@ -829,13 +881,15 @@ class ApplyBatch {
     }
     for (const [key, list] of bySheet) {
       const sheet = list[0].sheet;
-      // One rule per area where Excel lacks multi-area ranges: each written for its own top-left cell.
+      // One rule per area where Excel lacks multi-area ranges, one per group of areas where
+      // getRanges would refuse them all at once: each written for its own top-left cell.
       const rules = list.flatMap((cf) => {
-        if (this.levels.rangeAreas || cf.ranges.length === 1) return [{ cf, ranges: cf.ranges, formula: cf.formula }];
+        const groups = this.levels.rangeAreas ? rangeGroups(cf.ranges) : cf.ranges.map((r) => [r]);
+        if (groups.length === 1) return [{ cf, ranges: cf.ranges, formula: cf.formula }];
         const origin = parseAreas(cf.ranges[0])![0];
-        return cf.ranges.map((r) => {
-          const a = parseAreas(r)![0];
-          return { cf, ranges: [r], formula: shiftFormula(cf.formula, a.top - origin.top, a.left - origin.left) };
+        return groups.map((g) => {
+          const a = parseAreas(g[0])![0];
+          return { cf, ranges: g, formula: shiftFormula(cf.formula, a.top - origin.top, a.left - origin.left) };
         });
       });
       // Our earlier rules are known by their exact formula text: replaced, never doubled.
@@ -844,7 +898,9 @@ class ApplyBatch {
       const ours = new Set(rules.map((r) => r.formula));
       const collection = this.sheet(sheet).getRange().conditionalFormats;
       const earlier = (this.known.rules.get(key) ?? []).filter((r) => ours.has(r.formula.replace(/^=/, "")));
-      for (const r of earlier.sort((a, b) => b.position - a.position)) collection.getItemAt(r.position).delete();
+      const items = this.listed?.get(key)?.items;
+      for (const r of earlier.sort((a, b) => b.position - a.position))
+        (items ? items[r.position] : collection.getItemAt(r.position)).delete();
       for (const r of rules) {
         const [target] = this.targets(sheet, r.ranges);
         const format = target.conditionalFormats.add("Custom");
@@ -870,6 +926,15 @@ class ApplyBatch {
       k.charts.get(c.sheet)!.add(c.name);
     }
   }
+}
+
+/** Said after an apply that left a sheet's conditional formats alone because Excel could not list them. */
+export function unreadableRulesMessage(sheets: string[]): Bilingual {
+  const list = sheets.map((s) => `"${s}"`).join(", ");
+  return bi(
+    `Excel tidak dapat membaca daftar format bersyarat di lembar ${list} (masalah Excel yang dikenal, office-js #6827), jadi format bersyarat di sana dibiarkan apa adanya: sorotan nilai rendah dan tidak sah tidak dipasang atau diperbarui. Periksa aturannya di Beranda › Pemformatan Bersyarat › Kelola Aturan.`,
+    `Excel could not list the conditional formats on sheet ${list} (a known Excel issue, office-js #6827), so the formats there were left as they are: the highlights of low and invalid levels were not added or updated. Check the rules under Home › Conditional Formatting › Manage Rules.`,
+  );
 }
 
 export function createOfficeHost(excel: typeof Excel, office: typeof Office | undefined): OfficeHost {
