@@ -23,7 +23,7 @@ export interface FakeExcelOptions {
   apiVersion?: string;
   /** Office.context.displayLanguage */
   displayLanguage?: string;
-  /** the regional settings numbers are shown in (Application.cultureInfo, ExcelApi 1.11); "en-US" by default */
+  /** the regional settings numbers are shown in (Application.cultureInfo, ExcelApi 1.11); the display language's by default */
   culture?: string;
   theme?: "light" | "dark";
   /** bytes a request or a response may hold; Excel on the web's 5 MB by default */
@@ -72,7 +72,7 @@ export function createFakeExcel(initial: WorkbookGrid, options: FakeExcelOptions
   const model = new WorkbookModel({
     apiVersion: options.apiVersion ?? "1.14",
     displayLanguage: options.displayLanguage ?? "en-US",
-    culture: options.culture ?? "en-US",
+    culture: options.culture ?? options.displayLanguage ?? "en-US",
     payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT_BYTES,
   });
   model.load(initial);
