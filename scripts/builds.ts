@@ -59,7 +59,10 @@ export function buildWorkbench(): void {
 /** The scripts taskpane.html loads first, by their content-hashed names ("taskpane.1a2b3c4d.js"). */
 export function entryScripts(): string[] {
   const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
-  return [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+  // Minified HTML leaves attribute values unquoted where it can.
+  return [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|([^\s>"]+))/g)]
+    .map((m) => m[1] ?? m[2])
+    .filter((src) => !/^https?:/.test(src));
 }
 
 export function ensureBuilt(log: (line: string) => void = () => {}): void {
