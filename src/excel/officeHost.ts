@@ -287,8 +287,16 @@ class OfficeJsHost implements OfficeHost {
    * cell edit mode the batch request is delayed until the user exits cell edit mode").
    * Applies keep failing at once: a write should not land long after the click.
    */
-  private runWaiting<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
-    return this.levels.delayForCellEdit ? this.excel.run({ delayForCellEdit: true }, batch) : this.excel.run(batch);
+  private async runWaiting<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    if (!this.levels.delayForCellEdit) return this.excel.run(batch);
+    try {
+      return await this.excel.run({ delayForCellEdit: true }, batch);
+    } catch (e) {
+      // office-js #3019: builds of Excel on the web failed every delayed batch as if a cell
+      // were being edited. Once more without the option: a person really editing gets the same answer.
+      if (!isCellEditError(e)) throw e;
+      return this.excel.run(batch);
+    }
   }
 
   status(): WorkbookStatus {

@@ -134,6 +134,12 @@ export class FakeRequestContext {
     this.model.syncCount++;
     // A round trip is asynchronous in Excel; the caller's code runs on only after it.
     await Promise.resolve();
+    // office-js #3019: builds that failed every delayed batch at once, editing or not.
+    if (this.delayForCellEdit && ops.length > 0 && this.model.faults.delayedBatchesFail)
+      throw new FakeOfficeError(
+        "InvalidOperationInCellEditMode",
+        "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+      );
     // "If the user is in cell edit mode the batch request is delayed until the user exits cell edit mode."
     if (this.delayForCellEdit && ops.length > 0) await this.model.cellEditEnded();
     const limit = this.model.options.payloadLimit;

@@ -261,6 +261,11 @@ export class FakeWorkbookHandle {
     this.model.calculate();
   }
 
+  /** office-js #3019 (builds of Excel on the web, since fixed): every batch run with delayForCellEdit fails as in cell edit mode. */
+  delayedBatchesFail(on: boolean): void {
+    this.model.faults.delayedBatchesFail = on;
+  }
+
   /**
    * Faults of real Excel, switched on by a test:
    * - `deleteAtSharedCell`: `getItemAt(n).delete()` fails with ItemNotFound when the rule

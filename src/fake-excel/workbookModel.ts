@@ -271,6 +271,8 @@ export class WorkbookModel implements EvalHost {
   readonly faults = {
     /** office-js #5222: ConditionalFormatCollection.getItemAt(n).delete() fails with ItemNotFound on a rule sharing a cell with another */
     deleteAtSharedCell: false,
+    /** office-js #3019: every batch run with delayForCellEdit fails as if a cell were being edited */
+    delayedBatchesFail: false,
     /** office-js #6827, #6835: loading these sheets' conditional formats fails with this code */
     unreadableRules: new Map<string, string>(),
   };

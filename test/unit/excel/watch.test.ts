@@ -199,4 +199,20 @@ describe("a person typing levels down a column (cell edit mode)", () => {
     await jest.advanceTimersByTimeAsync(3 * WATCH_RETRY_MS);
     expect(other.fake.workbook.handlerCount("Kertas Kerja")).toBe(0);
   });
+
+  test("#3019: an Excel that fails every delayed batch is read and watched without the option", async () => {
+    jest.useFakeTimers();
+    const { fake, host } = setUp(gridOf(T.standardSpbe()));
+    fake.workbook.delayedBatchesFail(true);
+    await host.read();
+    const calls: number[] = [];
+    const stop = await host.watch({ sheet: "Kertas Kerja", ranges: ["E7:E16"] }, () => calls.push(1));
+    fake.workbook.setValue("Kertas Kerja", "E7", 3);
+    await settle();
+    expect(calls).toHaveLength(1);
+    // a person really editing a cell: the read says so
+    fake.workbook.setCellEditMode(true);
+    await expect(host.read()).rejects.toMatchObject({ code: "edit-mode" });
+    stop();
+  });
 });
