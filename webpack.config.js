@@ -10,13 +10,18 @@
  *   npm start                        webpack-dev-server on https://localhost:3000
  *   webpack --env workbench          the browser workbench (fake Excel + sample grid)
  *                                    into dist-workbench/; never part of dist/
- * Source maps of a production build go to dist-maps/, never into dist/.
+ * Source maps of a production build go to dist-maps/, never into dist/. Scripts of a
+ * production build carry a hash of their content in their names (taskpane.1a2b3c4d.js),
+ * so a browser or Office that cached the old ones fetches the new ones; the manifest's
+ * <Version> is package.json's "version" (scripts/manifest-version.js).
  */
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { manifestVersion, withVersion } = require("./scripts/manifest-version");
+const { version } = require("./package.json");
 
 /** The address the manifest is written for during development. */
 const DEV_URL = "https://localhost:3000/";
@@ -82,7 +87,8 @@ function taskpaneConfig(dev, env) {
     entry: { taskpane: "./src/taskpane/index.tsx" },
     output: {
       path: path.resolve(__dirname, "dist"),
-      filename: "[name].js",
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
       sourceMapFilename: "../dist-maps/[file].map",
       clean: true,
     },
@@ -102,8 +108,10 @@ function taskpaneConfig(dev, env) {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) =>
-              url === DEV_URL ? content : Buffer.from(content.toString().split(DEV_URL).join(url)),
+            transform: (content) => {
+              const xml = withVersion(content.toString(), manifestVersion(version));
+              return Buffer.from(url === DEV_URL ? xml : xml.split(DEV_URL).join(url));
+            },
           },
         ],
       }),

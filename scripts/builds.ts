@@ -32,7 +32,7 @@ function sourcesTime(): number {
 export function stale(): { taskpane: boolean; workbench: boolean } {
   const src = sourcesTime();
   return {
-    taskpane: builtAt(path.join(DIST, "taskpane.js")) < src,
+    taskpane: builtAt(path.join(DIST, "taskpane.html")) < src,
     workbench: builtAt(path.join(DIST_WORKBENCH, "workbench.js")) < src,
   };
 }
@@ -54,6 +54,15 @@ export function buildTaskpane(): void {
 
 export function buildWorkbench(): void {
   webpack(["--env", "workbench"]);
+}
+
+/** The scripts taskpane.html loads first, by their content-hashed names ("taskpane.1a2b3c4d.js"). */
+export function entryScripts(): string[] {
+  const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
+  // Minified HTML leaves attribute values unquoted where it can.
+  return [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|([^\s>"]+))/g)]
+    .map((m) => m[1] ?? m[2])
+    .filter((src) => !/^https?:/.test(src));
 }
 
 export function ensureBuilt(log: (line: string) => void = () => {}): void {

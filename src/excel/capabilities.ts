@@ -24,6 +24,10 @@ export interface ApiLevels extends HostCapabilities {
   triggerSource: boolean;
   /** 1.13: Range.getMergedAreasOrNullObject */
   mergedAreas: boolean;
+  /** 1.11: Excel.run waits while a person edits a cell (RunOptions.delayForCellEdit) */
+  delayForCellEdit: boolean;
+  /** 1.11: the regional settings numbers are shown in (Application.cultureInfo, decimalSeparator) */
+  cultureInfo: boolean;
 }
 
 export function readApiLevels(office: typeof Office | undefined): ApiLevels {
@@ -46,6 +50,8 @@ export function readApiLevels(office: typeof Office | undefined): ApiLevels {
     chartSeries: has("1.7"),
     triggerSource: has("1.14"),
     mergedAreas: has("1.13"),
+    delayForCellEdit: has("1.11"),
+    cultureInfo: has("1.11"),
   };
 }
 

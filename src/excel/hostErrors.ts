@@ -7,11 +7,25 @@
 import { bi } from "../core/messages";
 import { HostError } from "./workbookHost";
 
-export type HostStep = "read" | "apply" | "select" | "watch";
+export type HostStep = "read" | "apply" | "select" | "watch" | "calculate";
 
 export function officeErrorCode(e: unknown): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === "string" ? code : undefined;
+}
+
+/**
+ * A batch refused because a person is editing a cell. Excel reports it as
+ * InvalidOperationInCellEditMode ("Excel is in cell-editing mode. Please exit the edit
+ * mode by pressing ENTER or TAB or selecting another cell, and then try again."); some
+ * builds report the general InvalidOperation with that same sentence, so that code
+ * counts when its message speaks of cell editing.
+ */
+export function isCellEditError(e: unknown): boolean {
+  const code = officeErrorCode(e);
+  if (code === "InvalidOperationInCellEditMode") return true;
+  const message = (e as { message?: unknown } | null)?.message;
+  return code === "InvalidOperation" && typeof message === "string" && /cell[- ]?edit|edit mode/i.test(message);
 }
 
 /** Excel on the web refuses a request or an answer over 5 MB. */
@@ -24,7 +38,7 @@ export function toHostError(e: unknown, step: HostStep): HostError {
   if (e instanceof HostError) return e;
   const code = officeErrorCode(e) ?? "";
   const detail = code || (e instanceof Error ? e.message : String(e));
-  if (code === "InvalidOperationInCellEditMode") {
+  if (isCellEditError(e)) {
     return new HostError(
       "edit-mode",
       bi(
@@ -89,6 +103,14 @@ export function toHostError(e: unknown, step: HostStep): HostError {
         bi(
           `Sel tidak dapat dipilih (${detail}). Pilih sel itu sendiri di lembar, atau klik Muat ulang bila lembarnya sudah diganti nama.`,
           `The cell could not be selected (${detail}). Select it yourself on the sheet, or click Refresh if the sheet was renamed.`,
+        ),
+      );
+    case "calculate":
+      return new HostError(
+        "sync-failed",
+        bi(
+          `Excel tidak dapat menghitung ulang (${detail}). Tekan F9 di buku kerja.`,
+          `Excel could not recalculate (${detail}). Press F9 in the workbook.`,
         ),
       );
     case "watch":

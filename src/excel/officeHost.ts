@@ -18,14 +18,26 @@
  *   in one batch, deciding by what the first learned (our rules' places, names, charts).
  *   Every refusal comes before the write, so a workbook is never left half-written.
  * Each member of the API is used only where Excel reports its requirement set.
+ *
+ * Real Excel's rough edges, each modelled by the fake:
+ * - a person typing in a cell fails every batch; reads and the change-event registration
+ *   ask Excel to wait instead (RunOptions.delayForCellEdit, ExcelApi 1.11), and a
+ *   registration refused for it is tried again until it holds;
+ * - a sheet whose conditional formats Excel cannot list (office-js #6827, #6835) is read
+ *   without them, and an apply leaves its formats alone and says so; deleting a format by
+ *   position can fail where two share a cell (office-js #5222): the apply deletes our
+ *   earlier formats as the items its look has just listed;
+ * - Manual calculation and the decimal separator Excel shows numbers with are learned in
+ *   the read's first round trip; Worksheet.getRanges takes addresses of a limited length.
  */
+import { Bilingual } from "../core/framework";
 import { bi } from "../core/messages";
 import { CellValue, columnIndex, columnLetter, SheetGrid, WorkbookGrid } from "../core/grid";
 import { RowSpan, unread } from "../core/readingNeeds";
 import { CellStyle, PlannedChart, PlannedConditionalFormat, PlannedValidation, WritePlan } from "../core/writePlan";
 import { ApiLevels, readApiLevels, SkippedPart, skippedParts } from "./capabilities";
-import { isPayloadError, officeErrorCode, toHostError } from "./hostErrors";
-import { Area, areaAddress, intersects, parseArea, parseAreas } from "./rangeAddress";
+import { isCellEditError, isPayloadError, officeErrorCode, toHostError } from "./hostErrors";
+import { Area, areaAddress, intersects, parseArea, parseAreas, rangeGroups } from "./rangeAddress";
 import { GUESS_BYTES_PER_CELL, halve, PAYLOAD_BUDGET, planChunks, RowsWanted } from "./readChunks";
 import { shiftFormula } from "../core/shiftFormula";
 import {
@@ -34,8 +46,10 @@ import {
   HostCapabilities,
   HostError,
   LevelWatch,
+  PLAIN_STATUS,
   RowsNeeded,
   WorkbookHost,
+  WorkbookStatus,
 } from "./workbookHost";
 import {
   CheckedPlan,
@@ -54,12 +68,16 @@ import { FactsAnswer, queueFacts } from "./planFacts";
 export interface OfficeHost extends WorkbookHost {
   /** the parts of the last applied plan this Excel could not write, each with a sentence for the assessor */
   lastSkipped(): SkippedPart[];
+  status(): WorkbookStatus;
+  calculate(): Promise<void>;
 }
 
 /** Quiet time before a burst of edits (a paste, a fill-down) becomes one refresh. */
 export const DEBOUNCE_MS = 300;
 /** Excel delivers the change events of our own writes shortly after the round trip. */
 export const OWN_WRITE_WINDOW_MS = 1000;
+/** How soon a change-event registration refused while a person edited a cell is tried again. */
+export const WATCH_RETRY_MS = 1000;
 
 /**
  * A custom conditional format as the sheet's whole collection listed it. Excel has no
@@ -93,6 +111,7 @@ const CHART_TYPES: Record<PlannedChart["type"], "BarClustered" | "Radar"> = {
 };
 
 const lower = (s: string) => s.toLowerCase();
+const sameNames = (a: string[], b: string[]) => a.length === b.length && a.every((n, i) => n === b[i]);
 
 /** What is read of each cell. */
 const CELLS_LOAD = "values,formulas,valueTypes";
@@ -246,6 +265,9 @@ class OfficeJsHost implements OfficeHost {
   private readonly levels: ApiLevels;
   /** lower-case sheet name → what the last read read of it */
   private readonly lastRead = new Map<string, SheetRead>();
+  /** lower-case names of sheets whose conditional formats Excel could not list */
+  private readonly unreadableRules = new Set<string>();
+  private excelStatus: WorkbookStatus = PLAIN_STATUS;
 
   constructor(
     private readonly excel: typeof Excel,
@@ -278,18 +300,76 @@ class OfficeJsHost implements OfficeHost {
 
   // ----- read -----
 
+  /**
+   * Excel.run for reads and registrations: where Excel knows it, the batch waits while a
+   * person edits a cell instead of failing (RunOptions.delayForCellEdit: "if the user is in
+   * cell edit mode the batch request is delayed until the user exits cell edit mode").
+   * Applies keep failing at once: a write should not land long after the click.
+   */
+  private async runWaiting<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    if (!this.levels.delayForCellEdit) return this.excel.run(batch);
+    try {
+      return await this.excel.run({ delayForCellEdit: true }, batch);
+    } catch (e) {
+      // office-js #3019: builds of Excel on the web failed every delayed batch as if a cell
+      // were being edited. Once more without the option: a person really editing gets the same answer.
+      if (!isCellEditError(e)) throw e;
+      return this.excel.run(batch);
+    }
+  }
+
+  status(): WorkbookStatus {
+    return {
+      ...this.excelStatus,
+      unreadableRules: (this.known?.sheets ?? []).filter((n) => this.unreadableRules.has(lower(n))),
+    };
+  }
+
+  async calculate(): Promise<void> {
+    try {
+      await this.excel.run(async (ctx) => {
+        ctx.workbook.application.calculate("Full");
+        await this.sync(ctx);
+      });
+    } catch (e) {
+      throw toHostError(e, "calculate");
+    }
+  }
+
   async read(needs?: RowsNeeded): Promise<WorkbookGrid> {
     try {
-      return await this.excel.run(async (ctx) => {
+      return await this.runWaiting(async (ctx) => {
         let expected = this.known?.sheets;
         let cellsFirst = true;
+        let withRules = true;
+        /** the names a pass expected when it failed with ItemNotFound */
+        let missed: string[] | undefined;
+        let failure: unknown;
         // Each pass returns the grid or learns the sheet names afresh (a renamed sheet
-        // costs one failed pass more); four passes without a grid: the sheets keep changing.
-        for (let pass = 0; pass < 4; pass++) {
-          const r = await this.readPass(ctx, expected, cellsFirst, needs);
-          if (r.grid) return r.grid;
+        // costs one failed pass more, a list of formats Excel cannot read one more);
+        // five passes without a grid: the sheets keep changing.
+        for (let pass = 0; pass < 5; pass++) {
+          const r = await this.readPass(ctx, expected, cellsFirst, needs, withRules);
+          if (r.grid) {
+            if (!withRules) await this.probeRules(ctx, r.names!);
+            return r.grid;
+          }
           if (r.tooBig) cellsFirst = false;
-          else expected = r.sheets;
+          else if (r.failed) {
+            failure = r.failed;
+            if (officeErrorCode(r.failed) === "ItemNotFound") {
+              missed = expected;
+              expected = undefined;
+            } else if (withRules) withRules = false;
+            else throw r.failed;
+          } else {
+            // The sheets the failed pass asked for are all there: what failed was a list of conditional formats.
+            const same = !!missed && sameNames(missed, r.sheets!);
+            if (same && !withRules) throw failure;
+            if (same) withRules = false;
+            missed = undefined;
+            expected = r.sheets;
+          }
         }
         throw new HostError(
           "sync-failed",
@@ -330,11 +410,17 @@ class OfficeJsHost implements OfficeHost {
     expected: string[] | undefined,
     cellsFirst: boolean,
     needs: RowsNeeded | undefined,
-  ): Promise<{ grid?: WorkbookGrid; sheets?: string[]; tooBig?: boolean }> {
+    withRules: boolean,
+  ): Promise<{ grid?: WorkbookGrid; names?: string[]; sheets?: string[]; tooBig?: boolean; failed?: unknown }> {
     const wb = ctx.workbook;
     const lv = this.levels;
     const list = wb.worksheets.load(lv.protection ? "items/name,items/protection/protected" : "items/name");
-    const names = expected ? wb.names.load("items/name,items/value") : undefined;
+    const names = expected ? wb.names.load("items/name") : undefined;
+    // Excel's own settings ride along in the same trip: calculation mode (1.1), separators (1.11).
+    const app = wb.application.load(
+      lv.cultureInfo ? "calculationMode,decimalSeparator,useSystemSeparators" : "calculationMode",
+    );
+    const culture = lv.cultureInfo ? app.cultureInfo.numberFormat.load("numberDecimalSeparator") : undefined;
     const again = !!expected && this.fitsOneTrip(expected);
     const perSheet = (expected ?? []).map((name) => {
       const ws = wb.worksheets.getItem(name);
@@ -352,7 +438,10 @@ class OfficeJsHost implements OfficeHost {
       } else if (cellsFirst) {
         cells = [{ from: 0, range: rect.getIntersection(ws.getRange(`1:${FIRST_ROWS}`)).load(CELLS_LOAD) }];
       }
-      const rules = lv.conditionalFormats ? ws.getRange().conditionalFormats.load(RULES_LOAD) : undefined;
+      const rules =
+        lv.conditionalFormats && withRules && !this.unreadableRules.has(lower(name))
+          ? ws.getRange().conditionalFormats.load(RULES_LOAD)
+          : undefined;
       const charts = ws.charts.load("items/name");
       return { name, rect, last, asBefore, cells, rules, charts };
     });
@@ -360,17 +449,31 @@ class OfficeJsHost implements OfficeHost {
     try {
       await this.sync(ctx);
     } catch (e) {
-      // A sheet we expected was deleted or renamed: learn the names afresh.
-      if (expected && officeErrorCode(e) === "ItemNotFound") return {};
       // The cells did not fit one answer: ask again without them, then read them in parts.
       if (cellsFirst && expected && isPayloadError(e)) return { tooBig: true };
+      // A sheet we expected was deleted or renamed (learn the names afresh), or a list of
+      // conditional formats could not be read (read again without them).
+      // (#2180 reports the latter as InvalidOperation, "not permitted for the current object".)
+      const listedRules = perSheet.some((s) => s.rules);
+      const code = officeErrorCode(e);
+      if (expected && (code === "ItemNotFound" || (listedRules && code === "InvalidOperation" && !isCellEditError(e))))
+        return { failed: e };
       throw e;
     }
+    this.excelStatus = {
+      manualCalculation: app.calculationMode === "Manual",
+      unreadableRules: [],
+      decimalSeparator: culture
+        ? app.useSystemSeparators
+          ? culture.numberDecimalSeparator
+          : app.decimalSeparator
+        : undefined,
+    };
     const actual = list.items.map((s) => s.name);
     const protectedSheets = new Set(
       lv.protection ? list.items.filter((s) => s.protection.protected).map((s) => lower(s.name)) : [],
     );
-    if (!expected || !names || actual.length !== expected.length || actual.some((n, i) => n !== expected[i])) {
+    if (!expected || !names || !sameNames(actual, expected)) {
       this.learn({ asOf, sheets: actual, protectedSheets, rules: new Map(), names: new Set(), charts: new Map() });
       return { sheets: actual };
     }
@@ -403,8 +506,7 @@ class OfficeJsHost implements OfficeHost {
         for (const c of s.cells) put(g, c.from, c.range.values, c.range.formulas, c.range.valueTypes as string[][]);
       return g;
     });
-    const bookNames = Object.fromEntries(names.items.map((n) => [n.name, String(n.value).replace(/^=/, "")]));
-    const gridOf = (): WorkbookGrid => ({ sheets: got.map(sheetGrid), names: bookNames });
+    const gridOf = (): WorkbookGrid => ({ sheets: got.map(sheetGrid) });
     // Read what is needed and not read yet, until what was read asks for nothing more.
     let grid = gridOf();
     const bySheet = new Map(got.map((g) => [g.name, g]));
@@ -434,7 +536,27 @@ class OfficeJsHost implements OfficeHost {
         bytes: read > 0 ? Math.ceil((g.bytes * needed) / read) : 0,
       });
     }
-    return { grid };
+    return { grid, names: actual };
+  }
+
+  /**
+   * Each sheet's conditional formats in a round trip of its own, after a read that had to
+   * leave them out: a sheet whose list fails is remembered, read without its formats from
+   * then on, and its formats left alone by an apply (the pane says so).
+   */
+  private async probeRules(ctx: Excel.RequestContext, sheets: string[]): Promise<void> {
+    if (!this.levels.conditionalFormats) return;
+    for (const name of sheets) {
+      const collection = ctx.workbook.worksheets.getItem(name).getRange().conditionalFormats.load(RULES_LOAD);
+      try {
+        await this.sync(ctx);
+      } catch {
+        this.unreadableRules.add(lower(name));
+        continue;
+      }
+      this.unreadableRules.delete(lower(name));
+      this.known?.rules.set(lower(name), customRules(collection));
+    }
   }
 
   /** Rows of sheets, in trips that each stay under the payload limit. */
@@ -514,6 +636,20 @@ class OfficeJsHost implements OfficeHost {
   async apply(plan: WritePlan, options: ApplyOptions = {}): Promise<ApplyOutcome> {
     const choices = options.choices ?? options.seen?.choices ?? NO_CHOICES;
     const caps = this.capabilities();
+    // A sheet whose formats Excel could not list is tried once more (a person may have
+    // mended the rule); if it still fails it keeps its formats as they are: ours could not
+    // be told apart, only doubled (office-js #6827, #6835).
+    const unlistedBefore = caps.conditionalFormats
+      ? [...new Set(plan.conditionalFormats.map((f) => f.sheet))].filter((s) => this.unreadableRules.has(lower(s)))
+      : [];
+    if (unlistedBefore.length)
+      await this.runWaiting((ctx) => this.probeRules(ctx, unlistedBefore)).catch(() => undefined);
+    const unlisted = unlistedBefore.filter((s) => this.unreadableRules.has(lower(s)));
+    const unlistedSkip: SkippedPart[] = unlisted.length
+      ? [{ part: "conditionalFormats", message: unreadableRulesMessage(unlisted) }]
+      : [];
+    if (unlisted.length)
+      plan = { ...plan, conditionalFormats: plan.conditionalFormats.filter((f) => !unlisted.includes(f.sheet)) };
     this.applying++;
     try {
       return await this.excel.run(async (ctx): Promise<ApplyOutcome> => {
@@ -531,10 +667,14 @@ class OfficeJsHost implements OfficeHost {
           const changes = [...a.unseen.map(coAuthorSheetMessage), ...whatChanged(seen, checked)];
           return { written: false, checked, changes };
         }
-        this.skipped = skippedParts(caps, checked.plan);
+        this.skipped = [...skippedParts(caps, checked.plan), ...unlistedSkip];
         // Nothing to write (an empty plan): the look was the whole apply.
         if (writesNothing(checked.plan)) return { written: true, checked };
-        const batch = new ApplyBatch(ctx, this.known!, this.levels);
+        // Ours are deleted as the items the look just listed, not by position: deleting by
+        // position fails where two formats share a cell (office-js #5222).
+        const listed = new Map<string, Excel.ConditionalFormatCollection>();
+        for (const [key, look] of a.looks) if (look.rules) listed.set(key, look.rules);
+        const batch = new ApplyBatch(ctx, this.known!, this.levels, listed);
         batch.queue(checked.plan, caps);
         const asOf = ++this.sent;
         try {
@@ -589,19 +729,8 @@ class OfficeJsHost implements OfficeHost {
       }, DEBOUNCE_MS);
     };
     let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
-    try {
-      await this.excel.run(async (ctx) => {
-        registration = ctx.workbook.worksheets.getItem(target.sheet).onChanged.add(handler);
-        await this.sync(ctx);
-      });
-    } catch (e) {
-      throw toHostError(e, "watch");
-    }
-    return () => {
-      if (stopped) return;
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      const reg = registration!;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const remove = (reg: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>) =>
       // The handler was registered in that run's context; it is removed through it.
       void this.excel
         .run(reg.context, async (ctx) => {
@@ -609,6 +738,33 @@ class OfficeJsHost implements OfficeHost {
           await this.sync(ctx as Excel.RequestContext);
         })
         .catch(() => undefined);
+    const register = () =>
+      this.runWaiting(async (ctx) => {
+        const reg = ctx.workbook.worksheets.getItem(target.sheet).onChanged.add(handler);
+        await this.sync(ctx);
+        if (stopped) remove(reg);
+        else registration = reg;
+      });
+    // Refused while a person edits a cell (an Excel without delayForCellEdit): tried again
+    // until it holds, so live updates do not stop for good. Other failures end the retries.
+    const again = () => {
+      retry = setTimeout(() => {
+        retry = undefined;
+        if (!stopped) register().catch((e) => (isCellEditError(e) ? again() : undefined));
+      }, WATCH_RETRY_MS);
+    };
+    try {
+      await register();
+    } catch (e) {
+      if (!isCellEditError(e)) throw toHostError(e, "watch");
+      again();
+    }
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      if (retry) clearTimeout(retry);
+      if (registration) remove(registration);
     };
   }
 
@@ -643,6 +799,8 @@ class ApplyBatch {
     private readonly ctx: Excel.RequestContext,
     private readonly known: Known,
     private readonly levels: ApiLevels,
+    /** lower-case sheet name → its formats as listed in a trip before this one: ours are deleted as those items */
+    private readonly listed?: Map<string, Excel.ConditionalFormatCollection>,
   ) {}
 
   private sheet(name: string): Excel.Worksheet {
@@ -719,9 +877,15 @@ class ApplyBatch {
     chart.setPosition(c.anchor);
     chart.width = c.width;
     chart.height = c.height;
+    // Each series is given its values explicitly where Excel can (ExcelApi 1.7): from a
+    // source range whose first row is text (an index still "–") Excel would take that row
+    // for series names and drop it from the values.
     c.series.forEach((s, k) => {
-      if (adjacent || k === 0) chart.series.getItemAt(k).name = s.name;
-      else if (this.levels.chartSeries) chart.series.add(s.name).setValues(ws.getRange(s.values));
+      if (this.levels.chartSeries) {
+        const series = adjacent || k === 0 ? chart.series.getItemAt(k) : chart.series.add(s.name);
+        series.name = s.name;
+        series.setValues(ws.getRange(s.values));
+      } else if (adjacent || k === 0) chart.series.getItemAt(k).name = s.name;
     });
     if (this.levels.chartSeries) chart.axes.categoryAxis.setCategoryNames(ws.getRange(c.categories));
     this.addedCharts.push({ sheet: key, name: c.name });
@@ -740,10 +904,11 @@ class ApplyBatch {
     }
   }
 
-  /** The areas as one multi-area range where Excel has them, else one range per area. */
+  /** The areas as multi-area ranges where Excel has them (in groups getRanges takes), else one range per area. */
   private targets(sheet: string, ranges: string[]): (Excel.Range | Excel.RangeAreas)[] {
     const ws = this.sheet(sheet);
-    if (this.levels.rangeAreas && ranges.length > 1) return [ws.getRanges(ranges.join(","))];
+    if (this.levels.rangeAreas && ranges.length > 1)
+      return rangeGroups(ranges).map((g) => (g.length === 1 ? ws.getRange(g[0]) : ws.getRanges(g.join(","))));
     return ranges.map((r) => ws.getRange(r));
   }
 
@@ -768,13 +933,15 @@ class ApplyBatch {
     }
     for (const [key, list] of bySheet) {
       const sheet = list[0].sheet;
-      // One rule per area where Excel lacks multi-area ranges: each written for its own top-left cell.
+      // One rule per area where Excel lacks multi-area ranges, one per group of areas where
+      // getRanges would refuse them all at once: each written for its own top-left cell.
       const rules = list.flatMap((cf) => {
-        if (this.levels.rangeAreas || cf.ranges.length === 1) return [{ cf, ranges: cf.ranges, formula: cf.formula }];
+        const groups = this.levels.rangeAreas ? rangeGroups(cf.ranges) : cf.ranges.map((r) => [r]);
+        if (groups.length === 1) return [{ cf, ranges: cf.ranges, formula: cf.formula }];
         const origin = parseAreas(cf.ranges[0])![0];
-        return cf.ranges.map((r) => {
-          const a = parseAreas(r)![0];
-          return { cf, ranges: [r], formula: shiftFormula(cf.formula, a.top - origin.top, a.left - origin.left) };
+        return groups.map((g) => {
+          const a = parseAreas(g[0])![0];
+          return { cf, ranges: g, formula: shiftFormula(cf.formula, a.top - origin.top, a.left - origin.left) };
         });
       });
       // Our earlier rules are known by their exact formula text: replaced, never doubled.
@@ -783,7 +950,9 @@ class ApplyBatch {
       const ours = new Set(rules.map((r) => r.formula));
       const collection = this.sheet(sheet).getRange().conditionalFormats;
       const earlier = (this.known.rules.get(key) ?? []).filter((r) => ours.has(r.formula.replace(/^=/, "")));
-      for (const r of earlier.sort((a, b) => b.position - a.position)) collection.getItemAt(r.position).delete();
+      const items = this.listed?.get(key)?.items;
+      for (const r of earlier.sort((a, b) => b.position - a.position))
+        (items ? items[r.position] : collection.getItemAt(r.position)).delete();
       for (const r of rules) {
         const [target] = this.targets(sheet, r.ranges);
         const format = target.conditionalFormats.add("Custom");
@@ -822,6 +991,15 @@ function writesNothing(p: WritePlan): boolean {
     p.charts,
     printSetups(p),
   ].every((x) => x.length === 0);
+}
+
+/** Said after an apply that left a sheet's conditional formats alone because Excel could not list them. */
+export function unreadableRulesMessage(sheets: string[]): Bilingual {
+  const list = sheets.map((s) => `"${s}"`).join(", ");
+  return bi(
+    `Excel tidak dapat membaca daftar format bersyarat di lembar ${list} (masalah Excel yang dikenal, office-js #6827), jadi format bersyarat di sana dibiarkan apa adanya: sorotan nilai rendah dan tidak sah tidak dipasang atau diperbarui. Periksa aturannya di Beranda › Pemformatan Bersyarat › Kelola Aturan.`,
+    `Excel could not list the conditional formats on sheet ${list} (a known Excel issue, office-js #6827), so the formats there were left as they are: the highlights of low and invalid levels were not added or updated. Check the rules under Home › Conditional Formatting › Manage Rules.`,
+  );
 }
 
 export function createOfficeHost(excel: typeof Excel, office: typeof Office | undefined): OfficeHost {

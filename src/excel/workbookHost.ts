@@ -46,6 +46,21 @@ export interface ApplyOptions {
   seen?: CheckedPlan;
 }
 
+/** What the last read learned of Excel itself, beside the cells. */
+export interface WorkbookStatus {
+  /**
+   * Excel calculates only when asked (Formulas › Calculation Options › Manual, an
+   * application-wide setting): the pane is right, the workbook's own results wait for F9.
+   */
+  manualCalculation: boolean;
+  /** sheets whose conditional formats Excel could not list: an apply leaves their formats alone */
+  unreadableRules: string[];
+  /** the decimal separator Excel shows numbers with, where Excel says (ExcelApi 1.11) */
+  decimalSeparator?: string;
+}
+
+export const PLAIN_STATUS: WorkbookStatus = { manualCalculation: false, unreadableRules: [] };
+
 /** The rows a reading needs, decided from the rows read so far (the core's `rowsNeeded`). */
 export type RowsNeeded = (readSoFar: WorkbookGrid) => RowSpan[];
 
@@ -76,6 +91,10 @@ export interface WorkbookHost {
   syncCount(): number;
   /** the display language Office runs in, e.g. "id-ID", "en-US" */
   displayLanguage(): string;
+  /** what the last read learned of Excel itself; hosts without such settings leave it out */
+  status?(): WorkbookStatus;
+  /** recalculates every formula now, as F9 does */
+  calculate?(): Promise<void>;
 }
 
 /** Thrown by hosts with a message for the assessor in both languages. */

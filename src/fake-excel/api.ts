@@ -62,6 +62,8 @@ export function quoteSheet(name: string): string {
 const WHOLE_SHEET: Area = { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
 /** Excel on the web refuses a request, or a response, over 5 MB. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** The longest address Worksheet.getRanges takes: 8,207 characters failed in office-js #5198 where shorter ones passed. */
+export const MAX_RANGES_ADDRESS = 8192;
 /** What one queued operation costs in a request besides its values: the object path and the call. */
 const OPERATION_BYTES = 60;
 
@@ -77,6 +79,8 @@ export class FakeRequestContext {
   private syncing = false;
   /** an API this Excel lacks, used while the batch was being built: the next sync fails with it */
   private refused: FakeOfficeError | undefined;
+  /** Excel.run's RunOptions.delayForCellEdit, where this Excel knows it: each round trip waits while a person edits a cell */
+  delayForCellEdit = false;
   constructor(
     readonly model: WorkbookModel,
     /** which Excel on the shared workbook runs this context: 0 is this person's, others are co-authors' */
@@ -134,6 +138,14 @@ export class FakeRequestContext {
     this.model.syncCount++;
     // A round trip is asynchronous in Excel; the caller's code runs on only after it.
     await Promise.resolve();
+    // office-js #3019: builds that failed every delayed batch at once, editing or not.
+    if (this.delayForCellEdit && ops.length > 0 && this.model.faults.delayedBatchesFail)
+      throw new FakeOfficeError(
+        "InvalidOperationInCellEditMode",
+        "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+      );
+    // "If the user is in cell edit mode the batch request is delayed until the user exits cell edit mode."
+    if (this.delayForCellEdit && ops.length > 0) await this.model.cellEditEnded();
     const limit = this.model.options.payloadLimit;
     if (refused) throw refused;
     if (request > limit) {
@@ -320,6 +332,9 @@ export class FakeWorkbook extends FakeObject<WorkbookModel> {
   get protection(): FakeWorkbookProtection {
     return this.nav("protection", () => new FakeWorkbookProtection(this.context, () => this.context.model));
   }
+  get application(): FakeApplication {
+    return this.nav("application", () => new FakeApplication(this.context));
+  }
   protected override navigation(name: string): Loadable | undefined {
     return name === "worksheets"
       ? this.worksheets
@@ -327,6 +342,8 @@ export class FakeWorkbook extends FakeObject<WorkbookModel> {
         ? this.names
         : name === "protection"
           ? this.protection
+          : name === "application"
+            ? this.application
           : undefined;
   }
 }
@@ -339,6 +356,101 @@ export class FakeWorkbookProtection extends FakeObject<WorkbookModel> {
   }
   get protected(): boolean {
     return this.get("protected");
+  }
+}
+
+// ----- the application: calculation and regional settings -----
+
+/** A culture's number separators, as the platform knows them. */
+function separators(culture: string): { decimal: string; group: string } {
+  const parts = new Intl.NumberFormat(culture, { useGrouping: true }).formatToParts(12345.5);
+  return {
+    decimal: parts.find((p) => p.type === "decimal")?.value ?? ".",
+    group: parts.find((p) => p.type === "group")?.value ?? ",",
+  };
+}
+
+export class FakeApplication extends FakeObject<WorkbookModel> {
+  protected readonly typeName = "Application";
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.model);
+  }
+  protected override scalars() {
+    return {
+      calculationMode: (m: WorkbookModel) => m.calculationMode,
+      // Excel's own separators follow the system's (the culture's) unless a person set others.
+      decimalSeparator: (m: WorkbookModel) => separators(m.options.culture).decimal,
+      thousandsSeparator: (m: WorkbookModel) => separators(m.options.culture).group,
+      useSystemSeparators: () => true,
+    };
+  }
+  get calculationMode(): string {
+    return this.get("calculationMode");
+  }
+  get decimalSeparator(): string {
+    return this.get("decimalSeparator");
+  }
+  get thousandsSeparator(): string {
+    return this.get("thousandsSeparator");
+  }
+  get useSystemSeparators(): boolean {
+    return this.get("useSystemSeparators");
+  }
+  get cultureInfo(): FakeCultureInfo {
+    return this.nav("cultureInfo", () => new FakeCultureInfo(this.context));
+  }
+  protected override navigation(name: string): Loadable | undefined {
+    return name === "cultureInfo" ? this.cultureInfo : undefined;
+  }
+  /** Recalculates every formula, whatever the calculation mode (ExcelApi 1.1). */
+  calculate(calculationType: string): void {
+    this.call((m) => {
+      if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType))
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `"${calculationType}" is not a calculation type`,
+          "Application.calculate",
+        );
+      m.calculate();
+    });
+  }
+}
+
+export class FakeCultureInfo extends FakeObject<WorkbookModel> {
+  protected readonly typeName = "CultureInfo";
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.model);
+  }
+  protected override scalars() {
+    return { name: (m: WorkbookModel) => m.options.culture };
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get numberFormat(): FakeNumberFormatInfo {
+    return this.nav("numberFormat", () => new FakeNumberFormatInfo(this.context));
+  }
+  protected override navigation(name: string): Loadable | undefined {
+    return name === "numberFormat" ? this.numberFormat : undefined;
+  }
+}
+
+export class FakeNumberFormatInfo extends FakeObject<WorkbookModel> {
+  protected readonly typeName = "NumberFormatInfo";
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.model);
+  }
+  protected override scalars() {
+    return {
+      numberDecimalSeparator: (m: WorkbookModel) => separators(m.options.culture).decimal,
+      numberGroupSeparator: (m: WorkbookModel) => separators(m.options.culture).group,
+    };
+  }
+  get numberDecimalSeparator(): string {
+    return this.get("numberDecimalSeparator");
+  }
+  get numberGroupSeparator(): string {
+    return this.get("numberGroupSeparator");
   }
 }
 
@@ -450,6 +562,13 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
   getRanges(address: string): FakeRangeAreas {
     return new FakeRangeAreas(this.context, () => {
       const sheet = this.m();
+      // office-js #5198: an address past 8 KB (about 500 areas) is refused as if malformed.
+      if (address.length > MAX_RANGES_ADDRESS)
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The argument is invalid or missing or has an incorrect format.",
+          "Worksheet.getRanges",
+        );
       const areas = parseAreas(address);
       if (!areas || areas.some((a) => a.sheet !== undefined && a.sheet.toLowerCase() !== sheet.name.toLowerCase())) {
         throw new FakeOfficeError(
@@ -1077,6 +1196,14 @@ const rulesWithin = (sheet: FakeSheet, areas: Area[]) => sheet.rules.filter((r) 
 
 export class FakeConditionalFormatCollection extends FakeCollection<AreasModel, FakeConditionalFormat> {
   protected readonly typeName = "ConditionalFormatCollection";
+  /** office-js #6827, #6835: some rules a person makes cannot be read; loading the sheet's list then fails. */
+  override applyLoad(tree: LoadTree): void {
+    const code = this.context.model.faults.unreadableRules.get(this.m().sheet.name.toLowerCase());
+    const items = tree.size === 0 ? new Map() : tree.get("items");
+    if (code && items && items.size > 0)
+      throw new FakeOfficeError(code, "The requested resource doesn't exist.", "ConditionalFormatCollection.load");
+    super.applyLoad(tree);
+  }
   protected itemsOf(m: AreasModel): FakeConditionalFormat[] {
     return rulesWithin(m.sheet, m.areas).map(
       (rule) => new FakeConditionalFormat(this.context, () => ({ sheet: m.sheet, rule, within: m.areas })),
@@ -1111,7 +1238,11 @@ export class FakeConditionalFormatCollection extends FakeCollection<AreasModel, 
     );
   }
   getItemAt(index: number): FakeConditionalFormat {
-    return new FakeConditionalFormat(this.context, () => this.at(index, `conditional format at ${index}`, "getItemAt"));
+    return new FakeConditionalFormat(
+      this.context,
+      () => this.at(index, `conditional format at ${index}`, "getItemAt"),
+      true,
+    );
   }
   private at(index: number, what: string, method: string): RuleModel {
     const m = this.m();
@@ -1128,6 +1259,14 @@ export class FakeConditionalFormatCollection extends FakeCollection<AreasModel, 
 
 export class FakeConditionalFormat extends FakeObject<RuleModel> {
   protected readonly typeName = "ConditionalFormat";
+  constructor(
+    context: FakeRequestContext,
+    resolver: () => RuleModel,
+    /** reached through getItemAt, by its place in the collection */
+    private readonly byPosition = false,
+  ) {
+    super(context, resolver);
+  }
   protected override scalars() {
     return {
       id: (m: RuleModel) => String(rulesWithin(m.sheet, m.within).indexOf(m.rule)),
@@ -1173,7 +1312,16 @@ export class FakeConditionalFormat extends FakeObject<RuleModel> {
     return name === "custom" ? this.custom : name === "customOrNullObject" ? this.customOrNullObject : undefined;
   }
   delete(): void {
-    this.call((m) => this.context.model.deleteRule(m.sheet, m.rule));
+    this.call((m) => {
+      // office-js #5222: getItemAt(n).delete() fails with ItemNotFound when the rule shares a cell with another.
+      if (
+        this.byPosition &&
+        this.context.model.faults.deleteAtSharedCell &&
+        m.sheet.rules.some((r) => r !== m.rule && overlaps(r.areas, m.rule.areas))
+      )
+        throw new FakeOfficeError("ItemNotFound", "Item Not Found.", "ConditionalFormat.delete");
+      this.context.model.deleteRule(m.sheet, m.rule);
+    });
   }
 }
 
@@ -1543,6 +1691,9 @@ export class FakeEvent {
 const FAKES: [{ prototype: object; name: string }, string[]][] = [
   [FakeWorkbook, ["Workbook"]],
   [FakeWorkbookProtection, ["WorkbookProtection"]],
+  [FakeApplication, ["Application"]],
+  [FakeCultureInfo, ["CultureInfo"]],
+  [FakeNumberFormatInfo, ["NumberFormatInfo"]],
   [FakeWorksheetCollection, ["WorksheetCollection"]],
   [FakeWorksheet, ["Worksheet"]],
   [FakeWorksheetProtection, ["WorksheetProtection"]],

@@ -76,15 +76,21 @@ export class FakeWorkbookHandle {
     return this.model.sheets.map((s) => s.name);
   }
 
-  /** A person types into a cell: "=…" is a formula, "3" a number, "" or null clears it. */
+  /**
+   * A person types into a cell: "=…" is a formula, "3" a number, "" or null clears it.
+   * `thenEditing`: after Enter they start typing in the next cell at once, as an assessor
+   * entering levels down a column does, so Excel is in cell edit mode when the change
+   * event's read arrives (until setCellEditMode(false)).
+   */
   setValue(
     sheet: string,
     address: string,
     input: string | number | boolean | null,
-    opts: { source?: "Local" | "Remote" } = {},
+    opts: { source?: "Local" | "Remote"; thenEditing?: boolean } = {},
   ): void {
     const { row, col } = cellOf(address);
     this.model.personTypes(sheet, row, col, input, opts.source ?? "Local");
+    if (opts.thenEditing) this.model.cellEditMode = true;
   }
 
   value(sheet: string, address: string): CellValue {
@@ -284,9 +290,46 @@ export class FakeWorkbookHandle {
       for (let c = a.left; c <= a.right; c++) s.ensure(r, c).validation = validation && structuredClone(validation);
   }
 
-  /** While on, every round trip fails as when a person is typing in a cell. */
+
+  /**
+   * While on, a person is typing in a cell: every round trip fails, except those of an
+   * Excel.run given `delayForCellEdit: true` (ExcelApi 1.11), which wait and run when
+   * this is switched off, as when the person presses Enter.
+   */
   setCellEditMode(on: boolean): void {
     this.model.cellEditMode = on;
+  }
+
+  /** Excel's calculation mode, an application-wide setting a person changes under Formulas › Calculation Options. */
+  setCalculationMode(mode: "Automatic" | "AutomaticExceptTables" | "Manual"): void {
+    this.model.calculationMode = mode;
+  }
+
+  /** F9: every formula calculated now, whatever the mode. */
+  calculateNow(): void {
+    this.model.calculate();
+  }
+
+  /** office-js #3019 (builds of Excel on the web, since fixed): every batch run with delayForCellEdit fails as in cell edit mode. */
+  delayedBatchesFail(on: boolean): void {
+    this.model.faults.delayedBatchesFail = on;
+  }
+
+  /**
+   * Faults of real Excel, switched on by a test:
+   * - `deleteAtSharedCell`: `getItemAt(n).delete()` fails with ItemNotFound when the rule
+   *   shares a cell with another rule (office-js #5222: two rules made in Excel on one cell);
+   * - `unreadableRules`: loading the conditional formats of these sheets fails with the
+   *   code given, ItemNotFound by default (office-js #6827, #6835: rules a person made
+   *   and duplicated, or two cell-value rules on one range).
+   */
+  conditionalFormatFaults(f: { deleteAtSharedCell?: boolean; unreadableRules?: string[]; code?: string }): void {
+    if (f.deleteAtSharedCell !== undefined) this.model.faults.deleteAtSharedCell = f.deleteAtSharedCell;
+    if (f.unreadableRules) {
+      this.model.faults.unreadableRules.clear();
+      for (const s of f.unreadableRules)
+        this.model.faults.unreadableRules.set(s.toLowerCase(), f.code ?? "ItemNotFound");
+    }
   }
 
   /** The next context.sync fails with this Office error code, changing nothing. */

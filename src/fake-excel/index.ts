@@ -23,6 +23,8 @@ export interface FakeExcelOptions {
   apiVersion?: string;
   /** Office.context.displayLanguage */
   displayLanguage?: string;
+  /** the regional settings numbers are shown in (Application.cultureInfo, ExcelApi 1.11); the display language's by default */
+  culture?: string;
   theme?: "light" | "dark";
   /** bytes a request or a response may hold; Excel on the web's 5 MB by default */
   payloadLimit?: number;
@@ -47,6 +49,13 @@ export interface FakeExcel {
 
 type Batch<T> = (context: FakeRequestContext) => Promise<T>;
 
+/**
+ * Where Excel.RunOptions.delayForCellEdit is honoured. The type definitions carry no
+ * requirement set for RunOptions; Microsoft's page "Delay execution while cell is being
+ * edited" places it with ExcelApi 1.11, and an older Excel ignores an option it does not know.
+ */
+export const DELAY_FOR_CELL_EDIT_SET = "1.11";
+
 const THEMES = {
   light: {
     bodyBackgroundColor: "#FFFFFF",
@@ -68,6 +77,7 @@ export function createFakeExcel(initial: WorkbookGrid, options: FakeExcelOptions
   const model = new WorkbookModel({
     apiVersion: options.apiVersion ?? "1.14",
     displayLanguage: options.displayLanguage ?? "en-US",
+    culture: options.culture ?? options.displayLanguage ?? "en-US",
     payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT_BYTES,
   });
   model.load(initial);
@@ -92,7 +102,12 @@ function fakeExcel(
       (first as { context?: unknown }).context instanceof FakeRequestContext
     ) {
       ctx = (first as { context: FakeRequestContext }).context;
-    } else ctx = new FakeRequestContext(model, client);
+    } else {
+      ctx = new FakeRequestContext(model, client);
+      // Excel.run(options, batch): RunOptions
+      const options = typeof first === "object" && first !== null ? (first as { delayForCellEdit?: unknown }) : {};
+      ctx.delayForCellEdit = options.delayForCellEdit === true && model.supports(DELAY_FOR_CELL_EDIT_SET);
+    }
     ctx.setOpen(true);
     try {
       const result = await batch(ctx);
@@ -111,6 +126,8 @@ function fakeExcel(
     DataValidationAlertStyle: { stop: "Stop", warning: "Warning", information: "Information" },
     EventSource: { local: "Local", remote: "Remote" },
     EventTriggerSource: { unknown: "Unknown", thisLocalAddin: "ThisLocalAddin" },
+    CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
+    CalculationMode: { automatic: "Automatic", automaticExceptTables: "AutomaticExceptTables", manual: "Manual" },
     ErrorCodes: {
       accessDenied: "AccessDenied",
       apiNotFound: "ApiNotFound",

@@ -232,6 +232,8 @@ export function displayText(v: CellValue, numberFormat?: string): string {
 export interface ModelOptions {
   apiVersion: string;
   displayLanguage: string;
+  /** the regional settings Excel formats numbers by (CultureInfo.name, ExcelApi 1.11), e.g. "id-ID" */
+  culture: string;
   /** bytes a request or a response may hold */
   payloadLimit: number;
 }
@@ -265,12 +267,31 @@ export class WorkbookModel implements EvalHost {
   readonly used = new Map<string, string>();
   /** bytes sent and received by each round trip, in order */
   readonly traffic: { request: number; response: number }[] = [];
-  cellEditMode = false;
+  /** a person is typing in a cell: batches fail, or wait when their Excel.run asked to (see setCellEditMode) */
+  private editing = false;
+  private editWaiters: (() => void)[] = [];
   /** the workbook's structure is protected (Review › Protect Workbook; WorkbookProtection.protected, ExcelApi 1.7) */
   structureProtected = false;
   /** which Excel (this person's, or a co-author's) registered each change handler */
   readonly handlerClient = new WeakMap<ChangeHandler, number>();
   failNext: FakeOfficeError | undefined;
+  /**
+   * Application.calculationMode, an application-wide runtime setting (ExcelApi 1.1 to
+   * read): under "Manual" Excel calculates a formula when it is entered and everything
+   * else only on request (F9, Application.calculate).
+   */
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  /** formulas entered since the last calculation: Manual mode still calculates these */
+  private entered = new Set<FakeCell>();
+  /** faults of real Excel that tests switch on (see FakeWorkbookHandle.conditionalFormatFaults) */
+  readonly faults = {
+    /** office-js #5222: ConditionalFormatCollection.getItemAt(n).delete() fails with ItemNotFound on a rule sharing a cell with another */
+    deleteAtSharedCell: false,
+    /** office-js #3019: every batch run with delayForCellEdit fails as if a cell were being edited */
+    delayedBatchesFail: false,
+    /** office-js #6827, #6835: loading these sheets' conditional formats fails with this code */
+    unreadableRules: new Map<string, string>(),
+  };
   activeSheetId: string | undefined;
   selection: { sheetId: string; area: Area } | undefined;
   private nextId = 1;
@@ -281,6 +302,22 @@ export class WorkbookModel implements EvalHost {
   private calcState = new Map<FakeCell, "busy" | "done">();
 
   constructor(readonly options: ModelOptions) {}
+
+  get cellEditMode(): boolean {
+    return this.editing;
+  }
+
+  /** Leaving the cell lets the batches that asked to wait for it run, in order. */
+  set cellEditMode(on: boolean) {
+    this.editing = on;
+    if (on) return;
+    for (const w of this.editWaiters.splice(0)) w();
+  }
+
+  /** Resolves when the person leaves the cell they are editing (at once when they are not). */
+  cellEditEnded(): Promise<void> {
+    return this.editing ? new Promise((resolve) => this.editWaiters.push(resolve)) : Promise.resolve();
+  }
 
   newId(): string {
     return `{${String(this.nextId++).padStart(8, "0")}}`;
@@ -342,7 +379,7 @@ export class WorkbookModel implements EvalHost {
       });
     }
     for (const [name, ref] of Object.entries(grid.names ?? {})) this.defineName(name, ref);
-    this.recalc();
+    this.calculate();
   }
 
   defineName(name: string, reference: string): void {
@@ -387,6 +424,7 @@ export class WorkbookModel implements EvalHost {
       cell.ast = checkedFormula(parsed.formula);
       cell.formula = parsed.formula;
       cell.frozen = undefined;
+      this.entered.add(cell);
     } else {
       cell.formula = undefined;
       cell.ast = undefined;
@@ -488,16 +526,29 @@ export class WorkbookModel implements EvalHost {
     this.dirty = true;
   }
 
-  /** A chart from a source range, one series per column (or per row), as Excel makes it. */
+  /**
+   * A chart from a source range, one series per column (or per row), as Excel makes it.
+   * Like Excel, a first row (column) of text over numbers is taken for the series names,
+   * not for values: a data range whose first figure shows as text loses it.
+   */
   addChart(sheet: FakeSheet, type: string, source: Area, seriesBy: string): FakeChart {
     this.guard(sheet);
     const byRows = seriesBy === "Rows";
     const count = byRows ? source.bottom - source.top + 1 : source.right - source.left + 1;
-    const series = Array.from({ length: count }, (_, k) => ({
-      name: `Series${k + 1}`,
+    const at = (k: number, i: number) =>
+      sheet.get(byRows ? source.top + k : source.top + i, byRows ? source.left + i : source.left + k)?.value ?? null;
+    const length = byRows ? source.right - source.left + 1 : source.bottom - source.top + 1;
+    const all = Array.from({ length: count }, (_, k) => k);
+    const header =
+      length > 1 &&
+      all.every((k) => typeof at(k, 0) === "string") &&
+      all.some((k) => Array.from({ length: length - 1 }, (_, i) => at(k, i + 1)).some((v) => typeof v === "number"));
+    const skip = header ? 1 : 0;
+    const series = all.map((k) => ({
+      name: header ? String(at(k, 0)) : `Series${k + 1}`,
       values: byRows
-        ? { ...source, top: source.top + k, bottom: source.top + k }
-        : { ...source, left: source.left + k, right: source.left + k },
+        ? { ...source, top: source.top + k, bottom: source.top + k, left: source.left + skip }
+        : { ...source, left: source.left + k, right: source.left + k, top: source.top + skip },
     }));
     const n = sheet.charts.length + 1;
     const chart: FakeChart = { id: this.newId(), name: `Chart ${n}`, type, title: "", width: 360, height: 216, series };
@@ -523,9 +574,14 @@ export class WorkbookModel implements EvalHost {
 
   // ----- round trips and person edits -----
 
-  /** Runs the queued operations of one context.sync, in order; stops at the first failure as Excel does. */
+  /**
+   * Runs the queued operations of one context.sync, in order; stops at the first failure
+   * as Excel does. While a person edits a cell every batch fails (RunOptions: "When
+   * false, if the user is in cell edit when the batch request is processed by the host,
+   * the batch automatically fails"); a batch that asked to wait never gets here before.
+   */
   roundTrip(ops: (() => void)[], client = 0): void {
-    if (this.cellEditMode && ops.length > 0) {
+    if (this.editing && ops.length > 0) {
       throw new FakeOfficeError(
         "InvalidOperationInCellEditMode",
         "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
@@ -619,7 +675,22 @@ export class WorkbookModel implements EvalHost {
 
   // ----- calculation -----
 
+  /** After a change: everything under automatic calculation, only the formulas just entered under Manual. */
   recalc(): void {
+    if (this.calculationMode === "Manual") {
+      this.calcState = new Map();
+      for (const s of this.sheets)
+        for (const cell of s.cells.values())
+          if (this.entered.has(cell) && cell.ast && !cell.frozen) this.calcCell(s, cell);
+      this.entered.clear();
+      return;
+    }
+    this.calculate();
+  }
+
+  /** Every formula, whatever the calculation mode: F9, or Application.calculate. */
+  calculate(): void {
+    this.entered.clear();
     this.calcState = new Map();
     for (const s of this.sheets) {
       for (const cell of s.cells.values()) if (cell.ast && !cell.frozen) this.calcCell(s, cell);
@@ -642,6 +713,8 @@ export class WorkbookModel implements EvalHost {
     if (!s) return undefined;
     const c = s.get(row, col);
     if (!c) return null;
+    // Under Manual a formula not entered just now keeps the value it last calculated.
+    if (this.calculationMode === "Manual" && !this.entered.has(c)) return c.value;
     if (c.ast && !c.frozen && this.calcState.get(c) !== "done") return this.calcCell(s, c);
     return c.value;
   }

@@ -7,6 +7,7 @@ import { WorkbookHost } from "../excel/workbookHost";
 import { unavailableFeatures } from "./capabilityNotes";
 import { Pane } from "./components/Pane";
 import type { ToolChartsProps } from "./components/ToolCharts";
+import { followExcelDecimalSign } from "./format";
 import { languageFromOffice, pick, strings } from "./i18n";
 import { previewView } from "./previewView";
 import { detectedSetup, frameworkChoices, levelRange } from "./settingsView";
@@ -25,10 +26,18 @@ export function App({ host, charts }: AppProps) {
   const { state, capabilities, intents } = usePane(host);
   const lang = paneLanguage(state);
   const s = strings(lang);
-  const view = useMemo(() => (state.analysis ? paneView(state.analysis, lang) : null), [state.analysis, lang]);
+  // Numbers take the decimal sign Excel shows the cells with, where Excel says; the views below depend on it.
+  const sign = state.excel.decimalSeparator;
+  followExcelDecimalSign(sign);
+  const view = useMemo(
+    () => (state.analysis ? paneView(state.analysis, lang) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [state.analysis, lang, sign],
+  );
   const tools = useMemo(
     () => (state.analysis ? toolsView(state.analysis, state.targetChoices, lang) : null),
-    [state.analysis, state.targetChoices, lang],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [state.analysis, state.targetChoices, lang, sign],
   );
   const preview = useMemo(
     () =>
@@ -90,6 +99,12 @@ export function App({ host, charts }: AppProps) {
         onStep: intents.changeStep,
         onToggleOutOfReach: intents.toggleOutOfReach,
         Charts: charts,
+      }}
+      excel={{
+        manualCalculation: state.excel.manualCalculation,
+        unreadableRules: state.excel.unreadableRules,
+        calculating: state.calculating,
+        onCalculate: host.calculate ? intents.calculate : undefined,
       }}
     />
   );

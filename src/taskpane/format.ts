@@ -9,6 +9,23 @@ import { Rational, toFixed } from "../core/rational";
 import type { Language } from "./i18n";
 
 const LOCALE: Record<Language, string> = { id: "id-ID", en: "en-US" };
+const OWN_SIGN: Record<Language, string> = { id: ",", en: "." };
+
+/**
+ * The decimal sign Excel shows the cells with, where Excel says (its regional settings,
+ * Application.cultureInfo, ExcelApi 1.11): the pane writes numbers as the workbook beside
+ * it does, whatever its own language. Set by the pane after each read; unset, the
+ * language decides.
+ */
+let excelSign: string | undefined;
+
+export function followExcelDecimalSign(sign: string | undefined): void {
+  excelSign = sign && !/\d/.test(sign) ? sign : undefined;
+}
+
+function signed(text: string, lang: Language): string {
+  return excelSign && excelSign !== OWN_SIGN[lang] ? text.replace(OWN_SIGN[lang], excelSign) : text;
+}
 
 /** ES2023 lets format() take a decimal string and keep every digit; older engines read it as a number, which is exact for what is passed here. */
 type DecimalFormat = { format(value: string): string };
@@ -38,7 +55,7 @@ function minus(text: string): string {
 
 /** A decimal string ("3.19", "-0.5") in the language, with `places` decimals: "3,19". */
 export function formatDecimal(decimal: string, places: number, lang: Language): string {
-  return minus(numberFormat(lang, places, false).format(decimal));
+  return signed(minus(numberFormat(lang, places, false).format(decimal)), lang);
 }
 
 /** Hundredths, exactly: 319n → "3,19" in Indonesian, "3.19" in English. */
@@ -58,12 +75,12 @@ export function formatNumber(x: number, places: number, lang: Language): string 
     maximumFractionDigits: Math.max(places, 6),
     useGrouping: false,
   });
-  return minus(f.format(x));
+  return signed(minus(f.format(x)), lang);
 }
 
 /** Signed, with a real minus sign: "−0,056", "+0,013"; zero has no sign ("0,000"). */
 export function formatSigned(x: Rational, places: number, lang: Language): string {
-  return minus(numberFormat(lang, places, true).format(toFixed(x, places)));
+  return signed(minus(numberFormat(lang, places, true).format(toFixed(x, places))), lang);
 }
 
 /** A whole count in the language ("1.234" in Indonesian would read as a decimal, so no grouping). */

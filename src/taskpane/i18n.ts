@@ -66,6 +66,14 @@ const id = {
   severalTables: (sheets: string) =>
     `Beberapa tabel indikator ditemukan (${sheets}); semuanya dinilai. Pilih satu lembar di Pengaturan bila perlu.`,
   olderExcel: "Excel ini lebih lama",
+  manualTitle: "Excel menghitung hanya saat diminta",
+  manual:
+    "Perhitungan Excel diatur Manual (Rumus › Opsi Perhitungan), jadi lembar hasil di buku kerja tidak mengikuti perubahan nilai sampai dihitung ulang (F9). Angka di panel ini sudah terkini.",
+  calculateNow: "Hitung ulang sekarang",
+  calculating: "Menghitung ulang…",
+  unreadableRulesTitle: "Format bersyarat tidak terbaca",
+  unreadableRules: (sheets: string) =>
+    `Excel tidak dapat membaca daftar format bersyarat di lembar ${sheets} (masalah Excel yang dikenal). Nilai tetap terbaca; saat diterapkan, format bersyarat di lembar itu dibiarkan apa adanya. Aturan yang menyebabkannya biasanya aturan yang dibuat dengan menduplikasi aturan lain atau dua aturan "Sorot Aturan Sel" pada rentang yang sama.`,
   previewTitle: "Terapkan ke buku kerja",
   previewIntro: "Yang akan ditulis:",
   previewSheets: (names: string) => `Lembar hasil: ${names}`,
@@ -257,6 +265,14 @@ const en: Strings = {
   severalTables: (sheets: string) =>
     `Several indicator tables were found (${sheets}); all are scored. Choose one sheet in Settings if needed.`,
   olderExcel: "This Excel is older",
+  manualTitle: "Excel calculates only when asked",
+  manual:
+    "Excel's calculation is set to Manual (Formulas › Calculation Options), so the workbook's results sheet does not follow level changes until it is recalculated (F9). The figures in this pane are current.",
+  calculateNow: "Recalculate now",
+  calculating: "Recalculating…",
+  unreadableRulesTitle: "Conditional formats could not be read",
+  unreadableRules: (sheets: string) =>
+    `Excel could not list the conditional formats on sheet ${sheets} (a known Excel issue). The levels are read all the same; when applying, the conditional formats on that sheet are left as they are. The cause is usually a rule made by duplicating another, or two "Highlight Cells Rules" on the same range.`,
   previewTitle: "Apply to workbook",
   previewIntro: "What will be written:",
   previewSheets: (names: string) => `Results sheet: ${names}`,

@@ -8,6 +8,7 @@ import { Bilingual, Framework } from "../core/framework";
 import { WorkbookGrid } from "../core/grid";
 import { rowsMissing } from "../core/readingNeeds";
 import { CheckedPlan, checkPlan, NO_CHOICES, PlanChoices } from "../core/planCheck";
+import { PLAIN_STATUS, WorkbookStatus } from "../excel/workbookHost";
 import { buildWritePlan, WritePlan } from "../core/writePlan";
 import { FRAMEWORKS, frameworkById, OTHER_MODELS } from "../frameworks";
 import { Language, languageFromOffice } from "./i18n";
@@ -62,11 +63,15 @@ export interface PaneState {
   appliedSkipped: Bilingual[];
   /** what of the person's the last apply left as it was, and where the result is instead */
   appliedLeft: Bilingual[];
+  /** what the last read learned of Excel itself: Manual calculation, unlisted formats, its decimal sign */
+  excel: WorkbookStatus;
+  /** a recalculation asked from the pane is under way */
+  calculating: boolean;
 }
 
 export type PaneAction =
   | { type: "read-started"; seq: number }
-  | { type: "read-done"; seq: number; grid: WorkbookGrid }
+  | { type: "read-done"; seq: number; grid: WorkbookGrid; excel?: WorkbookStatus }
   | { type: "read-failed"; seq: number; error: Bilingual }
   | { type: "settings-changed"; settings: PaneSettings }
   | { type: "language-changed"; language: Language | null }
@@ -81,7 +86,9 @@ export type PaneAction =
   | { type: "message-dismissed" }
   | { type: "target-changed"; target: number | null }
   | { type: "step-changed"; step: number | null }
-  | { type: "out-of-reach-toggled"; framework: string; indicator: number };
+  | { type: "out-of-reach-toggled"; framework: string; indicator: number }
+  | { type: "calculate-started" }
+  | { type: "calculate-done" };
 
 export const AUTOMATIC: PaneSettings = {
   sheet: null,
@@ -113,6 +120,8 @@ export function initialState(officeLanguage: string): PaneState {
     appliedSheet: null,
     appliedSkipped: [],
     appliedLeft: [],
+    excel: PLAIN_STATUS,
+    calculating: false,
   };
 }
 
@@ -165,7 +174,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, reading: true, rereadWanted: false, latestRead: Math.max(state.latestRead, action.seq) };
     case "read-done":
       if (action.seq !== state.latestRead) return state;
-      return { ...analysed(state, action.grid, state.settings), reading: false };
+      return { ...analysed(state, action.grid, state.settings), reading: false, excel: action.excel ?? state.excel };
     case "read-failed":
       if (action.seq !== state.latestRead) return state;
       return { ...state, reading: false, error: action.error };
@@ -229,7 +238,11 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         previewChanges: [],
       };
     case "failed":
-      return { ...state, applying: false, writePlan: null, checked: null, previewChanges: [], error: action.error };
+      return { ...state, applying: false, calculating: false, writePlan: null, checked: null, previewChanges: [], error: action.error };
+    case "calculate-started":
+      return { ...state, calculating: true, error: null };
+    case "calculate-done":
+      return { ...state, calculating: false };
     case "message-dismissed":
       return { ...state, error: null, appliedSheet: null, appliedSkipped: [], appliedLeft: [] };
     case "target-changed": {

@@ -29,6 +29,8 @@ export interface PaneIntents {
   changeTarget(target: number | null): void;
   changeStep(step: number | null): void;
   toggleOutOfReach(framework: string, indicator: number): void;
+  /** recalculates the workbook, for an Excel set to Manual calculation */
+  calculate(): void;
 }
 
 /** The Office.js host says which optional parts of the last apply this Excel skipped; other hosts skip none. */
@@ -54,7 +56,7 @@ export function usePane(host: WorkbookHost): {
     try {
       // Only the rows the analysis needs under the settings of the moment: long evidence sheets stay in Excel.
       const grid = await host.read((soFar) => rowsNeeded(soFar, FRAMEWORKS, analyzeOptions(stateRef.current.settings)));
-      dispatch({ type: "read-done", seq: mine, grid });
+      dispatch({ type: "read-done", seq: mine, grid, excel: host.status?.() });
     } catch (e) {
       dispatch({ type: "read-failed", seq: mine, error: hostMessage(e) });
     }
@@ -119,6 +121,17 @@ export function usePane(host: WorkbookHost): {
     await read();
   }, [host, read]);
 
+  const calculate = useCallback(async () => {
+    if (!host.calculate) return;
+    dispatch({ type: "calculate-started" });
+    try {
+      await host.calculate();
+      dispatch({ type: "calculate-done" });
+    } catch (e) {
+      dispatch({ type: "failed", error: hostMessage(e) });
+    }
+  }, [host]);
+
   const select = useCallback(
     (sheet: string, cell: string) => {
       host.select(sheet, cell).catch((e) => dispatch({ type: "failed", error: hostMessage(e) }));
@@ -140,8 +153,9 @@ export function usePane(host: WorkbookHost): {
       changeTarget: (target) => dispatch({ type: "target-changed", target }),
       changeStep: (step) => dispatch({ type: "step-changed", step }),
       toggleOutOfReach: (framework, indicator) => dispatch({ type: "out-of-reach-toggled", framework, indicator }),
+      calculate: () => void calculate(),
     }),
-    [read, confirmApply, select],
+    [read, confirmApply, select, calculate],
   );
 
   return { state, capabilities, intents };

@@ -228,7 +228,10 @@ async function main() {
   const lang = params.get("lang") ?? "id-ID";
   const theme = params.get("theme") === "dark" ? "dark" : "light";
   const api = params.get("api") ?? "1.14";
-  const fake = createFakeExcel(grid, { apiVersion: api, displayLanguage: lang, theme });
+  // ?culture=en-US: Excel's regional settings apart from Office's language; ?calc=manual: Excel set to Manual calculation.
+  const culture = params.get("culture") ?? undefined;
+  const fake = createFakeExcel(grid, { apiVersion: api, displayLanguage: lang, theme, culture });
+  if (params.get("calc") === "manual") fake.workbook.setCalculationMode("Manual");
   (window as unknown as { __workbench: FakeExcel }).__workbench = fake;
 
   $("file").textContent = name;

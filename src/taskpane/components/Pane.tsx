@@ -31,6 +31,7 @@ import { ExternalIndicatorsProps } from "./ExternalIndicators";
 import { SettingsPanel, SettingsPanelProps } from "./SettingsPanel";
 import { TableSection } from "./TableSection";
 import { useSharedStyles } from "./sharedStyles";
+import { WorkbookNotices, WorkbookNoticesProps } from "./WorkbookNotices";
 
 const useStyles = makeStyles({
   root: {
@@ -106,6 +107,8 @@ export interface PaneProps {
   /** the assessor tools of each table, in the order of view.tables */
   tools: ToolsView[] | null;
   toolsIntents: ToolsIntents;
+  /** what the pane says about Excel itself (Manual calculation, formats it could not list) */
+  excel: Omit<WorkbookNoticesProps, "s">;
 }
 
 export function Pane(p: PaneProps) {
@@ -247,6 +250,7 @@ export function Pane(p: PaneProps) {
           </MessageBarBody>
         </MessageBar>
       )}
+      <WorkbookNotices s={s} {...p.excel} />
       {settingsOpen && (
         <div id="settings-panel">
           <SettingsPanel

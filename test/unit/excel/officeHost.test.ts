@@ -337,7 +337,7 @@ describe("failures leave the workbook as it was and say what to do", () => {
     expect(fake.workbook.snapshot()).toEqual(clean.fake.workbook.snapshot());
   });
 
-  test("a cell in edit mode: HostError('edit-mode'), nothing written, works once the person leaves the cell", async () => {
+  test("a cell in edit mode: an apply says so and writes nothing; a read waits for the person to leave the cell", async () => {
     const { fake, host } = setUp(gridOf(T.standardSpbe()));
     const grid = await host.read();
     const before = fake.workbook.snapshot();
@@ -347,10 +347,27 @@ describe("failures leave the workbook as it was and say what to do", () => {
     expect(err.text.en).toMatch(/Press Enter or Esc/);
     expect(err.text.id).toMatch(/Tekan Enter atau Esc/);
     expect(fake.workbook.snapshot()).toEqual(before);
-    await expect(host.read()).rejects.toMatchObject({ code: "edit-mode" });
+    let read = false;
+    const waiting = host.read().then(() => (read = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(read).toBe(false);
     fake.workbook.setCellEditMode(false);
+    await waiting;
     await readAndApply(host);
     expect(fake.workbook.sheetNames()).toContain("Indeks SPBE");
+  });
+
+  test("before ExcelApi 1.11 (no delayForCellEdit) a read in edit mode says so; InvalidOperation with that sentence too", async () => {
+    const { fake, host } = setUp(gridOf(T.standardSpbe()), { apiVersion: "1.10" });
+    await host.read();
+    fake.workbook.setCellEditMode(true);
+    await expect(host.read()).rejects.toMatchObject({ code: "edit-mode" });
+    fake.workbook.setCellEditMode(false);
+    fake.workbook.failNextSync(
+      "InvalidOperation",
+      "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+    );
+    await expect(host.read()).rejects.toMatchObject({ code: "edit-mode" });
   });
 
   test("a sync that throws: HostError('sync-failed') with what to do; the next apply learns the workbook again", async () => {

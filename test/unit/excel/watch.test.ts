@@ -3,7 +3,7 @@
  * the level cells, waits for a burst of edits to settle, and ignores its own writes.
  */
 import { columnAreas } from "../../../src/core/grid";
-import { DEBOUNCE_MS, OWN_WRITE_WINDOW_MS } from "../../../src/excel/officeHost";
+import { DEBOUNCE_MS, OWN_WRITE_WINDOW_MS, WATCH_RETRY_MS } from "../../../src/excel/officeHost";
 import * as T from "../../fixtures/templates";
 import { countSyncs, EMPTY_PLAN, gridOf, setUp, understand } from "./workbooks";
 
@@ -127,5 +127,95 @@ describe("watching the level cells", () => {
       code: "sync-failed",
       text: { en: expect.stringMatching(/click Refresh/) },
     });
+  });
+});
+
+describe("a person typing levels down a column (cell edit mode)", () => {
+  const E7 = (grid: { sheets: { name: string; values: unknown[][] }[] }) =>
+    grid.sheets.find((x) => x.name === "Kertas Kerja")!.values[6][4];
+
+  test("Enter, then the next level at once: the read the change triggers waits for the cell and sees the new level", async () => {
+    const { fake, host, calls } = await levelWatch();
+    fake.workbook.setValue("Kertas Kerja", "E7", 5, { thenEditing: true });
+    await settle();
+    expect(calls).toHaveLength(1);
+    let grid: Awaited<ReturnType<typeof host.read>> | undefined;
+    let failed: unknown;
+    const reading = host.read().then(
+      (g) => (grid = g),
+      (e) => (failed = e),
+    );
+    await jest.advanceTimersByTimeAsync(2000);
+    expect(failed).toBeUndefined();
+    expect(grid).toBeUndefined();
+    fake.workbook.setCellEditMode(false); // Enter in E8
+    await reading;
+    expect(E7(grid!)).toBe(5);
+  });
+
+  test("a registration asked while a person edits a cell waits for it and then holds", async () => {
+    jest.useFakeTimers();
+    const { fake, host } = setUp(gridOf(T.standardSpbe()));
+    await host.read();
+    fake.workbook.setCellEditMode(true);
+    const calls: number[] = [];
+    let stop: (() => void) | undefined;
+    const watching = host
+      .watch({ sheet: "Kertas Kerja", ranges: ["E7:E16"] }, () => calls.push(1))
+      .then((s) => (stop = s));
+    await jest.advanceTimersByTimeAsync(100);
+    expect(stop).toBeUndefined();
+    fake.workbook.setCellEditMode(false);
+    await watching;
+    expect(fake.workbook.handlerCount("Kertas Kerja")).toBe(1);
+    fake.workbook.setValue("Kertas Kerja", "E7", 3);
+    await settle();
+    expect(calls).toHaveLength(1);
+    stop!();
+  });
+
+  test("before ExcelApi 1.11 a registration refused in edit mode is tried again until it holds; stopping ends the tries", async () => {
+    jest.useFakeTimers();
+    const { fake, host } = setUp(gridOf(T.standardSpbe()), { apiVersion: "1.10" });
+    await host.read();
+    fake.workbook.setCellEditMode(true);
+    const calls: number[] = [];
+    const stop = await host.watch({ sheet: "Kertas Kerja", ranges: ["E7:E16"] }, () => calls.push(1));
+    await jest.advanceTimersByTimeAsync(3 * WATCH_RETRY_MS);
+    expect(fake.workbook.handlerCount("Kertas Kerja")).toBe(0);
+    fake.workbook.setCellEditMode(false);
+    await jest.advanceTimersByTimeAsync(WATCH_RETRY_MS + 10);
+    expect(fake.workbook.handlerCount("Kertas Kerja")).toBe(1);
+    fake.workbook.setValue("Kertas Kerja", "E7", 3);
+    await settle();
+    expect(calls).toHaveLength(1);
+    stop();
+    await jest.advanceTimersByTimeAsync(10);
+    expect(fake.workbook.handlerCount("Kertas Kerja")).toBe(0);
+
+    // Stopped while still refused: no registration appears later.
+    const other = setUp(gridOf(T.standardSpbe()), { apiVersion: "1.10" });
+    other.fake.workbook.setCellEditMode(true);
+    const stop2 = await other.host.watch({ sheet: "Kertas Kerja", ranges: ["E7:E16"] }, () => undefined);
+    stop2();
+    other.fake.workbook.setCellEditMode(false);
+    await jest.advanceTimersByTimeAsync(3 * WATCH_RETRY_MS);
+    expect(other.fake.workbook.handlerCount("Kertas Kerja")).toBe(0);
+  });
+
+  test("#3019: an Excel that fails every delayed batch is read and watched without the option", async () => {
+    jest.useFakeTimers();
+    const { fake, host } = setUp(gridOf(T.standardSpbe()));
+    fake.workbook.delayedBatchesFail(true);
+    await host.read();
+    const calls: number[] = [];
+    const stop = await host.watch({ sheet: "Kertas Kerja", ranges: ["E7:E16"] }, () => calls.push(1));
+    fake.workbook.setValue("Kertas Kerja", "E7", 3);
+    await settle();
+    expect(calls).toHaveLength(1);
+    // a person really editing a cell: the read says so
+    fake.workbook.setCellEditMode(true);
+    await expect(host.read()).rejects.toMatchObject({ code: "edit-mode" });
+    stop();
   });
 });

@@ -106,3 +106,21 @@ describe("manifest.xml", () => {
     for (const id of used) expect(defined).toContain(id);
   });
 });
+
+describe("the built manifest's version follows package.json", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { manifestVersion, withVersion } = require("../../../scripts/manifest-version");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pkg = require("../../../package.json");
+
+  test("major.minor.patch becomes the four numbers Office wants; the one <Version> is replaced", () => {
+    expect(manifestVersion("0.1.0")).toBe("0.1.0.0");
+    expect(manifestVersion("2.10.3-rc.1")).toBe("2.10.3.0");
+    expect(() => manifestVersion("next")).toThrow(/major\.minor\.patch/);
+    const built = withVersion(xml, manifestVersion(pkg.version));
+    expect(built).toContain(`<Version>${manifestVersion(pkg.version)}</Version>`);
+    expect(built.replace(/<Version>[^<]*<\/Version>/, "")).toBe(xml.replace(/<Version>[^<]*<\/Version>/, ""));
+    expect(withVersion(xml, "9.9.9.0")).toMatch(/<Version>9\.9\.9\.0<\/Version>/);
+    expect(() => withVersion("<OfficeApp/>", "1.0.0.0")).toThrow(/no <Version>/);
+  });
+});
