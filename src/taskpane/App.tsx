@@ -12,6 +12,7 @@ import { previewView } from "./previewView";
 import { detectedSetup, frameworkChoices, levelRange } from "./settingsView";
 import { paneLanguage } from "./state";
 import { toolsView } from "./toolsView";
+import { useMeetingMode } from "./meetingMode";
 import { usePane } from "./usePane";
 import { externalSuggestion, paneView } from "./view";
 
@@ -23,9 +24,13 @@ export interface AppProps {
 
 export function App({ host, charts }: AppProps) {
   const { state, capabilities, intents } = usePane(host);
+  const [meeting, setMeeting] = useMeetingMode();
   const lang = paneLanguage(state);
   const s = strings(lang);
-  const view = useMemo(() => (state.analysis ? paneView(state.analysis, lang) : null), [state.analysis, lang]);
+  const view = useMemo(
+    () => (state.analysis ? paneView(state.analysis, lang, state.lastValid) : null),
+    [state.analysis, state.lastValid, lang],
+  );
   const tools = useMemo(
     () => (state.analysis ? toolsView(state.analysis, state.targetChoices, lang) : null),
     [state.analysis, state.targetChoices, lang],
@@ -80,6 +85,8 @@ export function App({ host, charts }: AppProps) {
         intents.changeLanguage(next === officeLang ? null : next);
       }}
       onDismiss={intents.dismissMessage}
+      meeting={meeting}
+      onMeeting={setMeeting}
       convert={convert}
       tools={tools}
       toolsIntents={{

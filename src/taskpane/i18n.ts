@@ -21,6 +21,7 @@ const id = {
   closeSettings: "Tutup pengaturan",
   switchLanguage: "English",
   switchLanguageLabel: "Switch to English",
+  switchLanguageShort: "EN",
   dismiss: "Tutup pesan",
   errorTitle: "Tidak berhasil",
   liveOn: "Hasil diperbarui sendiri setiap kali nilai berubah.",
@@ -181,6 +182,16 @@ const id = {
   planIndexAfter: "indeks setelahnya",
   stepChoice: (step: string) => `Tiap langkah menaikkan satu nilai ${step}.`,
   chartBar: (group: string, column: string, value: string) => `${group}, ${column}: ${value}`,
+  stale: "usang",
+  staleLabel: "indeks terakhir yang dapat dihitung, usang",
+  staleSaid: (title: string, reason: string, index: string) =>
+    `${title}: indeks belum dapat dihitung karena ${reason}; yang terakhir ${index}`,
+  meeting: "Mode rapat",
+  meetingHint: "Untuk ditayangkan: perintah disembunyikan, angka dibesarkan.",
+  agendaTitle: (n: number) => `Agenda: nilai yang berbeda (${n})`,
+  agendaIntro: (from: string, to: string, gap: string) => `${from} → ${to}, selisih ${gap}. Pengaruh terbesar di atas.`,
+  agendaLargest: "terbesar",
+  agendaIfAccepted: (index: string) => `bila diterima ${index}`,
   planMet: (end: string, target: string) =>
     `Indeks ${end}, sudah mencapai target ${target}; tidak perlu menaikkan nilai.`,
   planReached: (target: string, n: number, end: string) =>
@@ -203,6 +214,7 @@ const en: Strings = {
   closeSettings: "Close settings",
   switchLanguage: "Bahasa Indonesia",
   switchLanguageLabel: "Ganti ke Bahasa Indonesia",
+  switchLanguageShort: "ID",
   dismiss: "Dismiss message",
   errorTitle: "That did not work",
   liveOn: "Results update by themselves whenever a level changes.",
@@ -368,6 +380,16 @@ const en: Strings = {
   planIndexAfter: "index after",
   stepChoice: (step: string) => `Each step raises one value by ${step}.`,
   chartBar: (group: string, column: string, value: string) => `${group}, ${column}: ${value}`,
+  stale: "out of date",
+  staleLabel: "last index that could be computed, out of date",
+  staleSaid: (title: string, reason: string, index: string) =>
+    `${title}: the index cannot be computed because ${reason}; the last one was ${index}`,
+  meeting: "Meeting mode",
+  meetingHint: "For projecting: commands hidden, figures enlarged.",
+  agendaTitle: (n: number) => `Agenda: values that differ (${n})`,
+  agendaIntro: (from: string, to: string, gap: string) => `${from} → ${to}, difference ${gap}. Largest effect first.`,
+  agendaLargest: "largest",
+  agendaIfAccepted: (index: string) => `if accepted ${index}`,
   planMet: (end: string, target: string) =>
     `The index ${end}, already meets the target ${target}; nothing needs raising.`,
   planReached: (target: string, n: number, end: string) =>

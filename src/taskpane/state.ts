@@ -4,12 +4,23 @@
  * failures become messages. No Office call happens here; the controller hook makes them.
  */
 import { analyze, Analysis, AnalyzeOptions } from "../core/analyze";
-import { Bilingual, Framework } from "../core/framework";
+import { Bilingual, Framework, Predicate } from "../core/framework";
 import { WorkbookGrid } from "../core/grid";
 import { rowsMissing } from "../core/readingNeeds";
 import { buildWritePlan, WritePlan } from "../core/writePlan";
 import { FRAMEWORKS, frameworkById, OTHER_MODELS } from "../frameworks";
 import { Language, languageFromOffice } from "./i18n";
+
+/** A column's last index that could be computed, kept while a typo makes the current one impossible. */
+export interface LastValid {
+  units: number;
+  predicate: Predicate | null;
+}
+
+/** The key of one level column of one table under one framework: what a last valid index belongs to. */
+export function columnKey(framework: string, sheet: string, column: string): string {
+  return `${framework}|${sheet}|${column}`;
+}
 
 /** What the assessor chose in Settings; null means "as detected" (or "as Office"). */
 export interface PaneSettings {
@@ -40,6 +51,8 @@ export interface PaneState {
   targetChoices: TargetChoices;
   grid: WorkbookGrid | null;
   analysis: Analysis | null;
+  /** by columnKey: the last index each column had, for the headline while a level is invalid */
+  lastValid: Record<string, LastValid>;
   reading: boolean;
   /** the grid lacks rows the settings now need (the host read only what the old ones did): read again */
   rereadWanted: boolean;
@@ -89,6 +102,7 @@ export function initialState(officeLanguage: string): PaneState {
     targetChoices: NO_TARGET_CHOICES,
     grid: null,
     analysis: null,
+    lastValid: {},
     reading: false,
     rereadWanted: false,
     latestRead: 0,
@@ -130,13 +144,24 @@ function analysed(
   if (rowsMissing(grid, FRAMEWORKS, opts).length > 0)
     return { ...state, grid, settings, targetChoices, analysis: null, reading: true, rereadWanted: true };
   if (targetChoices.target !== null) opts.target = targetChoices.target;
-  return {
-    ...state,
-    grid,
-    settings,
-    targetChoices,
-    analysis: analyze(grid, FRAMEWORKS, { ...opts, otherModels: OTHER_MODELS }),
-  };
+  const analysis = analyze(grid, FRAMEWORKS, { ...opts, otherModels: OTHER_MODELS });
+  return { ...state, grid, settings, targetChoices, analysis, lastValid: remembered(state.lastValid, analysis) };
+}
+
+/** Every complete column's index replaces the one remembered; an incomplete column keeps its last. */
+export function remembered(before: Record<string, LastValid>, analysis: Analysis): Record<string, LastValid> {
+  let out = before;
+  for (const t of analysis.tables)
+    for (const a of t.assessments) {
+      const units = a.complete ? a.scores.total.units : null;
+      if (units === null) continue;
+      const key = columnKey(t.framework.id, t.layout.sheet, a.column.letter);
+      const was = out[key];
+      if (was && was.units === Number(units) && was.predicate === a.scores.predicate) continue;
+      if (out === before) out = { ...before };
+      out[key] = { units: Number(units), predicate: a.scores.predicate };
+    }
+  return out;
 }
 
 function toggled(ids: readonly number[], id: number): number[] {
@@ -155,8 +180,13 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, reading: false, error: action.error };
     case "settings-changed":
       // The language is the pane's own business; every other setting changes the analysis.
-      if (!state.grid) return { ...state, settings: action.settings };
-      return { ...analysed(state, state.grid, action.settings), appliedSheet: null, appliedSkipped: [] };
+      // Other settings may read other columns or another framework: no earlier index carries over.
+      if (!state.grid) return { ...state, settings: action.settings, lastValid: {} };
+      return {
+        ...analysed({ ...state, lastValid: {} }, state.grid, action.settings),
+        appliedSheet: null,
+        appliedSkipped: [],
+      };
     case "language-changed":
       return { ...state, settings: { ...state.settings, language: action.language } };
     case "preview-opened":

@@ -73,7 +73,7 @@ export interface GapView {
   key: string;
   label: string;
   name: string;
-  /** this group's share of the index difference, signed, 3 decimals */
+  /** this group's share of the index difference, signed, 2 decimals like every index */
   impact: string;
   value: number;
   differences: number;
@@ -92,6 +92,8 @@ export interface DifferenceView {
   from: string;
   to: string;
   impact: string;
+  /** the second column's index had it taken the first column's value here ("3,25"); null while it has no index */
+  ifAccepted: string | null;
 }
 
 export interface ReconciliationView {
@@ -300,6 +302,7 @@ function reconciliationView(t: TableAnalysis, lang: Language): ReconciliationVie
   const last = t.assessments[t.assessments.length - 1];
   const indexOf = (a: typeof first) =>
     a.complete && a.scores.total.units !== null ? formatUnits(a.scores.total.units, lang) : null;
+  const lastIndex = last.complete ? last.scores.total.unrounded : null;
   const ownIndex = (units: bigint | null) => (units === null ? "–" : formatUnits(units, lang));
   const gaps = (
     groups: typeof r.domains,
@@ -310,7 +313,7 @@ function reconciliationView(t: TableAnalysis, lang: Language): ReconciliationVie
       key: `${g.kind}-${g.id}`,
       label: `${word} ${g.id}`,
       name: lang === "id" ? g.name : g.en,
-      impact: formatSigned(g.impact, 3, lang),
+      impact: formatSigned(g.impact, 2, lang),
       value: toNumber(g.impact),
       differences: g.differences,
       own: {
@@ -334,7 +337,8 @@ function reconciliationView(t: TableAnalysis, lang: Language): ReconciliationVie
       cell: d.cells[1] ?? d.cells[0] ?? null,
       from: levelText(f, d.levels[0], lang),
       to: levelText(f, d.levels[1], lang),
-      impact: formatSigned(d.impact, 3, lang),
+      impact: formatSigned(d.impact, 2, lang),
+      ifAccepted: lastIndex ? formatUnits(roundHalfUpUnits(sub(lastIndex, d.impact), f.decimals), lang) : null,
     })),
     unmatched: r.unmatched.map((id) => f.byId.get(id)!.code),
   };

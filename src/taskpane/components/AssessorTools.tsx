@@ -101,7 +101,7 @@ export function AssessorTools({
               {s.reconcileTitle}
             </AccordionHeader>
             <AccordionPanel className={c.panel}>
-              <Reconciliation view={tools.reconciliation} s={s} headingLevel={inner} onSelect={onSelect} />
+              <Reconciliation view={tools.reconciliation} s={s} headingLevel={inner} />
             </AccordionPanel>
           </AccordionItem>
         )}

@@ -8,7 +8,7 @@ const useStyles = makeStyles({
   external: { marginLeft: tokens.spacingHorizontalXS },
   group: {
     margin: `${tokens.spacingVerticalS} 0 2px`,
-    fontSize: tokens.fontSizeBase200,
+    fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground2,
   },

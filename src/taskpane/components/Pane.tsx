@@ -11,6 +11,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
+  Switch,
   tokens,
 } from "@fluentui/react-components";
 import {
@@ -29,7 +30,7 @@ import { ApplyPreview, PreviewView } from "./ApplyPreview";
 import { ToolsIntents } from "./AssessorTools";
 import { ExternalIndicatorsProps } from "./ExternalIndicators";
 import { SettingsPanel, SettingsPanelProps } from "./SettingsPanel";
-import { TableSection } from "./TableSection";
+import { tableIds, TableSection } from "./TableSection";
 import { useSharedStyles } from "./sharedStyles";
 
 const useStyles = makeStyles({
@@ -44,16 +45,16 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     fontFamily: tokens.fontFamilyBase,
   },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  secondary: {
+  // One compact row of commands, so the result starts near the top of the pane.
+  actions: {
     display: "flex",
     flexWrap: "wrap",
     alignItems: "center",
     columnGap: tokens.spacingHorizontalXS,
-    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
+    rowGap: tokens.spacingVerticalXS,
   },
   spacer: { flexGrow: 1 },
-  live: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
+  meetingSwitch: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   loading: { paddingTop: tokens.spacingVerticalXXL },
   unavailable: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   divider: {
@@ -99,6 +100,9 @@ export interface PaneProps {
   onSelect(sheet: string, cell: string): void;
   onSwitchLanguage(): void;
   onDismiss(): void;
+  /** projected: commands hidden, figures enlarged */
+  meeting: boolean;
+  onMeeting(on: boolean): void;
   convert: ExternalIndicatorsProps["convert"];
   /** the assessor tools of each table, in the order of view.tables */
   tools: ToolsView[] | null;
@@ -110,6 +114,8 @@ export function Pane(p: PaneProps) {
   const c = useStyles();
   const shared = useSharedStyles();
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [olderSeen, setOlderSeen] = useState(false);
+  const meeting = p.meeting;
   const [toolsRequest, setToolsRequest] = useState(0);
   const { cues, announcement } = useChangeCues(view, s);
   const canApply = !!view && view.tables.length > 0 && !p.applying;
@@ -140,7 +146,7 @@ export function Pane(p: PaneProps) {
       {hasTools && (
         <a
           className={c.skip}
-          href="#tools"
+          href={`#${tableIds(view.tables[0].key).panel}`}
           onClick={(e) => {
             e.preventDefault();
             setToolsRequest((n) => n + 1);
@@ -152,45 +158,57 @@ export function Pane(p: PaneProps) {
       {/* Office shows the add-in's name above the pane; the heading is for screen readers. */}
       <h1 className={shared.visuallyHidden}>{s.appTitle}</h1>
       <div className={c.actions} role="toolbar" aria-label={s.appTitle}>
-        <Button
-          ref={applyButton}
-          appearance="primary"
-          icon={<TableArrowUp20Regular />}
-          onClick={p.onApply}
-          disabled={!canApply}
-          disabledFocusable={p.applying}
-        >
-          {s.apply}
-        </Button>
-        <Button icon={<ArrowSync20Regular />} onClick={p.onRefresh} title={s.refreshHint}>
-          {s.refresh}
-        </Button>
-      </div>
-      <div className={c.secondary}>
-        <Button
-          ref={settingsButton}
-          appearance="subtle"
-          size="small"
-          icon={settingsOpen ? <Dismiss20Regular /> : <Settings20Regular />}
-          onClick={() => setSettingsOpen(!settingsOpen)}
-          aria-expanded={settingsOpen}
-          aria-controls="settings-panel"
-        >
-          {s.settings}
-        </Button>
-        <Button
-          appearance="subtle"
-          size="small"
-          icon={<LocalLanguage20Regular />}
-          onClick={p.onSwitchLanguage}
-          aria-label={s.switchLanguageLabel}
-        >
-          {s.switchLanguage}
-        </Button>
+        {!meeting && (
+          <>
+            <Button
+              ref={applyButton}
+              appearance="primary"
+              icon={<TableArrowUp20Regular />}
+              onClick={p.onApply}
+              disabled={!canApply}
+              disabledFocusable={p.applying}
+            >
+              {s.apply}
+            </Button>
+            <Button
+              appearance="subtle"
+              icon={<ArrowSync20Regular />}
+              onClick={p.onRefresh}
+              aria-label={s.refresh}
+              title={p.live ? `${s.refreshHint}. ${s.liveOn}` : s.refreshHint}
+            />
+            <Button
+              ref={settingsButton}
+              appearance="subtle"
+              icon={settingsOpen ? <Dismiss20Regular /> : <Settings20Regular />}
+              onClick={() => (settingsOpen ? closeSettings() : setSettingsOpen(true))}
+              aria-label={s.settings}
+              title={s.settings}
+              aria-expanded={settingsOpen}
+              aria-controls="settings-panel"
+            />
+            <Button
+              appearance="subtle"
+              icon={<LocalLanguage20Regular />}
+              onClick={p.onSwitchLanguage}
+              aria-label={s.switchLanguageLabel}
+              title={s.switchLanguageLabel}
+              lang={s.lang === "id" ? "en" : "id"}
+            >
+              {s.switchLanguageShort}
+            </Button>
+          </>
+        )}
         <span className={c.spacer} />
         {p.reading && view && <Spinner size="extra-tiny" aria-label={s.loading} />}
+        <Switch
+          className={c.meetingSwitch}
+          label={s.meeting}
+          checked={meeting}
+          onChange={(_, d) => p.onMeeting(d.checked)}
+          title={s.meetingHint}
+        />
       </div>
-      {p.live && <p className={c.live}>{s.liveOn}</p>}
       {/* Says the new index and predicate after a change; "loading" only before the first reading. */}
       <div aria-live="polite" className={shared.visuallyHidden} data-testid="live">
         {announcement || (p.reading && !view ? s.loading : "")}
@@ -222,20 +240,17 @@ export function Pane(p: PaneProps) {
           {dismissAction}
         </MessageBar>
       )}
-      {p.unavailable.length > 0 && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{s.olderExcel}</MessageBarTitle>
-            <ul className={c.unavailable}>
-              {p.unavailable.map((u) => (
-                <li key={u}>{u}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {settingsOpen && (
-        <div id="settings-panel">
+      {/* Below the result, and closed by a click: the notice must not push the index off the first screen. */}
+      {settingsOpen && !meeting && (
+        <div
+          id="settings-panel"
+          onKeyDown={(e) => {
+            if (e.key === "Escape") {
+              e.stopPropagation();
+              closeSettings();
+            }
+          }}
+        >
           <SettingsPanel
             {...p.settings}
             s={s}
@@ -272,9 +287,32 @@ export function Pane(p: PaneProps) {
             toolsIntents={p.toolsIntents}
             cues={cues}
             toolsRequest={k === 0 ? toolsRequest : 0}
+            meeting={meeting}
           />
         </div>
       ))}
+      {p.unavailable.length > 0 && !olderSeen && !meeting && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{s.olderExcel}</MessageBarTitle>
+            <ul className={c.unavailable}>
+              {p.unavailable.map((u) => (
+                <li key={u}>{u}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label={s.dismiss}
+                icon={<Dismiss20Regular />}
+                onClick={() => setOlderSeen(true)}
+              />
+            }
+          />
+        </MessageBar>
+      )}
       <ApplyPreview
         preview={p.preview}
         applying={p.applying}

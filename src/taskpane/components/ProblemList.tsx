@@ -35,11 +35,11 @@ export function ProblemList({ problems, none, s, onSelect }: ProblemListProps) {
           const content = (
             <>
               <span className={c.top}>
-                <Badge appearance="tint" size="small" color={p.severity === "error" ? "danger" : "warning"}>
+                <Badge appearance="tint" size="medium" color={p.severity === "error" ? "danger" : "warning"}>
                   {p.codeText}
                 </Badge>{" "}
                 {p.external && (
-                  <Badge appearance="outline" size="small" color="informative">
+                  <Badge appearance="outline" size="medium" color="informative">
                     {s.external}
                   </Badge>
                 )}

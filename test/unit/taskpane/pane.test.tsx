@@ -58,7 +58,11 @@ describe("task pane", () => {
     expect(screen.getAllByRole("meter")).toHaveLength((4 + 8) * 2);
     await userEvent.click(screen.getByRole("tab", { name: "Masalah (0)" }));
     expect(screen.getByRole("heading", { name: "Masalah (0)" })).toBeInTheDocument();
-    expect(screen.getByText(/Hasil diperbarui sendiri/)).toBeInTheDocument();
+    // Live updates are said on the Refresh button, not in a standing sentence above the result.
+    expect(screen.getByRole("button", { name: "Muat ulang" })).toHaveAttribute(
+      "title",
+      expect.stringMatching(/Hasil diperbarui sendiri/),
+    );
   });
 
   test("clicking a low-scoring indicator selects its cell", async () => {
@@ -104,6 +108,56 @@ describe("task pane", () => {
     // A note typed beside the table is not a level: no re-read.
     await act(async () => host.edit("Kertas Kerja", "E10", "catatan"));
     expect(host.reads).toBe(reads + 1);
+  });
+
+  test("a typo never blanks the headline: the last index stays, marked out of date, beside the cell and what is wrong", async () => {
+    const grid = spbeGrid();
+    const host = new MemoryHost(grid);
+    open(host);
+    await screen.findByText("3,19");
+    await waitFor(() => expect(host.watching).toHaveLength(1));
+    const cell = cellOf(grid, "C", 7);
+    await act(async () => host.edit("Kertas Kerja", cell, 7));
+    const self = card(/Penilaian Mandiri/);
+    const reason = await within(self).findByRole("button", { name: `${cell}: 7 di luar 1–5` });
+    expect(within(self).getByText("3,75")).toHaveTextContent("indeks terakhir yang dapat dihitung, usang 3,75");
+    expect(within(self).queryByText("belum lengkap")).not.toBeInTheDocument();
+    // The screen reader hears where to go.
+    expect(screen.getByTestId("live")).toHaveTextContent(
+      `Penilaian Mandiri (C): indeks belum dapat dihitung karena ${cell}: 7 di luar 1–5; yang terakhir 3,75`,
+    );
+    // Its card says what blocks it, so nothing is inserted above the domains.
+    expect(screen.queryByRole("heading", { name: /^Yang menghalangi indeks/ })).not.toBeInTheDocument();
+    expect(within(card(/Nilai Asesor/)).getByText("3,19")).toBeInTheDocument();
+    await userEvent.click(reason);
+    expect(host.selected).toEqual([{ sheet: "Kertas Kerja", address: cell }]);
+    // Put right, the index is live again; a second typo keeps the newest valid index, not the first.
+    await act(async () => host.edit("Kertas Kerja", cell, 1));
+    const now = await within(self).findByTestId("index");
+    expect(now.textContent).not.toContain("3,75");
+    await act(async () => host.edit("Kertas Kerja", cell, "x"));
+    expect(await within(self).findByTestId("stale-index")).toHaveTextContent(now.textContent!.replace("Indeks ", ""));
+  });
+
+  test("meeting mode hides the commands, names the columns on the bars, and is remembered", async () => {
+    window.localStorage.clear();
+    const first = open(new MemoryHost(spbeGrid()));
+    await screen.findByText("3,19");
+    expect(screen.getByRole("button", { name: "Terapkan ke buku kerja" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("switch", { name: "Mode rapat" }));
+    expect(screen.queryByRole("button", { name: "Terapkan ke buku kerja" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Muat ulang" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Pengaturan" })).not.toBeInTheDocument();
+    // Each bar is labelled with its column's name, not its letter.
+    const domain1 = screen.getByText("Kebijakan Internal SPBE").closest("li")!;
+    expect(domain1).toHaveTextContent(/Penilaian Mandiri \(C\)3,40.*Nilai Asesor \(D\)3,00/);
+    first.unmount();
+    open(new MemoryHost(spbeGrid()));
+    await screen.findByText("3,19");
+    expect(screen.getByRole("switch", { name: "Mode rapat" })).toBeChecked();
+    await userEvent.click(screen.getByRole("switch", { name: "Mode rapat" }));
+    expect(screen.getByRole("button", { name: "Terapkan ke buku kerja" })).toBeInTheDocument();
+    expect(window.localStorage.getItem("spbe-index.meeting")).toBe("0");
   });
 
   test("Refresh reads again where Excel raises no event", async () => {

@@ -124,10 +124,10 @@ describe("self versus assessor", () => {
     expect(r.gap).toBe("−0,56");
     expect(r.total).toBeCloseTo(-0.557, 10);
     expect(r.domains.map((d) => [d.label, d.impact, d.differences])).toEqual([
-      ["Domain 1", "−0,052", 9],
-      ["Domain 2", "−0,125", 6],
-      ["Domain 3", "−0,120", 6],
-      ["Domain 4", "−0,260", 8],
+      ["Domain 1", "−0,05", 9],
+      ["Domain 2", "−0,13", 6],
+      ["Domain 3", "−0,12", 6],
+      ["Domain 4", "−0,26", 8],
     ]);
     // Beside each contribution, the domain's own index in both columns, so one is not read as the other.
     expect(r.domains.map((d) => `${d.own.from} → ${d.own.to}`)).toEqual([
@@ -137,7 +137,7 @@ describe("self versus assessor", () => {
       "4,13 → 3,55",
     ]);
     expect(r.aspects).toHaveLength(8);
-    expect(r.aspects[2]).toMatchObject({ label: "Aspek 3", impact: "0,000", differences: 2 });
+    expect(r.aspects[2]).toMatchObject({ label: "Aspek 3", impact: "0,00", differences: 2 });
     expect(r.differences).toHaveLength(29);
     expect(r.differences[0]).toEqual({
       key: "diff-40",
@@ -148,8 +148,17 @@ describe("self versus assessor", () => {
       cell: `D${row(grid, "Kertas Kerja", 40)}`,
       from: "5",
       to: "3",
-      impact: "−0,055",
+      impact: "−0,06",
+      // The assessor's 3,19 had indicator 40 stayed at the agency's 5: +0,055 on the unrounded index.
+      ifAccepted: "3,25",
     });
+    // "If accepted" is what the assessor's column scores once that one cell takes the agency's value.
+    for (const d of r.differences) {
+      const changed: WorkbookGrid = JSON.parse(JSON.stringify(grid));
+      changed.sheets[1].values[rowOf(grid, "Kertas Kerja", d.indicator)][3] = Number(d.from);
+      const a = paneView(analyze(changed, FRAMEWORKS), "id").tables[0].assessments[1];
+      expect([d.code, d.ifAccepted]).toEqual([d.code, a.index]);
+    }
     expect(r.unmatched).toEqual([]);
   });
 
