@@ -64,6 +64,7 @@ export function App({ host, charts }: AppProps) {
       unavailable={unavailable}
       error={state.error ? pick(state.error, lang) : null}
       appliedSheet={state.appliedSheet}
+      appliedCells={state.appliedCells}
       appliedSkipped={appliedSkipped}
       preview={preview}
       applying={state.applying}

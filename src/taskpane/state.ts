@@ -7,7 +7,7 @@ import { analyze, Analysis, AnalyzeOptions } from "../core/analyze";
 import { Bilingual, Framework, Predicate } from "../core/framework";
 import { WorkbookGrid } from "../core/grid";
 import { rowsMissing } from "../core/readingNeeds";
-import { buildWritePlan, WritePlan } from "../core/writePlan";
+import { buildWritePlan, summarizePlan, WritePlan } from "../core/writePlan";
 import { FRAMEWORKS, frameworkById, OTHER_MODELS } from "../frameworks";
 import { Language, languageFromOffice } from "./i18n";
 
@@ -64,6 +64,8 @@ export interface PaneState {
   error: Bilingual | null;
   /** results sheet of the last successful apply, for the confirmation message */
   appliedSheet: string | null;
+  /** how many cells that apply wrote, for the same message */
+  appliedCells: number;
   /** what the last apply could not write on this Excel, one sentence each */
   appliedSkipped: Bilingual[];
 }
@@ -110,6 +112,7 @@ export function initialState(officeLanguage: string): PaneState {
     writePlan: null,
     error: null,
     appliedSheet: null,
+    appliedCells: 0,
     appliedSkipped: [],
   };
 }
@@ -206,6 +209,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         ...state,
         applying: false,
         appliedSheet: state.writePlan?.sheets[0] ?? null,
+        appliedCells: state.writePlan ? summarizePlan(state.writePlan).cells : 0,
         appliedSkipped: action.skipped,
         writePlan: null,
       };

@@ -60,6 +60,8 @@ export interface TargetView {
   frameworkId: string;
   /** the target in effect, typed or stored in the results sheet ("3,70"); null when there is none */
   target: string | null;
+  /** a target worth typing, for the hint: the next predicate's threshold above the best column ("3,50" for 3,19) */
+  example: string;
   /** the value step in effect, as shown ("0,25"); null for whole levels */
   stepText: string | null;
   levelMax: number;
@@ -228,6 +230,17 @@ function planStatus(reached: boolean, steps: number): AssessmentPlanView["status
   return steps === 0 ? "met" : "reached";
 }
 
+/** The lowest predicate threshold above every column's index; the top level where none is above. */
+export function exampleTarget(t: TableAnalysis): bigint {
+  const f = t.framework;
+  const best = t.assessments.reduce<bigint>((m, a) => {
+    const u = a.complete ? a.scores.total.units : null;
+    return u !== null && u > m ? u : m;
+  }, -1n);
+  const above = f.predicates.map((p) => p.minUnits).filter((u) => u > best);
+  return above.length ? above.reduce((a, b) => (b < a ? b : a)) : roundHalfUpUnits(f.levelMax, f.decimals);
+}
+
 function targetView(t: TableAnalysis, choices: TargetChoices, lang: Language): TargetView {
   const f = t.framework;
   const stepValue = choices.step ?? DEFAULT_DECIMAL_STEP;
@@ -275,6 +288,7 @@ function targetView(t: TableAnalysis, choices: TargetChoices, lang: Language): T
   return {
     frameworkId: f.id,
     target: t.target === undefined ? null : targetText(t.target, lang),
+    example: formatUnits(exampleTarget(t), lang),
     stepText: f.integerOnly ? null : formatNumber(stepValue, 2, lang),
     levelMax: f.data.levels.max,
     step: f.integerOnly

@@ -115,7 +115,7 @@ test("apply: the preview says what is written; confirming writes the results she
   await visible(dialog.getByText(/Tidak ada isian orang yang diubah/));
   await shot("03-apply-preview");
   await dialog.getByRole("button", { name: "Terapkan", exact: true }).click();
-  await visible(wb.pane.getByText('Sudah diterapkan. Hasil ada di lembar "Indeks SPBE".'));
+  await visible(wb.pane.getByText(/^Sudah diterapkan: \d+ sel ditulis\. Hasil ada di lembar "Indeks SPBE"/));
   await wb.openSheet("Indeks SPBE");
   await hasText(wb.cell("D9"), "3.75");
   await hasText(wb.cell("E9"), "3.19");
@@ -361,7 +361,7 @@ describe("assessor tools", () => {
       .getByRole("dialog", { name: "Terapkan ke buku kerja" })
       .getByRole("button", { name: "Terapkan", exact: true })
       .click();
-    await visible(w.pane.getByText('Sudah diterapkan. Hasil ada di lembar "Indeks SPBE".'));
+    await visible(w.pane.getByText(/^Sudah diterapkan: \d+ sel ditulis\. Hasil ada di lembar "Indeks SPBE"/));
     expect(await w.pane.getByText("Bagian yang tidak dapat ditulis oleh Excel ini:").count()).toBe(0);
     await w.openSheet("Indeks SPBE");
     await hasText(w.cell("B7"), "3.70");

@@ -34,7 +34,7 @@ const useStyles = makeStyles({
       borderLeftStyle: "var(--column-edge)" as "solid",
     },
   },
-  meetingCard: { borderLeftWidth: "8px", padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
+  meetingCard: { borderLeftWidth: "8px", padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}` },
   title: {
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
@@ -62,8 +62,8 @@ const useStyles = makeStyles({
     fontVariantNumeric: "tabular-nums",
     color: tokens.colorNeutralForeground1,
   },
-  // Projected across a room: at least 48 px.
-  meetingIndex: { fontSize: "56px", lineHeight: "64px" },
+  // Projected across a room: at least 48 px, larger where the pane is wider, two cards still side by side.
+  meetingIndex: { fontSize: "max(48px, min(15vw, 72px))", lineHeight: "1.15", letterSpacing: "-0.02em" },
   staleIndex: {
     color: tokens.colorNeutralForeground3,
     textDecorationLine: "underline",

@@ -6,6 +6,7 @@
 import {
   Button,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -54,6 +55,11 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
   spacer: { flexGrow: 1 },
+  // Projected: every heading and sentence at 20 px, like the values.
+  meeting: {
+    "& h2, & h3": { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+    "& p": { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  },
   meetingSwitch: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   loading: { paddingTop: tokens.spacingVerticalXXL },
   unavailable: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -79,6 +85,9 @@ const useStyles = makeStyles({
   },
 });
 
+/** How long the confirmation of an apply stays. */
+const APPLIED_MS = 12000;
+
 export interface PaneProps {
   s: Strings;
   view: PaneView | null;
@@ -88,6 +97,7 @@ export interface PaneProps {
   unavailable: string[];
   error: string | null;
   appliedSheet: string | null;
+  appliedCells: number;
   /** what the last apply could not write on this Excel, in the pane's language */
   appliedSkipped: string[];
   preview: PreviewView | null;
@@ -136,13 +146,20 @@ export function Pane(p: PaneProps) {
     if (wasOpen.current && !previewOpen) requestAnimationFrame(() => applyButton.current?.focus());
     wasOpen.current = previewOpen;
   }, [previewOpen]);
+  // The confirmation goes by itself after a while (what this Excel skipped stays until closed).
+  const { appliedSheet, appliedSkipped, onDismiss } = p;
+  useEffect(() => {
+    if (!appliedSheet || appliedSkipped.length > 0) return;
+    const timer = setTimeout(onDismiss, APPLIED_MS);
+    return () => clearTimeout(timer);
+  }, [appliedSheet, appliedSkipped.length, onDismiss]);
   const closeSettings = () => {
     setSettingsOpen(false);
     requestAnimationFrame(() => settingsButton.current?.focus());
   };
   const hasTools = !!p.tools && p.tools.length > 0 && !!view && view.tables.length > 0;
   return (
-    <main className={c.root} aria-busy={p.reading || p.applying}>
+    <main className={mergeClasses(c.root, meeting && c.meeting)} aria-busy={p.reading || p.applying}>
       {hasTools && (
         <a
           className={c.skip}
@@ -225,7 +242,7 @@ export function Pane(p: PaneProps) {
       {p.appliedSheet && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            {s.applied(p.appliedSheet)}
+            {s.applied(p.appliedSheet, p.appliedCells)}
             {p.appliedSkipped.length > 0 && (
               <>
                 <div>{s.appliedSkipped}</div>

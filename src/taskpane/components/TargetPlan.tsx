@@ -21,18 +21,20 @@ import {
   ChevronRight16Regular,
   Prohibited16Regular,
 } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Strings } from "../i18n";
 import { parseTyped } from "../format";
-import { AssessmentPlanView, PlanLineView, targetText, TargetView } from "../toolsView";
+import { AssessmentPlanView, PlanLineView, TargetView } from "../toolsView";
 import { useSharedStyles } from "./sharedStyles";
 
 const SHOWN = 25;
 
 const useStyles = makeStyles({
   fields: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-start" },
-  target: { flex: "1 1 10em", maxWidth: "14em" },
-  step: { flex: "0 1 7em" },
+  // minWidth 0: at 200 % zoom the field shrinks with the pane instead of pushing it sideways.
+  target: { flex: "1 1 8em", maxWidth: "14em", minWidth: 0 },
+  step: { flex: "0 1 7em", minWidth: 0 },
+  input: { minWidth: 0, width: "100%" },
   out: {
     display: "flex",
     flexWrap: "wrap",
@@ -54,10 +56,12 @@ const useStyles = makeStyles({
   },
   note: { marginTop: tokens.spacingVerticalS },
   row: { display: "flex", alignItems: "flex-start", columnGap: "2px" },
+  line: { flexDirection: "column", rowGap: "2px", flex: "1 1 auto", minWidth: 0 },
+  what: { minWidth: 0, overflowWrap: "break-word" },
   number: {
-    flexShrink: 0,
+    display: "inline-block",
     minWidth: "1.6em",
-    textAlign: "right",
+    marginRight: tokens.spacingHorizontalXS,
     color: tokens.colorNeutralForeground3,
     fontVariantNumeric: "tabular-nums",
   },
@@ -80,13 +84,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorPaletteGreenBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteGreenBorder1}`,
   },
-  index: {
-    flexShrink: 0,
-    minWidth: "2.6em",
-    textAlign: "right",
-    fontVariantNumeric: "tabular-nums",
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  index: { fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
   count: { color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
   mark: { flexShrink: 0, minWidth: "28px", marginTop: "2px" },
   more: { marginTop: tokens.spacingVerticalXS },
@@ -128,35 +126,36 @@ function PlanRow({
 }) {
   const c = useStyles();
   const shared = useSharedStyles();
+  // Two lines: what is raised, then where and by how much; nothing squeezes a name into a sliver at 200 % zoom.
   const content = (
     <>
       {/* Spaces between the parts, so a screen reader does not run them together. */}
-      {number !== undefined && (
-        <span className={c.number}>
-          <span className={shared.visuallyHidden}>{s.stepNumber(number)}</span>
-          <span aria-hidden="true">{number}</span>
-        </span>
-      )}{" "}
-      {line.cell && <span className={shared.cellTag}>{line.cell}</span>}{" "}
-      <span className={shared.grow}>
-        <span className={shared.indicatorCode}>{line.code}</span> {line.name}{" "}
-        <span className={c.detail}>
-          <span className={c.levels}>
-            <span className={shared.visuallyHidden}>{s.level} </span>
-            {line.from} → {line.to}
-          </span>{" "}
-          {count !== undefined && <span className={c.count}>{s.planGroup(count)}</span>}{" "}
-          {line.predicateChange && (
-            <span className={c.change}>
-              <span className={shared.visuallyHidden}>{s.predicateChange}: </span>
-              {line.predicateChange.from} → {line.predicateChange.to}
-            </span>
-          )}
-        </span>
+      <span className={c.what}>
+        {number !== undefined && (
+          <span className={c.number}>
+            <span className={shared.visuallyHidden}>{s.stepNumber(number)}</span>
+            <span aria-hidden="true">{number}</span>
+          </span>
+        )}{" "}
+        <span className={shared.indicatorCode}>{line.code}</span> {line.name}
       </span>{" "}
-      <span className={c.index}>
-        <span className={shared.visuallyHidden}>{number !== undefined ? s.indexAfter : s.planIndexAfter} </span>
-        {line.index}
+      <span className={c.detail}>
+        {line.cell && <span className={shared.cellTag}>{line.cell}</span>}{" "}
+        <span className={c.levels}>
+          <span className={shared.visuallyHidden}>{s.level} </span>
+          {line.from} → {line.to}
+        </span>{" "}
+        {count !== undefined && <span className={c.count}>{s.planGroup(count)}</span>}{" "}
+        <span className={c.index}>
+          <span className={shared.visuallyHidden}>{number !== undefined ? s.indexAfter : s.planIndexAfter} </span>
+          {line.index}
+        </span>{" "}
+        {line.predicateChange && (
+          <span className={c.change}>
+            <span className={shared.visuallyHidden}>{s.predicateChange}: </span>
+            {line.predicateChange.from} → {line.predicateChange.to}
+          </span>
+        )}
       </span>
     </>
   );
@@ -165,14 +164,14 @@ function PlanRow({
       {line.cell ? (
         <button
           type="button"
-          className={shared.cellButton}
+          className={mergeClasses(shared.cellButton, c.line)}
           onClick={() => onSelect(line.sheet, line.cell!)}
           title={s.goTo(`${line.sheet}!${line.cell}`)}
         >
           {content}
         </button>
       ) : (
-        <div className={shared.plainRow}>{content}</div>
+        <div className={mergeClasses(shared.plainRow, c.line)}>{content}</div>
       )}
       <Button
         className={c.mark}
@@ -272,6 +271,16 @@ export function TargetPlan({ view, s, headingLevel, onTarget, onStep, onToggleOu
   const shared = useSharedStyles();
   const [text, setText] = useState(view.target ?? "");
   const parsed = parseTarget(text, view.levelMax);
+  // The row or button pressed goes away with the plan made again: focus moves to what takes its place.
+  const [focusOn, setFocusOn] = useState<number | "input" | null>(null);
+  const outGroup = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusOn === null) return;
+    const restore = outGroup.current?.querySelector<HTMLButtonElement>(`[data-indicator="${focusOn}"]`);
+    (focusOn === "input" || !restore ? input.current : restore)?.focus();
+    setFocusOn(null);
+  }, [focusOn, view.outOfReach]);
   const H = headingLevel === 5 ? "h5" : "h6";
   return (
     <>
@@ -279,14 +288,16 @@ export function TargetPlan({ view, s, headingLevel, onTarget, onStep, onToggleOu
         <Field
           className={c.target}
           label={s.targetLabel}
-          hint={parsed === "bad" ? undefined : s.targetHint}
+          hint={parsed === "bad" ? undefined : s.targetHint(view.example)}
           validationState={parsed === "bad" ? "error" : "none"}
-          validationMessage={parsed === "bad" ? s.targetBad(view.levelMax) : undefined}
+          validationMessage={parsed === "bad" ? s.targetBad(view.levelMax, view.example) : undefined}
         >
           <Input
+            ref={input}
+            className={c.input}
             value={text}
             inputMode="decimal"
-            placeholder={targetText(3.7, s.lang)}
+            placeholder={view.example}
             onChange={(_, d) => {
               setText(d.value);
               const n = parseTarget(d.value, view.levelMax);
@@ -308,7 +319,7 @@ export function TargetPlan({ view, s, headingLevel, onTarget, onStep, onToggleOu
       </div>
       {view.stepText && <p className={mergeClasses(shared.muted, c.note)}>{s.stepChoice(view.stepText)}</p>}
       {view.outOfReach.length > 0 && (
-        <div className={c.out} role="group" aria-label={s.outOfReachTitle}>
+        <div ref={outGroup} className={c.out} role="group" aria-label={s.outOfReachTitle}>
           <span className={c.outLabel}>{s.outOfReachTitle}:</span>
           {view.outOfReach.map((i) => (
             <Button
@@ -318,7 +329,11 @@ export function TargetPlan({ view, s, headingLevel, onTarget, onStep, onToggleOu
               icon={<ArrowUndo16Regular />}
               aria-label={s.restoreIndicator(i.code)}
               title={s.restoreIndicator(i.code)}
-              onClick={() => onToggleOutOfReach(i.id)}
+              data-indicator={i.id}
+              onClick={() => {
+                onToggleOutOfReach(i.id);
+                setFocusOn("input");
+              }}
             >
               {i.code}
             </Button>
@@ -333,7 +348,17 @@ export function TargetPlan({ view, s, headingLevel, onTarget, onStep, onToggleOu
             <p className={mergeClasses(shared.muted, c.note)}>{s.outOfReachHint}</p>
           )}
           {view.plans.map((p) => (
-            <AssessmentPlan key={p.key} plan={p} s={s} H={H} onSelect={onSelect} onMark={onToggleOutOfReach} />
+            <AssessmentPlan
+              key={p.key}
+              plan={p}
+              s={s}
+              H={H}
+              onSelect={onSelect}
+              onMark={(id) => {
+                onToggleOutOfReach(id);
+                setFocusOn(id);
+              }}
+            />
           ))}
         </>
       )}

@@ -76,6 +76,8 @@ export const useSharedStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   muted: { fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground2, margin: 0 },
+  /** a badge whose words may wrap (a narrow or zoomed pane) grows instead of spilling over its neighbours */
+  wrappingBadge: { height: "auto", minHeight: "20px", whiteSpace: "normal", textAlign: "left", flexShrink: 1 },
   /** numbers in a column line up */
   figure: { fontVariantNumeric: "tabular-nums" },
 });

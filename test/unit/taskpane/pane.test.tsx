@@ -5,6 +5,7 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { analyze } from "../../../src/core/analyze";
 import { WorkbookGrid } from "../../../src/core/grid";
+import { summarizePlan } from "../../../src/core/writePlan";
 import { HostError } from "../../../src/excel/workbookHost";
 import { FRAMEWORKS } from "../../../src/frameworks";
 import { formatUnits } from "../../../src/taskpane/format";
@@ -177,6 +178,8 @@ describe("task pane", () => {
     await screen.findByText("3,19");
     await userEvent.click(screen.getByRole("button", { name: "Terapkan ke buku kerja" }));
     const { dialog, button } = await previewDialog("Terapkan ke buku kerja");
+    // Focus starts on Cancel: a second Enter writes nothing.
+    await waitFor(() => expect(button("Batal")).toHaveFocus());
     expect(within(dialog).getByText(/Lembar hasil: Indeks SPBE/)).toBeInTheDocument();
     expect(within(dialog).getByText(/sel, 0 di antaranya di lembar Anda sendiri/)).toBeInTheDocument();
     expect(within(dialog).getByText(/Validasi data pada \d+ rentang sel nilai/)).toBeInTheDocument();
@@ -184,7 +187,12 @@ describe("task pane", () => {
     const reads = host.reads;
     await userEvent.click(button("Terapkan"));
     await waitFor(() => expect(host.applied).toHaveLength(1));
-    expect(await screen.findByText(/Sudah diterapkan. Hasil ada di lembar "Indeks SPBE"/)).toBeInTheDocument();
+    const cells = summarizePlan(host.applied[0]).cells;
+    expect(
+      await screen.findByText(
+        `Sudah diterapkan: ${cells} sel ditulis. Hasil ada di lembar "Indeks SPBE"; nilai di lembar Anda tidak diubah.`,
+      ),
+    ).toBeInTheDocument();
     await waitFor(() => expect(host.reads).toBe(reads + 1));
     expect(screen.queryByRole("dialog", { hidden: true })).not.toBeInTheDocument();
     expect(host.grid.sheets.map((s) => s.name)).toContain("Indeks SPBE");

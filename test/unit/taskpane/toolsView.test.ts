@@ -19,6 +19,14 @@ const tools = (
 const row = (grid: WorkbookGrid, sheet: string, id: number | string) => rowOf(grid, sheet, id) + 1;
 
 describe("path to target, as the pane lists it", () => {
+  test("the hint's example is the next predicate above the best column, not a fixed 3,70", () => {
+    // SPBE sample: 3,75 (Sangat Baik) → Memuaskan from 4,20.
+    expect(tools(spbeGrid()).target.example).toBe("4,20");
+    // Pemdi sample: 1,24 (Kurang) → Cukup from 1,50.
+    expect(tools(pemdiGrid()).target.example).toBe("1,50");
+    expect(tools(pemdiGrid(), {}, NO_TARGET_CHOICES, "en").target.example).toBe("1.50");
+  });
+
   test("Denpasar 2021, assessor 3.19 → target 3.70: 18 steps ending at 3.71, Sangat Baik from step 11; the self-assessment already meets it", () => {
     const grid = spbeGrid();
     const t = tools(grid, { target: 3.7 }).target;
