@@ -24,7 +24,7 @@ import { isPayloadError, officeErrorCode, protectedSheetsError, toHostError } fr
 import { Area, areaAddress, intersects, parseArea, parseAreas } from "./rangeAddress";
 import { GUESS_BYTES_PER_CELL, halve, PAYLOAD_BUDGET, planChunks, RowsWanted } from "./readChunks";
 import { shiftFormula } from "../core/shiftFormula";
-import { HostCapabilities, HostError, LevelWatch, RowsNeeded, WorkbookHost } from "./workbookHost";
+import { HostCapabilities, HostError, LevelChange, LevelWatch, RowsNeeded, WorkbookHost } from "./workbookHost";
 
 export interface OfficeHost extends WorkbookHost {
   /** the parts of the last applied plan this Excel could not write, each with a sentence for the assessor */
@@ -504,17 +504,23 @@ class OfficeJsHost implements OfficeHost {
     }
   }
 
-  async watch(target: LevelWatch, onChange: () => void): Promise<() => void> {
+  async watch(target: LevelWatch, onChange: (change?: LevelChange) => void): Promise<() => void> {
     if (!this.levels.events) return () => undefined;
     const areas = target.ranges.flatMap((r) => parseAreas(r) ?? []);
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // A co-author's change among those debounced together makes the reading theirs
+    // (WorksheetChangedEventArgs.source: "Local" | "Remote", ExcelApi 1.7).
+    let remote = false;
     const handler = async (args: Excel.WorksheetChangedEventArgs) => {
       if (stopped || !this.isPersonsLevelChange(args, areas)) return;
+      remote = remote || args.source === "Remote";
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = undefined;
-        if (!stopped) onChange();
+        const change = { remote };
+        remote = false;
+        if (!stopped) onChange(change);
       }, DEBOUNCE_MS);
     };
     let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;

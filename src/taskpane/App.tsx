@@ -12,7 +12,11 @@ import { previewView } from "./previewView";
 import { detectedSetup, frameworkChoices, levelRange } from "./settingsView";
 import { paneLanguage } from "./state";
 import { toolsView } from "./toolsView";
+import { copyText } from "./clipboard";
+import { recordSheetPlan } from "../core/meetingRecord";
+import { frameworkById } from "../frameworks";
 import { useMeetingMode } from "./meetingMode";
+import { recordLines, recordRows, recordSheetName, recordText } from "./recordView";
 import { usePane } from "./usePane";
 import { externalSuggestion, paneView } from "./view";
 
@@ -46,6 +50,11 @@ export function App({ host, charts }: AppProps) {
     [analysis, lang],
   );
   const officeLang = languageFromOffice(state.officeLanguage);
+  const record = state.record;
+  const lines = useMemo(() => recordLines(record, lang), [record, lang]);
+  // The minutes name the framework and the day, in Indonesian, whatever the pane's language.
+  const minutesTitle = () => frameworkById(record[0]?.framework ?? "")?.title ?? strings("id").appTitle;
+  const today = () => new Date().toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric" });
   // After an apply, the parts it skipped are listed with the confirmation; the standing
   // notice leaves those out meanwhile, so no sentence shows twice.
   const appliedSkipped = state.appliedSkipped.map((m) => pick(m, lang));
@@ -88,6 +97,15 @@ export function App({ host, charts }: AppProps) {
       onDismiss={intents.dismissMessage}
       meeting={meeting}
       onMeeting={setMeeting}
+      record={{
+        lines,
+        writtenTo: state.recordSheet,
+        onCopy: () => copyText(recordText(record, minutesTitle(), today())),
+        onWrite: () => {
+          const sheet = recordSheetName(state.grid, state.recordSheet);
+          intents.writeRecord(sheet, recordSheetPlan(sheet, recordRows(record, minutesTitle(), today())));
+        },
+      }}
       convert={convert}
       tools={tools}
       toolsIntents={{

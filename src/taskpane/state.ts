@@ -4,6 +4,7 @@
  * failures become messages. No Office call happens here; the controller hook makes them.
  */
 import { analyze, Analysis, AnalyzeOptions } from "../core/analyze";
+import { RecordedChange, recordChanges, Who } from "../core/meetingRecord";
 import { Bilingual, Framework, Predicate } from "../core/framework";
 import { WorkbookGrid } from "../core/grid";
 import { rowsMissing } from "../core/readingNeeds";
@@ -53,6 +54,10 @@ export interface PaneState {
   analysis: Analysis | null;
   /** by columnKey: the last index each column had, for the headline while a level is invalid */
   lastValid: Record<string, LastValid>;
+  /** every level change seen since the pane opened, in order: the meeting's record */
+  record: RecordedChange[];
+  /** the sheet this session's record was written into, so writing again updates it */
+  recordSheet: string | null;
   reading: boolean;
   /** the grid lacks rows the settings now need (the host read only what the old ones did): read again */
   rereadWanted: boolean;
@@ -72,7 +77,9 @@ export interface PaneState {
 
 export type PaneAction =
   | { type: "read-started"; seq: number }
-  | { type: "read-done"; seq: number; grid: WorkbookGrid }
+  | { type: "read-done"; seq: number; grid: WorkbookGrid; who?: Who }
+  | { type: "record-written"; sheet: string }
+  | { type: "apply-ended" }
   | { type: "read-failed"; seq: number; error: Bilingual }
   | { type: "settings-changed"; settings: PaneSettings }
   | { type: "language-changed"; language: Language | null }
@@ -105,6 +112,8 @@ export function initialState(officeLanguage: string): PaneState {
     grid: null,
     analysis: null,
     lastValid: {},
+    record: [],
+    recordSheet: null,
     reading: false,
     rereadWanted: false,
     latestRead: 0,
@@ -175,9 +184,18 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
     case "read-started":
       return { ...state, reading: true, rereadWanted: false, latestRead: Math.max(state.latestRead, action.seq) };
-    case "read-done":
+    case "read-done": {
       if (action.seq !== state.latestRead) return state;
-      return { ...analysed(state, action.grid, state.settings), reading: false };
+      const next = { ...analysed(state, action.grid, state.settings), reading: false };
+      // Under the same settings, what differs from the last reading is what people changed.
+      if (!state.grid || !state.analysis || !next.analysis) return next;
+      const seen = recordChanges(state.grid, state.analysis, action.grid, next.analysis, action.who ?? null);
+      return seen.length ? { ...next, record: [...state.record, ...seen] } : next;
+    }
+    case "record-written":
+      return { ...state, recordSheet: action.sheet };
+    case "apply-ended":
+      return { ...state, applying: false };
     case "read-failed":
       if (action.seq !== state.latestRead) return state;
       return { ...state, reading: false, error: action.error };

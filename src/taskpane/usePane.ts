@@ -5,6 +5,8 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { Bilingual } from "../core/framework";
+import type { Who } from "../core/meetingRecord";
+import type { WritePlan } from "../core/writePlan";
 import { rowsNeeded } from "../core/readingNeeds";
 import type { SkippedPart } from "../excel/capabilities";
 import { HostCapabilities, WorkbookHost } from "../excel/workbookHost";
@@ -26,6 +28,8 @@ export interface PaneIntents {
   changeTarget(target: number | null): void;
   changeStep(step: number | null): void;
   toggleOutOfReach(framework: string, indicator: number): void;
+  /** writes the meeting's record into a sheet of its own (the same one again within a session) */
+  writeRecord(sheet: string, plan: WritePlan): void;
 }
 
 /** The Office.js host says which optional parts of the last apply this Excel skipped; other hosts skip none. */
@@ -45,17 +49,22 @@ export function usePane(host: WorkbookHost): {
   const stateRef = useRef(state);
   stateRef.current = state;
 
-  const read = useCallback(async () => {
-    const mine = ++seq.current;
-    dispatch({ type: "read-started", seq: mine });
-    try {
-      // Only the rows the analysis needs under the settings of the moment: long evidence sheets stay in Excel.
-      const grid = await host.read((soFar) => rowsNeeded(soFar, FRAMEWORKS, analyzeOptions(stateRef.current.settings)));
-      dispatch({ type: "read-done", seq: mine, grid });
-    } catch (e) {
-      dispatch({ type: "read-failed", seq: mine, error: hostMessage(e) });
-    }
-  }, [host]);
+  const read = useCallback(
+    async (who: Who = null) => {
+      const mine = ++seq.current;
+      dispatch({ type: "read-started", seq: mine });
+      try {
+        // Only the rows the analysis needs under the settings of the moment: long evidence sheets stay in Excel.
+        const grid = await host.read((soFar) =>
+          rowsNeeded(soFar, FRAMEWORKS, analyzeOptions(stateRef.current.settings)),
+        );
+        dispatch({ type: "read-done", seq: mine, grid, who });
+      } catch (e) {
+        dispatch({ type: "read-failed", seq: mine, error: hostMessage(e) });
+      }
+    },
+    [host],
+  );
 
   useEffect(() => {
     void read();
@@ -74,7 +83,7 @@ export function usePane(host: WorkbookHost): {
     const stops: (() => void)[] = [];
     for (const target of targets) {
       host
-        .watch(target, () => void read())
+        .watch(target, (change) => void read(change ? (change.remote ? "remote" : "local") : null))
         .then(
           (stop) => (stopped ? stop() : stops.push(stop)),
           (e) => dispatch({ type: "failed", error: hostMessage(e) }),
@@ -102,6 +111,21 @@ export function usePane(host: WorkbookHost): {
     await read();
   }, [host, read]);
 
+  const writeRecord = useCallback(
+    async (sheet: string, plan: WritePlan) => {
+      dispatch({ type: "apply-started" });
+      try {
+        await host.apply(plan);
+        dispatch({ type: "record-written", sheet });
+      } catch (e) {
+        dispatch({ type: "failed", error: hostMessage(e) });
+        return;
+      }
+      dispatch({ type: "apply-ended" });
+    },
+    [host],
+  );
+
   const select = useCallback(
     (sheet: string, cell: string) => {
       host.select(sheet, cell).catch((e) => dispatch({ type: "failed", error: hostMessage(e) }));
@@ -111,7 +135,7 @@ export function usePane(host: WorkbookHost): {
 
   const intents = useMemo<PaneIntents>(
     () => ({
-      refresh: () => void read(),
+      refresh: () => void read(null),
       openPreview: () => dispatch({ type: "preview-opened" }),
       closePreview: () => dispatch({ type: "preview-closed" }),
       confirmApply: () => void confirmApply(),
@@ -122,8 +146,9 @@ export function usePane(host: WorkbookHost): {
       changeTarget: (target) => dispatch({ type: "target-changed", target }),
       changeStep: (step) => dispatch({ type: "step-changed", step }),
       toggleOutOfReach: (framework, indicator) => dispatch({ type: "out-of-reach-toggled", framework, indicator }),
+      writeRecord: (sheet, plan) => void writeRecord(sheet, plan),
     }),
-    [read, confirmApply, select],
+    [read, confirmApply, select, writeRecord],
   );
 
   return { state, capabilities, intents };

@@ -30,6 +30,7 @@ import { PaneView } from "../view";
 import { ApplyPreview, PreviewView } from "./ApplyPreview";
 import { ToolsIntents } from "./AssessorTools";
 import { ExternalIndicatorsProps } from "./ExternalIndicators";
+import { MeetingRecord, MeetingRecordProps } from "./MeetingRecord";
 import { SettingsPanel, SettingsPanelProps } from "./SettingsPanel";
 import { tableIds, TableSection } from "./TableSection";
 import { useSharedStyles } from "./sharedStyles";
@@ -113,6 +114,7 @@ export interface PaneProps {
   /** projected: commands hidden, figures enlarged */
   meeting: boolean;
   onMeeting(on: boolean): void;
+  record: Pick<MeetingRecordProps, "lines" | "writtenTo" | "onCopy" | "onWrite">;
   convert: ExternalIndicatorsProps["convert"];
   /** the assessor tools of each table, in the order of view.tables */
   tools: ToolsView[] | null;
@@ -308,6 +310,7 @@ export function Pane(p: PaneProps) {
           />
         </div>
       ))}
+      <MeetingRecord {...p.record} s={s} heading="h2" busy={p.applying} onSelect={p.onSelect} />
       {p.unavailable.length > 0 && !olderSeen && !meeting && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>

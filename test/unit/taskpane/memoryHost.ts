@@ -4,7 +4,14 @@
  */
 import { CellValue, parseA1, WorkbookGrid } from "../../../src/core/grid";
 import { WritePlan } from "../../../src/core/writePlan";
-import { HostCapabilities, HostError, LevelWatch, RowsNeeded, WorkbookHost } from "../../../src/excel/workbookHost";
+import {
+  HostCapabilities,
+  HostError,
+  LevelChange,
+  LevelWatch,
+  RowsNeeded,
+  WorkbookHost,
+} from "../../../src/excel/workbookHost";
 import { stagedRead } from "../../support/stagedRead";
 
 export const ALL_CAPABILITIES: HostCapabilities = {
@@ -29,7 +36,7 @@ export class MemoryHost implements WorkbookHost {
   reads = 0;
   /** the next read or apply throws this */
   failNext: HostError | Error | null = null;
-  private watchers: { target: LevelWatch; onChange: () => void }[] = [];
+  private watchers: { target: LevelWatch; onChange: (change?: LevelChange) => void }[] = [];
 
   constructor(
     public grid: WorkbookGrid,
@@ -77,7 +84,7 @@ export class MemoryHost implements WorkbookHost {
     this.selected.push({ sheet, address });
   }
 
-  async watch(target: LevelWatch, onChange: () => void): Promise<() => void> {
+  async watch(target: LevelWatch, onChange: (change?: LevelChange) => void): Promise<() => void> {
     const w = { target, onChange };
     this.watchers.push(w);
     this.watching.push(target);
@@ -99,10 +106,10 @@ export class MemoryHost implements WorkbookHost {
     } else if (s.formulas?.[row]) s.formulas[row][col] = null;
   }
 
-  /** A person types into a cell: watchers of that cell hear about it. */
-  edit(sheet: string, address: string, value: CellValue) {
+  /** A person types into a cell (here, or a co-author elsewhere): watchers of that cell hear about it. */
+  edit(sheet: string, address: string, value: CellValue, remote = false) {
     this.setCell(sheet, address, value);
     for (const w of this.watchers)
-      if (w.target.sheet === sheet && w.target.ranges.some((r) => inRange(r, address))) w.onChange();
+      if (w.target.sheet === sheet && w.target.ranges.some((r) => inRange(r, address))) w.onChange({ remote });
   }
 }

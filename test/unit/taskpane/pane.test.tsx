@@ -161,6 +161,51 @@ describe("task pane", () => {
     expect(window.localStorage.getItem("spbe-index.meeting")).toBe("0");
   });
 
+  test("the meeting's record: each change with who and its effect, copied as Indonesian text, written into its own sheet", async () => {
+    const grid = spbeGrid();
+    const host = new MemoryHost(grid);
+    open(host);
+    await screen.findByText("3,19");
+    await waitFor(() => expect(host.watching).toHaveLength(1));
+    expect(screen.queryByRole("region", { name: /^Catatan rapat/ })).not.toBeInTheDocument();
+    const d2 = cellOf(grid, "D", 2);
+    const before = assessorIndex(host.grid);
+    await act(async () => host.edit("Kertas Kerja", d2, 5));
+    const after = assessorIndex(host.grid);
+    await act(async () => host.edit("Kertas Kerja", cellOf(grid, "C", 7), 7, true));
+    const section = await screen.findByRole("region", { name: "Catatan rapat (2)" });
+    const rows = within(section).getAllByRole("button", { name: /^\d\. / });
+    expect(rows[0]).toHaveTextContent(
+      new RegExp(
+        `^1\\. ${d2} \\(kolom D\\), indikator 2 .*: \\d → 5 \\(oleh komputer ini\\) Domain 1 .*; indeks ${before} → ${after}`,
+      ),
+    );
+    expect(rows[1]).toHaveTextContent(
+      /oleh rekan penulis\) Domain 1 .* → tidak dapat dihitung; indeks 3,75 → tidak dapat dihitung$/,
+    );
+    await userEvent.click(rows[0]);
+    expect(host.selected).toEqual([{ sheet: "Kertas Kerja", address: d2 }]);
+
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    await userEvent.click(within(section).getByRole("button", { name: "Salin sebagai teks" }));
+    expect(await within(section).findByText(/Catatan tersalin/)).toBeInTheDocument();
+    const text: string = writeText.mock.calls[0][0];
+    expect(text.split("\n")).toHaveLength(3);
+    expect(text).toMatch(/^Catatan rapat Indeks SPBE, \d+ \w+ \d{4}\n1\. /);
+    expect(text).toContain("oleh rekan penulis");
+
+    await userEvent.click(within(section).getByRole("button", { name: "Tulis ke lembar" }));
+    await waitFor(() => expect(host.applied).toHaveLength(1));
+    const plan = host.applied[0];
+    expect(plan.sheets).toEqual(["Catatan Rapat"]);
+    expect(plan.cells.find((c) => c.address === "B3")!.value).toBe(`Kertas Kerja!${d2}`);
+    expect(plan.cells.find((c) => c.address === "F4")!.value).toBe("rekan penulis");
+    expect(await within(section).findByText(/Catatan ditulis ke lembar "Catatan Rapat"/)).toBeInTheDocument();
+    // The levels were not touched.
+    expect(plan.cells.every((c) => c.sheet === "Catatan Rapat")).toBe(true);
+  });
+
   test("Refresh reads again where Excel raises no event", async () => {
     const grid = spbeGrid();
     const host = new MemoryHost(grid, { ...ALL_CAPABILITIES, events: false });
