@@ -111,6 +111,7 @@ export function App({ host, charts }: AppProps) {
       toolsIntents={{
         onTarget: intents.changeTarget,
         onStep: intents.changeStep,
+        onRaise: intents.changeRaise,
         onToggleOutOfReach: intents.toggleOutOfReach,
         Charts: charts,
       }}

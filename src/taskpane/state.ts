@@ -42,6 +42,8 @@ export interface TargetChoices {
   step: number | null;
   /** framework id → indicators marked out of reach this year (ids are per framework) */
   outOfReach: Record<string, number[]>;
+  /** how far one indicator may rise this year (1: one level, as a city can manage); 0 for no limit */
+  raise: number;
 }
 
 export interface PaneState {
@@ -91,6 +93,7 @@ export type PaneAction =
   | { type: "message-dismissed" }
   | { type: "target-changed"; target: number | null }
   | { type: "step-changed"; step: number | null }
+  | { type: "raise-changed"; raise: number }
   | { type: "out-of-reach-toggled"; framework: string; indicator: number };
 
 export const AUTOMATIC: PaneSettings = {
@@ -102,7 +105,7 @@ export const AUTOMATIC: PaneSettings = {
   language: null,
 };
 
-export const NO_TARGET_CHOICES: TargetChoices = { target: null, step: null, outOfReach: {} };
+export const NO_TARGET_CHOICES: TargetChoices = { target: null, step: null, outOfReach: {}, raise: 1 };
 
 export function initialState(officeLanguage: string): PaneState {
   return {
@@ -242,6 +245,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     }
     case "step-changed":
       return { ...state, targetChoices: { ...state.targetChoices, step: action.step } };
+    case "raise-changed":
+      return { ...state, targetChoices: { ...state.targetChoices, raise: action.raise } };
     case "out-of-reach-toggled": {
       const outOfReach = {
         ...state.targetChoices.outOfReach,

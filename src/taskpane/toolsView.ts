@@ -17,6 +17,8 @@ import { assessmentTitle, shortName } from "./view";
 
 /** Value steps offered for decimal frameworks; a step stored elsewhere joins them. */
 export const STEP_CHOICES = [0.1, 0.25, 0.5, 1];
+/** How far one indicator may rise in a year, offered in the plan; 0 is no limit. */
+export const RAISE_CHOICES = [1, 2, 3, 4, 0];
 
 /** One line of a plan: an indicator raised from one value to another, and the index then. */
 export interface PlanLineView {
@@ -65,6 +67,8 @@ export interface TargetView {
   /** the value step in effect, as shown ("0,25"); null for whole levels */
   stepText: string | null;
   levelMax: number;
+  /** how far one indicator may rise this year; 0 for no limit */
+  raise: { value: number; choices: { value: number; text: string }[] };
   /** decimal frameworks choose how far one step raises a value; whole levels always move by one */
   step: { value: number; choices: { value: number; text: string }[] } | null;
   plans: AssessmentPlanView[];
@@ -243,6 +247,7 @@ export function exampleTarget(t: TableAnalysis): bigint {
 
 function targetView(t: TableAnalysis, choices: TargetChoices, lang: Language): TargetView {
   const f = t.framework;
+  const s = strings(lang);
   const stepValue = choices.step ?? DEFAULT_DECIMAL_STEP;
   const outIds = (choices.outOfReach[f.id] ?? []).filter((id) => f.byId.has(id));
   const plans: AssessmentPlanView[] =
@@ -253,6 +258,7 @@ function targetView(t: TableAnalysis, choices: TargetChoices, lang: Language): T
           const plan = planAssessment(t, a, {
             target: t.target!,
             outOfReach: outIds,
+            ...(choices.raise > 0 ? { raise: choices.raise } : {}),
             ...(f.integerOnly ? {} : { step: stepValue }),
           });
           if (!plan.ok)
@@ -289,6 +295,12 @@ function targetView(t: TableAnalysis, choices: TargetChoices, lang: Language): T
     frameworkId: f.id,
     target: t.target === undefined ? null : targetText(t.target, lang),
     example: formatUnits(exampleTarget(t), lang),
+    raise: {
+      value: choices.raise,
+      choices: [...new Set([...RAISE_CHOICES, choices.raise])]
+        .sort((x, y) => (x === 0 ? 1 : y === 0 ? -1 : x - y))
+        .map((value) => ({ value, text: value === 0 ? s.raiseNone : s.raiseBy(formatNumber(value, 0, lang)) })),
+    },
     stepText: f.integerOnly ? null : formatNumber(stepValue, 2, lang),
     levelMax: f.data.levels.max,
     step: f.integerOnly

@@ -27,6 +27,7 @@ export interface PaneIntents {
   dismissMessage(): void;
   changeTarget(target: number | null): void;
   changeStep(step: number | null): void;
+  changeRaise(raise: number): void;
   toggleOutOfReach(framework: string, indicator: number): void;
   /** writes the meeting's record into a sheet of its own (the same one again within a session) */
   writeRecord(sheet: string, plan: WritePlan): void;
@@ -145,6 +146,7 @@ export function usePane(host: WorkbookHost): {
       dismissMessage: () => dispatch({ type: "message-dismissed" }),
       changeTarget: (target) => dispatch({ type: "target-changed", target }),
       changeStep: (step) => dispatch({ type: "step-changed", step }),
+      changeRaise: (raise) => dispatch({ type: "raise-changed", raise }),
       toggleOutOfReach: (framework, indicator) => dispatch({ type: "out-of-reach-toggled", framework, indicator }),
       writeRecord: (sheet, plan) => void writeRecord(sheet, plan),
     }),

@@ -97,6 +97,7 @@ export interface TargetPlanProps {
   headingLevel: 5 | 6;
   onTarget(target: number | null): void;
   onStep(step: number): void;
+  onRaise(raise: number): void;
   onToggleOutOfReach(indicator: number): void;
   onSelect(sheet: string, cell: string): void;
 }
@@ -266,7 +267,16 @@ function AssessmentPlan({
   );
 }
 
-export function TargetPlan({ view, s, headingLevel, onTarget, onStep, onToggleOutOfReach, onSelect }: TargetPlanProps) {
+export function TargetPlan({
+  view,
+  s,
+  headingLevel,
+  onTarget,
+  onStep,
+  onRaise,
+  onToggleOutOfReach,
+  onSelect,
+}: TargetPlanProps) {
   const c = useStyles();
   const shared = useSharedStyles();
   const [text, setText] = useState(view.target ?? "");
@@ -304,6 +314,15 @@ export function TargetPlan({ view, s, headingLevel, onTarget, onStep, onToggleOu
               if (n !== "bad") onTarget(n);
             }}
           />
+        </Field>
+        <Field className={c.step} label={s.raiseLabel} hint={s.raiseHint}>
+          <Select value={String(view.raise.value)} onChange={(_, d) => onRaise(Number(d.value))}>
+            {view.raise.choices.map((x) => (
+              <option key={x.value} value={String(x.value)}>
+                {x.text}
+              </option>
+            ))}
+          </Select>
         </Field>
         {view.step && (
           <Field className={c.step} label={s.stepLabel} hint={s.stepHint}>

@@ -10,10 +10,12 @@ import { targetText, toolsView } from "../../../src/taskpane/toolsView";
 import { paneView, shortName } from "../../../src/taskpane/view";
 import { evidenceGrid, PEMDI, pemdiGrid, rowOf, SPBE, spbeGrid } from "./grids";
 
+/** Most of these study the planner itself, without the yearly rise limit; the limit has its own test. */
+const UNLIMITED: TargetChoices = { ...NO_TARGET_CHOICES, raise: 0 };
 const tools = (
   grid: WorkbookGrid,
   opts: AnalyzeOptions = {},
-  choices: TargetChoices = NO_TARGET_CHOICES,
+  choices: TargetChoices = UNLIMITED,
   lang: "id" | "en" = "id",
 ) => toolsView(analyze(grid, FRAMEWORKS, opts), choices, lang)[0];
 const row = (grid: WorkbookGrid, sheet: string, id: number | string) => rowOf(grid, sheet, id) + 1;
@@ -25,6 +27,32 @@ describe("path to target, as the pane lists it", () => {
     // Pemdi sample: 1,24 (Kurang) → Cukup from 1,50.
     expect(tools(pemdiGrid()).target.example).toBe("1,50");
     expect(tools(pemdiGrid(), {}, NO_TARGET_CHOICES, "en").target.example).toBe("1.50");
+  });
+
+  test("a plan a city can adopt: by default no indicator rises more than one level; the limit can be changed or lifted", () => {
+    const grid = spbeGrid();
+    const one = tools(grid, { target: 3.7 }, NO_TARGET_CHOICES).target;
+    expect(one.raise.value).toBe(1);
+    expect(one.raise.choices.map((c) => c.text)).toEqual([
+      "paling banyak 1",
+      "paling banyak 2",
+      "paling banyak 3",
+      "paling banyak 4",
+      "tanpa batas",
+    ]);
+    const plan = one.plans[1];
+    expect(plan.status).toBe("reached");
+    expect(plan.message).toBe("Target 3,70 tercapai dengan 19 langkah: indeks menjadi 3,72, Sangat Baik.");
+    expect(plan.groups.every((g) => g.steps === 1 && Number(g.to) - Number(g.from) === 1)).toBe(true);
+    const two = tools(grid, { target: 3.7 }, { ...NO_TARGET_CHOICES, raise: 2 }).target.plans[1];
+    expect(two.groups.every((g) => Number(g.to) - Number(g.from) <= 2)).toBe(true);
+    expect(two.groups.some((g) => Number(g.to) - Number(g.from) === 2)).toBe(true);
+    // Out of reach under the limit: the plan says so and names the best index.
+    const far = tools(grid, { target: 4.5 }, NO_TARGET_CHOICES).target.plans[1];
+    expect(far.status).toBe("unreachable");
+    // Decimal values: one unit at most, in steps of 0.25.
+    const pemdi = tools(pemdiGrid(), { target: 2 }, NO_TARGET_CHOICES).target.plans[0];
+    expect(pemdi.groups[0]).toMatchObject({ code: "I20", from: "1,30", to: "2,30" });
   });
 
   test("Denpasar 2021, assessor 3.19 → target 3.70: 18 steps ending at 3.71, Sangat Baik from step 11; the self-assessment already meets it", () => {
@@ -57,11 +85,11 @@ describe("path to target, as the pane lists it", () => {
 
   test("no target typed or stored: nothing planned; a typed target wins over the stored one", () => {
     expect(tools(spbeGrid()).target).toMatchObject({ target: null, plans: [] });
-    expect(tools(spbeGrid(), { target: 3.5 }, { ...NO_TARGET_CHOICES, target: 9 }).target.target).toBe("3,50");
+    expect(tools(spbeGrid(), { target: 3.5 }, { ...UNLIMITED, target: 9 }).target.target).toBe("3,50");
   });
 
   test("out of reach: the plan goes around the marked indicators, which are named for putting back", () => {
-    const choices = { ...NO_TARGET_CHOICES, outOfReach: { "spbe-2020": [43, 44], "pemdi-2026": [1] } };
+    const choices = { ...UNLIMITED, outOfReach: { "spbe-2020": [43, 44], "pemdi-2026": [1] } };
     const t = tools(spbeGrid(), { target: 3.7 }, choices, "en").target;
     const steps = t.plans[1].steps;
     expect(steps.some((s) => s.indicator === 43 || s.indicator === 44)).toBe(false);
@@ -77,7 +105,7 @@ describe("path to target, as the pane lists it", () => {
 
   test("unreachable: a plain sentence with the best reachable index, and no list", () => {
     const all = SPBE.indicators.map((i) => i.id).filter((id) => id !== 1);
-    const t = tools(spbeGrid(), { target: 4.9 }, { ...NO_TARGET_CHOICES, outOfReach: { "spbe-2020": all } }).target;
+    const t = tools(spbeGrid(), { target: 4.9 }, { ...UNLIMITED, outOfReach: { "spbe-2020": all } }).target;
     expect(t.plans[1]).toMatchObject({ status: "unreachable", steps: [] });
     expect(t.plans[1].message).toMatch(
       /^Target 4,90 tidak dapat dicapai: paling tinggi 3,\d\d, Baik, setelah \d langkah, tanpa indikator di luar jangkauan\.$/,
@@ -113,13 +141,13 @@ describe("path to target, as the pane lists it", () => {
       from: "Kurang (Merintis)",
       to: "Cukup (Membangun)",
     });
-    const half = tools(grid, { target: 2 }, { ...NO_TARGET_CHOICES, step: 0.5 }).target;
+    const half = tools(grid, { target: 2 }, { ...UNLIMITED, step: 0.5 }).target;
     expect(half.step!.value).toBe(0.5);
     expect(half.plans[0].steps[0]).toMatchObject({ from: "1,30", to: "1,80" });
     expect(half.plans[0].steps.length).toBeLessThan(23);
-    expect(
-      tools(grid, { target: 2 }, { ...NO_TARGET_CHOICES, step: 0.3 }).target.step!.choices.map((c) => c.value),
-    ).toEqual([0.1, 0.25, 0.3, 0.5, 1]);
+    expect(tools(grid, { target: 2 }, { ...UNLIMITED, step: 0.3 }).target.step!.choices.map((c) => c.value)).toEqual([
+      0.1, 0.25, 0.3, 0.5, 1,
+    ]);
   });
 });
 
