@@ -90,17 +90,24 @@ test("the pane shows the sample's index for each level column: 3,75 and 3,19", a
   await shot("01-index");
 });
 
-test("a bad value: the problem is listed, and its go-to selects the cell in the grid", async () => {
+test("a typo keeps the last index, marked out of date beside the cell and the reason; nothing below moves; its link selects the cell", async () => {
   await wb.openSheet(SHEET);
+  const domains = wb.pane.getByRole("heading", { name: "Indeks domain" });
+  const before = (await domains.boundingBox())!.y;
   await wb.type("D7", "7");
   const self = wb.card(/^Penilaian Mandiri \(D\)/);
-  await visible(self.getByText("belum lengkap"));
-  await visible(wb.pane.getByRole("heading", { name: "Yang menghalangi indeks (1)" }));
-  const problem = wb.pane.getByRole("button", { name: /^di luar rentang D7 galat: Sel D7/ });
-  await visible(problem);
+  const reason = self.getByRole("button", { name: "D7: 7 di luar 1–5" });
+  await visible(reason);
+  await hasText(self.getByTestId("stale-index"), /3,75/);
+  await hasText(self, /usang/);
+  expect(await self.getByText("belum lengkap").count()).toBe(0);
+  // The live region names the cell; no list is inserted above the domains, which stay where they were.
+  await hasText(wb.pane.getByTestId("live"), /D7: 7 di luar 1–5; yang terakhir 3,75/);
+  expect(await wb.pane.getByRole("heading", { name: /^Yang menghalangi indeks/ }).count()).toBe(0);
+  expect((await domains.boundingBox())!.y).toBe(before);
   await wb.cell("A1").click();
   await hasValue(wb.selectedCell(), `${SHEET}!A1`);
-  await problem.click();
+  await reason.click();
   await hasValue(wb.selectedCell(), `${SHEET}!D7`);
   await hasClass(wb.cell("D7"), /selected/);
   await shot("02-problem-go-to");
@@ -275,11 +282,14 @@ describe("assessor tools", () => {
     if (!plan.ok) throw new Error("the sample's assessor column should be plannable");
     await w.pane.getByRole("button", { name: "Menuju target" }).click();
     await w.pane.getByRole("textbox", { name: /Target indeks/ }).fill("3,70");
+    // By default each indicator rises one level at most: 19 raises, one per indicator.
+    await visible(w.pane.getByText("Target 3,70 tercapai dengan 19 langkah: indeks menjadi 3,72, Sangat Baik."));
+    await w.pane.getByRole("combobox", { name: /Kenaikan per indikator/ }).selectOption("0");
     await visible(w.pane.getByText("Target 3,70 tercapai dengan 18 langkah: indeks menjadi 3,71, Sangat Baik."));
     await visible(w.pane.getByText(/Indeks 3,75, Sangat Baik, sudah mencapai target 3,70/));
     // One line per indicator; 43 raised three times is one line.
     const groups = w.pane.getByRole("list", { name: "Indikator yang dinaikkan untuk Nilai Asesor (E)" });
-    await hasText(groups.getByRole("button", { name: / 43 Layanan Data Terbuka / }), /2 → 5\s+3 langkah/);
+    await hasText(groups.getByRole("button", { name: /^43 Layanan Data Terbuka / }), /2 → 5\s+3 langkah/);
     expect(await groups.getByRole("listitem").count()).toBe(new Set(plan.steps.map((st) => st.code)).size);
     await shotAt("14-target-plan", groups);
     await w.pane.getByRole("button", { name: "Rincian 18 langkah" }).click();
@@ -322,7 +332,7 @@ describe("assessor tools", () => {
     await shotAt("16-charts", domains);
   });
 
-  test("self versus assessor: 3.75 → 3.19, −0.56, by domain, and a row selects the assessor's cell", async () => {
+  test("self versus assessor: 3.75 → 3.19, −0.56, by domain; the agenda's top row selects the assessor's cell", async () => {
     await w.pane.getByRole("button", { name: "Menuju target" }).click();
     await w.pane.getByRole("button", { name: "Grafik" }).click();
     await w.pane.getByRole("button", { name: "Selisih mandiri dan asesor" }).click();
@@ -331,7 +341,7 @@ describe("assessor tools", () => {
     await visible(w.pane.getByRole("heading", { name: "Sumbangan tiap domain ke selisih indeks" }));
     const largest = reconcileTable(analyze(sample, FRAMEWORKS).tables[0])!.differences[0];
     expect(largest.code).toBe("40");
-    const first = w.pane.getByRole("button", { name: /pengaruh ke indeks −0,055$/ }).first();
+    const first = w.pane.getByRole("button", { name: /pengaruh ke indeks −0,06 bila diterima 3,25 terbesar$/ });
     await hasText(first, /40\s+Layanan Akuntabilitas Kinerja Organisasi/);
     await first.click();
     await hasValue(w.selectedCell(), `${SHEET}!${largest.cells[1]}`);
@@ -472,17 +482,11 @@ describe("the meeting view at Excel's pane widths", () => {
         try {
           await w.openSheet(SHEET);
           await w.type("E7", "7");
-          const blocking = w.pane.getByRole("heading", {
-            name: /^(Yang menghalangi indeks|Blocking the index) \(1\)$/,
-          });
-          await visible(blocking);
+          await visible(w.card(/^Nilai Asesor \(E\)/).getByTestId("stale-reason"));
           const fold = await frame.evaluate(() => {
             const el = document.documentElement;
             const bottom = (q: Element | null) => (q ? q.getBoundingClientRect().bottom : Infinity);
-            const heading = [...document.querySelectorAll("h3")].find((h) =>
-              /menghalangi|Blocking/.test(h.textContent ?? ""),
-            );
-            const row = heading?.nextElementSibling?.querySelector("button") ?? null;
+            const row = document.querySelector('[data-testid="stale-reason"]');
             return {
               sideways: el.scrollWidth - el.clientWidth,
               height: window.innerHeight,
@@ -511,6 +515,53 @@ describe("the meeting view at Excel's pane widths", () => {
       });
     }
   }
+
+  test("meeting mode at 270 px, and forced colours: large figures, the two indices side by side, bars still drawn, nothing serious for axe", async () => {
+    const { p, w, frame } = await paneAt(270, "");
+    try {
+      await w.pane.getByRole("switch", { name: "Mode rapat" }).click();
+      expect(await w.pane.getByRole("button", { name: "Terapkan ke buku kerja" }).count()).toBe(0);
+      const sizes = await frame.evaluate(() => {
+        const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+        const indices = [...document.querySelectorAll('[data-testid="index"]')];
+        const values = [...document.querySelectorAll("li [aria-hidden=true]")].filter((e) =>
+          /^\d,\d\d$/.test(e.textContent ?? ""),
+        );
+        const tops = indices.map((e) => Math.round(e.getBoundingClientRect().top));
+        return {
+          index: Math.min(...indices.map(px)),
+          values: Math.min(...values.map(px)),
+          count: values.length,
+          level: new Set(tops).size,
+          sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        };
+      });
+      expect(sizes.index).toBeGreaterThanOrEqual(48);
+      expect(sizes.values).toBeGreaterThanOrEqual(20);
+      expect(sizes.count).toBeGreaterThanOrEqual(8);
+      expect(sizes.level).toBe(1);
+      expect(sizes.sideways).toBe(0);
+      expect(await axe(frame)).toEqual([]);
+      await paneShot(p, "34-meeting-270");
+      await p.emulateMedia({ forcedColors: "active" });
+      // Under Windows high contrast a bar keeps its fill, in a system colour, and its track an outline.
+      const bar = await frame.evaluate(() => {
+        const fill = document.querySelector('[role="meter"] > div')!;
+        const track = fill.parentElement!;
+        return {
+          fill: getComputedStyle(fill).backgroundColor + " " + getComputedStyle(fill).backgroundImage,
+          track: getComputedStyle(track).borderTopStyle,
+        };
+      });
+      expect(bar.fill).not.toMatch(/^rgba\(0, 0, 0, 0\) none$/);
+      expect(bar.track).toBe("solid");
+      expect(await axe(frame)).toEqual([]);
+      await paneShot(p, "35-meeting-forced-colours");
+      await w.pane.getByRole("switch", { name: "Mode rapat" }).click();
+    } finally {
+      await p.close();
+    }
+  });
 
   test("settings at 270 px: no sideways scroll", async () => {
     const { p, w, frame } = await paneAt(270, "");
