@@ -192,6 +192,9 @@ const id = {
   staleSaid: (title: string, reason: string, index: string) =>
     `${title}: indeks belum dapat dihitung karena ${reason}; yang terakhir ${index}`,
   meeting: "Mode rapat",
+  traceHint: "Tampilkan indikator, bobot, dan nilainya",
+  traceCaption: (group: string) => `Asal nilai ${group}: indikator, bobot, dan nilai tiap kolom`,
+  weight: "Bobot",
   meetingHint: "Untuk ditayangkan: perintah disembunyikan, angka dibesarkan.",
   agendaTitle: (n: number) => `Agenda: nilai yang berbeda (${n})`,
   agendaIntro: (from: string, to: string, gap: string) => `${from} → ${to}, selisih ${gap}. Pengaruh terbesar di atas.`,
@@ -414,6 +417,9 @@ const en: Strings = {
   staleSaid: (title: string, reason: string, index: string) =>
     `${title}: the index cannot be computed because ${reason}; the last one was ${index}`,
   meeting: "Meeting mode",
+  traceHint: "Show the indicators, their weights and levels",
+  traceCaption: (group: string) => `Where ${group} comes from: indicators, weights and each column's level`,
+  weight: "Weight",
   meetingHint: "For projecting: commands hidden, figures enlarged.",
   agendaTitle: (n: number) => `Agenda: values that differ (${n})`,
   agendaIntro: (from: string, to: string, gap: string) => `${from} → ${to}, difference ${gap}. Largest effect first.`,

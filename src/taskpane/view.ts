@@ -60,6 +60,17 @@ export interface GroupView {
   label: string;
   name: string;
   bars: BarView[];
+  /** where the value comes from: each indicator's weight and its level in every column */
+  indicators: GroupIndicatorView[];
+}
+
+export interface GroupIndicatorView {
+  key: string;
+  code: string;
+  name: string;
+  weight: string;
+  /** per level column, in the order of the bars: the level, or "–" while it has none */
+  levels: string[];
 }
 
 export interface ProblemView {
@@ -218,6 +229,20 @@ function groupViews(
     key: `${g.kind}-${g.id}`,
     label: `${word} ${g.id}`,
     name: lang === "id" ? g.name : g.en,
+    indicators: g.indicatorIds.map((id) => {
+      const ind = t.framework.byId.get(id)!;
+      return {
+        key: `${g.kind}-${g.id}-${id}`,
+        code: ind.code,
+        name: shortName(ind, lang),
+        weight: formatNumber(ind.weightNumber, decimalPlaces(ind.weight) ?? 2, lang),
+        levels: t.assessments.map((a) => {
+          const v = a.values.get(id);
+          if (!v) return "–";
+          return t.framework.integerOnly && v.den === 1n ? v.num.toString() : formatRational(v, 2, lang);
+        }),
+      };
+    }),
     bars: t.assessments.map((a) => {
       const s = pickScores(a)[k];
       return {

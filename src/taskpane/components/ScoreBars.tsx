@@ -7,7 +7,7 @@
  * bars take system colours and an outline instead of vanishing.
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { CSSProperties } from "react";
+import { CSSProperties, useState } from "react";
 import { Strings } from "../i18n";
 import { GroupView } from "../view";
 import { assessmentColor, assessmentFill, assessmentForcedFill } from "./assessmentColor";
@@ -86,6 +86,36 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase600,
     fontWeight: tokens.fontWeightSemibold,
   },
+  // The group's name opens where its value comes from.
+  toggle: {
+    display: "block",
+    width: "100%",
+    padding: 0,
+    border: "none",
+    backgroundColor: "transparent",
+    color: "inherit",
+    font: "inherit",
+    textAlign: "left",
+    cursor: "pointer",
+    borderRadius: tokens.borderRadiusSmall,
+    ":hover": { textDecorationLine: "underline" },
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
+  trace: {
+    width: "100%",
+    borderCollapse: "collapse",
+    margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalS}`,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    "& th, & td": {
+      padding: `2px ${tokens.spacingHorizontalXS}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      verticalAlign: "top",
+    },
+    "& th": { fontWeight: tokens.fontWeightSemibold, textAlign: "left", color: tokens.colorNeutralForeground2 },
+  },
+  traceName: { overflowWrap: "break-word" },
+  traceNumber: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
 });
 
 export interface ScoreBarsProps {
@@ -99,14 +129,57 @@ export interface ScoreBarsProps {
 export function ScoreBars({ groups, max, s, meeting = false }: ScoreBarsProps) {
   const c = useStyles();
   const shared = useSharedStyles();
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <ul className={mergeClasses(c.list, meeting && c.meetingList)}>
       {groups.map((g) => (
         <li key={g.key}>
           <div className={mergeClasses(c.name, meeting && c.meetingName)}>
-            <span className={c.label}>{g.label}</span>
-            {g.name}
+            <button
+              type="button"
+              className={c.toggle}
+              aria-expanded={open === g.key}
+              aria-controls={`${g.key}-trace`}
+              title={s.traceHint}
+              onClick={() => setOpen(open === g.key ? null : g.key)}
+            >
+              <span className={c.label}>{g.label}</span>
+              {g.name}
+            </button>
           </div>
+          {open === g.key && (
+            <table id={`${g.key}-trace`} className={c.trace}>
+              <caption className={shared.visuallyHidden}>{s.traceCaption(`${g.label} ${g.name}`)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{s.indicator}</th>
+                  <th scope="col" className={c.traceNumber}>
+                    {s.weight}
+                  </th>
+                  {g.bars.map((b) => (
+                    <th key={b.key} scope="col" className={c.traceNumber} title={b.assessment}>
+                      {b.column}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {g.indicators.map((i) => (
+                  <tr key={i.key}>
+                    <td className={c.traceName}>
+                      <span className={shared.indicatorCode}>{i.code}</span> {i.name}
+                    </td>
+                    <td className={c.traceNumber}>{i.weight}</td>
+                    {i.levels.map((l, k) => (
+                      <td key={k} className={c.traceNumber}>
+                        {l}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           {g.bars.map((b, k) => {
             const label = `${g.label} ${g.name} — ${b.assessment}`;
             const fill = {

@@ -66,6 +66,36 @@ describe("task pane", () => {
     );
   });
 
+  test("a domain's value can be traced: its name opens its indicators, their weights and each column's level", async () => {
+    const grid = spbeGrid();
+    open(new MemoryHost(grid));
+    await screen.findByText("3,19");
+    const name = screen.getByRole("button", { name: "Domain 1 Kebijakan Internal SPBE" });
+    expect(name).toHaveAttribute("aria-expanded", "false");
+    await userEvent.click(name);
+    expect(name).toHaveAttribute("aria-expanded", "true");
+    const table = screen.getByRole("table", { name: /^Asal nilai Domain 1 Kebijakan Internal SPBE/ });
+    const rows = within(table).getAllByRole("row");
+    expect(
+      within(rows[0])
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["Indikator", "Bobot", "C", "D"]);
+    // Domain 1 of SPBE 2020: indicators 1–10, each with its weight and the two columns' levels as typed.
+    expect(rows).toHaveLength(1 + 10);
+    const sheet = grid.sheets[1].values;
+    const cells = within(rows[1])
+      .getAllByRole("cell")
+      .map((c) => c.textContent);
+    expect(cells[0]).toMatch(/^1 /);
+    expect(cells.slice(2)).toEqual([
+      String(sheet[rowOf(grid, "Kertas Kerja", 1)][2]),
+      String(sheet[rowOf(grid, "Kertas Kerja", 1)][3]),
+    ]);
+    await userEvent.click(name);
+    expect(screen.queryByRole("table")).not.toBeInTheDocument();
+  });
+
   test("clicking a low-scoring indicator selects its cell", async () => {
     const grid = spbeGrid();
     const host = new MemoryHost(grid);
