@@ -229,6 +229,19 @@ export function planGroups(
   });
 }
 
+/**
+ * A plan as tab-separated lines: a table when pasted into Excel or Word, plain text
+ * elsewhere. The column's title and the plan's sentence first, then one line per indicator.
+ */
+export function planTable(plan: AssessmentPlanView, lang: Language): string {
+  const s = strings(lang);
+  const head = [s.indicator, s.cellWord, s.fromWord, s.toWord, s.stepsWord, s.planIndexAfter];
+  const rows = plan.groups.map((g) =>
+    [`${g.code} ${g.name}`, g.cell ?? "", g.from, g.to, String(g.steps), g.index].join("\t"),
+  );
+  return [plan.title, plan.message, head.join("\t"), ...rows].join("\n");
+}
+
 function planStatus(reached: boolean, steps: number): AssessmentPlanView["status"] {
   if (!reached) return "unreachable";
   return steps === 0 ? "met" : "reached";

@@ -19,12 +19,14 @@ import {
   ArrowUndo16Regular,
   ChevronDown16Regular,
   ChevronRight16Regular,
+  Copy16Regular,
   Prohibited16Regular,
 } from "@fluentui/react-icons";
 import { useEffect, useRef, useState } from "react";
 import { Strings } from "../i18n";
 import { parseTyped } from "../format";
-import { AssessmentPlanView, PlanLineView, TargetView } from "../toolsView";
+import { copyText } from "../clipboard";
+import { AssessmentPlanView, PlanLineView, planTable, TargetView } from "../toolsView";
 import { useSharedStyles } from "./sharedStyles";
 
 const SHOWN = 25;
@@ -204,6 +206,7 @@ function AssessmentPlan({
   const shared = useSharedStyles();
   const [all, setAll] = useState(false);
   const [detail, setDetail] = useState(false);
+  const [copied, setCopied] = useState<boolean | null>(null);
   const shown = all ? plan.steps : plan.steps.slice(0, SHOWN);
   const detailId = `plan-detail-${plan.key}`;
   const intent = plan.status === "met" ? "success" : plan.status === "unreachable" ? "warning" : null;
@@ -230,6 +233,22 @@ function AssessmentPlan({
             />
           ))}
         </ol>
+      )}
+      {plan.groups.length > 0 && (
+        <>
+          <Button
+            className={c.more}
+            size="small"
+            icon={<Copy16Regular />}
+            onClick={() => void copyText(planTable(plan, s.lang)).then(setCopied)}
+          >
+            {s.planCopy}
+          </Button>
+          <span className={shared.visuallyHidden} role="status">
+            {copied === true ? s.planCopied : copied === false ? s.recordCopyFailed : ""}
+          </span>
+          {copied === true && <p className={shared.muted}>{s.planCopied}</p>}
+        </>
       )}
       {plan.steps.length > 0 && (
         <Button

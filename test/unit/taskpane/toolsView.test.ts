@@ -6,7 +6,7 @@ import { chartData } from "../../../src/taskpane/chartData";
 import { strings } from "../../../src/taskpane/i18n";
 import { NO_TARGET_CHOICES, TargetChoices } from "../../../src/taskpane/state";
 import { formatSigned } from "../../../src/taskpane/format";
-import { targetText, toolsView } from "../../../src/taskpane/toolsView";
+import { planTable, targetText, toolsView } from "../../../src/taskpane/toolsView";
 import { paneView, shortName } from "../../../src/taskpane/view";
 import { evidenceGrid, PEMDI, pemdiGrid, rowOf, SPBE, spbeGrid } from "./grids";
 
@@ -50,6 +50,22 @@ describe("path to target, as the pane lists it", () => {
     // Out of reach under the limit: the plan says so and names the best index.
     const far = tools(grid, { target: 4.5 }, NO_TARGET_CHOICES).target.plans[1];
     expect(far.status).toBe("unreachable");
+    // Copied, the plan is a table: a header, then one tab-separated line per indicator.
+    const lines = planTable(plan, "id").split("\n");
+    expect(lines.slice(0, 3)).toEqual([
+      "Nilai Asesor (D)",
+      "Target 3,70 tercapai dengan 19 langkah: indeks menjadi 3,72, Sangat Baik.",
+      "Indikator\tSel\tDari\tKe\tLangkah\tindeks setelahnya",
+    ]);
+    expect(lines).toHaveLength(3 + 19);
+    expect(lines[3].split("\t")).toEqual([
+      `${plan.groups[0].code} ${plan.groups[0].name}`,
+      plan.groups[0].cell,
+      "2",
+      "3",
+      "1",
+      plan.groups[0].index,
+    ]);
     // Decimal values: one unit at most, in steps of 0.25.
     const pemdi = tools(pemdiGrid(), { target: 2 }, NO_TARGET_CHOICES).target.plans[0];
     expect(pemdi.groups[0]).toMatchObject({ code: "I20", from: "1,30", to: "2,30" });
