@@ -4,7 +4,7 @@
  * other sections (aspects, every problem, low scores, the assessor tools, what was
  * detected) as tabs, one at a time, so the pane stays short.
  */
-import { makeStyles, MessageBar, MessageBarBody, Tab, TabList, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, MessageBar, MessageBarBody, Tab, TabList, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { ChangeCues, cueKey } from "../changeCue";
 import { Strings } from "../i18n";
@@ -44,6 +44,8 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
   },
+  // Projected figures need room: two cards side by side from about 300 px, one above the other below.
+  meetingCards: { gridTemplateColumns: "repeat(auto-fit, minmax(140px, 1fr))" },
   status: { marginTop: tokens.spacingVerticalS },
   // Tabs wrap onto a second line in a narrow pane instead of scrolling it sideways.
   tabs: {
@@ -132,7 +134,7 @@ export function TableSection({
           {s.sheet} “{t.sheet}”
         </span>
       </H>
-      <div className={c.cards}>
+      <div className={mergeClasses(c.cards, meeting && c.meetingCards)}>
         {t.assessments.map((a, k) => (
           <AssessmentCard
             key={a.key}
