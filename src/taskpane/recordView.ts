@@ -94,13 +94,15 @@ export function recordRows(record: readonly RecordedChange[], title: string, dat
   ];
 }
 
-/** "Catatan Rapat", or with a number when a sheet of that name is someone's own; the session's own sheet again. */
+/** The minutes' sheet is named in Indonesian, as its rows are, whatever the pane's language. */
+const SHEET_BASE = "Catatan Rapat";
+
+/** "Catatan Rapat", or with a number when a sheet of that name exists already; the session's own sheet again. */
 export function recordSheetName(grid: WorkbookGrid | null, mine: string | null): string {
   if (mine) return mine;
-  const s = strings("id");
   const taken = new Set((grid?.sheets ?? []).map((x) => x.name.toLowerCase()));
   for (let n = 1; ; n++) {
-    const name = n === 1 ? s.recordSheetBase : `${s.recordSheetBase} ${n}`;
+    const name = n === 1 ? SHEET_BASE : `${SHEET_BASE} ${n}`;
     if (!taken.has(name.toLowerCase())) return name;
   }
 }
