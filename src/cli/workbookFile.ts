@@ -11,7 +11,8 @@ import { checkPlan } from "../core/planCheck";
 import { rowsNeeded } from "../core/readingNeeds";
 import { FRAMEWORKS, OTHER_MODELS } from "../frameworks";
 import { packageFacts } from "../xlsx/packageFacts";
-import { isMacroEnabled, MAX_CELLS, packageGrid } from "../xlsx/readWorkbook";
+import { isMacroEnabled, MAX_CELLS, notXml, packageGrid } from "../xlsx/readWorkbook";
+import { XmlError } from "../xlsx/xml";
 import { openPackage, PackageError } from "../xlsx/zipPackage";
 import { bi, both } from "../core/messages";
 import { FileError } from "./files";
@@ -78,7 +79,15 @@ export async function readWorkbookFile(io: FileReader, file: string, options?: A
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const writer = require("../xlsx/writeWorkbook") as typeof import("../xlsx/writeWorkbook");
         // The same rules as the add-in: a person's cells, formulas and validation stay theirs.
-        const checked = checkPlan(plan, packageFacts(pkg, parts, grid, plan));
+        let facts: ReturnType<typeof packageFacts>;
+        try {
+          facts = packageFacts(pkg, parts, grid, plan);
+        } catch (e) {
+          if (e instanceof XmlError) throw new WorkbookError(notXml(e.part ?? "?"));
+          if (e instanceof PackageError) throw new WorkbookError(e.bilingual);
+          throw e;
+        }
+        const checked = checkPlan(plan, facts);
         if (checked.refusal) throw new WorkbookError(checked.refusal);
         const left: ScoredWorkbook["left"] = [
           ...checked.plan.skipped.map((k) => ({

@@ -141,20 +141,36 @@ function checkRows(grid: WorkbookGrid, layout: TableLayout): { issues: Issue[]; 
     }
   }
   const inConflict = new Set(layout.conflicts.flatMap((c) => c.candidates));
-  for (const ind of f.indicators) {
-    if (!firstRow.has(ind.id) && !inConflict.has(ind.id)) {
-      issues.push({
-        code: "missing-indicator",
-        severity: "error",
-        sheet: layout.sheet,
-        indicator: ind.id,
-        message: bi(
-          `Indikator ${ind.code} (${ind.name}) tidak ada di tabel lembar "${layout.sheet}"`,
-          `Indicator ${ind.code} (${ind.en}) is missing from the table on sheet "${layout.sheet}"`,
-        ),
-      });
-    }
-  }
+  f.indicators.forEach((ind, k) => {
+    if (firstRow.has(ind.id) || inConflict.has(ind.id)) return;
+    // Where the row belongs: after the nearest indicator before it that the table has, or before the nearest after it.
+    const before = f.indicators
+      .slice(0, k)
+      .reverse()
+      .find((x) => firstRow.has(x.id));
+    const after = f.indicators.slice(k + 1).find((x) => firstRow.has(x.id));
+    const where = before
+      ? bi(
+          `; tempatnya setelah indikator ${before.code} (baris ${firstRow.get(before.id)! + 1})`,
+          `; it belongs after indicator ${before.code} (row ${firstRow.get(before.id)! + 1})`,
+        )
+      : after
+        ? bi(
+            `; tempatnya sebelum indikator ${after.code} (baris ${firstRow.get(after.id)! + 1})`,
+            `; it belongs before indicator ${after.code} (row ${firstRow.get(after.id)! + 1})`,
+          )
+        : bi("", "");
+    issues.push({
+      code: "missing-indicator",
+      severity: "error",
+      sheet: layout.sheet,
+      indicator: ind.id,
+      message: bi(
+        `Indikator ${ind.code} (${ind.name}) tidak ada di tabel lembar "${layout.sheet}"${where.id}`,
+        `Indicator ${ind.code} (${ind.en}) is missing from the table on sheet "${layout.sheet}"${where.en}`,
+      ),
+    });
+  });
   return { issues, firstRow };
 }
 

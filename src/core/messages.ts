@@ -30,6 +30,8 @@ export interface Issue {
   /** level column letter the issue belongs to, when it belongs to one */
   column?: string;
   message: Bilingual;
+  /** what is wrong with the cell's value alone ("7 di luar rentang 1–5"), for a line that names the cell itself */
+  reason?: Bilingual;
 }
 
 export interface Note {

@@ -45,6 +45,8 @@ export interface PlanOptions {
   outOfReach?: Iterable<number>;
   /** indicator id → the highest value it may reach this year */
   caps?: ReadonlyMap<number, number>;
+  /** how far any one indicator may rise this year (1: one level), on top of the caps; none when absent */
+  raise?: number;
 }
 
 export interface PlanStep {
@@ -264,6 +266,23 @@ export function planTarget(
       `Penilaian belum lengkap: nilai indikator ${list} kosong atau tidak sah. Rencana menuju target dihitung setelah semua nilai sah.`,
       `The assessment is incomplete: indicator ${list} has no valid value. A plan to the target needs every value valid.`,
     );
+  }
+
+  if (options.raise !== undefined) {
+    const r = fromNumber(options.raise);
+    if (r === undefined || compare(r, ZERO) <= 0) {
+      return refuse(
+        "bad-cap",
+        `Kenaikan per indikator harus lebih dari 0, bukan ${options.raise}`,
+        `The rise per indicator must be more than 0, not ${options.raise}`,
+      );
+    }
+    // A city raises an indicator by so much in a year: its cap is its value plus that, or the cap given if lower.
+    for (const ind of framework.indicators) {
+      const reachable = add(values.get(ind.id)!, r);
+      const given = caps.get(ind.id);
+      caps.set(ind.id, given !== undefined && compare(given, reachable) < 0 ? given : reachable);
+    }
   }
 
   let sum = ZERO;

@@ -2,7 +2,7 @@
  * Every level cell is checked against the framework's rules. A cell gives either an
  * exact value or an issue naming the cell, the indicator and what is wrong with it.
  */
-import { Framework, Indicator } from "./framework";
+import { Bilingual, Framework, Indicator } from "./framework";
 import { CellValue, isCellError } from "./grid";
 import { numberTextId } from "./format";
 import { bi, flat, Issue, IssueCode, showValue } from "./messages";
@@ -10,7 +10,10 @@ import { levelOf } from "./formulas";
 import { normalize } from "./headers";
 import { Rational, fromNumber, isInteger, parseDecimal } from "./rational";
 
-export type CellCheck = { ok: true; value: Rational } | { ok: false; code: IssueCode; id: string; en: string };
+export type CellCheck =
+  | { ok: true; value: Rational }
+  /** short: the failure in a few words, for a line beside the index ("7 di luar 1–5") */
+  | { ok: false; code: IssueCode; id: string; en: string; short?: Bilingual };
 
 function range(f: Framework): string {
   return `${f.data.levels.min}–${f.data.levels.max}`;
@@ -94,6 +97,7 @@ export function checkLevel(f: Framework, indicator: Indicator, v: CellValue): Ce
       code: "not-whole",
       id: `${numberTextId(v)} bukan bilangan bulat; level ${range(f)} tanpa desimal`,
       en: `${v} is not a whole number; levels are ${range(f)} without decimals`,
+      short: bi(`${numberTextId(v)} bukan bilangan bulat`, `${v} is not whole`),
     };
   }
   return {
@@ -101,6 +105,7 @@ export function checkLevel(f: Framework, indicator: Indicator, v: CellValue): Ce
     code: "out-of-range",
     id: `${numberTextId(v)} di luar rentang ${range(f)}`,
     en: `${v} is outside the range ${range(f)}`,
+    short: bi(`${numberTextId(v)} di luar ${range(f)}`, `${v} outside ${range(f)}`),
   };
 }
 
@@ -170,5 +175,6 @@ export function levelIssue(
     column,
     indicator: indicator.id,
     message: bi(flat`Sel ${cell} (${label}): ${check.id}.`, flat`Cell ${cell} (${labelEn}): ${check.en}.`),
+    reason: check.short ?? bi(check.id, check.en),
   };
 }

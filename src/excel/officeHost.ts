@@ -45,6 +45,7 @@ import {
   ApplyOutcome,
   HostCapabilities,
   HostError,
+  LevelChange,
   LevelWatch,
   PLAIN_STATUS,
   RowsNeeded,
@@ -715,17 +716,23 @@ class OfficeJsHost implements OfficeHost {
     }
   }
 
-  async watch(target: LevelWatch, onChange: () => void): Promise<() => void> {
+  async watch(target: LevelWatch, onChange: (change?: LevelChange) => void): Promise<() => void> {
     if (!this.levels.events) return () => undefined;
     const areas = target.ranges.flatMap((r) => parseAreas(r) ?? []);
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // A co-author's change among those debounced together makes the reading theirs
+    // (WorksheetChangedEventArgs.source: "Local" | "Remote", ExcelApi 1.7).
+    let remote = false;
     const handler = async (args: Excel.WorksheetChangedEventArgs) => {
       if (stopped || !this.isPersonsLevelChange(args, areas)) return;
+      remote = remote || args.source === "Remote";
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = undefined;
-        if (!stopped) onChange();
+        const change = { remote };
+        remote = false;
+        if (!stopped) onChange(change);
       }, DEBOUNCE_MS);
     };
     let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;

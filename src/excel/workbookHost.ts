@@ -64,6 +64,11 @@ export const PLAIN_STATUS: WorkbookStatus = { manualCalculation: false, unreadab
 /** The rows a reading needs, decided from the rows read so far (the core's `rowsNeeded`). */
 export type RowsNeeded = (readSoFar: WorkbookGrid) => RowSpan[];
 
+/** What the host knows of a change it reports: whether a co-author made it (for the meeting's record). */
+export interface LevelChange {
+  remote: boolean;
+}
+
 export interface WorkbookHost {
   capabilities(): HostCapabilities;
   /**
@@ -86,7 +91,7 @@ export interface WorkbookHost {
    * Calls `onChange` (debounced) when a person changes a watched cell. The host's own
    * writes do not trigger it. Returns a function that stops watching.
    */
-  watch(target: LevelWatch, onChange: () => void): Promise<() => void>;
+  watch(target: LevelWatch, onChange: (change?: LevelChange) => void): Promise<() => void>;
   /** round trips made so far (context.sync calls), for tests and the benchmark */
   syncCount(): number;
   /** the display language Office runs in, e.g. "id-ID", "en-US" */

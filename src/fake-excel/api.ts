@@ -344,7 +344,7 @@ export class FakeWorkbook extends FakeObject<WorkbookModel> {
           ? this.protection
           : name === "application"
             ? this.application
-          : undefined;
+            : undefined;
   }
 }
 

@@ -290,7 +290,6 @@ export class FakeWorkbookHandle {
       for (let c = a.left; c <= a.right; c++) s.ensure(r, c).validation = validation && structuredClone(validation);
   }
 
-
   /**
    * While on, a person is typing in a cell: every round trip fails, except those of an
    * Excel.run given `delayForCellEdit: true` (ExcelApi 1.11), which wait and run when

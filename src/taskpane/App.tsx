@@ -13,6 +13,11 @@ import { previewView } from "./previewView";
 import { detectedSetup, frameworkChoices, levelRange } from "./settingsView";
 import { paneLanguage } from "./state";
 import { toolsView } from "./toolsView";
+import { copyText } from "./clipboard";
+import { recordSheetPlan } from "../core/meetingRecord";
+import { frameworkById } from "../frameworks";
+import { useMeetingMode } from "./meetingMode";
+import { recordLines, recordRows, recordSheetName, recordText } from "./recordView";
 import { usePane } from "./usePane";
 import { externalSuggestion, paneView } from "./view";
 
@@ -24,15 +29,16 @@ export interface AppProps {
 
 export function App({ host, charts }: AppProps) {
   const { state, capabilities, intents } = usePane(host);
+  const [meeting, setMeeting] = useMeetingMode();
   const lang = paneLanguage(state);
   const s = strings(lang);
   // Numbers take the decimal sign Excel shows the cells with, where Excel says; the views below depend on it.
   const sign = state.excel.decimalSeparator;
   followExcelDecimalSign(sign);
   const view = useMemo(
-    () => (state.analysis ? paneView(state.analysis, lang) : null),
+    () => (state.analysis ? paneView(state.analysis, lang, state.lastValid) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [state.analysis, lang, sign],
+    [state.analysis, state.lastValid, lang, sign],
   );
   const tools = useMemo(
     () => (state.analysis ? toolsView(state.analysis, state.targetChoices, lang) : null),
@@ -51,6 +57,11 @@ export function App({ host, charts }: AppProps) {
     [analysis, lang],
   );
   const officeLang = languageFromOffice(state.officeLanguage);
+  const record = state.record;
+  const lines = useMemo(() => recordLines(record, lang), [record, lang]);
+  // The minutes name the framework and the day, in Indonesian, whatever the pane's language.
+  const minutesTitle = () => frameworkById(record[0]?.framework ?? "")?.title ?? strings("id").appTitle;
+  const today = () => new Date().toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric" });
   // After an apply, the parts it skipped are listed with the confirmation; the standing
   // notice leaves those out meanwhile, so no sentence shows twice.
   const appliedSkipped = state.appliedSkipped.map((m) => pick(m, lang));
@@ -69,6 +80,7 @@ export function App({ host, charts }: AppProps) {
       unavailable={unavailable}
       error={state.error ? pick(state.error, lang) : null}
       appliedSheet={state.appliedSheet}
+      appliedCells={state.appliedCells}
       appliedSkipped={appliedSkipped}
       appliedLeft={state.appliedLeft.map((m) => pick(m, lang))}
       preview={preview}
@@ -92,11 +104,23 @@ export function App({ host, charts }: AppProps) {
         intents.changeLanguage(next === officeLang ? null : next);
       }}
       onDismiss={intents.dismissMessage}
+      meeting={meeting}
+      onMeeting={setMeeting}
+      record={{
+        lines,
+        writtenTo: state.recordSheet,
+        onCopy: () => copyText(recordText(record, minutesTitle(), today())),
+        onWrite: () => {
+          const sheet = recordSheetName(state.grid, state.recordSheet);
+          intents.writeRecord(sheet, recordSheetPlan(sheet, recordRows(record, minutesTitle(), today())));
+        },
+      }}
       convert={convert}
       tools={tools}
       toolsIntents={{
         onTarget: intents.changeTarget,
         onStep: intents.changeStep,
+        onRaise: intents.changeRaise,
         onToggleOutOfReach: intents.toggleOutOfReach,
         Charts: charts,
       }}

@@ -48,7 +48,8 @@ export function compareIndices(before: Indices, view: PaneView, s: Strings): Cha
       const now = a.indexUnits;
       if (was === now) continue;
       if (now === null) {
-        said.push(s.notComputable(a.title));
+        // Name the cell and what is wrong, so a listener knows where to go.
+        said.push(a.stale ? s.staleSaid(a.title, a.stale.reason, a.stale.index) : s.notComputable(a.title));
         continue;
       }
       if (was === null) {

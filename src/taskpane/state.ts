@@ -4,14 +4,26 @@
  * failures become messages. No Office call happens here; the controller hook makes them.
  */
 import { analyze, Analysis, AnalyzeOptions } from "../core/analyze";
-import { Bilingual, Framework } from "../core/framework";
+import { RecordedChange, recordChanges, Who } from "../core/meetingRecord";
+import { Bilingual, Framework, Predicate } from "../core/framework";
 import { WorkbookGrid } from "../core/grid";
 import { rowsMissing } from "../core/readingNeeds";
 import { CheckedPlan, checkPlan, NO_CHOICES, PlanChoices } from "../core/planCheck";
 import { PLAIN_STATUS, WorkbookStatus } from "../excel/workbookHost";
-import { buildWritePlan, WritePlan } from "../core/writePlan";
+import { buildWritePlan, summarizePlan, WritePlan } from "../core/writePlan";
 import { FRAMEWORKS, frameworkById, OTHER_MODELS } from "../frameworks";
 import { Language, languageFromOffice } from "./i18n";
+
+/** A column's last index that could be computed, kept while a typo makes the current one impossible. */
+export interface LastValid {
+  units: number;
+  predicate: Predicate | null;
+}
+
+/** The key of one level column of one table under one framework: what a last valid index belongs to. */
+export function columnKey(framework: string, sheet: string, column: string): string {
+  return `${framework}|${sheet}|${column}`;
+}
 
 /** What the assessor chose in Settings; null means "as detected" (or "as Office"). */
 export interface PaneSettings {
@@ -32,6 +44,8 @@ export interface TargetChoices {
   step: number | null;
   /** framework id → indicators marked out of reach this year (ids are per framework) */
   outOfReach: Record<string, number[]>;
+  /** how far one indicator may rise this year (1: one level, as a city can manage); 0 for no limit */
+  raise: number;
 }
 
 export interface PaneState {
@@ -42,6 +56,12 @@ export interface PaneState {
   targetChoices: TargetChoices;
   grid: WorkbookGrid | null;
   analysis: Analysis | null;
+  /** by columnKey: the last index each column had, for the headline while a level is invalid */
+  lastValid: Record<string, LastValid>;
+  /** every level change seen since the pane opened, in order: the meeting's record */
+  record: RecordedChange[];
+  /** the sheet this session's record was written into, so writing again updates it */
+  recordSheet: string | null;
   reading: boolean;
   /** the grid lacks rows the settings now need (the host read only what the old ones did): read again */
   rereadWanted: boolean;
@@ -59,6 +79,8 @@ export interface PaneState {
   error: Bilingual | null;
   /** results sheet of the last successful apply, for the confirmation message */
   appliedSheet: string | null;
+  /** how many cells that apply wrote, for the same message */
+  appliedCells: number;
   /** what the last apply could not write on this Excel, one sentence each */
   appliedSkipped: Bilingual[];
   /** what of the person's the last apply left as it was, and where the result is instead */
@@ -71,7 +93,9 @@ export interface PaneState {
 
 export type PaneAction =
   | { type: "read-started"; seq: number }
-  | { type: "read-done"; seq: number; grid: WorkbookGrid; excel?: WorkbookStatus }
+  | { type: "read-done"; seq: number; grid: WorkbookGrid; excel?: WorkbookStatus; who?: Who }
+  | { type: "record-written"; sheet: string }
+  | { type: "apply-ended" }
   | { type: "read-failed"; seq: number; error: Bilingual }
   | { type: "settings-changed"; settings: PaneSettings }
   | { type: "language-changed"; language: Language | null }
@@ -86,6 +110,7 @@ export type PaneAction =
   | { type: "message-dismissed" }
   | { type: "target-changed"; target: number | null }
   | { type: "step-changed"; step: number | null }
+  | { type: "raise-changed"; raise: number }
   | { type: "out-of-reach-toggled"; framework: string; indicator: number }
   | { type: "calculate-started" }
   | { type: "calculate-done" };
@@ -99,7 +124,7 @@ export const AUTOMATIC: PaneSettings = {
   language: null,
 };
 
-export const NO_TARGET_CHOICES: TargetChoices = { target: null, step: null, outOfReach: {} };
+export const NO_TARGET_CHOICES: TargetChoices = { target: null, step: null, outOfReach: {}, raise: 1 };
 
 export function initialState(officeLanguage: string): PaneState {
   return {
@@ -108,6 +133,9 @@ export function initialState(officeLanguage: string): PaneState {
     targetChoices: NO_TARGET_CHOICES,
     grid: null,
     analysis: null,
+    lastValid: {},
+    record: [],
+    recordSheet: null,
     reading: false,
     rereadWanted: false,
     latestRead: 0,
@@ -118,6 +146,7 @@ export function initialState(officeLanguage: string): PaneState {
     previewChanges: [],
     error: null,
     appliedSheet: null,
+    appliedCells: 0,
     appliedSkipped: [],
     appliedLeft: [],
     excel: PLAIN_STATUS,
@@ -155,13 +184,24 @@ function analysed(
   if (rowsMissing(grid, FRAMEWORKS, opts).length > 0)
     return { ...state, grid, settings, targetChoices, analysis: null, reading: true, rereadWanted: true };
   if (targetChoices.target !== null) opts.target = targetChoices.target;
-  return {
-    ...state,
-    grid,
-    settings,
-    targetChoices,
-    analysis: analyze(grid, FRAMEWORKS, { ...opts, otherModels: OTHER_MODELS }),
-  };
+  const analysis = analyze(grid, FRAMEWORKS, { ...opts, otherModels: OTHER_MODELS });
+  return { ...state, grid, settings, targetChoices, analysis, lastValid: remembered(state.lastValid, analysis) };
+}
+
+/** Every complete column's index replaces the one remembered; an incomplete column keeps its last. */
+export function remembered(before: Record<string, LastValid>, analysis: Analysis): Record<string, LastValid> {
+  let out = before;
+  for (const t of analysis.tables)
+    for (const a of t.assessments) {
+      const units = a.complete ? a.scores.total.units : null;
+      if (units === null) continue;
+      const key = columnKey(t.framework.id, t.layout.sheet, a.column.letter);
+      const was = out[key];
+      if (was && was.units === Number(units) && was.predicate === a.scores.predicate) continue;
+      if (out === before) out = { ...before };
+      out[key] = { units: Number(units), predicate: a.scores.predicate };
+    }
+  return out;
 }
 
 function toggled(ids: readonly number[], id: number): number[] {
@@ -172,17 +212,31 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
     case "read-started":
       return { ...state, reading: true, rereadWanted: false, latestRead: Math.max(state.latestRead, action.seq) };
-    case "read-done":
+    case "read-done": {
       if (action.seq !== state.latestRead) return state;
-      return { ...analysed(state, action.grid, state.settings), reading: false, excel: action.excel ?? state.excel };
+      const next = {
+        ...analysed(state, action.grid, state.settings),
+        reading: false,
+        excel: action.excel ?? state.excel,
+      };
+      // Under the same settings, what differs from the last reading is what people changed.
+      if (!state.grid || !state.analysis || !next.analysis) return next;
+      const seen = recordChanges(state.grid, state.analysis, action.grid, next.analysis, action.who ?? null);
+      return seen.length ? { ...next, record: [...state.record, ...seen] } : next;
+    }
+    case "record-written":
+      return { ...state, recordSheet: action.sheet };
+    case "apply-ended":
+      return { ...state, applying: false };
     case "read-failed":
       if (action.seq !== state.latestRead) return state;
       return { ...state, reading: false, error: action.error };
     case "settings-changed":
       // The language is the pane's own business; every other setting changes the analysis.
-      if (!state.grid) return { ...state, settings: action.settings };
+      // Other settings may read other columns or another framework: no earlier index carries over.
+      if (!state.grid) return { ...state, settings: action.settings, lastValid: {} };
       return {
-        ...analysed(state, state.grid, action.settings),
+        ...analysed({ ...state, lastValid: {} }, state.grid, action.settings),
         appliedSheet: null,
         appliedSkipped: [],
         appliedLeft: [],
@@ -226,6 +280,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         ...state,
         applying: false,
         appliedSheet: state.writePlan?.sheets[0] ?? null,
+        appliedCells: state.writePlan ? summarizePlan(state.writePlan).cells : 0,
         appliedSkipped: action.skipped,
         appliedLeft: [
           ...(state.checked?.plan ?? state.writePlan)!.skipped.map((k) => k.message),
@@ -238,7 +293,15 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         previewChanges: [],
       };
     case "failed":
-      return { ...state, applying: false, calculating: false, writePlan: null, checked: null, previewChanges: [], error: action.error };
+      return {
+        ...state,
+        applying: false,
+        calculating: false,
+        writePlan: null,
+        checked: null,
+        previewChanges: [],
+        error: action.error,
+      };
     case "calculate-started":
       return { ...state, calculating: true, error: null };
     case "calculate-done":
@@ -252,6 +315,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     }
     case "step-changed":
       return { ...state, targetChoices: { ...state.targetChoices, step: action.step } };
+    case "raise-changed":
+      return { ...state, targetChoices: { ...state.targetChoices, raise: action.raise } };
     case "out-of-reach-toggled": {
       const outOfReach = {
         ...state.targetChoices.outOfReach,

@@ -17,6 +17,8 @@ import { assessmentTitle, shortName } from "./view";
 
 /** Value steps offered for decimal frameworks; a step stored elsewhere joins them. */
 export const STEP_CHOICES = [0.1, 0.25, 0.5, 1];
+/** How far one indicator may rise in a year, offered in the plan; 0 is no limit. */
+export const RAISE_CHOICES = [1, 2, 3, 4, 0];
 
 /** One line of a plan: an indicator raised from one value to another, and the index then. */
 export interface PlanLineView {
@@ -60,9 +62,13 @@ export interface TargetView {
   frameworkId: string;
   /** the target in effect, typed or stored in the results sheet ("3,70"); null when there is none */
   target: string | null;
+  /** a target worth typing, for the hint: the next predicate's threshold above the best column ("3,50" for 3,19) */
+  example: string;
   /** the value step in effect, as shown ("0,25"); null for whole levels */
   stepText: string | null;
   levelMax: number;
+  /** how far one indicator may rise this year; 0 for no limit */
+  raise: { value: number; choices: { value: number; text: string }[] };
   /** decimal frameworks choose how far one step raises a value; whole levels always move by one */
   step: { value: number; choices: { value: number; text: string }[] } | null;
   plans: AssessmentPlanView[];
@@ -73,7 +79,7 @@ export interface GapView {
   key: string;
   label: string;
   name: string;
-  /** this group's share of the index difference, signed, 3 decimals */
+  /** this group's share of the index difference, signed, 2 decimals like every index */
   impact: string;
   value: number;
   differences: number;
@@ -92,6 +98,8 @@ export interface DifferenceView {
   from: string;
   to: string;
   impact: string;
+  /** the second column's index had it taken the first column's value here ("3,25"); null while it has no index */
+  ifAccepted: string | null;
 }
 
 export interface ReconciliationView {
@@ -221,13 +229,38 @@ export function planGroups(
   });
 }
 
+/**
+ * A plan as tab-separated lines: a table when pasted into Excel or Word, plain text
+ * elsewhere. The column's title and the plan's sentence first, then one line per indicator.
+ */
+export function planTable(plan: AssessmentPlanView, lang: Language): string {
+  const s = strings(lang);
+  const head = [s.indicator, s.cellWord, s.fromWord, s.toWord, s.stepsWord, s.planIndexAfter];
+  const rows = plan.groups.map((g) =>
+    [`${g.code} ${g.name}`, g.cell ?? "", g.from, g.to, String(g.steps), g.index].join("\t"),
+  );
+  return [plan.title, plan.message, head.join("\t"), ...rows].join("\n");
+}
+
 function planStatus(reached: boolean, steps: number): AssessmentPlanView["status"] {
   if (!reached) return "unreachable";
   return steps === 0 ? "met" : "reached";
 }
 
+/** The lowest predicate threshold above every column's index; the top level where none is above. */
+export function exampleTarget(t: TableAnalysis): bigint {
+  const f = t.framework;
+  const best = t.assessments.reduce<bigint>((m, a) => {
+    const u = a.complete ? a.scores.total.units : null;
+    return u !== null && u > m ? u : m;
+  }, -1n);
+  const above = f.predicates.map((p) => p.minUnits).filter((u) => u > best);
+  return above.length ? above.reduce((a, b) => (b < a ? b : a)) : roundHalfUpUnits(f.levelMax, f.decimals);
+}
+
 function targetView(t: TableAnalysis, choices: TargetChoices, lang: Language): TargetView {
   const f = t.framework;
+  const s = strings(lang);
   const stepValue = choices.step ?? DEFAULT_DECIMAL_STEP;
   const outIds = (choices.outOfReach[f.id] ?? []).filter((id) => f.byId.has(id));
   const plans: AssessmentPlanView[] =
@@ -238,6 +271,7 @@ function targetView(t: TableAnalysis, choices: TargetChoices, lang: Language): T
           const plan = planAssessment(t, a, {
             target: t.target!,
             outOfReach: outIds,
+            ...(choices.raise > 0 ? { raise: choices.raise } : {}),
             ...(f.integerOnly ? {} : { step: stepValue }),
           });
           if (!plan.ok)
@@ -273,6 +307,13 @@ function targetView(t: TableAnalysis, choices: TargetChoices, lang: Language): T
   return {
     frameworkId: f.id,
     target: t.target === undefined ? null : targetText(t.target, lang),
+    example: formatUnits(exampleTarget(t), lang),
+    raise: {
+      value: choices.raise,
+      choices: [...new Set([...RAISE_CHOICES, choices.raise])]
+        .sort((x, y) => (x === 0 ? 1 : y === 0 ? -1 : x - y))
+        .map((value) => ({ value, text: value === 0 ? s.raiseNone : s.raiseBy(formatNumber(value, 0, lang)) })),
+    },
     stepText: f.integerOnly ? null : formatNumber(stepValue, 2, lang),
     levelMax: f.data.levels.max,
     step: f.integerOnly
@@ -300,6 +341,7 @@ function reconciliationView(t: TableAnalysis, lang: Language): ReconciliationVie
   const last = t.assessments[t.assessments.length - 1];
   const indexOf = (a: typeof first) =>
     a.complete && a.scores.total.units !== null ? formatUnits(a.scores.total.units, lang) : null;
+  const lastIndex = last.complete ? last.scores.total.unrounded : null;
   const ownIndex = (units: bigint | null) => (units === null ? "–" : formatUnits(units, lang));
   const gaps = (
     groups: typeof r.domains,
@@ -310,7 +352,7 @@ function reconciliationView(t: TableAnalysis, lang: Language): ReconciliationVie
       key: `${g.kind}-${g.id}`,
       label: `${word} ${g.id}`,
       name: lang === "id" ? g.name : g.en,
-      impact: formatSigned(g.impact, 3, lang),
+      impact: formatSigned(g.impact, 2, lang),
       value: toNumber(g.impact),
       differences: g.differences,
       own: {
@@ -334,7 +376,8 @@ function reconciliationView(t: TableAnalysis, lang: Language): ReconciliationVie
       cell: d.cells[1] ?? d.cells[0] ?? null,
       from: levelText(f, d.levels[0], lang),
       to: levelText(f, d.levels[1], lang),
-      impact: formatSigned(d.impact, 3, lang),
+      impact: formatSigned(d.impact, 2, lang),
+      ifAccepted: lastIndex ? formatUnits(roundHalfUpUnits(sub(lastIndex, d.impact), f.decimals), lang) : null,
     })),
     unmatched: r.unmatched.map((id) => f.byId.get(id)!.code),
   };

@@ -6,6 +6,8 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { Bilingual } from "../core/framework";
 import { NO_CHOICES } from "../core/planCheck";
+import type { Who } from "../core/meetingRecord";
+import type { WritePlan } from "../core/writePlan";
 import { rowsNeeded } from "../core/readingNeeds";
 import type { SkippedPart } from "../excel/capabilities";
 import { HostCapabilities, WorkbookHost } from "../excel/workbookHost";
@@ -28,9 +30,12 @@ export interface PaneIntents {
   dismissMessage(): void;
   changeTarget(target: number | null): void;
   changeStep(step: number | null): void;
+  changeRaise(raise: number): void;
   toggleOutOfReach(framework: string, indicator: number): void;
   /** recalculates the workbook, for an Excel set to Manual calculation */
   calculate(): void;
+  /** writes the meeting's record into a sheet of its own (the same one again within a session) */
+  writeRecord(sheet: string, plan: WritePlan): void;
 }
 
 /** The Office.js host says which optional parts of the last apply this Excel skipped; other hosts skip none. */
@@ -50,17 +55,22 @@ export function usePane(host: WorkbookHost): {
   const stateRef = useRef(state);
   stateRef.current = state;
 
-  const read = useCallback(async () => {
-    const mine = ++seq.current;
-    dispatch({ type: "read-started", seq: mine });
-    try {
-      // Only the rows the analysis needs under the settings of the moment: long evidence sheets stay in Excel.
-      const grid = await host.read((soFar) => rowsNeeded(soFar, FRAMEWORKS, analyzeOptions(stateRef.current.settings)));
-      dispatch({ type: "read-done", seq: mine, grid, excel: host.status?.() });
-    } catch (e) {
-      dispatch({ type: "read-failed", seq: mine, error: hostMessage(e) });
-    }
-  }, [host]);
+  const read = useCallback(
+    async (who: Who = null) => {
+      const mine = ++seq.current;
+      dispatch({ type: "read-started", seq: mine });
+      try {
+        // Only the rows the analysis needs under the settings of the moment: long evidence sheets stay in Excel.
+        const grid = await host.read((soFar) =>
+          rowsNeeded(soFar, FRAMEWORKS, analyzeOptions(stateRef.current.settings)),
+        );
+        dispatch({ type: "read-done", seq: mine, grid, who, excel: host.status?.() });
+      } catch (e) {
+        dispatch({ type: "read-failed", seq: mine, error: hostMessage(e) });
+      }
+    },
+    [host],
+  );
 
   useEffect(() => {
     void read();
@@ -79,7 +89,7 @@ export function usePane(host: WorkbookHost): {
     const stops: (() => void)[] = [];
     for (const target of targets) {
       host
-        .watch(target, () => void read())
+        .watch(target, (change) => void read(change ? (change.remote ? "remote" : "local") : null))
         .then(
           (stop) => (stopped ? stop() : stops.push(stop)),
           (e) => dispatch({ type: "failed", error: hostMessage(e) }),
@@ -132,6 +142,25 @@ export function usePane(host: WorkbookHost): {
     }
   }, [host]);
 
+  const writeRecord = useCallback(
+    async (sheet: string, plan: WritePlan) => {
+      dispatch({ type: "apply-started" });
+      try {
+        const outcome = await host.apply(plan);
+        if (!outcome.written) {
+          dispatch({ type: "failed", error: outcome.changes[0] ?? outcome.checked.refusal ?? hostMessage(null) });
+          return;
+        }
+        dispatch({ type: "record-written", sheet });
+      } catch (e) {
+        dispatch({ type: "failed", error: hostMessage(e) });
+        return;
+      }
+      dispatch({ type: "apply-ended" });
+    },
+    [host],
+  );
+
   const select = useCallback(
     (sheet: string, cell: string) => {
       host.select(sheet, cell).catch((e) => dispatch({ type: "failed", error: hostMessage(e) }));
@@ -141,7 +170,7 @@ export function usePane(host: WorkbookHost): {
 
   const intents = useMemo<PaneIntents>(
     () => ({
-      refresh: () => void read(),
+      refresh: () => void read(null),
       openPreview: () => dispatch({ type: "preview-opened" }),
       closePreview: () => dispatch({ type: "preview-closed" }),
       confirmApply: () => void confirmApply(),
@@ -152,10 +181,12 @@ export function usePane(host: WorkbookHost): {
       dismissMessage: () => dispatch({ type: "message-dismissed" }),
       changeTarget: (target) => dispatch({ type: "target-changed", target }),
       changeStep: (step) => dispatch({ type: "step-changed", step }),
+      changeRaise: (raise) => dispatch({ type: "raise-changed", raise }),
       toggleOutOfReach: (framework, indicator) => dispatch({ type: "out-of-reach-toggled", framework, indicator }),
       calculate: () => void calculate(),
+      writeRecord: (sheet, plan) => void writeRecord(sheet, plan),
     }),
-    [read, confirmApply, select, calculate],
+    [read, confirmApply, select, calculate, writeRecord],
   );
 
   return { state, capabilities, intents };

@@ -13,6 +13,7 @@ import { decimalPlaces, toFixed } from "../core/rational";
 import { formatDecimal, formatNumber, formatRational, formatUnits } from "./format";
 import { GroupScore } from "../core/scoring";
 import { Language, pick, strings } from "./i18n";
+import { columnKey, LastValid } from "./state";
 
 export interface AssessmentView {
   key: string;
@@ -32,6 +33,18 @@ export interface AssessmentView {
   /** the predicate's English gloss, shown in English only */
   predicateGloss: string | null;
   problemCount: number;
+  /** while the column has no index: the last one it had, and the first thing that stands in the way */
+  stale: StaleView | null;
+}
+
+/** The last valid index of a column, shown marked as out of date beside what made it so. */
+export interface StaleView {
+  index: string;
+  predicate: string | null;
+  /** "D7: 7 di luar rentang 1–5" */
+  reason: string;
+  sheet: string;
+  cell: string | null;
 }
 
 export interface BarView {
@@ -48,6 +61,17 @@ export interface GroupView {
   label: string;
   name: string;
   bars: BarView[];
+  /** where the value comes from: each indicator's weight and its level in every column */
+  indicators: GroupIndicatorView[];
+}
+
+export interface GroupIndicatorView {
+  key: string;
+  code: string;
+  name: string;
+  weight: string;
+  /** per level column, in the order of the bars: the level, or "–" while it has none */
+  levels: string[];
 }
 
 export interface ProblemView {
@@ -59,6 +83,8 @@ export interface ProblemView {
   message: string;
   sheet: string;
   cell: string | null;
+  /** the level column it belongs to; null for the table as a whole */
+  column: string | null;
   external: boolean;
 }
 
@@ -185,6 +211,17 @@ function blockingViews(t: TableAnalysis, problems: ProblemView[], empty: Set<str
   return out;
 }
 
+/**
+ * A column that still shows its last index names what blocks it on its own card; the list
+ * under the cards keeps only the rest, so a typo moves nothing below the headline.
+ */
+function withoutStale(blocking: ProblemView[], assessments: AssessmentView[]): ProblemView[] {
+  const stale = new Set(assessments.filter((a) => a.stale).map((a) => a.column));
+  if (stale.size === 0) return blocking;
+  const othersBlocked = assessments.some((a) => !a.complete && !a.empty && !a.stale);
+  return blocking.filter((p) => (p.column ? !stale.has(p.column) : othersBlocked));
+}
+
 function groupViews(
   t: TableAnalysis,
   groups: Group[],
@@ -196,6 +233,20 @@ function groupViews(
     key: `${g.kind}-${g.id}`,
     label: `${word} ${g.id}`,
     name: lang === "id" ? g.name : g.en,
+    indicators: g.indicatorIds.map((id) => {
+      const ind = t.framework.byId.get(id)!;
+      return {
+        key: `${g.kind}-${g.id}-${id}`,
+        code: ind.code,
+        name: shortName(ind, lang),
+        weight: formatNumber(ind.weightNumber, decimalPlaces(ind.weight) ?? 2, lang),
+        levels: t.assessments.map((a) => {
+          const v = a.values.get(id);
+          if (!v) return "–";
+          return t.framework.integerOnly && v.den === 1n ? v.num.toString() : formatRational(v, 2, lang);
+        }),
+      };
+    }),
     bars: t.assessments.map((a) => {
       const s = pickScores(a)[k];
       return {
@@ -209,7 +260,18 @@ function groupViews(
   }));
 }
 
-function tableView(t: TableAnalysis, lang: Language): TableView {
+/** The first error that keeps a column from its index, as "cell: what is wrong" (the whole message when it names no cell). */
+export function blockingReason(t: TableAnalysis, a: Assessment, lang: Language): { text: string; cell: string | null } {
+  const first =
+    a.issues.find((i) => i.severity === "error" && i.code !== "blank") ??
+    t.issues.find((i) => i.severity === "error" && !i.column) ??
+    a.issues.find((i) => i.severity === "error");
+  if (!first) return { text: strings(lang).incomplete, cell: null };
+  const text = first.cell && first.reason ? `${first.cell}: ${pick(first.reason, lang)}` : pick(first.message, lang);
+  return { text, cell: first.cell ?? null };
+}
+
+function tableView(t: TableAnalysis, lang: Language, lastValid: Record<string, LastValid>): TableView {
   const s = strings(lang);
   const f = t.framework;
   const external = new Set(f.indicators.filter((i) => i.external).map((i) => i.id));
@@ -217,6 +279,8 @@ function tableView(t: TableAnalysis, lang: Language): TableView {
     const p = a.complete ? a.scores.predicate : null;
     const units = a.complete ? a.scores.total.units : null;
     const fill = fillOf(t, a);
+    const last = units === null ? lastValid[columnKey(f.id, t.layout.sheet, a.column.letter)] : undefined;
+    const reason = last ? blockingReason(t, a, lang) : null;
     return {
       key: a.column.letter,
       column: a.column.letter,
@@ -228,7 +292,17 @@ function tableView(t: TableAnalysis, lang: Language): TableView {
       ...fill,
       predicate: p ? predicateLabel(p) : null,
       predicateGloss: p && lang === "en" ? p.en : null,
-      problemCount: a.issues.length + t.issues.filter((i) => !i.column && i.severity === "error").length,
+      problemCount: [...a.issues, ...t.issues.filter((i) => !i.column)].filter((i) => i.severity === "error").length,
+      stale:
+        last && reason
+          ? {
+              index: formatUnits(BigInt(last.units), lang),
+              predicate: last.predicate ? predicateLabel(last.predicate) : null,
+              reason: reason.text,
+              sheet: t.layout.sheet,
+              cell: reason.cell,
+            }
+          : null,
     };
   });
   const problems: ProblemView[] = t.issues.map((i, k) => ({
@@ -239,6 +313,7 @@ function tableView(t: TableAnalysis, lang: Language): TableView {
     message: pick(i.message, lang),
     sheet: i.sheet,
     cell: i.cell ?? null,
+    column: i.column ?? null,
     external: i.indicator !== undefined && external.has(i.indicator),
   }));
   const lowScores: LowScoreView[] = t.assessments.flatMap((a) =>
@@ -270,7 +345,10 @@ function tableView(t: TableAnalysis, lang: Language): TableView {
     domains: groupViews(t, f.domains, (a) => a.scores.domains, s.domain, lang),
     aspects: groupViews(t, f.aspects, (a) => a.scores.aspects, s.aspect, lang),
     problems,
-    blocking: blockingViews(t, problems, new Set(assessments.filter((a) => a.empty).map((a) => a.column)), lang),
+    blocking: withoutStale(
+      blockingViews(t, problems, new Set(assessments.filter((a) => a.empty).map((a) => a.column)), lang),
+      assessments,
+    ),
     lowScores,
     threshold: thresholdText(f, t.threshold, lang),
     external: f.indicators
@@ -302,9 +380,9 @@ function tableView(t: TableAnalysis, lang: Language): TableView {
   };
 }
 
-export function paneView(analysis: Analysis, lang: Language): PaneView {
+export function paneView(analysis: Analysis, lang: Language, lastValid: Record<string, LastValid> = {}): PaneView {
   const s = strings(lang);
-  const tables = analysis.tables.map((t) => tableView(t, lang));
+  const tables = analysis.tables.map((t) => tableView(t, lang, lastValid));
   const notes: string[] = [];
   for (const n of analysis.notes) {
     // The command line's "several tables" note names its own flag; the pane says it in its own words.

@@ -38,9 +38,10 @@ const rects = (sqref: string) =>
 /** Style index → is that cell format Text. */
 function textStyles(pkg: Package, parts: WorkbookParts): (s: string | undefined) => boolean {
   const rel = relationships(pkg, parts.workbookPart).find((r) => r.type.endsWith("/styles"));
-  const text = rel && partText(pkg, resolveTarget(parts.workbookPart, rel.target));
+  const part = rel && resolveTarget(parts.workbookPart, rel.target);
+  const text = part && partText(pkg, part);
   if (!text) return () => false;
-  const root = parseXml(text, { descend: (p) => p.length <= 2 || ["cellXfs", "numFmts"].includes(p[1].local) });
+  const root = parseXml(text, { part, descend: (p) => p.length <= 2 || ["cellXfs", "numFmts"].includes(p[1].local) });
   const textIds = new Set([TEXT_FORMAT_ID]);
   for (const f of children(child(root, "numFmts") ?? root, "numFmt"))
     if (f.attrs.formatCode === "@") textIds.add(f.attrs.numFmtId);

@@ -90,17 +90,24 @@ test("the pane shows the sample's index for each level column: 3,75 and 3,19", a
   await shot("01-index");
 });
 
-test("a bad value: the problem is listed, and its go-to selects the cell in the grid", async () => {
+test("a typo keeps the last index, marked out of date beside the cell and the reason; nothing below moves; its link selects the cell", async () => {
   await wb.openSheet(SHEET);
+  const domains = wb.pane.getByRole("heading", { name: "Indeks domain" });
+  const before = (await domains.boundingBox())!.y;
   await wb.type("D7", "7");
   const self = wb.card(/^Penilaian Mandiri \(D\)/);
-  await visible(self.getByText("belum lengkap"));
-  await visible(wb.pane.getByRole("heading", { name: "Yang menghalangi indeks (1)" }));
-  const problem = wb.pane.getByRole("button", { name: /^di luar rentang D7 galat: Sel D7/ });
-  await visible(problem);
+  const reason = self.getByRole("button", { name: "D7: 7 di luar 1–5" });
+  await visible(reason);
+  await hasText(self.getByTestId("stale-index"), /3,75/);
+  await hasText(self, /usang/);
+  expect(await self.getByText("belum lengkap").count()).toBe(0);
+  // The live region names the cell; no list is inserted above the domains, which stay where they were.
+  await hasText(wb.pane.getByTestId("live"), /D7: 7 di luar 1–5; yang terakhir 3,75/);
+  expect(await wb.pane.getByRole("heading", { name: /^Yang menghalangi indeks/ }).count()).toBe(0);
+  expect((await domains.boundingBox())!.y).toBe(before);
   await wb.cell("A1").click();
   await hasValue(wb.selectedCell(), `${SHEET}!A1`);
-  await problem.click();
+  await reason.click();
   await hasValue(wb.selectedCell(), `${SHEET}!D7`);
   await hasClass(wb.cell("D7"), /selected/);
   await shot("02-problem-go-to");
@@ -115,7 +122,7 @@ test("apply: the preview says what is written; confirming writes the results she
   await visible(dialog.getByText(/Tidak ada isian orang yang diubah/));
   await shot("03-apply-preview");
   await dialog.getByRole("button", { name: "Terapkan", exact: true }).click();
-  await visible(wb.pane.getByText('Sudah diterapkan. Hasil ada di lembar "Indeks SPBE".'));
+  await visible(wb.pane.getByText(/^Sudah diterapkan: \d+ sel ditulis\. Hasil ada di lembar "Indeks SPBE"/));
   await wb.openSheet("Indeks SPBE");
   await hasText(wb.cell("D9"), "3.75");
   await hasText(wb.cell("E9"), "3.19");
@@ -279,11 +286,14 @@ describe("assessor tools", () => {
     if (!plan.ok) throw new Error("the sample's assessor column should be plannable");
     await w.pane.getByRole("button", { name: "Menuju target" }).click();
     await w.pane.getByRole("textbox", { name: /Target indeks/ }).fill("3,70");
+    // By default each indicator rises one level at most: 19 raises, one per indicator.
+    await visible(w.pane.getByText("Target 3,70 tercapai dengan 19 langkah: indeks menjadi 3,72, Sangat Baik."));
+    await w.pane.getByRole("combobox", { name: /Kenaikan per indikator/ }).selectOption("0");
     await visible(w.pane.getByText("Target 3,70 tercapai dengan 18 langkah: indeks menjadi 3,71, Sangat Baik."));
     await visible(w.pane.getByText(/Indeks 3,75, Sangat Baik, sudah mencapai target 3,70/));
     // One line per indicator; 43 raised three times is one line.
     const groups = w.pane.getByRole("list", { name: "Indikator yang dinaikkan untuk Nilai Asesor (E)" });
-    await hasText(groups.getByRole("button", { name: / 43 Layanan Data Terbuka / }), /2 → 5\s+3 langkah/);
+    await hasText(groups.getByRole("button", { name: /^43 Layanan Data Terbuka / }), /2 → 5\s+3 langkah/);
     expect(await groups.getByRole("listitem").count()).toBe(new Set(plan.steps.map((st) => st.code)).size);
     await shotAt("14-target-plan", groups);
     await w.pane.getByRole("button", { name: "Rincian 18 langkah" }).click();
@@ -327,16 +337,17 @@ describe("assessor tools", () => {
     await shotAt("16-charts", domains);
   });
 
-  test("self versus assessor: 3.75 → 3.19, −0.56, by domain, and a row selects the assessor's cell", async () => {
+  test("self versus assessor: 3.75 → 3.19, −0.56, by domain; the agenda's top row selects the assessor's cell", async () => {
     await w.pane.getByRole("button", { name: "Menuju target" }).click();
     await w.pane.getByRole("button", { name: "Grafik" }).click();
     await w.pane.getByRole("button", { name: "Selisih mandiri dan asesor" }).click();
     await visible(w.pane.getByText("3,75 → 3,19"));
-    await hasText(w.pane.getByText("−0,56"), /Selisih indeks\s*−0,56/);
+    // The gap itself, not the agenda's sentence that repeats it.
+    await hasText(w.pane.getByText(/^Selisih indeks\s*−0,56$/), /Selisih indeks\s*−0,56/);
     await visible(w.pane.getByRole("heading", { name: "Sumbangan tiap domain ke selisih indeks" }));
     const largest = reconcileTable(analyze(sample, FRAMEWORKS).tables[0])!.differences[0];
     expect(largest.code).toBe("40");
-    const first = w.pane.getByRole("button", { name: /pengaruh ke indeks −0,055$/ }).first();
+    const first = w.pane.getByRole("button", { name: /pengaruh ke indeks −0,06 bila diterima 3,25 terbesar$/ });
     await hasText(first, /40\s+Layanan Akuntabilitas Kinerja Organisasi/);
     await first.click();
     await hasValue(w.selectedCell(), `${SHEET}!${largest.cells[1]}`);
@@ -366,7 +377,7 @@ describe("assessor tools", () => {
       .getByRole("dialog", { name: "Terapkan ke buku kerja" })
       .getByRole("button", { name: "Terapkan", exact: true })
       .click();
-    await visible(w.pane.getByText('Sudah diterapkan. Hasil ada di lembar "Indeks SPBE".'));
+    await visible(w.pane.getByText(/^Sudah diterapkan: \d+ sel ditulis\. Hasil ada di lembar "Indeks SPBE"/));
     expect(await w.pane.getByText("Bagian yang tidak dapat ditulis oleh Excel ini:").count()).toBe(0);
     await w.openSheet("Indeks SPBE");
     await hasText(w.cell("B7"), "3.70");
@@ -380,6 +391,7 @@ describe("assessor tools", () => {
       await d.pane.getByRole("tab", { name: "Assessor tools" }).click();
       await d.pane.getByRole("button", { name: "Path to target" }).click();
       await d.pane.getByRole("textbox", { name: /Target index/ }).fill("3.7");
+      await d.pane.getByRole("combobox", { name: /Rise per indicator/ }).selectOption("0");
       await d.pane.getByRole("button", { name: "Details of the 18 steps" }).click();
       const list = d.pane.getByRole("list", { name: "Steps for Nilai Asesor (E)" });
       await hasText(list.getByRole("button", { name: /^Step 11 / }), /Baik → Sangat Baik/);
@@ -477,17 +489,11 @@ describe("the meeting view at Excel's pane widths", () => {
         try {
           await w.openSheet(SHEET);
           await w.type("E7", "7");
-          const blocking = w.pane.getByRole("heading", {
-            name: /^(Yang menghalangi indeks|Blocking the index) \(1\)$/,
-          });
-          await visible(blocking);
+          await visible(w.card(/^Nilai Asesor \(E\)/).getByTestId("stale-reason"));
           const fold = await frame.evaluate(() => {
             const el = document.documentElement;
             const bottom = (q: Element | null) => (q ? q.getBoundingClientRect().bottom : Infinity);
-            const heading = [...document.querySelectorAll("h3")].find((h) =>
-              /menghalangi|Blocking/.test(h.textContent ?? ""),
-            );
-            const row = heading?.nextElementSibling?.querySelector("button") ?? null;
+            const row = document.querySelector('[data-testid="stale-reason"]');
             return {
               sideways: el.scrollWidth - el.clientWidth,
               height: window.innerHeight,
@@ -516,6 +522,55 @@ describe("the meeting view at Excel's pane widths", () => {
       });
     }
   }
+
+  test("meeting mode at 270 px, and forced colours: large figures inside their cards, bars still drawn, nothing serious for axe", async () => {
+    const { p, w, frame } = await paneAt(270, "");
+    try {
+      await w.pane.getByRole("switch", { name: "Mode rapat" }).click();
+      expect(await w.pane.getByRole("button", { name: "Terapkan ke buku kerja" }).count()).toBe(0);
+      const sizes = await frame.evaluate(() => {
+        const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+        const indices = [...document.querySelectorAll('[data-testid="index"]')];
+        const values = [...document.querySelectorAll("li [aria-hidden=true]")].filter((e) =>
+          /^\d,\d\d$/.test(e.textContent ?? ""),
+        );
+        const width = document.documentElement.clientWidth;
+        const cards = [...document.querySelectorAll("section[data-column]")];
+        return {
+          index: Math.min(...indices.map(px)),
+          values: Math.min(...values.map(px)),
+          count: values.length,
+          // At 270 px the projected cards stand one above the other, each whole inside the pane.
+          inside: cards.every((c) => c.getBoundingClientRect().right <= width && c.scrollWidth <= c.clientWidth),
+          sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        };
+      });
+      expect(sizes.index).toBeGreaterThanOrEqual(48);
+      expect(sizes.values).toBeGreaterThanOrEqual(20);
+      expect(sizes.count).toBeGreaterThanOrEqual(8);
+      expect(sizes.inside).toBe(true);
+      expect(sizes.sideways).toBe(0);
+      expect(await axe(frame)).toEqual([]);
+      await paneShot(p, "34-meeting-270");
+      await p.emulateMedia({ forcedColors: "active" });
+      // Under Windows high contrast a bar keeps its fill, in a system colour, and its track an outline.
+      const bar = await frame.evaluate(() => {
+        const fill = document.querySelector('[role="meter"] > div')!;
+        const track = fill.parentElement!;
+        return {
+          fill: getComputedStyle(fill).backgroundColor + " " + getComputedStyle(fill).backgroundImage,
+          track: getComputedStyle(track).borderTopStyle,
+        };
+      });
+      expect(bar.fill).not.toMatch(/^rgba\(0, 0, 0, 0\) none$/);
+      expect(bar.track).toBe("solid");
+      expect(await axe(frame)).toEqual([]);
+      await paneShot(p, "35-meeting-forced-colours");
+      await w.pane.getByRole("switch", { name: "Mode rapat" }).click();
+    } finally {
+      await p.close();
+    }
+  });
 
   test("settings at 270 px: no sideways scroll", async () => {
     const { p, w, frame } = await paneAt(270, "");

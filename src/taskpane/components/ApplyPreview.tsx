@@ -16,6 +16,7 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import { Strings } from "../i18n";
 import { useSharedStyles } from "./sharedStyles";
 
@@ -51,6 +52,25 @@ const useStyles = makeStyles({
   safe: { fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0 0` },
   p: { margin: `${tokens.spacingVerticalXS} 0` },
   changed: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteDarkOrangeForeground1 },
+  // A narrow or zoomed pane: the dialog takes the whole pane, its content scrolls between a title and buttons that stay.
+  surface: {
+    "@media (max-width: 480px)": {
+      width: "auto",
+      maxWidth: "100vw",
+      maxHeight: "100vh",
+      margin: 0,
+      padding: tokens.spacingHorizontalM,
+    },
+  },
+  body: {
+    "@media (max-width: 480px)": {
+      display: "flex",
+      flexDirection: "column",
+      maxHeight: `calc(100vh - 2 * ${tokens.spacingHorizontalM})`,
+    },
+  },
+  content: { "@media (max-width: 480px)": { flex: "1 1 auto", minHeight: "3em", overflowY: "auto" } },
+  buttons: { "@media (max-width: 480px)": { flexShrink: 0, paddingTop: tokens.spacingVerticalS } },
 });
 
 export interface ApplyPreviewProps {
@@ -65,12 +85,18 @@ export interface ApplyPreviewProps {
 export function ApplyPreview({ preview, applying, s, onConfirm, onCancel, onToggleChoice }: ApplyPreviewProps) {
   const c = useStyles();
   const shared = useSharedStyles();
+  const cancel = useRef<HTMLButtonElement>(null);
+  const open = preview !== null;
+  useEffect(() => {
+    // After the dialog's own focus handling has run.
+    if (open) requestAnimationFrame(() => cancel.current?.focus());
+  }, [open]);
   return (
     <Dialog open={preview !== null} modalType="modal" onOpenChange={(_, d) => !d.open && !applying && onCancel()}>
-      <DialogSurface aria-describedby="apply-preview-body">
-        <DialogBody>
+      <DialogSurface className={c.surface} aria-describedby="apply-preview-body">
+        <DialogBody className={c.body}>
           <DialogTitle>{s.previewTitle}</DialogTitle>
-          <DialogContent id="apply-preview-body">
+          <DialogContent className={c.content} id="apply-preview-body">
             {preview && (
               <>
                 {preview.changes.length > 0 && (
@@ -141,7 +167,7 @@ export function ApplyPreview({ preview, applying, s, onConfirm, onCancel, onTogg
               </>
             )}
           </DialogContent>
-          <DialogActions>
+          <DialogActions className={c.buttons}>
             <Button
               appearance="primary"
               onClick={onConfirm}
@@ -150,7 +176,8 @@ export function ApplyPreview({ preview, applying, s, onConfirm, onCancel, onTogg
             >
               {applying ? s.applying : s.confirmApply}
             </Button>
-            <Button appearance="secondary" onClick={onCancel} disabled={applying}>
+            {/* Focus starts on Cancel: Enter pressed twice (once to open, once by habit) writes nothing. */}
+            <Button ref={cancel} appearance="secondary" onClick={onCancel} disabled={applying}>
               {s.cancel}
             </Button>
           </DialogActions>

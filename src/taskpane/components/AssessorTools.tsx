@@ -31,6 +31,7 @@ const useStyles = makeStyles({
 export interface ToolsIntents {
   onTarget(target: number | null): void;
   onStep(step: number): void;
+  onRaise(raise: number): void;
   onToggleOutOfReach(framework: string, indicator: number): void;
   /** the chart view; the add-in loads it as a separate chunk the first time it is shown */
   Charts?: ComponentType<ToolChartsProps>;
@@ -66,6 +67,7 @@ export function AssessorTools({
   onSelect,
   onTarget,
   onStep,
+  onRaise,
   onToggleOutOfReach,
   Charts,
 }: AssessorToolsProps) {
@@ -90,6 +92,7 @@ export function AssessorTools({
               headingLevel={inner}
               onTarget={onTarget}
               onStep={onStep}
+              onRaise={onRaise}
               onToggleOutOfReach={(id) => onToggleOutOfReach(frameworkId, id)}
               onSelect={onSelect}
             />
@@ -101,7 +104,7 @@ export function AssessorTools({
               {s.reconcileTitle}
             </AccordionHeader>
             <AccordionPanel className={c.panel}>
-              <Reconciliation view={tools.reconciliation} s={s} headingLevel={inner} onSelect={onSelect} />
+              <Reconciliation view={tools.reconciliation} s={s} headingLevel={inner} />
             </AccordionPanel>
           </AccordionItem>
         )}

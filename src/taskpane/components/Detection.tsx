@@ -6,7 +6,7 @@ import { DetectionView } from "../view";
 const useStyles = makeStyles({
   details: {
     marginTop: tokens.spacingVerticalM,
-    fontSize: tokens.fontSizeBase200,
+    fontSize: tokens.fontSizeBase300,
     color: tokens.colorNeutralForeground1,
   },
   summary: {
@@ -26,7 +26,7 @@ const useStyles = makeStyles({
     margin: `${tokens.spacingVerticalXS} 0 0`,
   },
   term: { color: tokens.colorNeutralForeground2 },
-  def: { margin: 0, overflowWrap: "anywhere" },
+  def: { margin: 0, overflowWrap: "break-word" },
   notes: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 

@@ -11,7 +11,7 @@ import { useSharedStyles } from "./sharedStyles";
 const useStyles = makeStyles({
   group: {
     margin: `${tokens.spacingVerticalS} 0 2px`,
-    fontSize: tokens.fontSizeBase200,
+    fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground2,
   },
@@ -22,9 +22,9 @@ const useStyles = makeStyles({
     rowGap: "2px",
     margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalS}`,
     padding: `0 ${tokens.spacingHorizontalS}`,
-    fontSize: tokens.fontSizeBase200,
+    fontSize: tokens.fontSizeBase300,
   },
-  term: { margin: 0, minWidth: 0, overflowWrap: "anywhere", color: tokens.colorNeutralForeground1 },
+  term: { margin: 0, minWidth: 0, overflowWrap: "break-word", color: tokens.colorNeutralForeground1 },
   label: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   count: { margin: 0, textAlign: "right" },
 });

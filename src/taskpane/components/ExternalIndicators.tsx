@@ -12,8 +12,8 @@ import { useSharedStyles } from "./sharedStyles";
 const useStyles = makeStyles({
   item: {
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
   },
   from: { color: tokens.colorNeutralForeground2 },
   field: { marginTop: tokens.spacingVerticalXS, maxWidth: "16em" },

@@ -1,5 +1,5 @@
 /** Indicators below the low-score threshold, per level column; clicking one selects its cell. */
-import { Badge, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Strings } from "../i18n";
 import { AssessmentView, LowScoreView } from "../view";
 import { useSharedStyles } from "./sharedStyles";
@@ -8,7 +8,7 @@ const useStyles = makeStyles({
   external: { marginLeft: tokens.spacingHorizontalXS },
   group: {
     margin: `${tokens.spacingVerticalS} 0 2px`,
-    fontSize: tokens.fontSizeBase200,
+    fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground2,
   },
@@ -53,7 +53,12 @@ export function LowScoreList({ lowScores, assessments, threshold, s, onSelect }:
                   <span className={shared.grow}>
                     <span className={shared.indicatorCode}>{l.indicatorCode}</span> {l.indicatorName}{" "}
                     {l.external && (
-                      <Badge className={c.external} appearance="outline" size="small" color="informative">
+                      <Badge
+                        className={mergeClasses(c.external, shared.wrappingBadge)}
+                        appearance="outline"
+                        size="small"
+                        color="informative"
+                      >
                         {s.external}
                       </Badge>
                     )}

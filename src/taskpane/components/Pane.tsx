@@ -6,11 +6,13 @@
 import {
   Button,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
+  Switch,
   tokens,
 } from "@fluentui/react-components";
 import {
@@ -28,8 +30,9 @@ import { PaneView } from "../view";
 import { ApplyPreview, PreviewView } from "./ApplyPreview";
 import { ToolsIntents } from "./AssessorTools";
 import { ExternalIndicatorsProps } from "./ExternalIndicators";
+import { MeetingRecord, MeetingRecordProps } from "./MeetingRecord";
 import { SettingsPanel, SettingsPanelProps } from "./SettingsPanel";
-import { TableSection } from "./TableSection";
+import { tableIds, TableSection } from "./TableSection";
 import { useSharedStyles } from "./sharedStyles";
 import { WorkbookNotices, WorkbookNoticesProps } from "./WorkbookNotices";
 
@@ -45,16 +48,21 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     fontFamily: tokens.fontFamilyBase,
   },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  secondary: {
+  // One compact row of commands, so the result starts near the top of the pane.
+  actions: {
     display: "flex",
     flexWrap: "wrap",
     alignItems: "center",
     columnGap: tokens.spacingHorizontalXS,
-    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
+    rowGap: tokens.spacingVerticalXS,
   },
   spacer: { flexGrow: 1 },
-  live: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
+  // Projected: every heading and sentence at 20 px, like the values.
+  meeting: {
+    "& h2, & h3": { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+    "& p": { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  },
+  meetingSwitch: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   loading: { paddingTop: tokens.spacingVerticalXXL },
   unavailable: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   divider: {
@@ -79,6 +87,9 @@ const useStyles = makeStyles({
   },
 });
 
+/** How long the confirmation of an apply stays. */
+const APPLIED_MS = 12000;
+
 export interface PaneProps {
   s: Strings;
   view: PaneView | null;
@@ -88,6 +99,7 @@ export interface PaneProps {
   unavailable: string[];
   error: string | null;
   appliedSheet: string | null;
+  appliedCells: number;
   /** what the last apply could not write on this Excel, in the pane's language */
   appliedSkipped: string[];
   /** what of the person's the last apply left as it was, and where the result is instead */
@@ -103,6 +115,10 @@ export interface PaneProps {
   onSelect(sheet: string, cell: string): void;
   onSwitchLanguage(): void;
   onDismiss(): void;
+  /** projected: commands hidden, figures enlarged */
+  meeting: boolean;
+  onMeeting(on: boolean): void;
+  record: Pick<MeetingRecordProps, "lines" | "writtenTo" | "onCopy" | "onWrite">;
   convert: ExternalIndicatorsProps["convert"];
   /** the assessor tools of each table, in the order of view.tables */
   tools: ToolsView[] | null;
@@ -116,6 +132,8 @@ export function Pane(p: PaneProps) {
   const c = useStyles();
   const shared = useSharedStyles();
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [olderSeen, setOlderSeen] = useState(false);
+  const meeting = p.meeting;
   const [toolsRequest, setToolsRequest] = useState(0);
   const { cues, announcement } = useChangeCues(view, s);
   const canApply = !!view && view.tables.length > 0 && !p.applying;
@@ -136,17 +154,24 @@ export function Pane(p: PaneProps) {
     if (wasOpen.current && !previewOpen) requestAnimationFrame(() => applyButton.current?.focus());
     wasOpen.current = previewOpen;
   }, [previewOpen]);
+  // The confirmation goes by itself after a while (what this Excel skipped stays until closed).
+  const { appliedSheet, appliedSkipped, onDismiss } = p;
+  useEffect(() => {
+    if (!appliedSheet || appliedSkipped.length > 0) return;
+    const timer = setTimeout(onDismiss, APPLIED_MS);
+    return () => clearTimeout(timer);
+  }, [appliedSheet, appliedSkipped.length, onDismiss]);
   const closeSettings = () => {
     setSettingsOpen(false);
     requestAnimationFrame(() => settingsButton.current?.focus());
   };
   const hasTools = !!p.tools && p.tools.length > 0 && !!view && view.tables.length > 0;
   return (
-    <main className={c.root} aria-busy={p.reading || p.applying}>
+    <main className={mergeClasses(c.root, meeting && c.meeting)} aria-busy={p.reading || p.applying}>
       {hasTools && (
         <a
           className={c.skip}
-          href="#tools"
+          href={`#${tableIds(view.tables[0].key).panel}`}
           onClick={(e) => {
             e.preventDefault();
             setToolsRequest((n) => n + 1);
@@ -158,45 +183,57 @@ export function Pane(p: PaneProps) {
       {/* Office shows the add-in's name above the pane; the heading is for screen readers. */}
       <h1 className={shared.visuallyHidden}>{s.appTitle}</h1>
       <div className={c.actions} role="toolbar" aria-label={s.appTitle}>
-        <Button
-          ref={applyButton}
-          appearance="primary"
-          icon={<TableArrowUp20Regular />}
-          onClick={p.onApply}
-          disabled={!canApply}
-          disabledFocusable={p.applying}
-        >
-          {s.apply}
-        </Button>
-        <Button icon={<ArrowSync20Regular />} onClick={p.onRefresh} title={s.refreshHint}>
-          {s.refresh}
-        </Button>
-      </div>
-      <div className={c.secondary}>
-        <Button
-          ref={settingsButton}
-          appearance="subtle"
-          size="small"
-          icon={settingsOpen ? <Dismiss20Regular /> : <Settings20Regular />}
-          onClick={() => setSettingsOpen(!settingsOpen)}
-          aria-expanded={settingsOpen}
-          aria-controls="settings-panel"
-        >
-          {s.settings}
-        </Button>
-        <Button
-          appearance="subtle"
-          size="small"
-          icon={<LocalLanguage20Regular />}
-          onClick={p.onSwitchLanguage}
-          aria-label={s.switchLanguageLabel}
-        >
-          {s.switchLanguage}
-        </Button>
+        {!meeting && (
+          <>
+            <Button
+              ref={applyButton}
+              appearance="primary"
+              icon={<TableArrowUp20Regular />}
+              onClick={p.onApply}
+              disabled={!canApply}
+              disabledFocusable={p.applying}
+            >
+              {s.apply}
+            </Button>
+            <Button
+              appearance="subtle"
+              icon={<ArrowSync20Regular />}
+              onClick={p.onRefresh}
+              aria-label={s.refresh}
+              title={p.live ? `${s.refreshHint}. ${s.liveOn}` : s.refreshHint}
+            />
+            <Button
+              ref={settingsButton}
+              appearance="subtle"
+              icon={settingsOpen ? <Dismiss20Regular /> : <Settings20Regular />}
+              onClick={() => (settingsOpen ? closeSettings() : setSettingsOpen(true))}
+              aria-label={s.settings}
+              title={s.settings}
+              aria-expanded={settingsOpen}
+              aria-controls="settings-panel"
+            />
+            <Button
+              appearance="subtle"
+              icon={<LocalLanguage20Regular />}
+              onClick={p.onSwitchLanguage}
+              aria-label={s.switchLanguageLabel}
+              title={s.switchLanguageLabel}
+              lang={s.lang === "id" ? "en" : "id"}
+            >
+              {s.switchLanguageShort}
+            </Button>
+          </>
+        )}
         <span className={c.spacer} />
         {p.reading && view && <Spinner size="extra-tiny" aria-label={s.loading} />}
+        <Switch
+          className={c.meetingSwitch}
+          label={s.meeting}
+          checked={meeting}
+          onChange={(_, d) => p.onMeeting(d.checked)}
+          title={s.meetingHint}
+        />
       </div>
-      {p.live && <p className={c.live}>{s.liveOn}</p>}
       {/* Says the new index and predicate after a change; "loading" only before the first reading. */}
       <div aria-live="polite" className={shared.visuallyHidden} data-testid="live">
         {announcement || (p.reading && !view ? s.loading : "")}
@@ -213,7 +250,7 @@ export function Pane(p: PaneProps) {
       {p.appliedSheet && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            {s.applied(p.appliedSheet)}
+            {s.applied(p.appliedSheet, p.appliedCells)}
             {p.appliedLeft.length > 0 && (
               <>
                 <div>{s.appliedLeft}</div>
@@ -238,21 +275,18 @@ export function Pane(p: PaneProps) {
           {dismissAction}
         </MessageBar>
       )}
-      {p.unavailable.length > 0 && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{s.olderExcel}</MessageBarTitle>
-            <ul className={c.unavailable}>
-              {p.unavailable.map((u) => (
-                <li key={u}>{u}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
       <WorkbookNotices s={s} {...p.excel} />
-      {settingsOpen && (
-        <div id="settings-panel">
+      {/* Below the result, and closed by a click: the notice must not push the index off the first screen. */}
+      {settingsOpen && !meeting && (
+        <div
+          id="settings-panel"
+          onKeyDown={(e) => {
+            if (e.key === "Escape") {
+              e.stopPropagation();
+              closeSettings();
+            }
+          }}
+        >
           <SettingsPanel
             {...p.settings}
             s={s}
@@ -289,9 +323,33 @@ export function Pane(p: PaneProps) {
             toolsIntents={p.toolsIntents}
             cues={cues}
             toolsRequest={k === 0 ? toolsRequest : 0}
+            meeting={meeting}
           />
         </div>
       ))}
+      <MeetingRecord {...p.record} s={s} heading="h2" busy={p.applying} onSelect={p.onSelect} />
+      {p.unavailable.length > 0 && !olderSeen && !meeting && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{s.olderExcel}</MessageBarTitle>
+            <ul className={c.unavailable}>
+              {p.unavailable.map((u) => (
+                <li key={u}>{u}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label={s.dismiss}
+                icon={<Dismiss20Regular />}
+                onClick={() => setOlderSeen(true)}
+              />
+            }
+          />
+        </MessageBar>
+      )}
       <ApplyPreview
         preview={p.preview}
         applying={p.applying}

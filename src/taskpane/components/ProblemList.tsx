@@ -9,7 +9,13 @@ const SHOWN = 25;
 
 const useStyles = makeStyles({
   row: { flexDirection: "column", rowGap: "2px" },
-  top: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS, width: "100%" },
+  top: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: `2px ${tokens.spacingHorizontalXS}`,
+    width: "100%",
+  },
   spacer: { flexGrow: 1 },
   more: { marginTop: tokens.spacingVerticalXS },
 });
@@ -35,11 +41,16 @@ export function ProblemList({ problems, none, s, onSelect }: ProblemListProps) {
           const content = (
             <>
               <span className={c.top}>
-                <Badge appearance="tint" size="small" color={p.severity === "error" ? "danger" : "warning"}>
+                <Badge
+                  className={shared.wrappingBadge}
+                  appearance="tint"
+                  size="medium"
+                  color={p.severity === "error" ? "danger" : "warning"}
+                >
                   {p.codeText}
                 </Badge>{" "}
                 {p.external && (
-                  <Badge appearance="outline" size="small" color="informative">
+                  <Badge className={shared.wrappingBadge} appearance="outline" size="medium" color="informative">
                     {s.external}
                   </Badge>
                 )}

@@ -1,16 +1,12 @@
 /**
- * Self-assessment against the assessor: the index difference, each domain's and aspect's
- * contribution to it (beside the group's own two indices, so one is not read as the
- * other), and the indicators that differ, largest effect first. During the interview the
- * team spends its minutes on the top rows; clicking one selects the assessor's cell.
+ * Self-assessment against the assessor: the index difference and each domain's and
+ * aspect's contribution to it, beside the group's own two indices, so one is not read as
+ * the other. The indicators that differ are the agenda under the results (Agenda.tsx).
  */
-import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Strings } from "../i18n";
 import { GapView, ReconciliationView } from "../toolsView";
 import { useSharedStyles } from "./sharedStyles";
-
-const SHOWN = 12;
 
 const useStyles = makeStyles({
   summary: {
@@ -20,7 +16,7 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     margin: `0 0 ${tokens.spacingVerticalXS}`,
   },
-  sides: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  sides: { fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground2 },
   figures: {
     fontSize: tokens.fontSizeBase500,
     lineHeight: tokens.lineHeightBase500,
@@ -38,7 +34,7 @@ const useStyles = makeStyles({
   up: { color: tokens.colorPaletteGreenForeground2 },
   group: {
     margin: `${tokens.spacingVerticalS} 0 2px`,
-    fontSize: tokens.fontSizeBase200,
+    fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground2,
   },
@@ -48,10 +44,10 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     alignItems: "center",
     padding: `2px ${tokens.spacingHorizontalS}`,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
   },
-  gapName: { minWidth: 0, overflowWrap: "anywhere" },
+  gapName: { minWidth: 0, overflowWrap: "break-word" },
   label: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   count: { color: tokens.colorNeutralForeground2 },
   own: { display: "block", color: tokens.colorNeutralForeground2, fontVariantNumeric: "tabular-nums" },
@@ -70,20 +66,12 @@ const useStyles = makeStyles({
     fontVariantNumeric: "tabular-nums",
     fontWeight: tokens.fontWeightSemibold,
   },
-  levels: {
-    flexShrink: 0,
-    fontVariantNumeric: "tabular-nums",
-    color: tokens.colorNeutralForeground2,
-    whiteSpace: "nowrap",
-  },
-  more: { marginTop: tokens.spacingVerticalXS },
 });
 
 export interface ReconciliationProps {
   view: ReconciliationView;
   s: Strings;
   headingLevel: 5 | 6;
-  onSelect(sheet: string, cell: string): void;
 }
 
 function tone(text: string): "down" | "up" | null {
@@ -128,13 +116,11 @@ function GapList({ gaps, total, s }: { gaps: GapView[]; total: number; s: String
   );
 }
 
-export function Reconciliation({ view: v, s, headingLevel, onSelect }: ReconciliationProps) {
+export function Reconciliation({ view: v, s, headingLevel }: ReconciliationProps) {
   const c = useStyles();
   const shared = useSharedStyles();
-  const [all, setAll] = useState(false);
   const H = headingLevel === 5 ? "h5" : "h6";
   const t = v.gap ? tone(v.gap) : null;
-  const shown = all ? v.differences : v.differences.slice(0, SHOWN);
   return (
     <>
       <p className={c.sides}>
@@ -163,52 +149,6 @@ export function Reconciliation({ view: v, s, headingLevel, onSelect }: Reconcili
       <H className={c.group}>{s.contributionByAspect}</H>
       {v.domains.length === 0 && <p className={shared.muted}>{s.contributionHint}</p>}
       <GapList gaps={v.aspects} total={v.total} s={s} />
-      <H className={c.group}>{s.differences(v.differences.length)}</H>
-      {v.differences.length === 0 ? (
-        <p className={shared.muted}>{s.noDifferences}</p>
-      ) : (
-        <ol className={shared.list}>
-          {shown.map((d) => {
-            const content = (
-              <>
-                {d.cell && <span className={shared.cellTag}>{d.cell}</span>}{" "}
-                <span className={shared.grow}>
-                  <span className={shared.indicatorCode}>{d.code}</span> {d.name}
-                </span>{" "}
-                <span className={c.levels}>
-                  <span className={shared.visuallyHidden}>{s.level} </span>
-                  {d.from} → {d.to}
-                </span>{" "}
-                <span className={c.impact}>
-                  <span className={shared.visuallyHidden}>{s.impact} </span>
-                  {d.impact}
-                </span>
-              </>
-            );
-            return (
-              <li key={d.key}>
-                {d.cell ? (
-                  <button
-                    type="button"
-                    className={shared.cellButton}
-                    onClick={() => onSelect(d.sheet, d.cell!)}
-                    title={s.goTo(`${d.sheet}!${d.cell}`)}
-                  >
-                    {content}
-                  </button>
-                ) : (
-                  <div className={shared.plainRow}>{content}</div>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-      )}
-      {!all && v.differences.length > SHOWN && (
-        <Button className={c.more} appearance="secondary" size="small" onClick={() => setAll(true)}>
-          {s.showAll(v.differences.length)}
-        </Button>
-      )}
       {v.unmatched.length > 0 && <p className={shared.muted}>{s.notCompared(v.unmatched.join(", "))}</p>}
     </>
   );

@@ -4,12 +4,13 @@
  * other sections (aspects, every problem, low scores, the assessor tools, what was
  * detected) as tabs, one at a time, so the pane stays short.
  */
-import { makeStyles, MessageBar, MessageBarBody, Tab, TabList, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, MessageBar, MessageBarBody, Tab, TabList, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { ChangeCues, cueKey } from "../changeCue";
 import { Strings } from "../i18n";
 import { ToolsView } from "../toolsView";
 import { TableView } from "../view";
+import { Agenda } from "./Agenda";
 import { AssessmentCard } from "./AssessmentCard";
 import { AssessorTools, ToolsIntents } from "./AssessorTools";
 import { Detection } from "./Detection";
@@ -22,22 +23,29 @@ import { useSharedStyles } from "./sharedStyles";
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column" },
   title: {
-    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`,
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalS,
+    margin: `0 0 ${tokens.spacingVerticalXS}`,
     fontSize: tokens.fontSizeBase400,
     lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
   sheet: {
-    display: "block",
-    fontSize: tokens.fontSizeBase200,
+    fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightRegular,
     color: tokens.colorNeutralForeground2,
   },
+  // The cards share their rows (each card is a subgrid), so two indices stand level.
   cards: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fit, minmax(110px, 1fr))",
-    gap: tokens.spacingHorizontalS,
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
   },
+  // Projected figures need room: two cards side by side from about 300 px, one above the other below.
+  meetingCards: { gridTemplateColumns: "repeat(auto-fit, minmax(140px, 1fr))" },
   status: { marginTop: tokens.spacingVerticalS },
   // Tabs wrap onto a second line in a narrow pane instead of scrolling it sideways.
   tabs: {
@@ -71,6 +79,14 @@ export interface TableSectionProps {
   cues: ChangeCues["cues"];
   /** counts up each time the skip link asks for this table's tools */
   toolsRequest?: number;
+  /** projected: larger figures, no commands */
+  meeting?: boolean;
+}
+
+/** The id of a table's heading and of its sections' panel, which the skip link targets. */
+export function tableIds(key: string): { heading: string; panel: string } {
+  const heading = `table-${key.replace(/[^A-Za-z0-9]/g, "-")}`;
+  return { heading, panel: `${heading}-panel` };
 }
 
 export function TableSection({
@@ -83,12 +99,13 @@ export function TableSection({
   toolsIntents,
   cues,
   toolsRequest = 0,
+  meeting = false,
 }: TableSectionProps) {
   const c = useStyles();
   const shared = useSharedStyles();
   const H = headingLevel === 2 ? "h2" : "h3";
   const Sub = headingLevel === 2 ? "h3" : "h4";
-  const id = `table-${t.key.replace(/[^A-Za-z0-9]/g, "-")}`;
+  const id = tableIds(t.key).heading;
   const hasDomains = t.domains.length > 0;
   const sections: { key: SectionKey; label: string }[] = [
     ...(hasDomains ? [{ key: "aspects" as const, label: s.aspects }] : []),
@@ -117,9 +134,17 @@ export function TableSection({
           {s.sheet} “{t.sheet}”
         </span>
       </H>
-      <div className={c.cards}>
+      <div className={mergeClasses(c.cards, meeting && c.meetingCards)}>
         {t.assessments.map((a, k) => (
-          <AssessmentCard key={a.key} assessment={a} position={k} change={cues[cueKey(t.key, a.key)] ?? null} s={s} />
+          <AssessmentCard
+            key={a.key}
+            assessment={a}
+            position={k}
+            change={cues[cueKey(t.key, a.key)] ?? null}
+            meeting={meeting}
+            s={s}
+            onSelect={onSelect}
+          />
         ))}
       </div>
       {t.blocking.length > 0 && (
@@ -136,7 +161,10 @@ export function TableSection({
         </MessageBar>
       )}
       <Sub className={shared.heading}>{hasDomains ? s.domains : s.aspects}</Sub>
-      <ScoreBars groups={hasDomains ? t.domains : t.aspects} max={t.levelMax} s={s} />
+      <ScoreBars groups={hasDomains ? t.domains : t.aspects} max={t.levelMax} s={s} meeting={meeting} />
+      {tools?.reconciliation && (
+        <Agenda view={tools.reconciliation} s={s} meeting={meeting} heading={Sub} onSelect={onSelect} />
+      )}
       <TabList
         className={c.tabs}
         size="small"
@@ -162,7 +190,7 @@ export function TableSection({
         {section === "aspects" && (
           <>
             <Sub className={shared.heading}>{s.aspects}</Sub>
-            <ScoreBars groups={t.aspects} max={t.levelMax} s={s} />
+            <ScoreBars groups={t.aspects} max={t.levelMax} s={s} meeting={meeting} />
           </>
         )}
         {section === "problems" && (

@@ -19,20 +19,24 @@ import {
   ArrowUndo16Regular,
   ChevronDown16Regular,
   ChevronRight16Regular,
+  Copy16Regular,
   Prohibited16Regular,
 } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Strings } from "../i18n";
 import { parseTyped } from "../format";
-import { AssessmentPlanView, PlanLineView, targetText, TargetView } from "../toolsView";
+import { copyText } from "../clipboard";
+import { AssessmentPlanView, PlanLineView, planTable, TargetView } from "../toolsView";
 import { useSharedStyles } from "./sharedStyles";
 
 const SHOWN = 25;
 
 const useStyles = makeStyles({
   fields: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-start" },
-  target: { flex: "1 1 10em", maxWidth: "14em" },
-  step: { flex: "0 1 7em" },
+  // minWidth 0: at 200 % zoom the field shrinks with the pane instead of pushing it sideways.
+  target: { flex: "1 1 8em", maxWidth: "14em", minWidth: 0 },
+  step: { flex: "0 1 7em", minWidth: 0 },
+  input: { minWidth: 0, width: "100%" },
   out: {
     display: "flex",
     flexWrap: "wrap",
@@ -40,24 +44,26 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
     marginTop: tokens.spacingVerticalS,
   },
-  outLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  outLabel: { fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground2 },
   group: {
     margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`,
-    fontSize: tokens.fontSizeBase200,
+    fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground2,
   },
   message: {
     margin: `0 0 ${tokens.spacingVerticalXS}`,
-    fontSize: tokens.fontSizeBase200,
+    fontSize: tokens.fontSizeBase300,
     color: tokens.colorNeutralForeground1,
   },
   note: { marginTop: tokens.spacingVerticalS },
   row: { display: "flex", alignItems: "flex-start", columnGap: "2px" },
+  line: { flexDirection: "column", rowGap: "2px", flex: "1 1 auto", minWidth: 0 },
+  what: { minWidth: 0, overflowWrap: "break-word" },
   number: {
-    flexShrink: 0,
+    display: "inline-block",
     minWidth: "1.6em",
-    textAlign: "right",
+    marginRight: tokens.spacingHorizontalXS,
     color: tokens.colorNeutralForeground3,
     fontVariantNumeric: "tabular-nums",
   },
@@ -73,20 +79,14 @@ const useStyles = makeStyles({
   change: {
     padding: `0 ${tokens.spacingHorizontalXS}`,
     borderRadius: tokens.borderRadiusMedium,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorPaletteGreenForeground1,
     backgroundColor: tokens.colorPaletteGreenBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteGreenBorder1}`,
   },
-  index: {
-    flexShrink: 0,
-    minWidth: "2.6em",
-    textAlign: "right",
-    fontVariantNumeric: "tabular-nums",
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  index: { fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
   count: { color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
   mark: { flexShrink: 0, minWidth: "28px", marginTop: "2px" },
   more: { marginTop: tokens.spacingVerticalXS },
@@ -99,6 +99,7 @@ export interface TargetPlanProps {
   headingLevel: 5 | 6;
   onTarget(target: number | null): void;
   onStep(step: number): void;
+  onRaise(raise: number): void;
   onToggleOutOfReach(indicator: number): void;
   onSelect(sheet: string, cell: string): void;
 }
@@ -128,35 +129,36 @@ function PlanRow({
 }) {
   const c = useStyles();
   const shared = useSharedStyles();
+  // Two lines: what is raised, then where and by how much; nothing squeezes a name into a sliver at 200 % zoom.
   const content = (
     <>
       {/* Spaces between the parts, so a screen reader does not run them together. */}
-      {number !== undefined && (
-        <span className={c.number}>
-          <span className={shared.visuallyHidden}>{s.stepNumber(number)}</span>
-          <span aria-hidden="true">{number}</span>
-        </span>
-      )}{" "}
-      {line.cell && <span className={shared.cellTag}>{line.cell}</span>}{" "}
-      <span className={shared.grow}>
-        <span className={shared.indicatorCode}>{line.code}</span> {line.name}{" "}
-        <span className={c.detail}>
-          <span className={c.levels}>
-            <span className={shared.visuallyHidden}>{s.level} </span>
-            {line.from} → {line.to}
-          </span>{" "}
-          {count !== undefined && <span className={c.count}>{s.planGroup(count)}</span>}{" "}
-          {line.predicateChange && (
-            <span className={c.change}>
-              <span className={shared.visuallyHidden}>{s.predicateChange}: </span>
-              {line.predicateChange.from} → {line.predicateChange.to}
-            </span>
-          )}
-        </span>
+      <span className={c.what}>
+        {number !== undefined && (
+          <span className={c.number}>
+            <span className={shared.visuallyHidden}>{s.stepNumber(number)}</span>
+            <span aria-hidden="true">{number}</span>
+          </span>
+        )}{" "}
+        <span className={shared.indicatorCode}>{line.code}</span> {line.name}
       </span>{" "}
-      <span className={c.index}>
-        <span className={shared.visuallyHidden}>{number !== undefined ? s.indexAfter : s.planIndexAfter} </span>
-        {line.index}
+      <span className={c.detail}>
+        {line.cell && <span className={shared.cellTag}>{line.cell}</span>}{" "}
+        <span className={c.levels}>
+          <span className={shared.visuallyHidden}>{s.level} </span>
+          {line.from} → {line.to}
+        </span>{" "}
+        {count !== undefined && <span className={c.count}>{s.planGroup(count)}</span>}{" "}
+        <span className={c.index}>
+          <span className={shared.visuallyHidden}>{number !== undefined ? s.indexAfter : s.planIndexAfter} </span>
+          {line.index}
+        </span>{" "}
+        {line.predicateChange && (
+          <span className={c.change}>
+            <span className={shared.visuallyHidden}>{s.predicateChange}: </span>
+            {line.predicateChange.from} → {line.predicateChange.to}
+          </span>
+        )}
       </span>
     </>
   );
@@ -165,14 +167,14 @@ function PlanRow({
       {line.cell ? (
         <button
           type="button"
-          className={shared.cellButton}
+          className={mergeClasses(shared.cellButton, c.line)}
           onClick={() => onSelect(line.sheet, line.cell!)}
           title={s.goTo(`${line.sheet}!${line.cell}`)}
         >
           {content}
         </button>
       ) : (
-        <div className={shared.plainRow}>{content}</div>
+        <div className={mergeClasses(shared.plainRow, c.line)}>{content}</div>
       )}
       <Button
         className={c.mark}
@@ -204,6 +206,7 @@ function AssessmentPlan({
   const shared = useSharedStyles();
   const [all, setAll] = useState(false);
   const [detail, setDetail] = useState(false);
+  const [copied, setCopied] = useState<boolean | null>(null);
   const shown = all ? plan.steps : plan.steps.slice(0, SHOWN);
   const detailId = `plan-detail-${plan.key}`;
   const intent = plan.status === "met" ? "success" : plan.status === "unreachable" ? "warning" : null;
@@ -230,6 +233,22 @@ function AssessmentPlan({
             />
           ))}
         </ol>
+      )}
+      {plan.groups.length > 0 && (
+        <>
+          <Button
+            className={c.more}
+            size="small"
+            icon={<Copy16Regular />}
+            onClick={() => void copyText(planTable(plan, s.lang)).then(setCopied)}
+          >
+            {s.planCopy}
+          </Button>
+          <span className={shared.visuallyHidden} role="status">
+            {copied === true ? s.planCopied : copied === false ? s.recordCopyFailed : ""}
+          </span>
+          {copied === true && <p className={shared.muted}>{s.planCopied}</p>}
+        </>
       )}
       {plan.steps.length > 0 && (
         <Button
@@ -267,11 +286,30 @@ function AssessmentPlan({
   );
 }
 
-export function TargetPlan({ view, s, headingLevel, onTarget, onStep, onToggleOutOfReach, onSelect }: TargetPlanProps) {
+export function TargetPlan({
+  view,
+  s,
+  headingLevel,
+  onTarget,
+  onStep,
+  onRaise,
+  onToggleOutOfReach,
+  onSelect,
+}: TargetPlanProps) {
   const c = useStyles();
   const shared = useSharedStyles();
   const [text, setText] = useState(view.target ?? "");
   const parsed = parseTarget(text, view.levelMax);
+  // The row or button pressed goes away with the plan made again: focus moves to what takes its place.
+  const [focusOn, setFocusOn] = useState<number | "input" | null>(null);
+  const outGroup = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusOn === null) return;
+    const restore = outGroup.current?.querySelector<HTMLButtonElement>(`[data-indicator="${focusOn}"]`);
+    (focusOn === "input" || !restore ? input.current : restore)?.focus();
+    setFocusOn(null);
+  }, [focusOn, view.outOfReach]);
   const H = headingLevel === 5 ? "h5" : "h6";
   return (
     <>
@@ -279,20 +317,31 @@ export function TargetPlan({ view, s, headingLevel, onTarget, onStep, onToggleOu
         <Field
           className={c.target}
           label={s.targetLabel}
-          hint={parsed === "bad" ? undefined : s.targetHint}
+          hint={parsed === "bad" ? undefined : s.targetHint(view.example)}
           validationState={parsed === "bad" ? "error" : "none"}
-          validationMessage={parsed === "bad" ? s.targetBad(view.levelMax) : undefined}
+          validationMessage={parsed === "bad" ? s.targetBad(view.levelMax, view.example) : undefined}
         >
           <Input
+            ref={input}
+            className={c.input}
             value={text}
             inputMode="decimal"
-            placeholder={targetText(3.7, s.lang)}
+            placeholder={view.example}
             onChange={(_, d) => {
               setText(d.value);
               const n = parseTarget(d.value, view.levelMax);
               if (n !== "bad") onTarget(n);
             }}
           />
+        </Field>
+        <Field className={c.step} label={s.raiseLabel} hint={s.raiseHint}>
+          <Select value={String(view.raise.value)} onChange={(_, d) => onRaise(Number(d.value))}>
+            {view.raise.choices.map((x) => (
+              <option key={x.value} value={String(x.value)}>
+                {x.text}
+              </option>
+            ))}
+          </Select>
         </Field>
         {view.step && (
           <Field className={c.step} label={s.stepLabel} hint={s.stepHint}>
@@ -308,7 +357,7 @@ export function TargetPlan({ view, s, headingLevel, onTarget, onStep, onToggleOu
       </div>
       {view.stepText && <p className={mergeClasses(shared.muted, c.note)}>{s.stepChoice(view.stepText)}</p>}
       {view.outOfReach.length > 0 && (
-        <div className={c.out} role="group" aria-label={s.outOfReachTitle}>
+        <div ref={outGroup} className={c.out} role="group" aria-label={s.outOfReachTitle}>
           <span className={c.outLabel}>{s.outOfReachTitle}:</span>
           {view.outOfReach.map((i) => (
             <Button
@@ -318,7 +367,11 @@ export function TargetPlan({ view, s, headingLevel, onTarget, onStep, onToggleOu
               icon={<ArrowUndo16Regular />}
               aria-label={s.restoreIndicator(i.code)}
               title={s.restoreIndicator(i.code)}
-              onClick={() => onToggleOutOfReach(i.id)}
+              data-indicator={i.id}
+              onClick={() => {
+                onToggleOutOfReach(i.id);
+                setFocusOn("input");
+              }}
             >
               {i.code}
             </Button>
@@ -333,7 +386,17 @@ export function TargetPlan({ view, s, headingLevel, onTarget, onStep, onToggleOu
             <p className={mergeClasses(shared.muted, c.note)}>{s.outOfReachHint}</p>
           )}
           {view.plans.map((p) => (
-            <AssessmentPlan key={p.key} plan={p} s={s} H={H} onSelect={onSelect} onMark={onToggleOutOfReach} />
+            <AssessmentPlan
+              key={p.key}
+              plan={p}
+              s={s}
+              H={H}
+              onSelect={onSelect}
+              onMark={(id) => {
+                onToggleOutOfReach(id);
+                setFocusOn(id);
+              }}
+            />
           ))}
         </>
       )}

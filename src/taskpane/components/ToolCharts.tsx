@@ -13,7 +13,7 @@ const useStyles = makeStyles({
   figure: { margin: `0 0 ${tokens.spacingVerticalM}`, minWidth: 0 },
   title: {
     margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`,
-    fontSize: tokens.fontSizeBase200,
+    fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground2,
   },

@@ -1,4 +1,8 @@
-/** Styles several components share: text only screen readers hear, a list row that selects a cell, an indicator's code and level. */
+/**
+ * Styles several components share: text only screen readers hear, a list row that selects a
+ * cell, an indicator's code and level. Text a meeting reads is at least the body size of
+ * Microsoft's add-in type ramp (14 px).
+ */
 import { createFocusOutlineStyle, makeStyles, tokens } from "@fluentui/react-components";
 
 export const useSharedStyles = makeStyles({
@@ -38,8 +42,8 @@ export const useSharedStyles = makeStyles({
     backgroundColor: "transparent",
     color: tokens.colorNeutralForeground1,
     fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
     cursor: "pointer",
     ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
     ":active": { backgroundColor: tokens.colorSubtleBackgroundPressed },
@@ -50,19 +54,20 @@ export const useSharedStyles = makeStyles({
     alignItems: "flex-start",
     columnGap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
     color: tokens.colorNeutralForeground1,
   },
   cellTag: {
     flexShrink: 0,
     fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
+    fontSize: tokens.fontSizeBase300,
     // Not the link colour: on a hovered row in the dark theme it falls below 4.5:1.
     color: tokens.colorBrandForeground2,
     minWidth: "3.2em",
   },
-  grow: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
+  // Long names break between words; a single word longer than the line still breaks rather than overflow.
+  grow: { flexGrow: 1, minWidth: 0, overflowWrap: "break-word", hyphens: "auto" },
   heading: {
     margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`,
     fontSize: tokens.fontSizeBase300,
@@ -70,7 +75,9 @@ export const useSharedStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground1,
   },
-  muted: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
+  muted: { fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground2, margin: 0 },
+  /** a badge whose words may wrap (a narrow or zoomed pane) grows instead of spilling over its neighbours */
+  wrappingBadge: { height: "auto", minHeight: "20px", whiteSpace: "normal", textAlign: "left", flexShrink: 1 },
   /** numbers in a column line up */
   figure: { fontVariantNumeric: "tabular-nums" },
 });

@@ -137,6 +137,10 @@ describe("every level cell is checked", () => {
     const missing = t.issues.find((i) => i.code === "missing-indicator")!;
     expect(missing.indicator).toBe(40);
     expect(missing.cell).toBeUndefined();
+    // It says where the row belongs: after the indicator before it that the table has.
+    const row39 = t.layout.rows.find((r) => r.indicatorId === 39)!.row + 1;
+    expect(missing.message.id).toMatch(new RegExp(`; tempatnya setelah indikator 39 \\(baris ${row39}\\)$`));
+    expect(missing.message.en).toMatch(new RegExp(`; it belongs after indicator 39 \\(row ${row39}\\)$`));
     expect(t.assessments[0].complete).toBe(false);
     const json = reportJson(run(T.badInputs()));
     expect("assessments" in json && json.assessments[0].index).toBeNull();

@@ -37,6 +37,23 @@ describe("path to target, Denpasar 2021 final levels (3.19, Baik)", () => {
     expect(predicateLabel(p.predicate)).toBe(predicate);
   });
 
+  test("a yearly rise limit: no indicator more than that above its level, still the fewest steps within it", () => {
+    const p = ok(planTarget(SPBE, FINAL, { target: 3.7, raise: 1 }));
+    expect(p.reached).toBe(true);
+    expect(p.steps).toHaveLength(19);
+    expect(new Set(p.steps.map((s) => s.indicator)).size).toBe(19);
+    expect(p.steps.every((s) => s.to.num - s.from.num === 1n && s.from.num === FINAL.get(s.indicator)!.num)).toBe(true);
+    expect(Number(p.indexUnits) / 100).toBe(3.72);
+    // A cap given for an indicator still holds when it is lower than the rise allows.
+    const capped = ok(planTarget(SPBE, FINAL, { target: 3.7, raise: 2, caps: new Map([[43, 2]]) }));
+    expect(capped.steps.some((s) => s.indicator === 43)).toBe(false);
+    // A rise of 4 at most leaves nothing out: the plan of the unlimited planner.
+    expect(shown(ok(planTarget(SPBE, FINAL, { target: 3.7, raise: 4 })))).toEqual(
+      shown(ok(planTarget(SPBE, FINAL, { target: 3.7 }))),
+    );
+    expect(planTarget(SPBE, FINAL, { target: 3.7, raise: 0 })).toMatchObject({ ok: false, code: "bad-cap" });
+  });
+
   test("3.19 → 3.70: the ten public-service raises (weight 3) first, then eight of weight 2.75; nothing lighter", () => {
     const p = ok(planTarget(SPBE, FINAL, { target: 3.7 }));
     expect(shown(p)).toEqual([

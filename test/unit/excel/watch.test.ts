@@ -4,6 +4,7 @@
  */
 import { columnAreas } from "../../../src/core/grid";
 import { DEBOUNCE_MS, OWN_WRITE_WINDOW_MS, WATCH_RETRY_MS } from "../../../src/excel/officeHost";
+import { LevelChange } from "../../../src/excel/workbookHost";
 import * as T from "../../fixtures/templates";
 import { countSyncs, EMPTY_PLAN, gridOf, setUp, understand } from "./workbooks";
 
@@ -21,8 +22,12 @@ async function levelWatch(apiVersion = "1.14", book = T.standardSpbe()) {
   const rows = t.layout.rows.map((r) => r.row);
   const target = { sheet: t.layout.sheet, ranges: t.layout.levelColumns.flatMap((c) => columnAreas(c.col, rows)) };
   const calls: number[] = [];
-  const stop = await s.host.watch(target, () => calls.push(Date.now()));
-  return { ...s, target, calls, stop };
+  const changes: (LevelChange | undefined)[] = [];
+  const stop = await s.host.watch(target, (change) => {
+    calls.push(Date.now());
+    changes.push(change);
+  });
+  return { ...s, target, calls, changes, stop };
 }
 
 const settle = () => jest.advanceTimersByTimeAsync(DEBOUNCE_MS + 50);
@@ -40,6 +45,21 @@ describe("watching the level cells", () => {
     expect(calls).toHaveLength(0);
     await settle();
     expect(calls).toHaveLength(1);
+  });
+
+  test("the callback says whether a co-author made the change (WorksheetChangedEventArgs.source)", async () => {
+    const { fake, changes } = await levelWatch();
+    fake.workbook.setValue("Kertas Kerja", "E7", 3);
+    await settle();
+    fake.workbook.setValue("Kertas Kerja", "E8", 2, { source: "Remote" });
+    await settle();
+    // One remote change among local ones settled together makes the reading a co-author's.
+    fake.workbook.setValue("Kertas Kerja", "E9", 2);
+    fake.workbook.setValue("Kertas Kerja", "E10", 2, { source: "Remote" });
+    await settle();
+    fake.workbook.setValue("Kertas Kerja", "E7", 4);
+    await settle();
+    expect(changes).toEqual([{ remote: false }, { remote: true }, { remote: true }, { remote: false }]);
   });
 
   test("changes outside the level cells are ignored: notes, evidence, headings, the totals row", async () => {

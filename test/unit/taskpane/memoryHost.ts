@@ -20,6 +20,7 @@ import {
   ApplyOutcome,
   HostCapabilities,
   HostError,
+  LevelChange,
   LevelWatch,
   RowsNeeded,
   WorkbookHost,
@@ -50,7 +51,7 @@ export class MemoryHost implements WorkbookHost {
   validations: Record<string, FoundValidation> = {};
   /** the next read or apply throws this */
   failNext: HostError | Error | null = null;
-  private watchers: { target: LevelWatch; onChange: () => void }[] = [];
+  private watchers: { target: LevelWatch; onChange: (change?: LevelChange) => void }[] = [];
 
   constructor(
     public grid: WorkbookGrid,
@@ -111,7 +112,7 @@ export class MemoryHost implements WorkbookHost {
     this.selected.push({ sheet, address });
   }
 
-  async watch(target: LevelWatch, onChange: () => void): Promise<() => void> {
+  async watch(target: LevelWatch, onChange: (change?: LevelChange) => void): Promise<() => void> {
     const w = { target, onChange };
     this.watchers.push(w);
     this.watching.push(target);
@@ -133,10 +134,10 @@ export class MemoryHost implements WorkbookHost {
     } else if (s.formulas?.[row]) s.formulas[row][col] = null;
   }
 
-  /** A person types into a cell: watchers of that cell hear about it. */
-  edit(sheet: string, address: string, value: CellValue) {
+  /** A person types into a cell (here, or a co-author elsewhere): watchers of that cell hear about it. */
+  edit(sheet: string, address: string, value: CellValue, remote = false) {
     this.setCell(sheet, address, value);
     for (const w of this.watchers)
-      if (w.target.sheet === sheet && w.target.ranges.some((r) => inRange(r, address))) w.onChange();
+      if (w.target.sheet === sheet && w.target.ranges.some((r) => inRange(r, address))) w.onChange({ remote });
   }
 }

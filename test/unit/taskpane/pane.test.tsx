@@ -7,6 +7,7 @@ import { analyze } from "../../../src/core/analyze";
 import { validationKey } from "../../../src/core/planCheck";
 import { buildWritePlan } from "../../../src/core/writePlan";
 import { WorkbookGrid } from "../../../src/core/grid";
+import { summarizePlan } from "../../../src/core/writePlan";
 import { HostError } from "../../../src/excel/workbookHost";
 import { FRAMEWORKS } from "../../../src/frameworks";
 import { formatUnits } from "../../../src/taskpane/format";
@@ -60,7 +61,41 @@ describe("task pane", () => {
     expect(screen.getAllByRole("meter")).toHaveLength((4 + 8) * 2);
     await userEvent.click(screen.getByRole("tab", { name: "Masalah (0)" }));
     expect(screen.getByRole("heading", { name: "Masalah (0)" })).toBeInTheDocument();
-    expect(screen.getByText(/Hasil diperbarui sendiri/)).toBeInTheDocument();
+    // Live updates are said on the Refresh button, not in a standing sentence above the result.
+    expect(screen.getByRole("button", { name: "Muat ulang" })).toHaveAttribute(
+      "title",
+      expect.stringMatching(/Hasil diperbarui sendiri/),
+    );
+  });
+
+  test("a domain's value can be traced: its name opens its indicators, their weights and each column's level", async () => {
+    const grid = spbeGrid();
+    open(new MemoryHost(grid));
+    await screen.findByText("3,19");
+    const name = screen.getByRole("button", { name: "Domain 1 Kebijakan Internal SPBE" });
+    expect(name).toHaveAttribute("aria-expanded", "false");
+    await userEvent.click(name);
+    expect(name).toHaveAttribute("aria-expanded", "true");
+    const table = screen.getByRole("table", { name: /^Asal nilai Domain 1 Kebijakan Internal SPBE/ });
+    const rows = within(table).getAllByRole("row");
+    expect(
+      within(rows[0])
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["Indikator", "Bobot", "C", "D"]);
+    // Domain 1 of SPBE 2020: indicators 1–10, each with its weight and the two columns' levels as typed.
+    expect(rows).toHaveLength(1 + 10);
+    const sheet = grid.sheets[1].values;
+    const cells = within(rows[1])
+      .getAllByRole("cell")
+      .map((c) => c.textContent);
+    expect(cells[0]).toMatch(/^1 /);
+    expect(cells.slice(2)).toEqual([
+      String(sheet[rowOf(grid, "Kertas Kerja", 1)][2]),
+      String(sheet[rowOf(grid, "Kertas Kerja", 1)][3]),
+    ]);
+    await userEvent.click(name);
+    expect(screen.queryByRole("table")).not.toBeInTheDocument();
   });
 
   test("clicking a low-scoring indicator selects its cell", async () => {
@@ -108,6 +143,101 @@ describe("task pane", () => {
     expect(host.reads).toBe(reads + 1);
   });
 
+  test("a typo never blanks the headline: the last index stays, marked out of date, beside the cell and what is wrong", async () => {
+    const grid = spbeGrid();
+    const host = new MemoryHost(grid);
+    open(host);
+    await screen.findByText("3,19");
+    await waitFor(() => expect(host.watching).toHaveLength(1));
+    const cell = cellOf(grid, "C", 7);
+    await act(async () => host.edit("Kertas Kerja", cell, 7));
+    const self = card(/Penilaian Mandiri/);
+    const reason = await within(self).findByRole("button", { name: `${cell}: 7 di luar 1–5` });
+    expect(within(self).getByText("3,75")).toHaveTextContent("indeks terakhir yang dapat dihitung, usang 3,75");
+    expect(within(self).queryByText("belum lengkap")).not.toBeInTheDocument();
+    // The screen reader hears where to go.
+    expect(screen.getByTestId("live")).toHaveTextContent(
+      `Penilaian Mandiri (C): indeks belum dapat dihitung karena ${cell}: 7 di luar 1–5; yang terakhir 3,75`,
+    );
+    // Its card says what blocks it, so nothing is inserted above the domains.
+    expect(screen.queryByRole("heading", { name: /^Yang menghalangi indeks/ })).not.toBeInTheDocument();
+    expect(within(card(/Nilai Asesor/)).getByText("3,19")).toBeInTheDocument();
+    await userEvent.click(reason);
+    expect(host.selected).toEqual([{ sheet: "Kertas Kerja", address: cell }]);
+    // Put right, the index is live again; a second typo keeps the newest valid index, not the first.
+    await act(async () => host.edit("Kertas Kerja", cell, 1));
+    const now = await within(self).findByTestId("index");
+    expect(now.textContent).not.toContain("3,75");
+    await act(async () => host.edit("Kertas Kerja", cell, "x"));
+    expect(await within(self).findByTestId("stale-index")).toHaveTextContent(now.textContent!.replace("Indeks ", ""));
+  });
+
+  test("meeting mode hides the commands, names the columns on the bars, and is remembered", async () => {
+    window.localStorage.clear();
+    const first = open(new MemoryHost(spbeGrid()));
+    await screen.findByText("3,19");
+    expect(screen.getByRole("button", { name: "Terapkan ke buku kerja" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("switch", { name: "Mode rapat" }));
+    expect(screen.queryByRole("button", { name: "Terapkan ke buku kerja" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Muat ulang" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Pengaturan" })).not.toBeInTheDocument();
+    // Each bar is labelled with its column's name, not its letter.
+    const domain1 = screen.getByText("Kebijakan Internal SPBE").closest("li")!;
+    expect(domain1).toHaveTextContent(/Penilaian Mandiri \(C\)3,40.*Nilai Asesor \(D\)3,00/);
+    first.unmount();
+    open(new MemoryHost(spbeGrid()));
+    await screen.findByText("3,19");
+    expect(screen.getByRole("switch", { name: "Mode rapat" })).toBeChecked();
+    await userEvent.click(screen.getByRole("switch", { name: "Mode rapat" }));
+    expect(screen.getByRole("button", { name: "Terapkan ke buku kerja" })).toBeInTheDocument();
+    expect(window.localStorage.getItem("spbe-index.meeting")).toBe("0");
+  });
+
+  test("the meeting's record: each change with who and its effect, copied as Indonesian text, written into its own sheet", async () => {
+    const grid = spbeGrid();
+    const host = new MemoryHost(grid);
+    open(host);
+    await screen.findByText("3,19");
+    await waitFor(() => expect(host.watching).toHaveLength(1));
+    expect(screen.queryByRole("region", { name: /^Catatan rapat/ })).not.toBeInTheDocument();
+    const d2 = cellOf(grid, "D", 2);
+    const before = assessorIndex(host.grid);
+    await act(async () => host.edit("Kertas Kerja", d2, 5));
+    const after = assessorIndex(host.grid);
+    await act(async () => host.edit("Kertas Kerja", cellOf(grid, "C", 7), 7, true));
+    const section = await screen.findByRole("region", { name: "Catatan rapat (2)" });
+    const rows = within(section).getAllByRole("button", { name: /^\d\. / });
+    expect(rows[0]).toHaveTextContent(
+      new RegExp(
+        `^1\\. ${d2} \\(kolom D\\), indikator 2 .*: \\d → 5 \\(oleh komputer ini\\) Domain 1 .*; indeks ${before} → ${after}`,
+      ),
+    );
+    expect(rows[1]).toHaveTextContent(
+      /oleh rekan penulis\) Domain 1 .* → tidak dapat dihitung; indeks 3,75 → tidak dapat dihitung$/,
+    );
+    await userEvent.click(rows[0]);
+    expect(host.selected).toEqual([{ sheet: "Kertas Kerja", address: d2 }]);
+
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    await userEvent.click(within(section).getByRole("button", { name: "Salin sebagai teks" }));
+    expect(await within(section).findByText(/Catatan tersalin/)).toBeInTheDocument();
+    const text: string = writeText.mock.calls[0][0];
+    expect(text.split("\n")).toHaveLength(3);
+    expect(text).toMatch(/^Catatan rapat Indeks SPBE, \d+ \w+ \d{4}\n1\. /);
+    expect(text).toContain("oleh rekan penulis");
+
+    await userEvent.click(within(section).getByRole("button", { name: "Tulis ke lembar" }));
+    await waitFor(() => expect(host.applied).toHaveLength(1));
+    const plan = host.applied[0];
+    expect(plan.sheets).toEqual(["Catatan Rapat"]);
+    expect(plan.cells.find((c) => c.address === "B3")!.value).toBe(`Kertas Kerja!${d2}`);
+    expect(plan.cells.find((c) => c.address === "F4")!.value).toBe("rekan penulis");
+    expect(await within(section).findByText(/Catatan ditulis ke lembar "Catatan Rapat"/)).toBeInTheDocument();
+    // The levels were not touched.
+    expect(plan.cells.every((c) => c.sheet === "Catatan Rapat")).toBe(true);
+  });
+
   test("Refresh reads again where Excel raises no event", async () => {
     const grid = spbeGrid();
     const host = new MemoryHost(grid, { ...ALL_CAPABILITIES, events: false });
@@ -125,6 +255,8 @@ describe("task pane", () => {
     await screen.findByText("3,19");
     await userEvent.click(screen.getByRole("button", { name: "Terapkan ke buku kerja" }));
     const { dialog, button } = await previewDialog("Terapkan ke buku kerja");
+    // Focus starts on Cancel: a second Enter writes nothing.
+    await waitFor(() => expect(button("Batal")).toHaveFocus());
     expect(within(dialog).getByText(/Lembar hasil: Indeks SPBE/)).toBeInTheDocument();
     expect(within(dialog).getByText(/sel, 0 di antaranya di lembar Anda sendiri/)).toBeInTheDocument();
     expect(within(dialog).getByText(/Validasi data pada \d+ rentang sel nilai/)).toBeInTheDocument();
@@ -133,7 +265,12 @@ describe("task pane", () => {
     await waitFor(() => expect(button("Terapkan")).toBeEnabled());
     await userEvent.click(button("Terapkan"));
     await waitFor(() => expect(host.applied).toHaveLength(1));
-    expect(await screen.findByText(/Sudah diterapkan. Hasil ada di lembar "Indeks SPBE"/)).toBeInTheDocument();
+    const cells = summarizePlan(host.applied[0]).cells;
+    expect(
+      await screen.findByText(
+        `Sudah diterapkan: ${cells} sel ditulis. Hasil ada di lembar "Indeks SPBE"; nilai di lembar Anda tidak diubah.`,
+      ),
+    ).toBeInTheDocument();
     await waitFor(() => expect(host.reads).toBe(reads + 1));
     expect(screen.queryByRole("dialog", { hidden: true })).not.toBeInTheDocument();
     expect(host.grid.sheets.map((s) => s.name)).toContain("Indeks SPBE");

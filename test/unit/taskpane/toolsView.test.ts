@@ -6,19 +6,71 @@ import { chartData } from "../../../src/taskpane/chartData";
 import { strings } from "../../../src/taskpane/i18n";
 import { NO_TARGET_CHOICES, TargetChoices } from "../../../src/taskpane/state";
 import { formatSigned } from "../../../src/taskpane/format";
-import { targetText, toolsView } from "../../../src/taskpane/toolsView";
+import { planTable, targetText, toolsView } from "../../../src/taskpane/toolsView";
 import { paneView, shortName } from "../../../src/taskpane/view";
 import { evidenceGrid, PEMDI, pemdiGrid, rowOf, SPBE, spbeGrid } from "./grids";
 
+/** Most of these study the planner itself, without the yearly rise limit; the limit has its own test. */
+const UNLIMITED: TargetChoices = { ...NO_TARGET_CHOICES, raise: 0 };
 const tools = (
   grid: WorkbookGrid,
   opts: AnalyzeOptions = {},
-  choices: TargetChoices = NO_TARGET_CHOICES,
+  choices: TargetChoices = UNLIMITED,
   lang: "id" | "en" = "id",
 ) => toolsView(analyze(grid, FRAMEWORKS, opts), choices, lang)[0];
 const row = (grid: WorkbookGrid, sheet: string, id: number | string) => rowOf(grid, sheet, id) + 1;
 
 describe("path to target, as the pane lists it", () => {
+  test("the hint's example is the next predicate above the best column, not a fixed 3,70", () => {
+    // SPBE sample: 3,75 (Sangat Baik) → Memuaskan from 4,20.
+    expect(tools(spbeGrid()).target.example).toBe("4,20");
+    // Pemdi sample: 1,24 (Kurang) → Cukup from 1,50.
+    expect(tools(pemdiGrid()).target.example).toBe("1,50");
+    expect(tools(pemdiGrid(), {}, NO_TARGET_CHOICES, "en").target.example).toBe("1.50");
+  });
+
+  test("a plan a city can adopt: by default no indicator rises more than one level; the limit can be changed or lifted", () => {
+    const grid = spbeGrid();
+    const one = tools(grid, { target: 3.7 }, NO_TARGET_CHOICES).target;
+    expect(one.raise.value).toBe(1);
+    expect(one.raise.choices.map((c) => c.text)).toEqual([
+      "paling banyak 1",
+      "paling banyak 2",
+      "paling banyak 3",
+      "paling banyak 4",
+      "tanpa batas",
+    ]);
+    const plan = one.plans[1];
+    expect(plan.status).toBe("reached");
+    expect(plan.message).toBe("Target 3,70 tercapai dengan 19 langkah: indeks menjadi 3,72, Sangat Baik.");
+    expect(plan.groups.every((g) => g.steps === 1 && Number(g.to) - Number(g.from) === 1)).toBe(true);
+    const two = tools(grid, { target: 3.7 }, { ...NO_TARGET_CHOICES, raise: 2 }).target.plans[1];
+    expect(two.groups.every((g) => Number(g.to) - Number(g.from) <= 2)).toBe(true);
+    expect(two.groups.some((g) => Number(g.to) - Number(g.from) === 2)).toBe(true);
+    // Out of reach under the limit: the plan says so and names the best index.
+    const far = tools(grid, { target: 4.5 }, NO_TARGET_CHOICES).target.plans[1];
+    expect(far.status).toBe("unreachable");
+    // Copied, the plan is a table: a header, then one tab-separated line per indicator.
+    const lines = planTable(plan, "id").split("\n");
+    expect(lines.slice(0, 3)).toEqual([
+      "Nilai Asesor (D)",
+      "Target 3,70 tercapai dengan 19 langkah: indeks menjadi 3,72, Sangat Baik.",
+      "Indikator\tSel\tDari\tKe\tLangkah\tindeks setelahnya",
+    ]);
+    expect(lines).toHaveLength(3 + 19);
+    expect(lines[3].split("\t")).toEqual([
+      `${plan.groups[0].code} ${plan.groups[0].name}`,
+      plan.groups[0].cell,
+      "2",
+      "3",
+      "1",
+      plan.groups[0].index,
+    ]);
+    // Decimal values: one unit at most, in steps of 0.25.
+    const pemdi = tools(pemdiGrid(), { target: 2 }, NO_TARGET_CHOICES).target.plans[0];
+    expect(pemdi.groups[0]).toMatchObject({ code: "I20", from: "1,30", to: "2,30" });
+  });
+
   test("Denpasar 2021, assessor 3.19 → target 3.70: 18 steps ending at 3.71, Sangat Baik from step 11; the self-assessment already meets it", () => {
     const grid = spbeGrid();
     const t = tools(grid, { target: 3.7 }).target;
@@ -49,11 +101,11 @@ describe("path to target, as the pane lists it", () => {
 
   test("no target typed or stored: nothing planned; a typed target wins over the stored one", () => {
     expect(tools(spbeGrid()).target).toMatchObject({ target: null, plans: [] });
-    expect(tools(spbeGrid(), { target: 3.5 }, { ...NO_TARGET_CHOICES, target: 9 }).target.target).toBe("3,50");
+    expect(tools(spbeGrid(), { target: 3.5 }, { ...UNLIMITED, target: 9 }).target.target).toBe("3,50");
   });
 
   test("out of reach: the plan goes around the marked indicators, which are named for putting back", () => {
-    const choices = { ...NO_TARGET_CHOICES, outOfReach: { "spbe-2020": [43, 44], "pemdi-2026": [1] } };
+    const choices = { ...UNLIMITED, outOfReach: { "spbe-2020": [43, 44], "pemdi-2026": [1] } };
     const t = tools(spbeGrid(), { target: 3.7 }, choices, "en").target;
     const steps = t.plans[1].steps;
     expect(steps.some((s) => s.indicator === 43 || s.indicator === 44)).toBe(false);
@@ -69,7 +121,7 @@ describe("path to target, as the pane lists it", () => {
 
   test("unreachable: a plain sentence with the best reachable index, and no list", () => {
     const all = SPBE.indicators.map((i) => i.id).filter((id) => id !== 1);
-    const t = tools(spbeGrid(), { target: 4.9 }, { ...NO_TARGET_CHOICES, outOfReach: { "spbe-2020": all } }).target;
+    const t = tools(spbeGrid(), { target: 4.9 }, { ...UNLIMITED, outOfReach: { "spbe-2020": all } }).target;
     expect(t.plans[1]).toMatchObject({ status: "unreachable", steps: [] });
     expect(t.plans[1].message).toMatch(
       /^Target 4,90 tidak dapat dicapai: paling tinggi 3,\d\d, Baik, setelah \d langkah, tanpa indikator di luar jangkauan\.$/,
@@ -105,13 +157,13 @@ describe("path to target, as the pane lists it", () => {
       from: "Kurang (Merintis)",
       to: "Cukup (Membangun)",
     });
-    const half = tools(grid, { target: 2 }, { ...NO_TARGET_CHOICES, step: 0.5 }).target;
+    const half = tools(grid, { target: 2 }, { ...UNLIMITED, step: 0.5 }).target;
     expect(half.step!.value).toBe(0.5);
     expect(half.plans[0].steps[0]).toMatchObject({ from: "1,30", to: "1,80" });
     expect(half.plans[0].steps.length).toBeLessThan(23);
-    expect(
-      tools(grid, { target: 2 }, { ...NO_TARGET_CHOICES, step: 0.3 }).target.step!.choices.map((c) => c.value),
-    ).toEqual([0.1, 0.25, 0.3, 0.5, 1]);
+    expect(tools(grid, { target: 2 }, { ...UNLIMITED, step: 0.3 }).target.step!.choices.map((c) => c.value)).toEqual([
+      0.1, 0.25, 0.3, 0.5, 1,
+    ]);
   });
 });
 
@@ -124,10 +176,10 @@ describe("self versus assessor", () => {
     expect(r.gap).toBe("−0,56");
     expect(r.total).toBeCloseTo(-0.557, 10);
     expect(r.domains.map((d) => [d.label, d.impact, d.differences])).toEqual([
-      ["Domain 1", "−0,052", 9],
-      ["Domain 2", "−0,125", 6],
-      ["Domain 3", "−0,120", 6],
-      ["Domain 4", "−0,260", 8],
+      ["Domain 1", "−0,05", 9],
+      ["Domain 2", "−0,13", 6],
+      ["Domain 3", "−0,12", 6],
+      ["Domain 4", "−0,26", 8],
     ]);
     // Beside each contribution, the domain's own index in both columns, so one is not read as the other.
     expect(r.domains.map((d) => `${d.own.from} → ${d.own.to}`)).toEqual([
@@ -137,7 +189,7 @@ describe("self versus assessor", () => {
       "4,13 → 3,55",
     ]);
     expect(r.aspects).toHaveLength(8);
-    expect(r.aspects[2]).toMatchObject({ label: "Aspek 3", impact: "0,000", differences: 2 });
+    expect(r.aspects[2]).toMatchObject({ label: "Aspek 3", impact: "0,00", differences: 2 });
     expect(r.differences).toHaveLength(29);
     expect(r.differences[0]).toEqual({
       key: "diff-40",
@@ -148,8 +200,17 @@ describe("self versus assessor", () => {
       cell: `D${row(grid, "Kertas Kerja", 40)}`,
       from: "5",
       to: "3",
-      impact: "−0,055",
+      impact: "−0,06",
+      // The assessor's 3,19 had indicator 40 stayed at the agency's 5: +0,055 on the unrounded index.
+      ifAccepted: "3,25",
     });
+    // "If accepted" is what the assessor's column scores once that one cell takes the agency's value.
+    for (const d of r.differences) {
+      const changed: WorkbookGrid = JSON.parse(JSON.stringify(grid));
+      changed.sheets[1].values[rowOf(grid, "Kertas Kerja", d.indicator)][3] = Number(d.from);
+      const a = paneView(analyze(changed, FRAMEWORKS), "id").tables[0].assessments[1];
+      expect([d.code, d.ifAccepted]).toEqual([d.code, a.index]);
+    }
     expect(r.unmatched).toEqual([]);
   });
 
