@@ -387,7 +387,8 @@ export function planSheetPlan(
     put(r, COL.raise, {
       formula: `=IF(AND(ISNUMBER(${L(COL.counted)}${n}),ISNUMBER(${D}${n})),${L(COL.counted)}${n}-${D}${n},"")`,
       result: values.raise[k],
-      style: { align: "right", numberFormat: f.integerOnly ? "0;-0;" : "0.00;-0.00;" },
+      // "+1" beside a raised level, nothing where the plan keeps it.
+      style: { align: "center", numberFormat: f.integerOnly ? "+0;-0;" : "+0.00;-0.00;" },
     });
     label(
       r,
@@ -402,12 +403,12 @@ export function planSheetPlan(
   out.printSetups.push({ sheet, orientation: "landscape", fitToWidth: 1, titleRows: `$${head + 1}:$${head + 1}` });
   [
     ["A", 30],
-    ["B", 52],
+    ["B", 60],
     ["C", 15],
     ["D", 15],
     ["E", 15],
     ["F", 12],
-    ["G", 9],
+    ["G", 10],
     ["H", 18],
     ["I", 20],
   ].forEach(([column, width]) => out.columnWidths.push({ sheet, column: column as string, width: width as number }));
