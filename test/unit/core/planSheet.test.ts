@@ -152,7 +152,7 @@ describe("the plan sheet in a workbook", () => {
     expect(checkPlan(again, factsFromGrid(theirs, again)).refusal?.en).toMatch(
       /Sheet "Rencana Target" is now someone's own/,
     );
-    // The results sheet's write is not let into a plan sheet, nor a plan sheet into the results sheet.
+    // Nor is a plan sheet written into the results sheet.
     const results = buildWritePlan(after, analyze(after, FRAMEWORKS));
     const renamed: WritePlan = {
       ...again,
