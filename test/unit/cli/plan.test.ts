@@ -250,6 +250,17 @@ describe("spbe-index plan --write", () => {
     expect(same.err).toMatch(/--write names the input file/);
   });
 
+  test("JSON: the plan as without --write, with where it was written", async () => {
+    const p = await file("json-rencana.xlsx", T.standardSpbe());
+    const out = tmp.path("json-rencana-hasil.xlsx");
+    const r = await cli("plan", p, "--target", "3.7", "--format", "json", "--write", out, "--lang", "en");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.assessments.map((a: { index: number }) => a.index)).toEqual([3.75, 3.71]);
+    expect(j.written).toEqual({ file: out, sheets: ["Rencana Target", "Rencana Target 2"] });
+    expect(r.err).toMatch(/^Written: /);
+  });
+
   test("Pemdi 2026: decimal values, the planned values validated as decimals 1–5", async () => {
     const p = await file("pemdi-rencana.xlsx", T.pemdiAceh());
     const out = tmp.path("pemdi-rencana-hasil.xlsx");

@@ -17,7 +17,7 @@ import {
 import { planAssessment, TargetPlan } from "../../../src/core/targetPlan";
 import { FakeExcel } from "../../../src/fake-excel";
 import * as T from "../../fixtures/templates";
-import { gridOf, readAndApply, setUp, Setup } from "./workbooks";
+import { countSyncs, gridOf, readAndApply, setUp, Setup } from "./workbooks";
 
 /** Every formula cell of the plan sheet, as the fake evaluated it, against the core's value from what the cells hold. */
 function mismatches(fake: FakeExcel, grid: WorkbookGrid, analysis: Analysis, sheet: string): string[] {
@@ -49,8 +49,12 @@ async function writePlanSheet(
   const plan = planAssessment(t, a, { target, raise: 1, ...(t.framework.integerOnly ? {} : { step: 0.25 }) });
   if (!plan.ok) throw new Error(plan.reason.en);
   const sheet = planSheetName(grid, t.layout.sheet, a.column.letter);
-  const outcome = await s.host.apply(planSheetPlan(grid, t, a, plan, sheet));
-  expect(outcome.written).toBe(true);
+  let outcome: Awaited<ReturnType<typeof s.host.apply>> | undefined;
+  // Apply's two round trips: the look, then the write.
+  expect(
+    await countSyncs(s.fake, async () => (outcome = await s.host.apply(planSheetPlan(grid, t, a, plan, sheet)))),
+  ).toBe(2);
+  expect(outcome!.written).toBe(true);
   return { sheet, plan, analysis };
 }
 
