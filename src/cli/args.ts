@@ -18,7 +18,8 @@ const SCORE_SYNOPSIS = `  spbe-index score <file.xlsx> [--sheet NAME] [--header-
   spbe-index score <file|folder>… [--summary FILE.xlsx|.csv|.json] [--jobs N] [--write FOLDER | --in-place] [options as above]`;
 
 const PLAN_SYNOPSIS = `  spbe-index plan <file.xlsx> [--target N] [--step N] [--out-of-reach ID,…] [--cap ID=LEVEL,…]
-                  [--sheet NAME] [--header-row N] [--level-column LETTER]… [--framework ${FRAMEWORK_CHOICES}] [--format table|json] [--lang id|en]`;
+                  [--sheet NAME] [--header-row N] [--level-column LETTER]… [--framework ${FRAMEWORK_CHOICES}] [--format table|json]
+                  [--write OUT.xlsx | --in-place] [--lang id|en]`;
 
 const COMMON_NOTES = `  - sebagai nama berkas: buku kerja dibaca dari masukan standar (spbe-index score - < a.xlsx);
     -- mengakhiri opsi, nama berkas sesudahnya boleh diawali -.
@@ -42,6 +43,8 @@ const PLAN_NOTES = `  plan: langkah paling sedikit menuju target indeks untuk ti
         yang tersimpan di lembar hasil; --step hanya untuk nilai desimal (bawaan 0,25).
         / the fewest raises that reach the target index, for every level column; without --target the
         target stored in the results sheet is used; --step is for decimal values only (default 0.25).
+  --write/--in-place: tiap rencana ditulis ke lembar "Rencana Target" dengan rumus hidup; bagian lain tetap apa adanya.
+        / each plan is written to a sheet "Rencana Target" with live formulas; everything else stays as it was.
   Status keluar / exit status: 0 dan 1 seperti score / 0 and 1 as for score, 2 gagal / could not work.`;
 
 /** `spbe-index help`, `--help`, `-h`: both commands and where to read more. */
@@ -438,8 +441,6 @@ export function parseArgs(argv: string[]): CliArgs {
 
   if (!args.file) throw usage("berkas .xlsx tidak disebut", "no .xlsx file given");
   if (args.write && args.inPlace) throw usage("pilih --write atau --in-place", "choose --write or --in-place");
-  if (args.command === "plan" && (args.write || args.inPlace))
-    throw usage("plan hanya membaca berkas: --write/--in-place", "plan only reads the file: --write/--in-place");
   if (args.files.includes("-")) {
     if (args.files.length > 1 || (args.command === "score" && (args.summary !== undefined || args.jobs !== undefined)))
       throw usage("- (masukan standar) hanya untuk satu buku kerja", "- (standard input) is for one workbook only");

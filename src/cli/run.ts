@@ -8,7 +8,8 @@ import { inLanguage, languageFromEnv, say } from "../core/textLanguage";
 import { FRAMEWORKS, OTHER_MODELS } from "../frameworks";
 import { CliArgs, parseArgs, PLAN_USAGE, ScoreArgs, SCORE_USAGE, STDIN_NAME, USAGE, UsageError } from "./args";
 import { FileError, isFolder } from "./files";
-import { FileReader, readWorkbookFile, WorkbookError, WorkbookFile } from "./workbookFile";
+import type { WritePlan } from "../core/writePlan";
+import { FileReader, readWorkbookFile, ScoredWorkbook, WorkbookError, WorkbookFile } from "./workbookFile";
 
 export type { CliArgs, PlanArgs, ScoreArgs } from "./args";
 export { parseArgs, UsageError, USAGE } from "./args";
@@ -109,8 +110,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     for (const n of analysis.notes) io.err(`  ${inLanguage(n.message, lang)}`);
     return 2;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  if (args.command === "plan") return (require("./plan") as typeof import("./plan")).runPlan(args, analysis, io, lang);
+  if (args.command === "plan")
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require("./plan") as typeof import("./plan")).runPlan(args, analysis, book, io, lang);
   const target = args.inPlace ? args.file : args.write;
   // In JSON the write's own report (what it left and why) is part of the one document, printed after it.
   if (args.format === "json" && !target) io.out(JSON.stringify(reportJson(analysis), null, 2));
@@ -124,42 +126,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (target) {
     // A write that fails still leaves the scores in JSON.
     const reportOnly = () => args.format === "json" && io.out(JSON.stringify(reportJson(analysis), null, 2));
-    if (!args.inPlace && io.samePath(target, args.file)) {
-      io.err(
-        "spbe-index: --write menunjuk berkas masukan; pakai --in-place bila memang dimaksud / --write names the input file; use --in-place if that is what you mean",
-      );
-      reportOnly();
-      return 2;
-    }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { buildWritePlan, summarizePlan } = require("../core/writePlan") as typeof import("../core/writePlan");
-    const plan = buildWritePlan(grid, analysis);
-    const refused = book.refuseTarget(target);
-    if (refused) {
-      io.err(`spbe-index: ${refused}`);
+    const written = await writeTo(buildWritePlan(grid, analysis), book, target, args, io);
+    if (!written) {
       reportOnly();
       return 2;
-    }
-    let written;
-    try {
-      written = await book.write(plan);
-    } catch (e) {
-      if (e instanceof WorkbookError) {
-        io.err(`spbe-index: ${target}: ${e.message}`);
-        reportOnly();
-        return 2;
-      }
-      throw e;
-    }
-    try {
-      await io.writeFileAtomic(target, written.data);
-    } catch (e) {
-      if (e instanceof FileError) {
-        io.err(`spbe-index: ${e.message}`);
-        reportOnly();
-        return 2;
-      }
-      throw e;
     }
     const s = summarizePlan(written.plan);
     if (args.format === "json") {
@@ -179,4 +151,48 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // A column nobody has filled yet is a note, not a problem.
   const complete = analysis.tables.every((t) => t.assessments.every((a) => a.complete || a.notFilled));
   return complete ? 0 : 1;
+}
+
+/**
+ * The workbook with `plan` written, saved as `target` (`--write` or `--in-place`); the
+ * write's report, or undefined after saying on standard error why nothing was written.
+ */
+export async function writeTo(
+  plan: WritePlan,
+  book: WorkbookFile,
+  target: string,
+  args: { file: string; inPlace: boolean },
+  io: CliIo,
+): Promise<ScoredWorkbook | undefined> {
+  if (!args.inPlace && io.samePath(target, args.file)) {
+    io.err(
+      "spbe-index: --write menunjuk berkas masukan; pakai --in-place bila memang dimaksud / --write names the input file; use --in-place if that is what you mean",
+    );
+    return undefined;
+  }
+  const refused = book.refuseTarget(target);
+  if (refused) {
+    io.err(`spbe-index: ${refused}`);
+    return undefined;
+  }
+  let written: ScoredWorkbook;
+  try {
+    written = await book.write(plan);
+  } catch (e) {
+    if (e instanceof WorkbookError) {
+      io.err(`spbe-index: ${target}: ${e.message}`);
+      return undefined;
+    }
+    throw e;
+  }
+  try {
+    await io.writeFileAtomic(target, written.data);
+  } catch (e) {
+    if (e instanceof FileError) {
+      io.err(`spbe-index: ${e.message}`);
+      return undefined;
+    }
+    throw e;
+  }
+  return written;
 }

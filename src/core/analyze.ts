@@ -11,7 +11,7 @@ import { bi, flat, Issue, Note } from "./messages";
 import { OtherModel } from "./otherModels";
 import { Rational, compare, fromInt, fromNumber } from "./rational";
 import { score, Scores } from "./scoring";
-import { readStoredSettings, StoredSettings } from "./settings";
+import { isPlanSheet, readStoredSettings, StoredSettings } from "./settings";
 import { checkLevel, levelIssue } from "./validation";
 import { checkGroupings, checkWeights } from "./asWritten";
 
@@ -374,7 +374,8 @@ export function layoutOptions(
     framework,
     headerRow: opts.headerRow !== undefined ? opts.headerRow - 1 : undefined,
     otherModels: opts.otherModels,
-    ownSheets: new Set(settings.map((s) => s.resultsSheet)),
+    // The tool's own sheets are never read as a person's table: results sheets and plan sheets.
+    ownSheets: new Set([...settings.map((s) => s.resultsSheet), ...grid.sheets.filter(isPlanSheet).map((s) => s.name)]),
   };
   return { layout, settings, notes };
 }

@@ -10,7 +10,7 @@
 import { Bilingual } from "./framework";
 import { a1, cellAt, CellValue, formulaAt, isEmpty, parseA1, sheetRef, WorkbookGrid } from "./grid";
 import { bi } from "./messages";
-import { isResultsSheet, SETTINGS_ROWS } from "./settings";
+import { isPlanSheet, isResultsSheet, PLAN_SHEET_LABEL, SETTINGS_ROWS } from "./settings";
 import type { PlannedValidation, WritePlan } from "./writePlan";
 
 /** One cell the plan writes on a person's sheet, as it is now. */
@@ -46,6 +46,8 @@ export interface WorkbookFacts {
   structureProtected: boolean;
   /** every sheet carrying the tool's marker → the level sheet its settings name */
   resultsSheets: Record<string, string>;
+  /** every plan sheet of the tool (core/planSheet.ts) → the level sheet it names; none when absent */
+  planSheets?: Record<string, string>;
   /** `cellKey` → the cell, for every planned cell outside the plan's results sheets */
   cells: Record<string, FoundCell>;
   /** `validationKey` → what the planned validation's ranges carry now */
@@ -107,7 +109,8 @@ export function factsWanted(plan: WritePlan): FactsWanted {
   const own = new Set(plan.sheets.map(lower));
   return {
     cells: plan.cells.filter((c) => !own.has(lower(c.sheet))).map((c) => ({ sheet: c.sheet, address: c.address })),
-    validations: plan.validations,
+    // On the tool's own sheets there is no person's validation to keep.
+    validations: plan.validations.filter((v) => !own.has(lower(v.sheet))),
     resultsSheets: plan.sheets,
   };
 }
@@ -201,15 +204,21 @@ export function checkPlan(plan: WritePlan, facts: WorkbookFacts, choices: PlanCh
   // Results sheets: one of ours (a co-author may have written it first) is written into; one of a person's is not.
   const adds: string[] = [];
   const levelSheetOf = new Map<string, string>();
-  for (const c of plan.cells)
-    if (own.has(lower(c.sheet)) && c.address === a1(SETTINGS_ROWS.sheet, 1) && typeof c.value === "string")
+  const planSheets = new Set<string>();
+  for (const c of plan.cells) {
+    if (!own.has(lower(c.sheet))) continue;
+    if (c.address === a1(SETTINGS_ROWS.sheet, 1) && typeof c.value === "string")
       levelSheetOf.set(lower(c.sheet), c.value);
+    if (c.address === a1(SETTINGS_ROWS.sheet, 0) && c.value === PLAN_SHEET_LABEL) planSheets.add(lower(c.sheet));
+  }
   for (const name of plan.sheets) {
     if (!has.has(lower(name))) {
       adds.push(name);
       continue;
     }
-    const reads = Object.entries(facts.resultsSheets).find(([s]) => lower(s) === lower(name))?.[1];
+    // A plan sheet is written only into a plan sheet of ours, a results sheet only into a results sheet.
+    const ours = planSheets.has(lower(name)) ? (facts.planSheets ?? {}) : facts.resultsSheets;
+    const reads = Object.entries(ours).find(([s]) => lower(s) === lower(name))?.[1];
     const wanted = levelSheetOf.get(lower(name));
     if (reads === undefined || (wanted !== undefined && lower(reads) !== lower(wanted)))
       refusals.push(sheetTakenMessage(name));
@@ -410,13 +419,17 @@ export function factsFromGrid(grid: WorkbookGrid, plan: WritePlan, more: Partial
     };
   }
   const resultsSheets: Record<string, string> = {};
-  for (const s of grid.sheets)
+  const planSheets: Record<string, string> = {};
+  for (const s of grid.sheets) {
     if (isResultsSheet(s)) resultsSheets[s.name] = String(cellAt(s, SETTINGS_ROWS.sheet, 1) ?? "");
+    if (isPlanSheet(s)) planSheets[s.name] = String(cellAt(s, SETTINGS_ROWS.sheet, 1) ?? "");
+  }
   return {
     sheets: grid.sheets.map((s) => s.name),
     protectedSheets: more.protectedSheets ?? [],
     structureProtected: more.structureProtected ?? false,
     resultsSheets,
+    planSheets,
     cells,
     validations: more.validations ?? {},
   };

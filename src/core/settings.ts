@@ -3,7 +3,7 @@
  * top of the results sheet it owns. Reading them back is part of reading the grid, so
  * the add-in and the command line find the same setup in a shared workbook.
  */
-import { cellAt, SheetGrid, WorkbookGrid } from "./grid";
+import { cellAt, CellValue, SheetGrid, WorkbookGrid } from "./grid";
 
 export const MARKER = "spbe-index";
 
@@ -33,10 +33,24 @@ export interface StoredSettings {
   target?: number;
 }
 
+/** A plan sheet (core/planSheet.ts) names its level sheet where a results sheet does, under this label. */
+export const PLAN_SHEET_LABEL = "Rencana untuk lembar / Plan for sheet";
+
+/**
+ * Which of the tool's own sheets this is, from its title (A1, with the marker) and the
+ * label beside the level sheet it names (A3): a results sheet, a plan sheet, or neither.
+ */
+export function ownSheetKind(title: CellValue, label: CellValue): "results" | "plan" | undefined {
+  if (typeof title !== "string" || !title.includes(MARKER)) return undefined;
+  return label === SETTINGS_LABELS.sheet ? "results" : label === PLAN_SHEET_LABEL ? "plan" : undefined;
+}
+
 export function isResultsSheet(sheet: SheetGrid): boolean {
-  const title = cellAt(sheet, 0, 0);
-  const label = cellAt(sheet, SETTINGS_ROWS.sheet, 0);
-  return typeof title === "string" && title.includes(MARKER) && label === SETTINGS_LABELS.sheet;
+  return ownSheetKind(cellAt(sheet, 0, 0), cellAt(sheet, SETTINGS_ROWS.sheet, 0)) === "results";
+}
+
+export function isPlanSheet(sheet: SheetGrid): boolean {
+  return ownSheetKind(cellAt(sheet, 0, 0), cellAt(sheet, SETTINGS_ROWS.sheet, 0)) === "plan";
 }
 
 export function readStoredSettings(grid: WorkbookGrid): StoredSettings[] {

@@ -10,7 +10,18 @@
  */
 import { Analysis, TableAnalysis } from "./analyze";
 import { Bilingual, Framework, predicateLabel } from "./framework";
-import { a1, cellAt, columnAreas, columnLetter, formulaAt, isEmpty, parseA1, sheetRef, WorkbookGrid } from "./grid";
+import {
+  a1,
+  cellAt,
+  CellValue,
+  columnAreas,
+  columnLetter,
+  formulaAt,
+  isEmpty,
+  parseA1,
+  sheetRef,
+  WorkbookGrid,
+} from "./grid";
 import { columnTitle, hundredthsNumber } from "./format";
 import {
   FormulaScales,
@@ -19,6 +30,7 @@ import {
   groupIndexFormula,
   levelMirrorFormula,
   lowLevelFormula,
+  MirrorValue,
   mirrorOf,
   notALevelFormula,
   predicateFormula,
@@ -272,6 +284,63 @@ function planSettings(s: ResultsSheet): void {
   s.plan.names.push({ name: `${s.prefix}_Ambang`, reference: `${sheetRef(s.name)}$B$${SETTINGS_ROWS.threshold + 1}` });
 }
 
+/**
+ * The checked mirror of one indicator's level cell of a table (`cell` on its sheet): the formula that
+ * shows the level, "" or ✗, and what it shows now. A handful of repeated rows of the same
+ * indicator is compared live; a table listing one indicator dozens of times (not an
+ * assessment) would give formulas longer than Excel accepts.
+ */
+export function levelMirrorCell(
+  grid: WorkbookGrid,
+  t: TableAnalysis,
+  indicator: number,
+  cell: string,
+): { formula: string; result: MirrorValue; value: CellValue; repeats: CellValue[] } {
+  const f = t.framework;
+  const src = sheetRef(t.layout.sheet);
+  const srcSheet = grid.sheets[t.layout.sheetIndex];
+  const rc = parseA1(cell)!;
+  const others = t.layout.rows.filter((x) => x.indicatorId === indicator && x.row !== rc.row).map((x) => x.row);
+  const repeats = others.length <= MAX_LIVE_REPEATS ? others : [];
+  const value = cellAt(srcSheet, rc.row, rc.col);
+  const repeated = repeats.map((row) => cellAt(srcSheet, row, rc.col));
+  return {
+    formula: levelMirrorFormula(
+      f,
+      `${src}${cell}`,
+      repeats.map((row) => `${src}${a1(row, rc.col)}`),
+    ),
+    result: mirrorOf(f, value, repeated),
+    value,
+    repeats: repeated,
+  };
+}
+
+/** The data validation that admits exactly the framework's levels, with its prompt and alert in both languages. */
+export function levelValidation(f: Framework, sheet: string, ranges: string[]): PlannedValidation {
+  const lvlRange = `${f.data.levels.min}–${f.data.levels.max}`;
+  return {
+    sheet,
+    ranges,
+    type: f.integerOnly ? "whole" : "decimal",
+    min: f.data.levels.min,
+    max: f.data.levels.max,
+    // A validation prompt is one text in the workbook: both languages, joined.
+    inputTitle: both(f.integerOnly ? bi("Level", "Level") : bi("Nilai", "Value")),
+    inputMessage: both(
+      f.integerOnly
+        ? bi(`Isi bilangan bulat ${lvlRange}.`, `Enter a whole number ${lvlRange}.`)
+        : bi(`Isi angka ${lvlRange}, boleh desimal.`, `Enter a number ${lvlRange}; decimals allowed.`),
+    ),
+    errorTitle: both(bi("Nilai tidak sah", "Invalid value")),
+    errorMessage: both(
+      f.integerOnly
+        ? bi(`${f.title}: level harus bilangan bulat ${lvlRange}.`, `Levels must be whole numbers ${lvlRange}.`)
+        : bi(`${f.title}: nilai harus angka ${lvlRange}.`, `Values must be numbers ${lvlRange}.`),
+    ),
+  };
+}
+
 /** The indicator block: one checked mirror of each level cell. Returns, per assessment, how many mirrors show a level. */
 function planIndicators(grid: WorkbookGrid, s: ResultsSheet): number[] {
   const { f, t, put, label } = s;
@@ -285,14 +354,6 @@ function planIndicators(grid: WorkbookGrid, s: ResultsSheet): number[] {
     label(r, 1, ind.name);
     put(r, 2, { value: ind.weightNumber });
   }
-  const src = sheetRef(t.layout.sheet);
-  const srcSheet = grid.sheets[t.layout.sheetIndex];
-  const rowsOf = new Map<number, number[]>();
-  for (const x of t.layout.rows) {
-    const list = rowsOf.get(x.indicatorId);
-    if (list) list.push(x.row);
-    else rowsOf.set(x.indicatorId, [x.row]);
-  }
   return t.assessments.map((a, k) => {
     const col = assessmentCol(k);
     let valid = 0;
@@ -304,22 +365,8 @@ function planIndicators(grid: WorkbookGrid, s: ResultsSheet): number[] {
         put(r, col, { value: "✗", style: { fontColor: FONT_BAD, align: "right" } });
         continue;
       }
-      const rc = parseA1(cell)!;
-      // A handful of repeated rows is compared live; a table listing one indicator dozens of
-      // times (not an assessment) would give formulas longer than Excel accepts.
-      const others = (rowsOf.get(ind.id) ?? []).filter((row) => row !== rc.row);
-      const repeats = others.length <= MAX_LIVE_REPEATS ? others : [];
-      const result = mirrorOf(
-        f,
-        cellAt(srcSheet, rc.row, rc.col),
-        repeats.map((row) => cellAt(srcSheet, row, rc.col)),
-      );
+      const { formula, result } = levelMirrorCell(grid, t, ind.id, cell);
       if (typeof result === "number") valid++;
-      const formula = levelMirrorFormula(
-        f,
-        `${src}${cell}`,
-        repeats.map((row) => `${src}${a1(row, rc.col)}`),
-      );
       // A number format of its own: otherwise LibreOffice shows a date-formatted level as a date here too.
       put(r, col, { formula, result, style: { align: "right", numberFormat: f.integerOnly ? "0" : "0.00" } });
     }
@@ -456,34 +503,12 @@ function planPage(s: ResultsSheet): void {
 /** On the assessor's own sheet: validation and highlights on the level cells only. */
 function planLevelCells(s: ResultsSheet): void {
   const { f, t, plan } = s;
-  const min = f.data.levels.min;
-  const max = f.data.levels.max;
   const rows = t.layout.rows.map((r) => r.row);
-  const lvlRange = `${min}–${max}`;
   for (const c of t.layout.levelColumns) {
     const ranges = columnAreas(c.col, rows);
     if (ranges.length === 0) continue;
     const top = ranges[0].split(":")[0];
-    plan.validations.push({
-      sheet: t.layout.sheet,
-      ranges,
-      type: f.integerOnly ? "whole" : "decimal",
-      min,
-      max,
-      // A validation prompt is one text in the workbook: both languages, joined.
-      inputTitle: both(f.integerOnly ? bi("Level", "Level") : bi("Nilai", "Value")),
-      inputMessage: both(
-        f.integerOnly
-          ? bi(`Isi bilangan bulat ${lvlRange}.`, `Enter a whole number ${lvlRange}.`)
-          : bi(`Isi angka ${lvlRange}, boleh desimal.`, `Enter a number ${lvlRange}; decimals allowed.`),
-      ),
-      errorTitle: both(bi("Nilai tidak sah", "Invalid value")),
-      errorMessage: both(
-        f.integerOnly
-          ? bi(`${f.title}: level harus bilangan bulat ${lvlRange}.`, `Levels must be whole numbers ${lvlRange}.`)
-          : bi(`${f.title}: nilai harus angka ${lvlRange}.`, `Values must be numbers ${lvlRange}.`),
-      ),
-    });
+    plan.validations.push(levelValidation(f, t.layout.sheet, ranges));
     plan.conditionalFormats.push({
       sheet: t.layout.sheet,
       ranges,

@@ -12,7 +12,7 @@
  * recognised by the workbook name our apply gives it, and is read on the next apply.
  */
 import { CellValue } from "../core/grid";
-import { MARKER, SETTINGS_LABELS, SETTINGS_ROWS } from "../core/settings";
+import { ownSheetKind, SETTINGS_ROWS } from "../core/settings";
 import { cellKey, FactsWanted, FoundCell, FoundValidation, validationKey, WorkbookFacts } from "../core/planCheck";
 import { sheetRef } from "../core/grid";
 import { PlannedValidation, WritePlan } from "../core/writePlan";
@@ -153,11 +153,13 @@ export function queueFacts(
     const exists = new Set(all.map(lower));
 
     const resultsSheets: Record<string, string> = {};
+    const planSheets: Record<string, string> = {};
     for (const [key, range] of markers) {
       const v = range.values;
-      const title = v[0]?.[0];
-      if (typeof title === "string" && title.includes(MARKER) && v[SETTINGS_ROWS.sheet]?.[0] === SETTINGS_LABELS.sheet)
-        resultsSheets[all.find((n) => lower(n) === key) ?? key] = String(v[SETTINGS_ROWS.sheet]?.[1] ?? "");
+      const kind = ownSheetKind(plain(v[0]?.[0]), plain(v[SETTINGS_ROWS.sheet]?.[0]));
+      if (!kind) continue;
+      const name = all.find((n) => lower(n) === key) ?? key;
+      (kind === "plan" ? planSheets : resultsSheets)[name] = String(v[SETTINGS_ROWS.sheet]?.[1] ?? "");
     }
     // A results sheet made since the last read: ours when the workbook names our threshold in it.
     const unseen: string[] = [];
@@ -202,6 +204,7 @@ export function queueFacts(
         protectedSheets: all.filter((s) => protectedSheets.has(lower(s))),
         structureProtected: structure?.protected ?? false,
         resultsSheets,
+        planSheets,
         cells: found,
         validations: foundValidations,
       },

@@ -12,9 +12,10 @@ import { languageFromOffice, pick, strings } from "./i18n";
 import { previewView } from "./previewView";
 import { detectedSetup, frameworkChoices, levelRange } from "./settingsView";
 import { paneLanguage } from "./state";
-import { toolsView } from "./toolsView";
+import { columnPlan, toolsView } from "./toolsView";
 import { copyText } from "./clipboard";
 import { recordSheetPlan } from "../core/meetingRecord";
+import { planSheetName, planSheetPlan } from "../core/planSheet";
 import { frameworkById } from "../frameworks";
 import { useMeetingMode } from "./meetingMode";
 import { recordLines, recordRows, recordSheetName, recordText } from "./recordView";
@@ -66,6 +67,14 @@ export function App({ host, charts }: AppProps) {
   // notice leaves those out meanwhile, so no sentence shows twice.
   const appliedSkipped = state.appliedSkipped.map((m) => pick(m, lang));
   const unavailable = unavailableFeatures(capabilities, lang).filter((u) => !appliedSkipped.includes(u));
+  // A column's plan written into its own sheet, the same one again within a session.
+  const writePlanSheet = (sheet: string, column: string) => {
+    const found = state.analysis && columnPlan(state.analysis, sheet, column, state.targetChoices);
+    if (!found || !state.grid) return;
+    const key = `${sheet}!${column}`;
+    const name = state.planSheets[key] ?? planSheetName(state.grid, sheet, column);
+    intents.writePlanSheet(key, name, planSheetPlan(state.grid, found.table, found.assessment, found.plan, name));
+  };
   useEffect(() => {
     // Screen readers pick their voice from the document's language.
     document.documentElement.lang = lang;
@@ -123,6 +132,11 @@ export function App({ host, charts }: AppProps) {
         onRaise: intents.changeRaise,
         onToggleOutOfReach: intents.toggleOutOfReach,
         Charts: charts,
+        planSheet: {
+          busy: state.applying,
+          written: state.planSheets,
+          onWrite: writePlanSheet,
+        },
       }}
       excel={{
         manualCalculation: state.excel.manualCalculation,

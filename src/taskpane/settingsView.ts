@@ -1,7 +1,7 @@
 /** What the settings form starts from: the setup the pane detected, and the choices it offers. */
 import { Analysis } from "../core/analyze";
 import { WorkbookGrid } from "../core/grid";
-import { isResultsSheet } from "../core/settings";
+import { isPlanSheet, isResultsSheet } from "../core/settings";
 import { FRAMEWORKS } from "../frameworks";
 import { DetectedSetup } from "./components/SettingsPanel";
 import { Language } from "./i18n";
@@ -10,7 +10,8 @@ import { thresholdText } from "./view";
 export function detectedSetup(grid: WorkbookGrid | null, analysis: Analysis | null, lang: Language): DetectedSetup {
   const first = analysis?.tables[0];
   return {
-    sheets: grid ? grid.sheets.filter((s) => !isResultsSheet(s)).map((s) => s.name) : [],
+    // The tool's own sheets (results, plans) are no indicator sheet to choose.
+    sheets: grid ? grid.sheets.filter((s) => !isResultsSheet(s) && !isPlanSheet(s)).map((s) => s.name) : [],
     sheet: first?.layout.sheet ?? null,
     headerRow: first ? first.layout.headerRow + 1 : null,
     levelColumns: first?.layout.levelColumns.map((c) => c.letter) ?? [],

@@ -62,6 +62,8 @@ export interface PaneState {
   record: RecordedChange[];
   /** the sheet this session's record was written into, so writing again updates it */
   recordSheet: string | null;
+  /** by "level sheet!column": the sheet that column's plan was written into, so writing again updates it */
+  planSheets: Record<string, string>;
   reading: boolean;
   /** the grid lacks rows the settings now need (the host read only what the old ones did): read again */
   rereadWanted: boolean;
@@ -95,6 +97,7 @@ export type PaneAction =
   | { type: "read-started"; seq: number }
   | { type: "read-done"; seq: number; grid: WorkbookGrid; excel?: WorkbookStatus; who?: Who }
   | { type: "record-written"; sheet: string }
+  | { type: "plan-written"; key: string; sheet: string }
   | { type: "apply-ended" }
   | { type: "read-failed"; seq: number; error: Bilingual }
   | { type: "settings-changed"; settings: PaneSettings }
@@ -136,6 +139,7 @@ export function initialState(officeLanguage: string): PaneState {
     lastValid: {},
     record: [],
     recordSheet: null,
+    planSheets: {},
     reading: false,
     rereadWanted: false,
     latestRead: 0,
@@ -226,6 +230,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     }
     case "record-written":
       return { ...state, recordSheet: action.sheet };
+    case "plan-written":
+      return { ...state, planSheets: { ...state.planSheets, [action.key]: action.sheet } };
     case "apply-ended":
       return { ...state, applying: false };
     case "read-failed":

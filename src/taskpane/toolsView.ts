@@ -3,13 +3,13 @@
  * each level column, self-assessment against the assessor, and levels claimed without
  * evidence. The core computes them exactly; this names, formats and points at cells.
  */
-import { Analysis, TableAnalysis } from "../core/analyze";
+import { Analysis, Assessment, TableAnalysis } from "../core/analyze";
 import { tableEvidenceGaps } from "../core/evidence";
 import { Framework, predicateFor, predicateLabel } from "../core/framework";
 import { columnLetter } from "../core/grid";
 import { add, decimalPlaces, Rational, roundHalfUpUnits, sub, toNumber } from "../core/rational";
 import { reconcileTable } from "../core/reconcile";
-import { DEFAULT_DECIMAL_STEP, planAssessment, PlanStep, TargetPlan } from "../core/targetPlan";
+import { DEFAULT_DECIMAL_STEP, planAssessment, PlanOptions, PlanStep, TargetPlan } from "../core/targetPlan";
 import { formatNumber, formatRational, formatSigned, formatUnits } from "./format";
 import { Language, pick, strings } from "./i18n";
 import { TargetChoices } from "./state";
@@ -258,6 +258,31 @@ export function exampleTarget(t: TableAnalysis): bigint {
   return above.length ? above.reduce((a, b) => (b < a ? b : a)) : roundHalfUpUnits(f.levelMax, f.decimals);
 }
 
+/** The core's options for a table's plans, from what the assessor chose in the pane. */
+function planOptions(t: TableAnalysis, choices: TargetChoices): PlanOptions {
+  const f = t.framework;
+  return {
+    target: t.target!,
+    outOfReach: (choices.outOfReach[f.id] ?? []).filter((id) => f.byId.has(id)),
+    ...(choices.raise > 0 ? { raise: choices.raise } : {}),
+    ...(f.integerOnly ? {} : { step: choices.step ?? DEFAULT_DECIMAL_STEP }),
+  };
+}
+
+/** The plan the pane shows for one level column (the table on `sheet`), as the core made it; null without one. */
+export function columnPlan(
+  analysis: Analysis,
+  sheet: string,
+  column: string,
+  choices: TargetChoices,
+): { table: TableAnalysis; assessment: Assessment; plan: TargetPlan } | null {
+  const table = analysis.tables.find((t) => t.layout.sheet === sheet);
+  const assessment = table?.assessments.find((a) => a.column.letter === column);
+  if (!table || !assessment || table.target === undefined) return null;
+  const plan = planAssessment(table, assessment, planOptions(table, choices));
+  return plan.ok ? { table, assessment, plan } : null;
+}
+
 function targetView(t: TableAnalysis, choices: TargetChoices, lang: Language): TargetView {
   const f = t.framework;
   const s = strings(lang);
@@ -268,12 +293,7 @@ function targetView(t: TableAnalysis, choices: TargetChoices, lang: Language): T
       ? []
       : t.assessments.map((a) => {
           const common = { key: a.column.letter, column: a.column.letter, title: assessmentTitle(a) };
-          const plan = planAssessment(t, a, {
-            target: t.target!,
-            outOfReach: outIds,
-            ...(choices.raise > 0 ? { raise: choices.raise } : {}),
-            ...(f.integerOnly ? {} : { step: stepValue }),
-          });
+          const plan = planAssessment(t, a, planOptions(t, choices));
           if (!plan.ok)
             return { ...common, status: "refused", message: pick(plan.reason, lang), groups: [], steps: [] };
           const steps: PlanStepView[] = plan.reached

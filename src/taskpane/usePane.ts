@@ -15,7 +15,7 @@ import { FRAMEWORKS } from "../frameworks";
 import { Language } from "./i18n";
 import { hostMessage } from "./hostMessage";
 import { watchKey, watchTargets } from "./levelWatch";
-import { analyzeOptions, initialState, PaneSettings, paneReducer, PaneState } from "./state";
+import { analyzeOptions, initialState, PaneAction, PaneSettings, paneReducer, PaneState } from "./state";
 
 export interface PaneIntents {
   refresh(): void;
@@ -36,6 +36,8 @@ export interface PaneIntents {
   calculate(): void;
   /** writes the meeting's record into a sheet of its own (the same one again within a session) */
   writeRecord(sheet: string, plan: WritePlan): void;
+  /** writes a level column's target plan into its plan sheet; `key` is "level sheet!column" */
+  writePlanSheet(key: string, sheet: string, plan: WritePlan): void;
 }
 
 /** The Office.js host says which optional parts of the last apply this Excel skipped; other hosts skip none. */
@@ -142,8 +144,9 @@ export function usePane(host: WorkbookHost): {
     }
   }, [host]);
 
-  const writeRecord = useCallback(
-    async (sheet: string, plan: WritePlan) => {
+  /** A sheet of the tool's own (the record, a plan) through Apply's look-then-write; `written` says where it went. */
+  const writeSheet = useCallback(
+    async (plan: WritePlan, written: PaneAction) => {
       dispatch({ type: "apply-started" });
       try {
         const outcome = await host.apply(plan);
@@ -151,7 +154,7 @@ export function usePane(host: WorkbookHost): {
           dispatch({ type: "failed", error: outcome.changes[0] ?? outcome.checked.refusal ?? hostMessage(null) });
           return;
         }
-        dispatch({ type: "record-written", sheet });
+        dispatch(written);
       } catch (e) {
         dispatch({ type: "failed", error: hostMessage(e) });
         return;
@@ -184,9 +187,10 @@ export function usePane(host: WorkbookHost): {
       changeRaise: (raise) => dispatch({ type: "raise-changed", raise }),
       toggleOutOfReach: (framework, indicator) => dispatch({ type: "out-of-reach-toggled", framework, indicator }),
       calculate: () => void calculate(),
-      writeRecord: (sheet, plan) => void writeRecord(sheet, plan),
+      writeRecord: (sheet, plan) => void writeSheet(plan, { type: "record-written", sheet }),
+      writePlanSheet: (key, sheet, plan) => void writeSheet(plan, { type: "plan-written", key, sheet }),
     }),
-    [read, confirmApply, select, calculate, writeRecord],
+    [read, confirmApply, select, calculate, writeSheet],
   );
 
   return { state, capabilities, intents };

@@ -13,6 +13,7 @@ import { CellValue, parseA1, WorkbookGrid } from "../../src/core/grid";
 import { tableEvidenceGaps } from "../../src/core/evidence";
 import { reconcileTable } from "../../src/core/reconcile";
 import { planAssessment } from "../../src/core/targetPlan";
+import { add, div, fromInt, mul, roundHalfUpUnits, sub } from "../../src/core/rational";
 import { predicateLabel } from "../../src/core/framework";
 import { FRAMEWORKS } from "../../src/frameworks";
 import { workbookGrid } from "../../src/xlsx/readGrid";
@@ -305,6 +306,35 @@ describe("assessor tools", () => {
     await hasValue(w.selectedCell(), `${SHEET}!${plan.steps[0].cell}`);
     await hasClass(w.cell(plan.steps[0].cell!), /selected/);
     await shotAt("15-target-step-selected", list);
+  });
+
+  test("the plan written to a sheet: Rencana Target with live formulas, the planned index the pane's", async () => {
+    await visible(w.pane.getByText("Target 3,70 tercapai dengan 18 langkah: indeks menjadi 3,71, Sangat Baik."));
+    const write = w.pane.getByRole("button", { name: "Tulis rencana ke lembar" });
+    expect(await write.count()).toBe(2);
+    await write.nth(1).click();
+    await visible(w.pane.getByText(/^Rencana ditulis ke lembar "Rencana Target"/));
+    await shotAt(
+      "15b-target-plan-written",
+      w.pane.getByRole("list", { name: /^Indikator yang dinaikkan untuk Nilai Asesor/ }),
+    );
+    await w.openSheet("Rencana Target");
+    await hasText(w.cell("D8"), /^3[.,]19$/);
+    await hasText(w.cell("E8"), /^3[.,]71$/);
+    await hasText(w.cell("E10"), /^Ya \/ Yes$/);
+    // A colleague tries another raise on the sheet itself (indicator 1 to 5, on row 30): the planned index follows.
+    const table = analyze(sample, FRAMEWORKS).tables[0];
+    const plan = planAssessment(table, table.assessments[1], { target: 3.7 });
+    if (!plan.ok || plan.steps.some((st) => st.indicator === 1)) throw new Error("indicator 1 should stay as it is");
+    const gain = mul(
+      sub(fromInt(5), table.assessments[1].values.get(1)!),
+      div(table.framework.byId.get(1)!.weight, fromInt(100)),
+    );
+    const units = roundHalfUpUnits(add(plan.index, gain), 2);
+    await w.type("E30", "5");
+    await hasText(w.cell("E8"), new RegExp(`^${formatUnits(units, "en").replace(".", "[.,]")}$`));
+    await shot("15c-plan-sheet", tools);
+    await w.openSheet(SHEET);
   });
 
   test("charts: domains and aspects per column with the target line, loaded as their own chunk", async () => {

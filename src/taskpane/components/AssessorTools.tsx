@@ -19,7 +19,7 @@ import { ToolsView } from "../toolsView";
 import { TableView } from "../view";
 import { EvidenceGaps } from "./EvidenceGaps";
 import { Reconciliation } from "./Reconciliation";
-import { TargetPlan } from "./TargetPlan";
+import { PlanSheetIntents, TargetPlan } from "./TargetPlan";
 import type { ToolChartsProps } from "./ToolCharts";
 import { useSharedStyles } from "./sharedStyles";
 
@@ -35,6 +35,8 @@ export interface ToolsIntents {
   onToggleOutOfReach(framework: string, indicator: number): void;
   /** the chart view; the add-in loads it as a separate chunk the first time it is shown */
   Charts?: ComponentType<ToolChartsProps>;
+  /** writing a column's plan into a sheet, where the pane offers it */
+  planSheet?: PlanSheetIntents;
 }
 
 export interface AssessorToolsProps extends ToolsIntents {
@@ -70,6 +72,7 @@ export function AssessorTools({
   onRaise,
   onToggleOutOfReach,
   Charts,
+  planSheet,
 }: AssessorToolsProps) {
   const c = useStyles();
   const shared = useSharedStyles();
@@ -95,6 +98,8 @@ export function AssessorTools({
               onRaise={onRaise}
               onToggleOutOfReach={(id) => onToggleOutOfReach(frameworkId, id)}
               onSelect={onSelect}
+              tableSheet={tools.key}
+              planSheet={planSheet}
             />
           </AccordionPanel>
         </AccordionItem>

@@ -2,7 +2,8 @@
  * Path to target: the assessor types a target index (and, for decimal values, the step);
  * each level column gets the fewest raises that reach it, one line per indicator
  * ("I20 1,30 → 3,55, 9 langkah"), every single step one click away. Clicking a line
- * selects its cell; ⊘ marks its indicator out of reach this year.
+ * selects its cell; ⊘ marks its indicator out of reach this year. A plan can be copied as
+ * a table, or written into a sheet of the workbook with live formulas (core/planSheet.ts).
  */
 import {
   Button,
@@ -20,6 +21,7 @@ import {
   ChevronDown16Regular,
   ChevronRight16Regular,
   Copy16Regular,
+  DocumentTable16Regular,
   Prohibited16Regular,
 } from "@fluentui/react-icons";
 import { useEffect, useRef, useState } from "react";
@@ -90,7 +92,21 @@ const useStyles = makeStyles({
   count: { color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
   mark: { flexShrink: 0, minWidth: "28px", marginTop: "2px" },
   more: { marginTop: tokens.spacingVerticalXS },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalXS,
+  },
 });
+
+/** Writing a level column's plan into a sheet of the workbook: whether a write is under way, where each went. */
+export interface PlanSheetIntents {
+  busy: boolean;
+  /** by "level sheet!column": the sheet that column's plan was written into */
+  written: Record<string, string>;
+  onWrite(sheet: string, column: string): void;
+}
 
 export interface TargetPlanProps {
   view: TargetView;
@@ -102,6 +118,9 @@ export interface TargetPlanProps {
   onRaise(raise: number): void;
   onToggleOutOfReach(indicator: number): void;
   onSelect(sheet: string, cell: string): void;
+  /** the level sheet of the table planned, and how its plans are written into sheets */
+  tableSheet?: string;
+  planSheet?: PlanSheetIntents;
 }
 
 /** A typed target: decimal comma or point, 0 up to the top level; null when empty. */
@@ -193,12 +212,15 @@ function AssessmentPlan({
   plan,
   s,
   H,
+  sheet,
   onSelect,
   onMark,
 }: {
   plan: AssessmentPlanView;
   s: Strings;
   H: "h5" | "h6";
+  /** writing this column's plan into a sheet, where the pane can */
+  sheet?: { busy: boolean; writtenTo: string | null; onWrite(): void };
   onSelect(sheet: string, cell: string): void;
   onMark(indicator: number): void;
 }) {
@@ -234,22 +256,35 @@ function AssessmentPlan({
           ))}
         </ol>
       )}
-      {plan.groups.length > 0 && (
-        <>
-          <Button
-            className={c.more}
-            size="small"
-            icon={<Copy16Regular />}
-            onClick={() => void copyText(planTable(plan, s.lang)).then(setCopied)}
-          >
-            {s.planCopy}
-          </Button>
-          <span className={shared.visuallyHidden} role="status">
-            {copied === true ? s.planCopied : copied === false ? s.recordCopyFailed : ""}
-          </span>
-          {copied === true && <p className={shared.muted}>{s.planCopied}</p>}
-        </>
+      {(plan.groups.length > 0 || (sheet && plan.status !== "refused")) && (
+        <div className={c.actions}>
+          {plan.groups.length > 0 && (
+            <Button
+              size="small"
+              icon={<Copy16Regular />}
+              onClick={() => void copyText(planTable(plan, s.lang)).then(setCopied)}
+            >
+              {s.planCopy}
+            </Button>
+          )}
+          {sheet && plan.status !== "refused" && (
+            <Button
+              size="small"
+              icon={<DocumentTable16Regular />}
+              title={s.planWriteHint}
+              disabled={sheet.busy}
+              onClick={sheet.onWrite}
+            >
+              {s.planWrite}
+            </Button>
+          )}
+        </div>
       )}
+      <p className={shared.muted} role="status">
+        {copied === true ? s.planCopied : copied === false ? s.recordCopyFailed : ""}
+        {copied !== null && sheet?.writtenTo ? " " : ""}
+        {sheet?.writtenTo ? s.planWritten(sheet.writtenTo) : ""}
+      </p>
       {plan.steps.length > 0 && (
         <Button
           className={c.more}
@@ -295,6 +330,8 @@ export function TargetPlan({
   onRaise,
   onToggleOutOfReach,
   onSelect,
+  tableSheet,
+  planSheet,
 }: TargetPlanProps) {
   const c = useStyles();
   const shared = useSharedStyles();
@@ -391,6 +428,15 @@ export function TargetPlan({
               plan={p}
               s={s}
               H={H}
+              sheet={
+                planSheet && tableSheet !== undefined
+                  ? {
+                      busy: planSheet.busy,
+                      writtenTo: planSheet.written[`${tableSheet}!${p.column}`] ?? null,
+                      onWrite: () => planSheet.onWrite(tableSheet, p.column),
+                    }
+                  : undefined
+              }
               onSelect={onSelect}
               onMark={(id) => {
                 onToggleOutOfReach(id);

@@ -1,4 +1,12 @@
+import * as fs from "fs";
+import * as path from "path";
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
+import { analyze } from "../../../src/core/analyze";
+import { parseA1 } from "../../../src/core/grid";
+import { planSheetExpected, planSheetValues, readPlanSheet } from "../../../src/core/planSheet";
+import { FRAMEWORKS } from "../../../src/frameworks";
+import { readWorkbook } from "../../../src/xlsx/readWorkbook";
 import { cli, tempFolder } from "../../support/cli";
 import { SETTINGS_ROWS } from "../../../src/core/settings";
 import * as T from "../../fixtures/templates";
@@ -148,7 +156,6 @@ describe("spbe-index plan", () => {
     [["--target", "3.5", "--cap", "12"], /ID=LEVEL/],
     [["--target", "3.5", "--cap", "12=7"], /cap of indicator 12/],
     [["--target", "tinggi"], /positive number/],
-    [["--target", "3.5", "--write", "x.xlsx"], /only reads/],
   ])("plan %j: exit 2 with a reason", async (extra, reason) => {
     const p = await file("usage.xlsx", T.standardSpbe());
     const r = await cli("plan", p, ...extra);
@@ -162,6 +169,109 @@ describe("spbe-index plan", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--target is only for the plan command\nBantuan \/ Help: spbe-index help score$/);
     expect((await cli("help", "plan")).out).toMatch(/spbe-index plan <file\.xlsx> \[--target N\]/);
+  });
+});
+
+describe("spbe-index plan --write", () => {
+  const parts = (p: string) => unzipSync(fs.readFileSync(p));
+  /** Every part both packages hold with different bytes, and the parts only one holds. */
+  function changed(a: string, b: string): string[] {
+    const x = parts(a);
+    const y = parts(b);
+    const names = new Set([...Object.keys(x), ...Object.keys(y)]);
+    return [...names]
+      .filter((n) => !x[n] || !y[n] || Buffer.compare(Buffer.from(x[n]), Buffer.from(y[n])) !== 0)
+      .sort();
+  }
+
+  test("writes Rencana Target for the assessor's column beside the person's sheets, which keep their bytes", async () => {
+    const src = path.join(__dirname, "../../fixtures/xlsx/rich/libreoffice-kaya.xlsx");
+    const out = tmp.path("kaya-rencana.xlsx");
+    const r = await cli("plan", src, "--target", "3.7", "--write", out, "--lang", "en");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Written: .*kaya-rencana\.xlsx — plan sheet "Rencana Target"/m);
+    // Only the workbook's list of sheets, its relationships, content types, styles and the two new sheets (one per level column) changed.
+    expect(changed(src, out)).toEqual([
+      "[Content_Types].xml",
+      "xl/_rels/workbook.xml.rels",
+      "xl/styles.xml",
+      "xl/workbook.xml",
+      "xl/worksheets/sheet4.xml",
+      "xl/worksheets/sheet5.xml",
+    ]);
+    const grid = await readWorkbook(out);
+    const analysis = analyze(grid, FRAMEWORKS);
+    const t = analysis.tables[0];
+    const last = t.assessments[t.assessments.length - 1];
+    const read = readPlanSheet(grid, t.framework, "Rencana Target")!;
+    const values = planSheetValues(t.framework, read.rows, read.target);
+    const sheet = grid.sheets.find((x) => x.name === "Rencana Target")!;
+    expect(sheet.values[SETTINGS_ROWS.sheet][1]).toBe(t.layout.sheet);
+    expect(sheet.values[3][1]).toBe(last.column.letter);
+    // The cached values are the core's, and the planned index is the plan's.
+    for (const [address, want] of planSheetExpected(t.framework, values)) {
+      const c = parseA1(address)!;
+      expect([address, sheet.values[c.row]?.[c.col] ?? ""]).toEqual([address, want]);
+    }
+    const j = JSON.parse((await cli("plan", src, "--target", "3.7", "--format", "json")).out);
+    expect(values.plan.index).toBe(j.assessments.at(-1).index);
+
+    // Run again on its own output: the same sheets, the plan sheet replaced, not added.
+    const again = tmp.path("kaya-rencana-2.xlsx");
+    expect((await cli("plan", out, "--target", "3.5", "--write", again)).code).toBe(0);
+    const names = (await readWorkbook(again)).sheets.map((x) => x.name);
+    expect(names).toEqual(grid.sheets.map((x) => x.name));
+    expect(changed(out, again)).toEqual(["xl/worksheets/sheet4.xml", "xl/worksheets/sheet5.xml"]);
+  });
+
+  test("two level columns: the assessor's plan is Rencana Target, the self-assessment's Rencana Target 2; --in-place", async () => {
+    const p = await file("dua-kolom.xlsx", T.standardSpbe());
+    const r = await cli("plan", p, "--target", "3,7", "--in-place", "--lang", "id");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Ditulis: .* lembar rencana "Rencana Target", "Rencana Target 2" dengan rumus hidup/);
+    const grid = await readWorkbook(p);
+    const column = (name: string) => grid.sheets.find((x) => x.name === name)!.values[3][1];
+    expect([column("Rencana Target"), column("Rencana Target 2")]).toEqual(["E", "D"]);
+    // The plan sheets are not read as tables of their own.
+    expect(analyze(grid, FRAMEWORKS).tables.map((t) => t.layout.sheet)).toEqual(["Kertas Kerja"]);
+  });
+
+  test("a person's own sheet named Rencana Target is left; the output may not be the input", async () => {
+    const wb = T.standardSpbe();
+    wb.addWorksheet("Rencana Target").getCell("A1").value = "rencana kerja bidang";
+    const p = await file("punya-orang.xlsx", wb);
+    const out = tmp.path("punya-orang-rencana.xlsx");
+    expect((await cli("plan", p, "--target", "3.7", "--level-column", "E", "--write", out)).code).toBe(0);
+    const grid = await readWorkbook(out);
+    expect(grid.sheets.find((x) => x.name === "Rencana Target")!.values).toEqual([["rencana kerja bidang"]]);
+    expect(grid.sheets.find((x) => x.name === "Rencana Target 2")!.values[3][1]).toBe("E");
+    const same = await cli("plan", p, "--target", "3.7", "--write", p);
+    expect(same.code).toBe(2);
+    expect(same.err).toMatch(/--write names the input file/);
+  });
+
+  test("JSON: the plan as without --write, with where it was written", async () => {
+    const p = await file("json-rencana.xlsx", T.standardSpbe());
+    const out = tmp.path("json-rencana-hasil.xlsx");
+    const r = await cli("plan", p, "--target", "3.7", "--format", "json", "--write", out, "--lang", "en");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.assessments.map((a: { index: number }) => a.index)).toEqual([3.75, 3.71]);
+    expect(j.written).toEqual({ file: out, sheets: ["Rencana Target", "Rencana Target 2"] });
+    expect(r.err).toMatch(/^Written: /);
+  });
+
+  test("Pemdi 2026: decimal values, the planned values validated as decimals 1–5", async () => {
+    const p = await file("pemdi-rencana.xlsx", T.pemdiAceh());
+    const out = tmp.path("pemdi-rencana-hasil.xlsx");
+    const r = await cli("plan", p, "--target", "1.5", "--write", out, "--lang", "en");
+    expect(r.code).toBe(0);
+    const xml = Object.values(parts(out)).map((data) => Buffer.from(data).toString());
+    expect(xml.some((x) => /<dataValidation [^>]*type="decimal"[^>]*sqref="E\d+:E\d+"/.test(x))).toBe(true);
+    const grid = await readWorkbook(out);
+    const t = analyze(grid, FRAMEWORKS).tables[0];
+    const read = readPlanSheet(grid, t.framework, "Rencana Target")!;
+    expect(planSheetValues(t.framework, read.rows, read.target).plan.index).toBeGreaterThanOrEqual(1.5);
   });
 });
 

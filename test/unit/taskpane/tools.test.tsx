@@ -5,7 +5,7 @@ import { ComponentType } from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { skippedParts } from "../../../src/excel/capabilities";
-import { HostCapabilities } from "../../../src/excel/workbookHost";
+import { HostCapabilities, HostError } from "../../../src/excel/workbookHost";
 import { App } from "../../../src/taskpane/App";
 import type { ToolChartsProps } from "../../../src/taskpane/components/ToolCharts";
 import { evidenceGrid, pemdiGrid, rowOf, spbeGrid } from "./grids";
@@ -208,6 +208,85 @@ describe("path to target", () => {
     expect(within(list()).getAllByRole("button")[0]).toHaveAccessibleName(/nilai 1,30 → 1,80 indeks menjadi 1,32$/);
     await userEvent.click(within(list()).getAllByRole("button", { name: /^Langkah 1 / })[0]);
     expect(host.selected).toEqual([{ sheet: "Pemdi 2026", address: i20 }]);
+  });
+});
+
+describe("the plan written to a sheet", () => {
+  test("Tulis rencana ke lembar writes the column's plan through Apply's check into Rencana Target, and again into the same sheet", async () => {
+    const grid = spbeGrid();
+    // A person's own sheet of that name is left alone: the plan goes beside it.
+    grid.sheets.push({ name: "Rencana Target", values: [["rencana kerja dinas"]] });
+    const host = new MemoryHost(grid);
+    open(host);
+    await screen.findByText("3,19");
+    await userEvent.click(tool("Menuju target"));
+    await typeTarget("3,7", false);
+    const message = screen.getByText(/^Target 3,70 tercapai dengan \d+ langkah: indeks menjadi (\d,\d\d)/);
+    const planned = /indeks menjadi (\d,\d\d)/.exec(message.textContent!)![1].replace(",", ".");
+    const buttons = screen.getAllByRole("button", { name: "Tulis rencana ke lembar" });
+    // One per level column: the self-assessment already meets the target, and its plan can be written too.
+    expect(buttons).toHaveLength(2);
+    expect(buttons[1]).toHaveAttribute("title", expect.stringMatching(/rumus hidup/));
+    await userEvent.click(buttons[1]);
+    await waitFor(() => expect(host.applied).toHaveLength(1));
+    const plan = host.applied[0];
+    expect(plan.sheets).toEqual(["Rencana Target 2"]);
+    expect(plan.cells.every((c) => c.sheet === "Rencana Target 2")).toBe(true);
+    const at = (address: string) => plan.cells.find((c) => c.address === address)!;
+    expect(at("B3").value).toBe("Kertas Kerja");
+    expect(at("B4").value).toBe("D");
+    expect(at("B5").value).toBe(3.7);
+    expect(at("D8").result).toBe(3.19);
+    expect(at("E8").result).toBe(Number(planned));
+    expect(at("E10").result).toBe("Ya / Yes");
+    expect(host.grid.sheets.find((x) => x.name === "Rencana Target")!.values).toEqual([["rencana kerja dinas"]]);
+    expect(
+      await screen.findByText(
+        'Rencana ditulis ke lembar "Rencana Target 2"; ubah sel kuning di sana untuk mencoba kenaikan lain.',
+      ),
+    ).toBeInTheDocument();
+
+    // Another target, written again: the same sheet, recognised as the tool's.
+    await typeTarget("3,5", false);
+    await userEvent.click(screen.getAllByRole("button", { name: "Tulis rencana ke lembar" })[1]);
+    await waitFor(() => expect(host.applied).toHaveLength(2));
+    expect(host.applied[1].sheets).toEqual(["Rencana Target 2"]);
+    expect(host.applied[1].cells.find((c) => c.address === "B5")!.value).toBe(3.5);
+    expect(host.grid.sheets.filter((x) => x.name.startsWith("Rencana Target"))).toHaveLength(2);
+    expect(screen.queryByRole("button", { name: "Tutup pesan" })).not.toBeInTheDocument();
+  });
+
+  test("a write Excel refuses says why, bilingual message in the pane's language, and nothing is written", async () => {
+    const host = new MemoryHost(spbeGrid());
+    open(host);
+    await screen.findByText("3,19");
+    await userEvent.click(tool("Menuju target"));
+    await typeTarget("3,7", false);
+    host.failNext = new HostError("protected", {
+      id: 'Struktur buku kerja diproteksi, jadi lembar "Rencana Target" tidak dapat ditambahkan',
+      en: "The workbook's structure is protected",
+    });
+    await userEvent.click(screen.getAllByRole("button", { name: "Tulis rencana ke lembar" })[1]);
+    expect(await screen.findByText(/Struktur buku kerja diproteksi/)).toBeInTheDocument();
+    expect(host.applied).toHaveLength(0);
+    expect(screen.queryByText(/Rencana ditulis ke lembar/)).not.toBeInTheDocument();
+  });
+
+  test("Pemdi: a plan in decimal values is offered as a sheet too", async () => {
+    const host = new MemoryHost(pemdiGrid());
+    open(host);
+    await screen.findByText("1,24");
+    await userEvent.click(tool("Menuju target"));
+    await typeTarget("1,5", false);
+    await userEvent.click(screen.getByRole("button", { name: "Tulis rencana ke lembar" }));
+    await waitFor(() => expect(host.applied).toHaveLength(1));
+    const plan = host.applied[0];
+    expect(plan.validations.find((v) => v.ranges[0].startsWith("E"))).toMatchObject({
+      type: "decimal",
+      min: 1,
+      max: 5,
+    });
+    expect(plan.cells.find((c) => c.address === "E8")!.result).toBeGreaterThanOrEqual(1.5);
   });
 });
 

@@ -6,6 +6,10 @@ import { previewView } from "../../../src/taskpane/previewView";
 import { buildWritePlan } from "../../../src/core/writePlan";
 import { formatUnits } from "../../../src/taskpane/format";
 import { externalSuggestion, paneView } from "../../../src/taskpane/view";
+import { CellValue } from "../../../src/core/grid";
+import { planSheetPlan } from "../../../src/core/planSheet";
+import { planAssessment } from "../../../src/core/targetPlan";
+import { detectedSetup } from "../../../src/taskpane/settingsView";
 import { pemdiGrid, rowOf, spbeGrid } from "./grids";
 import { ALL_CAPABILITIES } from "./memoryHost";
 
@@ -170,5 +174,26 @@ describe("what the pane shows", () => {
     expect(targets[0].ranges.every((r) => /^[CD]\d+(:[CD]\d+)?$/.test(r))).toBe(true);
     expect(watchKey(watchTargets(analyze(spbeGrid(), FRAMEWORKS)))).toBe(watchKey(targets));
     expect(watchTargets(null)).toEqual([]);
+  });
+});
+
+describe("the settings' sheet choices", () => {
+  test("the tool's own sheets, results and plans, are not offered as the indicator sheet", () => {
+    const grid = spbeGrid();
+    const t = analyze(grid, FRAMEWORKS).tables[0];
+    const a = t.assessments[1];
+    const plan = planAssessment(t, a, { target: 3.7 });
+    if (!plan.ok) throw new Error(plan.reason.en);
+    const plans = planSheetPlan(grid, t, a, plan, "Rencana Target");
+    const results = buildWritePlan(grid, analyze(grid, FRAMEWORKS));
+    for (const p of [plans, results]) {
+      const sheet = { name: p.sheets[0], values: [] as CellValue[][] };
+      for (const c of p.cells.filter((x) => /^[AB][1-3]$/.test(x.address))) {
+        const row = Number(c.address.slice(1)) - 1;
+        (sheet.values[row] ??= [])[c.address[0] === "A" ? 0 : 1] = c.value ?? null;
+      }
+      grid.sheets.push(sheet);
+    }
+    expect(detectedSetup(grid, analyze(grid, FRAMEWORKS), "id").sheets).toEqual(["Sampul", "Kertas Kerja"]);
   });
 });
