@@ -11,7 +11,7 @@ import { bi, flat, Issue, Note } from "./messages";
 import { OtherModel } from "./otherModels";
 import { Rational, compare, fromInt, fromNumber } from "./rational";
 import { score, Scores } from "./scoring";
-import { isPlanSheet, readStoredSettings, StoredSettings } from "./settings";
+import { isPlanSheet, isRecordSheet, readStoredSettings, StoredSettings } from "./settings";
 import { checkLevel, levelIssue } from "./validation";
 import { checkGroupings, checkWeights } from "./asWritten";
 
@@ -374,8 +374,11 @@ export function layoutOptions(
     framework,
     headerRow: opts.headerRow !== undefined ? opts.headerRow - 1 : undefined,
     otherModels: opts.otherModels,
-    // The tool's own sheets are never read as a person's table: results sheets and plan sheets.
-    ownSheets: new Set([...settings.map((s) => s.resultsSheet), ...grid.sheets.filter(isPlanSheet).map((s) => s.name)]),
+    // The tool's own sheets are never read as a person's table: results, plan and record sheets.
+    ownSheets: new Set([
+      ...settings.map((s) => s.resultsSheet),
+      ...grid.sheets.filter((s) => isPlanSheet(s) || isRecordSheet(s)).map((s) => s.name),
+    ]),
   };
   return { layout, settings, notes };
 }

@@ -7,8 +7,12 @@
  * sheet the minutes are written into is a write plan made here from the pane's rows.
  */
 import type { Analysis, Assessment, TableAnalysis } from "./analyze";
-import { CellValue, cellAt, columnLetter, parseA1, WorkbookGrid } from "./grid";
+import { a1, CellValue, cellAt, columnLetter, parseA1, WorkbookGrid } from "./grid";
+import { MARKER, RECORD_SHEET_LABEL, SETTINGS_ROWS } from "./settings";
 import { emptyWritePlan, WritePlan } from "./writePlan";
+
+/** The record sheet's header row (1-based); the changes follow it. */
+export const RECORD_FIRST_ROW = SETTINGS_ROWS.sheet + 2;
 
 /** "local": typed on this computer; "remote": a co-author; null: not known (a refresh, an older Excel). */
 export type Who = "local" | "remote" | null;
@@ -106,19 +110,23 @@ export function recordChanges(
   });
 }
 
-/** The sheet of minutes as a write plan: the rows as given (a title row, a header, one row per change), text only. */
+/**
+ * The sheet of minutes as a write plan: the title row given, marked as the tool's (A1 names
+ * the tool, A3 carries the record's label, so the next write of the session recognises the
+ * sheet as its own and a person's sheet of that name is never taken for it), then the
+ * header and one row per change from row 4; text only.
+ */
 export function recordSheetPlan(sheet: string, rows: readonly (readonly (string | number)[])[]): WritePlan {
   const plan = emptyWritePlan();
   plan.sheets.push(sheet);
-  rows.forEach((row, r) =>
+  const [title = [], ...table] = rows;
+  const put = (address: string, value: string | number, bold: boolean) =>
+    plan.cells.push({ sheet, address, value, ...(bold ? { style: { bold: true } } : {}) });
+  put("A1", `${title[0] ?? ""} — dicatat oleh ${MARKER} / recorded by ${MARKER}`, true);
+  put(a1(SETTINGS_ROWS.sheet, 0), RECORD_SHEET_LABEL, false);
+  table.forEach((row, r) =>
     row.forEach((value, c) => {
-      if (value === "") return;
-      plan.cells.push({
-        sheet,
-        address: `${columnLetter(c)}${r + 1}`,
-        value,
-        ...(r <= 1 ? { style: { bold: true } } : {}),
-      });
+      if (value !== "") put(`${columnLetter(c)}${r + RECORD_FIRST_ROW}`, value, r === 0);
     }),
   );
   // Widths in Excel's character units: number, cell, indicator name, values, who, effects.

@@ -10,7 +10,14 @@
 import { Bilingual } from "./framework";
 import { a1, cellAt, CellValue, formulaAt, isEmpty, parseA1, sheetRef, WorkbookGrid } from "./grid";
 import { bi } from "./messages";
-import { isPlanSheet, isResultsSheet, PLAN_SHEET_LABEL, SETTINGS_ROWS } from "./settings";
+import {
+  isPlanSheet,
+  isRecordSheet,
+  isResultsSheet,
+  PLAN_SHEET_LABEL,
+  RECORD_SHEET_LABEL,
+  SETTINGS_ROWS,
+} from "./settings";
 import type { PlannedValidation, WritePlan } from "./writePlan";
 
 /** One cell the plan writes on a person's sheet, as it is now. */
@@ -48,6 +55,8 @@ export interface WorkbookFacts {
   resultsSheets: Record<string, string>;
   /** every plan sheet of the tool (core/planSheet.ts) → the level sheet it names; none when absent */
   planSheets?: Record<string, string>;
+  /** the tool's meeting-record sheets (their names), found by their title and label */
+  recordSheets?: string[];
   /** `cellKey` → the cell, for every planned cell outside the plan's results sheets */
   cells: Record<string, FoundCell>;
   /** `validationKey` → what the planned validation's ranges carry now */
@@ -205,18 +214,25 @@ export function checkPlan(plan: WritePlan, facts: WorkbookFacts, choices: PlanCh
   const adds: string[] = [];
   const levelSheetOf = new Map<string, string>();
   const planSheets = new Set<string>();
+  const recordSheets = new Set<string>();
   for (const c of plan.cells) {
     if (!own.has(lower(c.sheet))) continue;
     if (c.address === a1(SETTINGS_ROWS.sheet, 1) && typeof c.value === "string")
       levelSheetOf.set(lower(c.sheet), c.value);
     if (c.address === a1(SETTINGS_ROWS.sheet, 0) && c.value === PLAN_SHEET_LABEL) planSheets.add(lower(c.sheet));
+    if (c.address === a1(SETTINGS_ROWS.sheet, 0) && c.value === RECORD_SHEET_LABEL) recordSheets.add(lower(c.sheet));
   }
   for (const name of plan.sheets) {
     if (!has.has(lower(name))) {
       adds.push(name);
       continue;
     }
-    // A plan sheet is written only into a plan sheet of ours, a results sheet only into a results sheet.
+    // A meeting record is written only into a record sheet of ours, a plan sheet only into a
+    // plan sheet of ours, a results sheet only into a results sheet.
+    if (recordSheets.has(lower(name))) {
+      if (!(facts.recordSheets ?? []).some((s) => lower(s) === lower(name))) refusals.push(sheetTakenMessage(name));
+      continue;
+    }
     const ours = planSheets.has(lower(name)) ? (facts.planSheets ?? {}) : facts.resultsSheets;
     const reads = Object.entries(ours).find(([s]) => lower(s) === lower(name))?.[1];
     const wanted = levelSheetOf.get(lower(name));
@@ -424,12 +440,14 @@ export function factsFromGrid(grid: WorkbookGrid, plan: WritePlan, more: Partial
     if (isResultsSheet(s)) resultsSheets[s.name] = String(cellAt(s, SETTINGS_ROWS.sheet, 1) ?? "");
     if (isPlanSheet(s)) planSheets[s.name] = String(cellAt(s, SETTINGS_ROWS.sheet, 1) ?? "");
   }
+  const recordSheets = grid.sheets.filter(isRecordSheet).map((s) => s.name);
   return {
     sheets: grid.sheets.map((s) => s.name),
     protectedSheets: more.protectedSheets ?? [],
     structureProtected: more.structureProtected ?? false,
     resultsSheets,
     planSheets,
+    recordSheets,
     cells,
     validations: more.validations ?? {},
   };

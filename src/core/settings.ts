@@ -36,13 +36,18 @@ export interface StoredSettings {
 /** A plan sheet (core/planSheet.ts) names its level sheet where a results sheet does, under this label. */
 export const PLAN_SHEET_LABEL = "Rencana untuk lembar / Plan for sheet";
 
+/** A meeting record's sheet (core/meetingRecord.ts) carries this label in A3, under its title. */
+export const RECORD_SHEET_LABEL = "Catatan rapat / Meeting record";
+
 /**
  * Which of the tool's own sheets this is, from its title (A1, with the marker) and the
- * label beside the level sheet it names (A3): a results sheet, a plan sheet, or neither.
+ * label in A3: a results sheet, a plan sheet, a meeting record, or none of them.
  */
-export function ownSheetKind(title: CellValue, label: CellValue): "results" | "plan" | undefined {
+export function ownSheetKind(title: CellValue, label: CellValue): "results" | "plan" | "record" | undefined {
   if (typeof title !== "string" || !title.includes(MARKER)) return undefined;
-  return label === SETTINGS_LABELS.sheet ? "results" : label === PLAN_SHEET_LABEL ? "plan" : undefined;
+  if (label === SETTINGS_LABELS.sheet) return "results";
+  if (label === PLAN_SHEET_LABEL) return "plan";
+  return label === RECORD_SHEET_LABEL ? "record" : undefined;
 }
 
 export function isResultsSheet(sheet: SheetGrid): boolean {
@@ -51,6 +56,10 @@ export function isResultsSheet(sheet: SheetGrid): boolean {
 
 export function isPlanSheet(sheet: SheetGrid): boolean {
   return ownSheetKind(cellAt(sheet, 0, 0), cellAt(sheet, SETTINGS_ROWS.sheet, 0)) === "plan";
+}
+
+export function isRecordSheet(sheet: SheetGrid): boolean {
+  return ownSheetKind(cellAt(sheet, 0, 0), cellAt(sheet, SETTINGS_ROWS.sheet, 0)) === "record";
 }
 
 export function readStoredSettings(grid: WorkbookGrid): StoredSettings[] {

@@ -154,11 +154,16 @@ export function queueFacts(
 
     const resultsSheets: Record<string, string> = {};
     const planSheets: Record<string, string> = {};
+    const recordSheets: string[] = [];
     for (const [key, range] of markers) {
       const v = range.values;
       const kind = ownSheetKind(plain(v[0]?.[0]), plain(v[SETTINGS_ROWS.sheet]?.[0]));
       if (!kind) continue;
       const name = all.find((n) => lower(n) === key) ?? key;
+      if (kind === "record") {
+        recordSheets.push(name);
+        continue;
+      }
       (kind === "plan" ? planSheets : resultsSheets)[name] = String(v[SETTINGS_ROWS.sheet]?.[1] ?? "");
     }
     // A results sheet made since the last read: ours when the workbook names our threshold in it.
@@ -205,6 +210,7 @@ export function queueFacts(
         structureProtected: structure?.protected ?? false,
         resultsSheets,
         planSheets,
+        recordSheets,
         cells: found,
         validations: foundValidations,
       },

@@ -1,12 +1,15 @@
 /** The meeting's record: what changed between two readings, by indicator, with its effect on the domain and the index. */
 import { analyze } from "../../../src/core/analyze";
-import { WorkbookGrid } from "../../../src/core/grid";
+import { parseA1, WorkbookGrid } from "../../../src/core/grid";
+import { checkPlan, factsFromGrid } from "../../../src/core/planCheck";
+import { RECORD_SHEET_LABEL } from "../../../src/core/settings";
 import { recordChanges, recordSheetPlan } from "../../../src/core/meetingRecord";
 import { FRAMEWORKS } from "../../../src/frameworks";
 import { pemdiGrid, rowOf, spbeGrid } from "../taskpane/grids";
 
 const copy = (g: WorkbookGrid): WorkbookGrid => JSON.parse(JSON.stringify(g));
 const SHEET = "Kertas Kerja";
+const spbe = FRAMEWORKS.find((f) => f.id === "spbe-2020")!;
 
 function changed(grid: WorkbookGrid, edits: [number, number, unknown][]): WorkbookGrid {
   const g = copy(grid);
@@ -96,19 +99,80 @@ describe("the meeting's record", () => {
     expect(c.who).toBeNull();
   });
 
-  test("the record's sheet: the rows as given, the first two bold, nothing else planned", () => {
+  test("the record's sheet: its title marked as the tool's, its label in A3, the header bold from row 4, nothing else planned", () => {
     const plan = recordSheetPlan("Catatan Rapat", [["Judul"], ["No", "Sel"], [1, "Kertas Kerja!D8"]]);
     expect(plan.sheets).toEqual(["Catatan Rapat"]);
     expect(plan.cells).toEqual([
-      { sheet: "Catatan Rapat", address: "A1", value: "Judul", style: { bold: true } },
-      { sheet: "Catatan Rapat", address: "A2", value: "No", style: { bold: true } },
-      { sheet: "Catatan Rapat", address: "B2", value: "Sel", style: { bold: true } },
-      { sheet: "Catatan Rapat", address: "A3", value: 1 },
-      { sheet: "Catatan Rapat", address: "B3", value: "Kertas Kerja!D8" },
+      {
+        sheet: "Catatan Rapat",
+        address: "A1",
+        value: "Judul — dicatat oleh spbe-index / recorded by spbe-index",
+        style: { bold: true },
+      },
+      { sheet: "Catatan Rapat", address: "A3", value: RECORD_SHEET_LABEL },
+      { sheet: "Catatan Rapat", address: "A4", value: "No", style: { bold: true } },
+      { sheet: "Catatan Rapat", address: "B4", value: "Sel", style: { bold: true } },
+      { sheet: "Catatan Rapat", address: "A5", value: 1 },
+      { sheet: "Catatan Rapat", address: "B5", value: "Kertas Kerja!D8" },
     ]);
     expect(plan.validations).toEqual([]);
     expect(plan.conditionalFormats).toEqual([]);
     expect(plan.names).toEqual([]);
     expect(plan.charts).toEqual([]);
+  });
+
+  /** The workbook after a plan of text and numbers was written into it. */
+  function written(grid: WorkbookGrid, plan: ReturnType<typeof recordSheetPlan>): WorkbookGrid {
+    const g = copy(grid);
+    for (const name of plan.sheets)
+      if (!g.sheets.some((s) => s.name === name)) g.sheets.push({ name, values: [], formulas: [] } as never);
+    for (const c of plan.cells) {
+      const s = g.sheets.find((x) => x.name === c.sheet)!;
+      const p = parseA1(c.address)!;
+      while (s.values.length <= p.row) s.values.push([]);
+      s.values[p.row][p.col] = c.value as never;
+    }
+    return g;
+  }
+
+  test("the session's second write goes into the record sheet the first one made; a person's sheet of that name is refused", () => {
+    const rows = [["Judul"], ["No", "Sel", "Indikator"], [1, "Kertas Kerja!D8", "Kebijakan Internal Arsitektur SPBE"]];
+    const first = recordSheetPlan("Catatan Rapat", rows);
+    const grid = written(spbeGrid(), first);
+    const again = recordSheetPlan("Catatan Rapat", [
+      ...rows,
+      [2, "Kertas Kerja!D9", "Kebijakan Internal Peta Rencana"],
+    ]);
+    const checked = checkPlan(again, factsFromGrid(grid, again));
+    expect(checked.refusal).toBeNull();
+    expect(checked.plan.cells).toHaveLength(again.cells.length);
+
+    const persons = copy(spbeGrid());
+    persons.sheets.push({
+      name: "Catatan Rapat",
+      values: [["Notulen rapat 3 Desember"], [], ["Hadir: 12 orang"]],
+    } as never);
+    const refused = checkPlan(again, factsFromGrid(persons, again));
+    expect(refused.refusal?.en).toMatch(/Catatan Rapat/);
+  });
+
+  test("a record sheet is never read as an assessment, however many indicators and levels it lists", () => {
+    const before = spbeGrid();
+    const after = changed(
+      before,
+      Array.from({ length: 30 }, (_, k) => [k + 1, 3, 5] as [number, number, unknown]),
+    );
+    const changes = record(before, after);
+    expect(changes.length).toBeGreaterThanOrEqual(12);
+    const rows = [
+      ["Judul"],
+      ["No", "Sel", "Indikator", "Lama", "Baru"],
+      ...changes.map((c, k) => [k + 1, `${c.sheet}!${c.cell}`, spbe.indicators[c.indicator - 1].name, 2, 5]),
+    ];
+    const grid = written(after, recordSheetPlan("Catatan Rapat", rows));
+    expect(analyze(grid, FRAMEWORKS).tables.map((t) => t.layout.sheet)).toEqual([SHEET]);
+    // The record alone (its workbook's indicator sheet deleted) is still no assessment.
+    const alone = { ...grid, sheets: grid.sheets.filter((x) => x.name === "Catatan Rapat") };
+    expect(analyze(alone, FRAMEWORKS).tables).toEqual([]);
   });
 });

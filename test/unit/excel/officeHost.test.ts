@@ -4,6 +4,7 @@
  * leave the workbook as it was, and the parts older Excel cannot do.
  */
 import { WorkbookGrid } from "../../../src/core/grid";
+import { recordSheetPlan } from "../../../src/core/meetingRecord";
 import { WritePlan } from "../../../src/core/writePlan";
 import { HostError } from "../../../src/excel/workbookHost";
 import { widthInPoints } from "../../../src/excel/officeHost";
@@ -457,6 +458,36 @@ describe("select", () => {
     await host.read();
     const before = fake.workbook.snapshot();
     expect(await countSyncs(fake, () => host.apply(EMPTY_PLAN))).toBe(1);
+    expect(fake.workbook.snapshot()).toEqual(before);
+  });
+});
+
+describe("the meeting record's sheet", () => {
+  const rows = (n: number) => [
+    ["Catatan rapat Indeks SPBE, 3 Desember 2026"],
+    ["No", "Sel", "Indikator"],
+    ...Array.from({ length: n }, (_, k) => [k + 1, `Kertas Kerja!D${8 + k}`, `Indikator ${k + 1}`]),
+  ];
+
+  test("written again later in the session into the sheet the first write made, found as the record's by its marks", async () => {
+    const { fake, host } = setUp(gridOf(T.standardSpbe()));
+    await host.read();
+    expect((await host.apply(recordSheetPlan("Catatan Rapat", rows(1)))).written).toBe(true);
+    await host.read();
+    const again = await host.apply(recordSheetPlan("Catatan Rapat", rows(2)));
+    expect(again.written).toBe(true);
+    expect(fake.workbook.snapshot().sheets.filter((s: { name: string }) => s.name.startsWith("Catatan"))).toHaveLength(
+      1,
+    );
+  });
+
+  test("a person's sheet of the record's name is refused before anything is written", async () => {
+    const grid = gridOf(T.standardSpbe());
+    grid.sheets.push({ name: "Catatan Rapat", values: [["Notulen rapat"], [], ["Hadir: 12 orang"]] });
+    const { fake, host } = setUp(grid);
+    await host.read();
+    const before = fake.workbook.snapshot();
+    await expect(host.apply(recordSheetPlan("Catatan Rapat", rows(1)))).rejects.toBeInstanceOf(HostError);
     expect(fake.workbook.snapshot()).toEqual(before);
   });
 });

@@ -231,11 +231,21 @@ describe("task pane", () => {
     await waitFor(() => expect(host.applied).toHaveLength(1));
     const plan = host.applied[0];
     expect(plan.sheets).toEqual(["Catatan Rapat"]);
-    expect(plan.cells.find((c) => c.address === "B3")!.value).toBe(`Kertas Kerja!${d2}`);
-    expect(plan.cells.find((c) => c.address === "F4")!.value).toBe("rekan penulis");
+    expect(plan.cells.find((c) => c.address === "B5")!.value).toBe(`Kertas Kerja!${d2}`);
+    expect(plan.cells.find((c) => c.address === "F6")!.value).toBe("rekan penulis");
     expect(await within(section).findByText(/Catatan ditulis ke lembar "Catatan Rapat"/)).toBeInTheDocument();
     // The levels were not touched.
     expect(plan.cells.every((c) => c.sheet === "Catatan Rapat")).toBe(true);
+
+    // Later in the meeting: the same sheet again, now with the third change, recognised as the record's own.
+    await act(async () => host.edit("Kertas Kerja", cellOf(grid, "C", 7), 4, true));
+    const later = await screen.findByRole("region", { name: "Catatan rapat (3)" });
+    await userEvent.click(within(later).getByRole("button", { name: "Tulis ke lembar" }));
+    await waitFor(() => expect(host.applied).toHaveLength(2));
+    expect(host.applied[1].sheets).toEqual(["Catatan Rapat"]);
+    expect(host.applied[1].cells.find((c) => c.address === "A7")!.value).toBe(3);
+    expect(screen.queryByText(/bukan lembar hasil alat ini|not this tool's results sheet/)).not.toBeInTheDocument();
+    expect(host.grid.sheets.filter((x) => x.name.startsWith("Catatan Rapat"))).toHaveLength(1);
   });
 
   test("Refresh reads again where Excel raises no event", async () => {
