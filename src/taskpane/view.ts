@@ -32,6 +32,7 @@ export interface AssessmentView {
   predicate: string | null;
   /** the predicate's English gloss, shown in English only */
   predicateGloss: string | null;
+  /** the errors that keep this column from its index: its own and the table's (a missing indicator) */
   problemCount: number;
   /** while the column has no index: the last one it had, and the first thing that stands in the way */
   stale: StaleView | null;
@@ -132,12 +133,27 @@ export interface TableView {
   domains: GroupView[];
   aspects: GroupView[];
   problems: ProblemView[];
+  /** what `problems` holds, by severity: every place that counts problems says these two */
+  problemCounts: ProblemCounts;
   /** what stands between the assessor and an index: the errors, a column's blank cells as one line; a column with nothing typed is left to its card */
   blocking: ProblemView[];
+  /** the errors behind `blocking` (a column's blank cells are one line there, each counted here) */
+  blockingErrors: number;
   lowScores: LowScoreView[];
   threshold: string;
   external: ExternalView[];
   detection: DetectionView;
+}
+
+/** Problems are errors (they keep an index from being computed) and warnings (they never do). */
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+}
+
+export function problemCounts(problems: { severity: "error" | "warning" }[]): ProblemCounts {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  return { errors, warnings: problems.length - errors };
 }
 
 export interface PaneView {
@@ -187,24 +203,31 @@ export function fillOf(t: TableAnalysis, a: Assessment): { filled: number; total
   return { filled: Math.max(0, total - missing - blank), total };
 }
 
-function blockingViews(t: TableAnalysis, problems: ProblemView[], empty: Set<string>, lang: Language): ProblemView[] {
+/** A line of the blocking list, with how many errors it stands for. */
+type BlockingLine = ProblemView & { errors: number };
+
+function blockingViews(t: TableAnalysis, problems: ProblemView[], empty: Set<string>, lang: Language): BlockingLine[] {
   const s = strings(lang);
-  const out: ProblemView[] = [];
+  const out: BlockingLine[] = [];
   const blanks = new Map<string, { line: number; cells: ProblemView[] }>();
   t.issues.forEach((i, k) => {
     const p = problems[k];
     if (i.severity !== "error") return;
     if (i.code !== "blank" || !i.column) {
-      out.push(p);
+      out.push({ ...p, errors: 1 });
       return;
     }
     if (empty.has(i.column)) return;
-    const group = blanks.get(i.column) ?? { line: out.push({ ...p, key: `blank-${i.column}` }) - 1, cells: [] };
+    const group = blanks.get(i.column) ?? {
+      line: out.push({ ...p, key: `blank-${i.column}`, errors: 0 }) - 1,
+      cells: [],
+    };
     group.cells.push(p);
     blanks.set(i.column, group);
   });
   // A column's blank cells are one line: how many, and the first, where typing starts.
   for (const [column, { line, cells }] of blanks) {
+    out[line].errors = cells.length;
     if (cells.length > 1)
       out[line] = { ...out[line], message: `${s.blanks(cells.length, column)}, ${s.blanksFirst(cells[0].cell ?? "")}` };
   }
@@ -215,7 +238,7 @@ function blockingViews(t: TableAnalysis, problems: ProblemView[], empty: Set<str
  * A column that still shows its last index names what blocks it on its own card; the list
  * under the cards keeps only the rest, so a typo moves nothing below the headline.
  */
-function withoutStale(blocking: ProblemView[], assessments: AssessmentView[]): ProblemView[] {
+function withoutStale(blocking: BlockingLine[], assessments: AssessmentView[]): BlockingLine[] {
   const stale = new Set(assessments.filter((a) => a.stale).map((a) => a.column));
   if (stale.size === 0) return blocking;
   const othersBlocked = assessments.some((a) => !a.complete && !a.empty && !a.stale);
@@ -332,6 +355,10 @@ function tableView(t: TableAnalysis, lang: Language, lastValid: Record<string, L
       };
     }),
   );
+  const blocking = withoutStale(
+    blockingViews(t, problems, new Set(assessments.filter((a) => a.empty).map((a) => a.column)), lang),
+    assessments,
+  );
   const layout = t.layout;
   const titleOf = (fw: Framework) => (lang === "id" ? fw.title : fw.data.titleEn);
   return {
@@ -345,10 +372,9 @@ function tableView(t: TableAnalysis, lang: Language, lastValid: Record<string, L
     domains: groupViews(t, f.domains, (a) => a.scores.domains, s.domain, lang),
     aspects: groupViews(t, f.aspects, (a) => a.scores.aspects, s.aspect, lang),
     problems,
-    blocking: withoutStale(
-      blockingViews(t, problems, new Set(assessments.filter((a) => a.empty).map((a) => a.column)), lang),
-      assessments,
-    ),
+    problemCounts: problemCounts(problems),
+    blocking: blocking.map(({ errors: _, ...line }) => line),
+    blockingErrors: blocking.reduce((n, line) => n + line.errors, 0),
     lowScores,
     threshold: thresholdText(f, t.threshold, lang),
     external: f.indicators

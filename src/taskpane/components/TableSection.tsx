@@ -109,7 +109,7 @@ export function TableSection({
   const hasDomains = t.domains.length > 0;
   const sections: { key: SectionKey; label: string }[] = [
     ...(hasDomains ? [{ key: "aspects" as const, label: s.aspects }] : []),
-    { key: "problems", label: s.sectionProblems(t.problems.length) },
+    { key: "problems", label: s.sectionProblems(t.problemCounts.errors, t.problemCounts.warnings) },
     { key: "low", label: s.sectionLow(t.lowScores.length) },
     ...(tools ? [{ key: "tools" as const, label: s.tools }] : []),
     { key: "more", label: s.sectionMore },
@@ -149,7 +149,7 @@ export function TableSection({
       </div>
       {t.blocking.length > 0 && (
         <>
-          <Sub className={shared.heading}>{s.blockingTitle(t.blocking.length)}</Sub>
+          <Sub className={shared.heading}>{s.blockingTitle(t.blockingErrors)}</Sub>
           <ProblemList problems={t.blocking} s={s} onSelect={onSelect} />
         </>
       )}
@@ -195,7 +195,7 @@ export function TableSection({
         )}
         {section === "problems" && (
           <>
-            <Sub className={shared.heading}>{s.problems(t.problems.length)}</Sub>
+            <Sub className={shared.heading}>{s.problems(t.problemCounts.errors, t.problemCounts.warnings)}</Sub>
             <ProblemList problems={t.problems} s={s} onSelect={onSelect} />
           </>
         )}

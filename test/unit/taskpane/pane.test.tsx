@@ -119,7 +119,7 @@ describe("task pane", () => {
     expect(within(card(/Nilai Asesor/)).getByText("3,19")).toBeInTheDocument();
     const cell = cellOf(grid, "C", 5);
     // Right under the cards, what blocks the index, each a link to its cell.
-    expect(screen.getByRole("heading", { name: "Yang menghalangi indeks (1)" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Yang menghalangi indeks: 1 galat" })).toBeInTheDocument();
     const problem = screen.getByRole("button", { name: new RegExp(`^di luar rentang ${cell} galat: Sel ${cell}`) });
     await userEvent.click(problem);
     expect(host.selected).toEqual([{ sheet: "Kertas Kerja", address: cell }]);

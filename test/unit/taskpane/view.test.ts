@@ -10,6 +10,7 @@ import { CellValue } from "../../../src/core/grid";
 import { planSheetPlan } from "../../../src/core/planSheet";
 import { planAssessment } from "../../../src/core/targetPlan";
 import { detectedSetup } from "../../../src/taskpane/settingsView";
+import { strings } from "../../../src/taskpane/i18n";
 import { pemdiGrid, rowOf, spbeGrid } from "./grids";
 import { ALL_CAPABILITIES } from "./memoryHost";
 
@@ -110,6 +111,31 @@ describe("what the pane shows", () => {
       expect.objectContaining({ code: "not-a-number", cell, message: expect.stringMatching(/^Cell/) }),
     ]);
     expect(paneView(a, "id").tables[0].problems[0].message).toMatch(/^Sel/);
+  });
+
+  test("problems are counted one way everywhere: errors and warnings, the card and the blocking list by errors", () => {
+    const grid = spbeGrid();
+    const rows = grid.sheets[1].values;
+    // Two errors in column C (one a word, two blank cells), and a repeated row with the same levels: a warning.
+    rows[rowOf(grid, "Kertas Kerja", 5)][2] = "tiga";
+    rows[rowOf(grid, "Kertas Kerja", 6)][2] = null;
+    rows[rowOf(grid, "Kertas Kerja", 7)][2] = null;
+    rows.push([...rows[rowOf(grid, "Kertas Kerja", 9)]]);
+    const t = paneView(analyze(grid, FRAMEWORKS), "id").tables[0];
+    expect(t.problemCounts).toEqual({ errors: 3, warnings: 1 });
+    expect(t.problems).toHaveLength(4);
+    // The two blank cells are one line under the cards, and still two errors.
+    expect(t.blocking).toHaveLength(2);
+    expect(t.blockingErrors).toBe(3);
+    expect(t.assessments[0].problemCount).toBe(3);
+    const id = strings("id");
+    const en = strings("en");
+    expect(id.sectionProblems(3, 1)).toBe("Masalah (4)");
+    expect(id.problems(3, 1)).toBe("Masalah (4): 3 galat, 1 peringatan");
+    expect(en.problems(1, 1)).toBe("Problems (2): 1 error, 1 warning");
+    expect(id.blockingTitle(3)).toBe("Yang menghalangi indeks: 3 galat");
+    expect(en.blockingTitle(1)).toBe("Blocking the index: 1 error");
+    expect(id.incompleteHint(3)).toBe("3 galat menghalangi indeks kolom ini");
   });
 
   test("no table: the pane says why, sheet by sheet", () => {
