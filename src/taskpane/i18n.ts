@@ -187,6 +187,7 @@ const id = {
   sectionProblems: (errors: number, warnings: number) => `Masalah (${errors + warnings})`,
   sectionLow: (n: number) => `Nilai rendah (${n})`,
   sectionMore: "Lainnya",
+  moreSections: (n: number) => `${n} bagian lagi`,
   skipToTools: "Langsung ke alat asesor",
   changed: (title: string, index: string, predicate: string, delta: string) =>
     `${title}: indeks ${index}, ${predicate}${delta ? ` (${delta})` : ""}`,
@@ -441,6 +442,7 @@ const en: Strings = {
   sectionProblems: (errors: number, warnings: number) => `Problems (${errors + warnings})`,
   sectionLow: (n: number) => `Low scores (${n})`,
   sectionMore: "More",
+  moreSections: (n: number) => counted(n, "en", { one: "more section", other: "more sections" }),
   skipToTools: "Skip to the assessor tools",
   changed: (title: string, index: string, predicate: string, delta: string) =>
     `${title}: index ${index}, ${predicate}${delta ? ` (${delta})` : ""}`,
