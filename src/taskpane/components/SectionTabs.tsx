@@ -54,8 +54,9 @@ export interface SectionTabsProps<K extends string> {
 function MoreButton<K extends string>({
   sections,
   onSelect,
+  idPrefix,
   s,
-}: Pick<SectionTabsProps<K>, "sections" | "onSelect" | "s">) {
+}: Pick<SectionTabsProps<K>, "sections" | "onSelect" | "idPrefix" | "s">) {
   const c = useStyles();
   const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
   const { itemVisibility } = useOverflowVisibility();
