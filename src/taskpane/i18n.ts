@@ -155,6 +155,7 @@ const id = {
   chartsLoading: "Memuat grafik…",
   chartsFailed: "Grafik tidak dapat dimuat. Coba Muat ulang.",
   chartTarget: (t: string) => `Garis target ${t}`,
+  chartLegend: (what: string) => `Keterangan ${what}`,
   chartFigure: (what: string, target: string | null) =>
     `${what} per kolom nilai${target ? `, dengan garis target ${target}` : ""}`,
   evidenceTitle: (n: number) => `Tanpa bukti dukung (${n})`,
@@ -408,6 +409,7 @@ const en: Strings = {
   chartsLoading: "Loading the charts…",
   chartsFailed: "The charts could not be loaded. Try Refresh.",
   chartTarget: (t: string) => `Target ${t}`,
+  chartLegend: (what: string) => `Legend of ${what}`,
   chartFigure: (what: string, target: string | null) =>
     `${what} per level column${target ? `, with the target line at ${target}` : ""}`,
   evidenceTitle: (n: number) => `Without evidence (${n})`,
