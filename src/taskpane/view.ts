@@ -9,8 +9,8 @@ import { Framework, Group, Indicator, predicateLabel } from "../core/framework";
 import { externalValue } from "../core/external";
 import { numbersOnlyWarning } from "../core/identification";
 import { IssueCode } from "../core/messages";
-import { decimalPlaces, toFixed } from "../core/rational";
-import { formatDecimal, formatNumber, formatRational, formatUnits } from "./format";
+import { add, compare, decimalPlaces, div, fromInt, mul, Rational, sub, toFixed } from "../core/rational";
+import { formatDecimal, formatNumber, formatRational, formatSigned, formatUnits } from "./format";
 import { GroupScore } from "../core/scoring";
 import { Language, pick, strings } from "./i18n";
 import { columnKey, LastValid } from "./state";
@@ -98,6 +98,20 @@ export interface LowScoreView {
   indicatorName: string;
   value: string;
   external: boolean;
+  /** what the column's index gains if this indicator rises one level (to the top level at most): "+0,03" */
+  gain: string;
+  /** among the few whose rise lifts the index most (marked only where the list is longer than that) */
+  top: boolean;
+}
+
+/** One column's low scores, largest gain in index first, and how many of the indicators they are. */
+export interface LowGroupView {
+  key: string;
+  column: string;
+  title: string;
+  /** "19 dari 20 indikator di bawah 2,50" */
+  summary: string;
+  items: LowScoreView[];
 }
 
 export interface ExternalView {
@@ -140,6 +154,8 @@ export interface TableView {
   /** the errors behind `blocking` (a column's blank cells are one line there, each counted here) */
   blockingErrors: number;
   lowScores: LowScoreView[];
+  /** the same low scores by column, each ordered by the gain in index a one-level rise brings */
+  lowGroups: LowGroupView[];
   threshold: string;
   external: ExternalView[];
   detection: DetectionView;
@@ -283,6 +299,35 @@ function groupViews(
   }));
 }
 
+/** How many of a column's low scores are marked as the ones that matter most. */
+export const LOW_TOP = 3;
+
+/**
+ * What the index gains when one indicator rises one level, capped at the top level: its
+ * weight's share of the whole, exactly. The same rise is worth 0.030 on a public-service
+ * indicator and 0.013 on an internal-policy one, so this, not the level, orders the list.
+ */
+export function raiseGain(f: Framework, id: number, level: Rational): Rational {
+  const room = sub(f.levelMax, level);
+  const rise = compare(room, fromInt(1)) < 0 ? room : fromInt(1);
+  const total = f.indicators.reduce((w, i) => add(w, i.weight), fromInt(0));
+  return div(mul(rise, f.byId.get(id)!.weight), total);
+}
+
+/**
+ * How many of a list ordered by gain (largest first) to mark as the ones that matter most:
+ * the first `LOW_TOP`, and those tied with the last of them while that stays a few (two
+ * more); when a tie is wider, only the gains above it, which may be none. A list of
+ * `LOW_TOP` or fewer is all that matters and marks nothing.
+ */
+export function topGains(gains: Rational[]): number {
+  if (gains.length <= LOW_TOP) return 0;
+  const cut = gains[LOW_TOP - 1];
+  const atLeast = gains.filter((g) => compare(g, cut) >= 0).length;
+  if (atLeast === gains.length) return 0;
+  return atLeast <= LOW_TOP + 2 ? atLeast : gains.filter((g) => compare(g, cut) > 0).length;
+}
+
 /** The first error that keeps a column from its index, as "cell: what is wrong" (the whole message when it names no cell). */
 export function blockingReason(t: TableAnalysis, a: Assessment, lang: Language): { text: string; cell: string | null } {
   const first =
@@ -339,10 +384,13 @@ function tableView(t: TableAnalysis, lang: Language, lastValid: Record<string, L
     column: i.column ?? null,
     external: i.indicator !== undefined && external.has(i.indicator),
   }));
+  const gains = new Map<string, Rational>();
   const lowScores: LowScoreView[] = t.assessments.flatMap((a) =>
     a.lowScores.map((l) => {
       const ind = f.byId.get(l.indicator)!;
       const v = a.values.get(l.indicator);
+      const gain = raiseGain(f, l.indicator, v ?? fromInt(l.level));
+      gains.set(`${l.column}-${l.cell}`, gain);
       return {
         key: `${l.column}-${l.cell}`,
         sheet: l.sheet,
@@ -352,9 +400,25 @@ function tableView(t: TableAnalysis, lang: Language, lastValid: Record<string, L
         indicatorName: shortName(ind, lang),
         value: f.integerOnly || !v ? formatNumber(l.level, 0, lang) : formatRational(v, 2, lang),
         external: external.has(l.indicator),
+        gain: formatSigned(gain, 2, lang),
+        top: false,
       };
     }),
   );
+  const lowGroups: LowGroupView[] = assessments
+    .map((a) => {
+      const gainOf = (l: LowScoreView) => gains.get(l.key)!;
+      const items = lowScores.filter((l) => l.column === a.column).sort((x, y) => compare(gainOf(y), gainOf(x)));
+      const marked = topGains(items.map(gainOf));
+      return {
+        key: a.key,
+        column: a.column,
+        title: a.title,
+        summary: s.lowSummary(items.length, f.indicators.length, thresholdText(f, t.threshold, lang)),
+        items: items.map((l, k) => ({ ...l, top: k < marked })),
+      };
+    })
+    .filter((g) => g.items.length > 0);
   const blocking = withoutStale(
     blockingViews(t, problems, new Set(assessments.filter((a) => a.empty).map((a) => a.column)), lang),
     assessments,
@@ -376,6 +440,7 @@ function tableView(t: TableAnalysis, lang: Language, lastValid: Record<string, L
     blocking: blocking.map(({ errors: _, ...line }) => line),
     blockingErrors: blocking.reduce((n, line) => n + line.errors, 0),
     lowScores,
+    lowGroups,
     threshold: thresholdText(f, t.threshold, lang),
     external: f.indicators
       .filter((i) => i.external)

@@ -191,13 +191,7 @@ export function TableSection({
         {section === "low" && (
           <>
             <Sub className={shared.heading}>{s.lowScores(t.threshold, t.lowScores.length)}</Sub>
-            <LowScoreList
-              lowScores={t.lowScores}
-              assessments={t.assessments}
-              threshold={t.threshold}
-              s={s}
-              onSelect={onSelect}
-            />
+            <LowScoreList groups={t.lowGroups} threshold={t.threshold} s={s} onSelect={onSelect} />
           </>
         )}
         {section === "tools" && tools && (
