@@ -18,16 +18,14 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   order: { margin: `0 0 ${tokens.spacingVerticalXS}` },
+  // The level over its gain, one narrow column, so the name keeps the width of the row.
   figures: {
     display: "flex",
-    flexWrap: "wrap",
-    justifyContent: "flex-end",
-    alignItems: "baseline",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: "2px",
+    flexDirection: "column",
+    alignItems: "flex-end",
     flexShrink: 0,
-    maxWidth: "50%",
   },
+  top: { display: "table", marginTop: "2px" },
   gain: {
     fontVariantNumeric: "tabular-nums",
     color: tokens.colorNeutralForeground2,
@@ -52,9 +50,7 @@ export function LowScoreList({ groups, threshold, s, onSelect }: LowScoreListPro
       <p className={mergeClasses(shared.muted, c.order)}>{s.lowOrder}</p>
       {groups.map((g) => (
         <div key={g.key}>
-          <h4 className={c.group}>
-            {g.title} ·{g.summary}
-          </h4>
+          <h4 className={c.group}>{`${g.title} · ${g.summary}`}</h4>
           <ol className={shared.list} aria-label={`${g.title}: ${g.summary}`}>
             {g.items.map((l) => (
               <li key={l.key}>
@@ -78,6 +74,19 @@ export function LowScoreList({ groups, threshold, s, onSelect }: LowScoreListPro
                         {s.external}
                       </Badge>
                     )}
+                    {l.top && (
+                      <>
+                        {" "}
+                        <Badge
+                          className={mergeClasses(c.top, shared.wrappingBadge)}
+                          appearance="filled"
+                          color="important"
+                          size="small"
+                        >
+                          {s.lowTop}
+                        </Badge>
+                      </>
+                    )}
                   </span>{" "}
                   <span className={c.figures}>
                     <span className={shared.levelValue}>
@@ -88,14 +97,6 @@ export function LowScoreList({ groups, threshold, s, onSelect }: LowScoreListPro
                       <span className={shared.visuallyHidden}>{s.lowGain} </span>
                       {l.gain}
                     </span>
-                    {l.top && (
-                      <>
-                        {" "}
-                        <Badge appearance="filled" color="important" size="small">
-                          {s.lowTop}
-                        </Badge>
-                      </>
-                    )}
                   </span>
                 </button>
               </li>
