@@ -193,6 +193,30 @@ describe("task pane", () => {
     expect(window.localStorage.getItem("spbe-index.meeting")).toBe("0");
   });
 
+  test("meeting mode asks Office for a wider pane where it can, and gives the person's width back after", async () => {
+    window.localStorage.clear();
+    const narrow = Object.getOwnPropertyDescriptor(window, "innerWidth")!;
+    Object.defineProperty(window, "innerWidth", { configurable: true, value: 320 });
+    try {
+      const host = new MemoryHost(spbeGrid());
+      const widths: number[] = [];
+      host.setPaneWidth = (w: number) => {
+        widths.push(w);
+        return true;
+      };
+      open(host);
+      await screen.findByText("3,19");
+      expect(widths).toEqual([]);
+      await userEvent.click(screen.getByRole("switch", { name: "Mode rapat" }));
+      expect(widths).toEqual([500]);
+      await userEvent.click(screen.getByRole("switch", { name: "Mode rapat" }));
+      expect(widths).toEqual([500, 320]);
+    } finally {
+      Object.defineProperty(window, "innerWidth", narrow);
+      window.localStorage.clear();
+    }
+  });
+
   test("the meeting's record: each change with who and its effect, copied as Indonesian text, written into its own sheet", async () => {
     const grid = spbeGrid();
     const host = new MemoryHost(grid);
