@@ -138,6 +138,8 @@ export function App({ host, charts }: AppProps) {
         intents.changeLanguage(next === officeLang ? null : next);
       }}
       onDismiss={intents.dismissMessage}
+      jumped={state.jumped}
+      onCloseJumpHint={intents.closeJumpHint}
       meeting={meeting}
       onMeeting={setMeeting}
       record={{

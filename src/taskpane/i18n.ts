@@ -45,6 +45,9 @@ const id = {
   lowGain: "kenaikan indeks bila naik satu tingkat",
   lowTop: "paling berpengaruh",
   goTo: (place: string) => `Pilih sel ${place}`,
+  jumpHint: (cell: string, sheet: string) =>
+    `${cell} dipilih di lembar "${sheet}". Papan ketik tetap di panel ini: klik sel itu untuk mengetik di sana.`,
+  closeJumpHint: "Tutup petunjuk",
   noCell: "tanpa sel",
   showAll: (n: number) => `Tampilkan semua (${n})`,
   warning: "peringatan",
@@ -302,6 +305,9 @@ const en: Strings = {
   lowGain: "index gain if raised one level",
   lowTop: "gains most",
   goTo: (place: string) => `Select cell ${place}`,
+  jumpHint: (cell: string, sheet: string) =>
+    `${cell} is selected on sheet "${sheet}". The keyboard stays in this pane: click the cell to type there.`,
+  closeJumpHint: "Close the hint",
   noCell: "no cell",
   showAll: (n: number) => `Show all (${n})`,
   warning: "warning",

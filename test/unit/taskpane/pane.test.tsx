@@ -106,6 +106,13 @@ describe("task pane", () => {
     await userEvent.click(await screen.findByRole("tab", { name: /^Nilai rendah/ }));
     await userEvent.click(await screen.findByRole("button", { name: new RegExp(`^${cell} 2 `) }));
     expect(host.selected).toEqual([{ sheet: "Kertas Kerja", address: cell }]);
+    // Office.js cannot move the keyboard into the grid: the pane says so, and how to get there.
+    const hint = await screen.findByText(
+      `${cell} dipilih di lembar "Kertas Kerja". Papan ketik tetap di panel ini: klik sel itu untuk mengetik di sana.`,
+    );
+    expect(hint.closest("[role=status]")).not.toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Tutup petunjuk" }));
+    expect(screen.queryByText(/dipilih di lembar/)).not.toBeInTheDocument();
   });
 
   test("a bad value: the assessment is incomplete, the problem is listed, and go-to selects it", async () => {
