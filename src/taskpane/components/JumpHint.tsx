@@ -10,10 +10,9 @@ import { Dismiss16Regular } from "@fluentui/react-icons";
 import { Strings } from "../i18n";
 
 const useStyles = makeStyles({
+  // The live region itself sticks to the foot of the pane; empty, it takes no room.
+  foot: { position: "sticky", bottom: 0, zIndex: 1 },
   hint: {
-    position: "sticky",
-    bottom: 0,
-    zIndex: 1,
     display: "flex",
     alignItems: "flex-start",
     columnGap: tokens.spacingHorizontalS,
@@ -40,7 +39,7 @@ export interface JumpHintProps {
 export function JumpHint({ jumped, s, onClose }: JumpHintProps) {
   const c = useStyles();
   return (
-    <div role="status" data-testid="jump-hint">
+    <div className={c.foot} role="status" data-testid="jump-hint">
       {jumped && (
         <div className={c.hint}>
           <p className={c.text}>{s.jumpHint(jumped.cell, jumped.sheet)}</p>
