@@ -37,7 +37,14 @@ const useStyles = makeStyles({
     marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  tab: { flexShrink: 0, whiteSpace: "nowrap" },
+  // In the narrowest pane (270 px at 200 % zoom is 135 CSS pixels) the one tab left ends
+  // in an ellipsis beside the "more" button; the heading under it names the section in full.
+  tab: {
+    flexShrink: 0,
+    whiteSpace: "nowrap",
+    maxWidth: "calc(100vw - 72px)",
+    "& .fui-Tab__content": { overflow: "hidden", textOverflow: "ellipsis" },
+  },
   more: { flexShrink: 0, minWidth: "auto", alignSelf: "center" },
 });
 
