@@ -856,7 +856,11 @@ describe("the meeting view at Excel's pane widths", () => {
           });
         expect(await legendFits()).toBe(true);
         expect(await figure.locator("li").count()).toBe(3);
-        await figure.evaluate((el) => el.scrollIntoView({ block: "start" }));
+        const toFigure = async () => {
+          await settled(p);
+          await figure.evaluate((el) => el.scrollIntoView({ block: "start" }));
+        };
+        await toFigure();
         await paneShot(p, `41-charts-${tag}`);
         await p.emulateMedia({ forcedColors: "active" });
         const drawn = await figure.evaluate((f) => {
@@ -887,6 +891,7 @@ describe("the meeting view at Excel's pane widths", () => {
         expect(`${fill1}|${stroke1}`).not.toBe(`${fill2}|${stroke2}`);
         expect(await legendFits()).toBe(true);
         if (!query.includes("dark")) expect(await axe(frame)).toEqual([]);
+        await toFigure();
         await paneShot(p, `41-charts-${tag}-forced-colours`);
       } finally {
         await p.close();

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { analyze } from "../../../src/core/analyze";
 import { validationKey } from "../../../src/core/planCheck";
@@ -471,7 +471,9 @@ describe("task pane", () => {
     const i5 = screen.getByRole("button", { name: /I5 Tata Kelola Data eksternal/ });
     await userEvent.click(i5);
     expect(host.selected).toEqual([{ sheet: "Pemdi 2026", address: cellOf(grid, "D", "I5", "Pemdi 2026") }]);
-    await userEvent.click(screen.getByRole("tab", { name: "Lainnya" }));
+    // jsdom has no layout, so Fluent's overflow may put a tab in the "more" menu at any
+    // moment; the tab is pressed as it is (Chromium tests the row and the menu at real widths).
+    fireEvent.click(screen.getAllByRole("tab", { hidden: true }).find((t) => t.getAttribute("value") === "more")!);
     expect(screen.getByRole("heading", { name: "Indikator eksternal" })).toBeInTheDocument();
     expect(screen.getByText(/^bobot dari sumber sekunder .* tereproduksi sampai digit terakhir$/)).toBeInTheDocument();
     await userEvent.type(screen.getByRole("textbox", { name: /Hitung I5 dari SDI/ }), "50");
