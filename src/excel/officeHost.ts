@@ -71,6 +71,7 @@ export interface OfficeHost extends WorkbookHost {
   lastSkipped(): SkippedPart[];
   status(): WorkbookStatus;
   calculate(): Promise<void>;
+  setPaneWidth(width: number): boolean;
 }
 
 /** Quiet time before a burst of edits (a paste, a fill-down) becomes one refresh. */
@@ -293,6 +294,21 @@ class OfficeJsHost implements OfficeHost {
 
   displayLanguage(): string {
     return this.office?.context?.displayLanguage || "en-US";
+  }
+
+  /**
+   * `Office.extensionLifeCycle.taskpane.setWidth`, TaskPaneApi 1.1 (`@types/office-js`):
+   * 350–500 px on the web, up to half the window on Windows and Mac; a width outside the
+   * range leaves the pane as it is, without an error.
+   */
+  setPaneWidth(width: number): boolean {
+    try {
+      if (!this.office?.context?.requirements?.isSetSupported("TaskPaneApi", "1.1")) return false;
+      this.office.extensionLifeCycle.taskpane.setWidth(Math.round(width));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   lastSkipped(): SkippedPart[] {

@@ -100,6 +100,12 @@ export interface WorkbookHost {
   status?(): WorkbookStatus;
   /** recalculates every formula now, as F9 does */
   calculate?(): Promise<void>;
+  /**
+   * Asks Office to make the task pane this many pixels wide; false where this Office cannot
+   * (the request may still be ignored: Office keeps the pane as it is for a width outside
+   * the platform's range, without an error).
+   */
+  setPaneWidth?(width: number): boolean;
 }
 
 /** Thrown by hosts with a message for the assessor in both languages. */

@@ -28,7 +28,21 @@ export interface FakeExcelOptions {
   theme?: "light" | "dark";
   /** bytes a request or a response may hold; Excel on the web's 5 MB by default */
   payloadLimit?: number;
+  /**
+   * Whether this Office has TaskPaneApi 1.1 (`Office.extensionLifeCycle.taskpane.setWidth`);
+   * yes by default, no for an Excel older than ExcelApi 1.14, which predates it.
+   */
+  taskPaneApi?: boolean;
+  /** called with the width the pane was set to, where a width within Excel on the web's range was asked */
+  onPaneWidth?(width: number): void;
 }
+
+/**
+ * Excel on the web's range for `TaskPane.setWidth` (`@types/office-js`, TaskPaneApi 1.1:
+ * "Web (Excel): Between 350 and 500 px (inclusive)"; "If you pass a width beyond the
+ * minimum and maximum constraints, the task pane isn't resized and no error is shown").
+ */
+export const PANE_WIDTH_RANGE = { min: 350, max: 500 } as const;
 
 export interface FakeExcel {
   /** pass where `typeof Excel` is expected */
@@ -141,6 +155,7 @@ function fakeExcel(
     },
   };
 
+  const taskPaneApi = options.taskPaneApi ?? model.supports("1.14");
   const office = {
     HostType: { Excel: "Excel" },
     onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }),
@@ -148,9 +163,24 @@ function fakeExcel(
       displayLanguage: model.options.displayLanguage,
       officeTheme: THEMES[options.theme ?? "light"],
       requirements: {
-        isSetSupported: (name: string, version?: string) => name === "ExcelApi" && model.supports(version ?? "1.1"),
+        isSetSupported: (name: string, version?: string) =>
+          (name === "ExcelApi" && model.supports(version ?? "1.1")) ||
+          (name === "TaskPaneApi" && taskPaneApi && (version ?? "1.1") === "1.1"),
       },
     },
+    // Present only where the requirement set is: calling it elsewhere fails as a missing member would.
+    ...(taskPaneApi
+      ? {
+          extensionLifeCycle: {
+            taskpane: {
+              setWidth(width: number) {
+                if (!Number.isFinite(width) || width < PANE_WIDTH_RANGE.min || width > PANE_WIDTH_RANGE.max) return;
+                options.onPaneWidth?.(width);
+              },
+            },
+          },
+        }
+      : {}),
   };
 
   return {

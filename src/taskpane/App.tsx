@@ -2,7 +2,7 @@
  * The task pane wired up: the controller hook's state turned into view data, and its
  * intents passed down as callbacks. The only component that knows a host exists.
  */
-import { ComponentType, useCallback, useEffect, useMemo } from "react";
+import { ComponentType, useCallback, useEffect, useMemo, useRef } from "react";
 import { WorkbookHost } from "../excel/workbookHost";
 import { unavailableFeatures } from "./capabilityNotes";
 import { Pane } from "./components/Pane";
@@ -26,6 +26,30 @@ export interface AppProps {
   host: WorkbookHost;
   /** the chart view; index.tsx passes it lazily loaded, so its library stays out of the first download */
   charts?: ComponentType<ToolChartsProps>;
+}
+
+/** How wide meeting mode asks the task pane to be: the most Excel on the web allows (TaskPaneApi 1.1). */
+export const MEETING_WIDTH = 500;
+
+/**
+ * Meeting mode widens the task pane where Office lets an add-in set its width, and gives
+ * back the width the person had when it ends. Where Office cannot, the pane stays as wide
+ * as the person left it.
+ */
+function useMeetingWidth(host: WorkbookHost, meeting: boolean) {
+  const before = useRef<number | null>(null);
+  useEffect(() => {
+    if (!host.setPaneWidth) return;
+    if (meeting) {
+      if (before.current === null && window.innerWidth < MEETING_WIDTH) {
+        before.current = window.innerWidth;
+        if (!host.setPaneWidth(MEETING_WIDTH)) before.current = null;
+      }
+    } else if (before.current !== null) {
+      host.setPaneWidth(before.current);
+      before.current = null;
+    }
+  }, [host, meeting]);
 }
 
 export function App({ host, charts }: AppProps) {
@@ -79,6 +103,7 @@ export function App({ host, charts }: AppProps) {
     // Screen readers pick their voice from the document's language.
     document.documentElement.lang = lang;
   }, [lang]);
+  useMeetingWidth(host, meeting);
 
   return (
     <Pane
@@ -113,6 +138,8 @@ export function App({ host, charts }: AppProps) {
         intents.changeLanguage(next === officeLang ? null : next);
       }}
       onDismiss={intents.dismissMessage}
+      jumped={state.jumped}
+      onCloseJumpHint={intents.closeJumpHint}
       meeting={meeting}
       onMeeting={setMeeting}
       record={{

@@ -33,6 +33,8 @@ export interface ChartData {
   /** one sentence for screen readers: what is drawn, and the target */
   description: string;
   series: ChartSeries[];
+  /** what the legend under the chart is called, for screen readers */
+  legendLabel: string;
   /** the target line, across every group */
   target: { legend: string; points: ChartPoint[] } | null;
   max: number;
@@ -69,6 +71,7 @@ function chart(
     key,
     title,
     description: s.chartFigure(title, shown),
+    legendLabel: s.chartLegend(title),
     series,
     target:
       line === null || shown === null

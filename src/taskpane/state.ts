@@ -91,6 +91,12 @@ export interface PaneState {
   excel: WorkbookStatus;
   /** a recalculation asked from the pane is under way */
   calculating: boolean;
+  /**
+   * The cell the pane last selected for the person. Office.js cannot move the keyboard
+   * into the grid, so the pane says how to get there; cleared once the workbook is read
+   * again (the person has been to the sheet) or the hint is closed.
+   */
+  jumped: { sheet: string; cell: string } | null;
 }
 
 export type PaneAction =
@@ -116,7 +122,9 @@ export type PaneAction =
   | { type: "raise-changed"; raise: number }
   | { type: "out-of-reach-toggled"; framework: string; indicator: number }
   | { type: "calculate-started" }
-  | { type: "calculate-done" };
+  | { type: "calculate-done" }
+  | { type: "selected"; sheet: string; cell: string }
+  | { type: "jump-hint-closed" };
 
 export const AUTOMATIC: PaneSettings = {
   sheet: null,
@@ -155,6 +163,7 @@ export function initialState(officeLanguage: string): PaneState {
     appliedLeft: [],
     excel: PLAIN_STATUS,
     calculating: false,
+    jumped: null,
   };
 }
 
@@ -222,6 +231,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         ...analysed(state, action.grid, state.settings),
         reading: false,
         excel: action.excel ?? state.excel,
+        jumped: null,
       };
       // Under the same settings, what differs from the last reading is what people changed.
       if (!state.grid || !state.analysis || !next.analysis) return next;
@@ -312,6 +322,10 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, calculating: true, error: null };
     case "calculate-done":
       return { ...state, calculating: false };
+    case "selected":
+      return { ...state, jumped: { sheet: action.sheet, cell: action.cell } };
+    case "jump-hint-closed":
+      return { ...state, jumped: null };
     case "message-dismissed":
       return { ...state, error: null, appliedSheet: null, appliedSkipped: [], appliedLeft: [] };
     case "target-changed": {

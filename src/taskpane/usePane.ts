@@ -25,6 +25,7 @@ export interface PaneIntents {
   /** keep (or no longer keep) a person's validation in the preview: `key` from its touch */
   toggleChoice(key: string): void;
   select(sheet: string, cell: string): void;
+  closeJumpHint(): void;
   changeSettings(settings: PaneSettings): void;
   changeLanguage(language: Language | null): void;
   dismissMessage(): void;
@@ -166,7 +167,10 @@ export function usePane(host: WorkbookHost): {
 
   const select = useCallback(
     (sheet: string, cell: string) => {
-      host.select(sheet, cell).catch((e) => dispatch({ type: "failed", error: hostMessage(e) }));
+      host
+        .select(sheet, cell)
+        .then(() => dispatch({ type: "selected", sheet, cell }))
+        .catch((e) => dispatch({ type: "failed", error: hostMessage(e) }));
     },
     [host],
   );
@@ -178,6 +182,7 @@ export function usePane(host: WorkbookHost): {
       closePreview: () => dispatch({ type: "preview-closed" }),
       confirmApply: () => void confirmApply(),
       toggleChoice: (key) => dispatch({ type: "choice-toggled", key }),
+      closeJumpHint: () => dispatch({ type: "jump-hint-closed" }),
       select,
       changeSettings: (settings) => dispatch({ type: "settings-changed", settings }),
       changeLanguage: (language) => dispatch({ type: "language-changed", language }),

@@ -9,8 +9,8 @@ import { Framework, Group, Indicator, predicateLabel } from "../core/framework";
 import { externalValue } from "../core/external";
 import { numbersOnlyWarning } from "../core/identification";
 import { IssueCode } from "../core/messages";
-import { decimalPlaces, toFixed } from "../core/rational";
-import { formatDecimal, formatNumber, formatRational, formatUnits } from "./format";
+import { add, compare, decimalPlaces, div, fromInt, mul, Rational, sub, toFixed } from "../core/rational";
+import { formatDecimal, formatNumber, formatRational, formatSigned, formatUnits } from "./format";
 import { GroupScore } from "../core/scoring";
 import { Language, pick, strings } from "./i18n";
 import { columnKey, LastValid } from "./state";
@@ -32,6 +32,7 @@ export interface AssessmentView {
   predicate: string | null;
   /** the predicate's English gloss, shown in English only */
   predicateGloss: string | null;
+  /** the errors that keep this column from its index: its own and the table's (a missing indicator) */
   problemCount: number;
   /** while the column has no index: the last one it had, and the first thing that stands in the way */
   stale: StaleView | null;
@@ -97,6 +98,20 @@ export interface LowScoreView {
   indicatorName: string;
   value: string;
   external: boolean;
+  /** what the column's index gains if this indicator rises one level (to the top level at most): "+0,03" */
+  gain: string;
+  /** among the few whose rise lifts the index most (marked only where the list is longer than that) */
+  top: boolean;
+}
+
+/** One column's low scores, largest gain in index first, and how many of the indicators they are. */
+export interface LowGroupView {
+  key: string;
+  column: string;
+  title: string;
+  /** "19 dari 20 indikator di bawah 2,50" */
+  summary: string;
+  items: LowScoreView[];
 }
 
 export interface ExternalView {
@@ -132,12 +147,29 @@ export interface TableView {
   domains: GroupView[];
   aspects: GroupView[];
   problems: ProblemView[];
+  /** what `problems` holds, by severity: every place that counts problems says these two */
+  problemCounts: ProblemCounts;
   /** what stands between the assessor and an index: the errors, a column's blank cells as one line; a column with nothing typed is left to its card */
   blocking: ProblemView[];
+  /** the errors behind `blocking` (a column's blank cells are one line there, each counted here) */
+  blockingErrors: number;
   lowScores: LowScoreView[];
+  /** the same low scores by column, each ordered by the gain in index a one-level rise brings */
+  lowGroups: LowGroupView[];
   threshold: string;
   external: ExternalView[];
   detection: DetectionView;
+}
+
+/** Problems are errors (they keep an index from being computed) and warnings (they never do). */
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+}
+
+export function problemCounts(problems: { severity: "error" | "warning" }[]): ProblemCounts {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  return { errors, warnings: problems.length - errors };
 }
 
 export interface PaneView {
@@ -187,24 +219,31 @@ export function fillOf(t: TableAnalysis, a: Assessment): { filled: number; total
   return { filled: Math.max(0, total - missing - blank), total };
 }
 
-function blockingViews(t: TableAnalysis, problems: ProblemView[], empty: Set<string>, lang: Language): ProblemView[] {
+/** A line of the blocking list, with how many errors it stands for. */
+type BlockingLine = ProblemView & { errors: number };
+
+function blockingViews(t: TableAnalysis, problems: ProblemView[], empty: Set<string>, lang: Language): BlockingLine[] {
   const s = strings(lang);
-  const out: ProblemView[] = [];
+  const out: BlockingLine[] = [];
   const blanks = new Map<string, { line: number; cells: ProblemView[] }>();
   t.issues.forEach((i, k) => {
     const p = problems[k];
     if (i.severity !== "error") return;
     if (i.code !== "blank" || !i.column) {
-      out.push(p);
+      out.push({ ...p, errors: 1 });
       return;
     }
     if (empty.has(i.column)) return;
-    const group = blanks.get(i.column) ?? { line: out.push({ ...p, key: `blank-${i.column}` }) - 1, cells: [] };
+    const group = blanks.get(i.column) ?? {
+      line: out.push({ ...p, key: `blank-${i.column}`, errors: 0 }) - 1,
+      cells: [],
+    };
     group.cells.push(p);
     blanks.set(i.column, group);
   });
   // A column's blank cells are one line: how many, and the first, where typing starts.
   for (const [column, { line, cells }] of blanks) {
+    out[line].errors = cells.length;
     if (cells.length > 1)
       out[line] = { ...out[line], message: `${s.blanks(cells.length, column)}, ${s.blanksFirst(cells[0].cell ?? "")}` };
   }
@@ -215,7 +254,7 @@ function blockingViews(t: TableAnalysis, problems: ProblemView[], empty: Set<str
  * A column that still shows its last index names what blocks it on its own card; the list
  * under the cards keeps only the rest, so a typo moves nothing below the headline.
  */
-function withoutStale(blocking: ProblemView[], assessments: AssessmentView[]): ProblemView[] {
+function withoutStale(blocking: BlockingLine[], assessments: AssessmentView[]): BlockingLine[] {
   const stale = new Set(assessments.filter((a) => a.stale).map((a) => a.column));
   if (stale.size === 0) return blocking;
   const othersBlocked = assessments.some((a) => !a.complete && !a.empty && !a.stale);
@@ -258,6 +297,35 @@ function groupViews(
       };
     }),
   }));
+}
+
+/** How many of a column's low scores are marked as the ones that matter most. */
+export const LOW_TOP = 3;
+
+/**
+ * What the index gains when one indicator rises one level, capped at the top level: its
+ * weight's share of the whole, exactly. The same rise is worth 0.030 on a public-service
+ * indicator and 0.013 on an internal-policy one, so this, not the level, orders the list.
+ */
+export function raiseGain(f: Framework, id: number, level: Rational): Rational {
+  const room = sub(f.levelMax, level);
+  const rise = compare(room, fromInt(1)) < 0 ? room : fromInt(1);
+  const total = f.indicators.reduce((w, i) => add(w, i.weight), fromInt(0));
+  return div(mul(rise, f.byId.get(id)!.weight), total);
+}
+
+/**
+ * How many of a list ordered by gain (largest first) to mark as the ones that matter most:
+ * the first `LOW_TOP`, and those tied with the last of them while that stays a few (two
+ * more); when a tie is wider, only the gains above it, which may be none. A list of
+ * `LOW_TOP` or fewer is all that matters and marks nothing.
+ */
+export function topGains(gains: Rational[]): number {
+  if (gains.length <= LOW_TOP) return 0;
+  const cut = gains[LOW_TOP - 1];
+  const atLeast = gains.filter((g) => compare(g, cut) >= 0).length;
+  if (atLeast === gains.length) return 0;
+  return atLeast <= LOW_TOP + 2 ? atLeast : gains.filter((g) => compare(g, cut) > 0).length;
 }
 
 /** The first error that keeps a column from its index, as "cell: what is wrong" (the whole message when it names no cell). */
@@ -316,10 +384,13 @@ function tableView(t: TableAnalysis, lang: Language, lastValid: Record<string, L
     column: i.column ?? null,
     external: i.indicator !== undefined && external.has(i.indicator),
   }));
+  const gains = new Map<string, Rational>();
   const lowScores: LowScoreView[] = t.assessments.flatMap((a) =>
     a.lowScores.map((l) => {
       const ind = f.byId.get(l.indicator)!;
       const v = a.values.get(l.indicator);
+      const gain = raiseGain(f, l.indicator, v ?? fromInt(l.level));
+      gains.set(`${l.column}-${l.cell}`, gain);
       return {
         key: `${l.column}-${l.cell}`,
         sheet: l.sheet,
@@ -329,8 +400,28 @@ function tableView(t: TableAnalysis, lang: Language, lastValid: Record<string, L
         indicatorName: shortName(ind, lang),
         value: f.integerOnly || !v ? formatNumber(l.level, 0, lang) : formatRational(v, 2, lang),
         external: external.has(l.indicator),
+        gain: formatSigned(gain, 2, lang),
+        top: false,
       };
     }),
+  );
+  const lowGroups: LowGroupView[] = assessments
+    .map((a) => {
+      const gainOf = (l: LowScoreView) => gains.get(l.key)!;
+      const items = lowScores.filter((l) => l.column === a.column).sort((x, y) => compare(gainOf(y), gainOf(x)));
+      const marked = topGains(items.map(gainOf));
+      return {
+        key: a.key,
+        column: a.column,
+        title: a.title,
+        summary: s.lowSummary(items.length, f.indicators.length, thresholdText(f, t.threshold, lang)),
+        items: items.map((l, k) => ({ ...l, top: k < marked })),
+      };
+    })
+    .filter((g) => g.items.length > 0);
+  const blocking = withoutStale(
+    blockingViews(t, problems, new Set(assessments.filter((a) => a.empty).map((a) => a.column)), lang),
+    assessments,
   );
   const layout = t.layout;
   const titleOf = (fw: Framework) => (lang === "id" ? fw.title : fw.data.titleEn);
@@ -345,11 +436,11 @@ function tableView(t: TableAnalysis, lang: Language, lastValid: Record<string, L
     domains: groupViews(t, f.domains, (a) => a.scores.domains, s.domain, lang),
     aspects: groupViews(t, f.aspects, (a) => a.scores.aspects, s.aspect, lang),
     problems,
-    blocking: withoutStale(
-      blockingViews(t, problems, new Set(assessments.filter((a) => a.empty).map((a) => a.column)), lang),
-      assessments,
-    ),
+    problemCounts: problemCounts(problems),
+    blocking: blocking.map(({ errors: _, ...line }) => line),
+    blockingErrors: blocking.reduce((n, line) => n + line.errors, 0),
     lowScores,
+    lowGroups,
     threshold: thresholdText(f, t.threshold, lang),
     external: f.indicators
       .filter((i) => i.external)

@@ -230,7 +230,9 @@ async function main() {
   const api = params.get("api") ?? "1.14";
   // ?culture=en-US: Excel's regional settings apart from Office's language; ?calc=manual: Excel set to Manual calculation.
   const culture = params.get("culture") ?? undefined;
-  const fake = createFakeExcel(grid, { apiVersion: api, displayLanguage: lang, theme, culture });
+  // The pane's frame takes the width the add-in asks Office for, within Excel on the web's range.
+  const onPaneWidth = (w: number) => (document.querySelector<HTMLElement>(".pane")!.style.width = `${w}px`);
+  const fake = createFakeExcel(grid, { apiVersion: api, displayLanguage: lang, theme, culture, onPaneWidth });
   if (params.get("calc") === "manual") fake.workbook.setCalculationMode("Manual");
   (window as unknown as { __workbench: FakeExcel }).__workbench = fake;
 

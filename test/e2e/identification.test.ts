@@ -66,7 +66,7 @@ test("numbers alone: the index, and above it the warning that names and codes ar
   await paneOn(await workbook("nomor-saja.xlsx", rows), "20-numbers-only", async (w) => {
     await hasText(w.card(/^Nilai \(B\)/), /Indeks\s+\d,\d\d/);
     await visible(w.pane.getByText(/Tabel ini dikenali dari nomor baris saja, tanpa nama atau kode indikator/));
-    await w.pane.getByRole("tab", { name: "Lainnya" }).click();
+    await w.section("Lainnya");
     await w.pane.getByText("Yang terbaca").click();
     await visible(w.pane.getByText(/^HANYA NOMOR: tanpa nama atau kode indikator; 47 baris bernomor 1–47/));
   });

@@ -30,6 +30,7 @@ import { PaneView } from "../view";
 import { ApplyPreview, PreviewView } from "./ApplyPreview";
 import { ToolsIntents } from "./AssessorTools";
 import { ExternalIndicatorsProps } from "./ExternalIndicators";
+import { JumpHint } from "./JumpHint";
 import { MeetingRecord, MeetingRecordProps } from "./MeetingRecord";
 import { SettingsPanel, SettingsPanelProps } from "./SettingsPanel";
 import { tableIds, TableSection } from "./TableSection";
@@ -115,6 +116,9 @@ export interface PaneProps {
   onSelect(sheet: string, cell: string): void;
   onSwitchLanguage(): void;
   onDismiss(): void;
+  /** the cell the pane last selected for the person, while the hint about the keyboard stands */
+  jumped?: { sheet: string; cell: string } | null;
+  onCloseJumpHint?(): void;
   /** projected: commands hidden, figures enlarged */
   meeting: boolean;
   onMeeting(on: boolean): void;
@@ -350,6 +354,7 @@ export function Pane(p: PaneProps) {
           />
         </MessageBar>
       )}
+      <JumpHint jumped={p.jumped ?? null} s={s} onClose={p.onCloseJumpHint ?? (() => undefined)} />
       <ApplyPreview
         preview={p.preview}
         applying={p.applying}

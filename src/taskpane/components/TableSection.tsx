@@ -4,7 +4,7 @@
  * other sections (aspects, every problem, low scores, the assessor tools, what was
  * detected) as tabs, one at a time, so the pane stays short.
  */
-import { makeStyles, mergeClasses, MessageBar, MessageBarBody, Tab, TabList, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { ChangeCues, cueKey } from "../changeCue";
 import { Strings } from "../i18n";
@@ -18,6 +18,7 @@ import { ExternalIndicators, ExternalIndicatorsProps } from "./ExternalIndicator
 import { LowScoreList } from "./LowScoreList";
 import { ProblemList } from "./ProblemList";
 import { ScoreBars } from "./ScoreBars";
+import { SectionTabs } from "./SectionTabs";
 import { useSharedStyles } from "./sharedStyles";
 
 const useStyles = makeStyles({
@@ -47,13 +48,6 @@ const useStyles = makeStyles({
   // Projected figures need room: two cards side by side from about 300 px, one above the other below.
   meetingCards: { gridTemplateColumns: "repeat(auto-fit, minmax(140px, 1fr))" },
   status: { marginTop: tokens.spacingVerticalS },
-  // Tabs wrap onto a second line in a narrow pane instead of scrolling it sideways.
-  tabs: {
-    flexWrap: "wrap",
-    marginTop: tokens.spacingVerticalL,
-    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   panel: {
     display: "flex",
     flexDirection: "column",
@@ -109,7 +103,7 @@ export function TableSection({
   const hasDomains = t.domains.length > 0;
   const sections: { key: SectionKey; label: string }[] = [
     ...(hasDomains ? [{ key: "aspects" as const, label: s.aspects }] : []),
-    { key: "problems", label: s.sectionProblems(t.problems.length) },
+    { key: "problems", label: s.sectionProblems(t.problemCounts.errors, t.problemCounts.warnings) },
     { key: "low", label: s.sectionLow(t.lowScores.length) },
     ...(tools ? [{ key: "tools" as const, label: s.tools }] : []),
     { key: "more", label: s.sectionMore },
@@ -149,7 +143,7 @@ export function TableSection({
       </div>
       {t.blocking.length > 0 && (
         <>
-          <Sub className={shared.heading}>{s.blockingTitle(t.blocking.length)}</Sub>
+          <Sub className={shared.heading}>{s.blockingTitle(t.blockingErrors)}</Sub>
           <ProblemList problems={t.blocking} s={s} onSelect={onSelect} />
         </>
       )}
@@ -165,19 +159,14 @@ export function TableSection({
       {tools?.reconciliation && (
         <Agenda view={tools.reconciliation} s={s} meeting={meeting} heading={Sub} onSelect={onSelect} />
       )}
-      <TabList
-        className={c.tabs}
-        size="small"
-        selectedValue={section}
-        onTabSelect={(_, d) => setChosen(d.value as SectionKey)}
-        aria-label={s.sections}
-      >
-        {sections.map((x) => (
-          <Tab key={x.key} value={x.key} id={`${id}-tab-${x.key}`} aria-controls={`${id}-panel`}>
-            {x.label}
-          </Tab>
-        ))}
-      </TabList>
+      <SectionTabs<SectionKey>
+        sections={sections}
+        selected={section}
+        onSelect={setChosen}
+        panelId={`${id}-panel`}
+        idPrefix={id}
+        s={s}
+      />
       <div
         ref={panel}
         className={c.panel}
@@ -195,20 +184,14 @@ export function TableSection({
         )}
         {section === "problems" && (
           <>
-            <Sub className={shared.heading}>{s.problems(t.problems.length)}</Sub>
+            <Sub className={shared.heading}>{s.problems(t.problemCounts.errors, t.problemCounts.warnings)}</Sub>
             <ProblemList problems={t.problems} s={s} onSelect={onSelect} />
           </>
         )}
         {section === "low" && (
           <>
             <Sub className={shared.heading}>{s.lowScores(t.threshold, t.lowScores.length)}</Sub>
-            <LowScoreList
-              lowScores={t.lowScores}
-              assessments={t.assessments}
-              threshold={t.threshold}
-              s={s}
-              onSelect={onSelect}
-            />
+            <LowScoreList groups={t.lowGroups} threshold={t.threshold} s={s} onSelect={onSelect} />
           </>
         )}
         {section === "tools" && tools && (

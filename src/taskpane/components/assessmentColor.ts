@@ -40,3 +40,20 @@ function stripes(k: number, color: string, between: string): string {
 export function assessmentEdge(k: number): string {
   return ["solid", "double", "dashed", "dotted"][k % 4];
 }
+
+/**
+ * A column's bars in a chart under forced colours (Windows high contrast), where an SVG
+ * keeps the author's hues unless told otherwise: system colours only, and the columns told
+ * apart by fill and outline (filled, outlined, dashed, dotted) as their cards' edges are.
+ */
+export interface ForcedMark {
+  fill: string;
+  stroke: string;
+  /** the outline's dash pattern; null for a solid outline */
+  dash: string | null;
+}
+
+export function assessmentForcedMark(k: number): ForcedMark {
+  if (k % 4 === 0) return { fill: "Highlight", stroke: "Highlight", dash: null };
+  return { fill: "Canvas", stroke: "CanvasText", dash: [null, null, "4 2", "1 2"][k % 4] };
+}

@@ -30,6 +30,35 @@ export class WorkbenchPage {
     return this.page.locator("#namebox");
   }
 
+  /**
+   * Opens a section of the table as a person does: its tab where the row shows it, else
+   * from the row's "more" menu (the tabs that do not fit the pane's width are there).
+   */
+  async section(name: string | RegExp) {
+    const tab = this.pane.getByRole("tab", { name, exact: typeof name === "string" });
+    if ((await tab.count()) > 0 && (await tab.first().isVisible())) {
+      await tab.first().click();
+      return;
+    }
+    await this.pane.getByTestId("more-sections").click();
+    await this.pane.getByRole("menuitem", { name }).click();
+  }
+
+  /** Every section's name, in the row's order: the tabs shown, then those in the "more" menu. */
+  async sectionNames(): Promise<string[]> {
+    const names: string[] = [];
+    for (const tab of await this.pane.getByRole("tab").all())
+      if ((await tab.isVisible()) && (await tab.getAttribute("data-testid")) !== "more-sections")
+        names.push((await tab.innerText()).trim());
+    const more = this.pane.getByTestId("more-sections");
+    if ((await more.count()) > 0) {
+      await more.click();
+      for (const item of await this.pane.getByRole("menuitem").all()) names.push((await item.innerText()).trim());
+      await this.page.keyboard.press("Escape");
+    }
+    return names;
+  }
+
   /** A level column's result card in the pane. */
   card(title: RegExp) {
     return this.pane.getByRole("region", { name: title });

@@ -59,8 +59,8 @@ describe("numbers in the pane's language", () => {
     expect(counted(1, "en", { one: "problem", other: "problems" })).toBe("1 problem");
     expect(counted(0, "en", { one: "problem", other: "problems" })).toBe("0 problems");
     const en = strings("en");
-    expect(en.incompleteHint(1)).toBe("1 problem blocks the index");
-    expect(en.incompleteHint(3)).toBe("3 problems block the index");
+    expect(en.incompleteHint(1)).toBe("1 error blocks this column's index");
+    expect(en.incompleteHint(3)).toBe("3 errors block this column's index");
     expect(en.differCount(1)).toBe("1 indicator differs");
     expect(en.planGroup(9)).toBe("9 steps");
     expect(en.blanks(1, "E")).toBe("1 blank level cell in column E");

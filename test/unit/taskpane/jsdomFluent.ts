@@ -11,6 +11,13 @@ import { configure } from "@testing-library/react";
 
 export function setUpJsdomFluent(): void {
   configure({ asyncUtilTimeout: 10000 });
+  // jsdom has no layout and no ResizeObserver; Fluent's overflow (the sections' tab row)
+  // then keeps every item visible, as in a wide pane. Chromium tests the narrow widths.
+  (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
   jest.setTimeout(60000);
   const unhideDialogs = new MutationObserver(() => {
     for (const d of document.querySelectorAll("[role=dialog][aria-hidden]")) d.removeAttribute("aria-hidden");

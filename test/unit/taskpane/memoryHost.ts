@@ -47,6 +47,8 @@ export class MemoryHost implements WorkbookHost {
   readonly applied: WritePlan[] = [];
   readonly watching: LevelWatch[] = [];
   reads = 0;
+  /** a test gives it one to stand for an Office that can set the task pane's width */
+  setPaneWidth?: (width: number) => boolean;
   /** validation a person put on ranges a plan validates, by `validationKey` (a grid does not hold it) */
   validations: Record<string, FoundValidation> = {};
   /** the next read or apply throws this */

@@ -29,6 +29,15 @@ describe("pane state", () => {
     expect(indexOf(s, 1)).toBe(319n);
   });
 
+  test("a cell the pane selected stands in the hint until the workbook is read again or the hint is closed", () => {
+    const s = read(initialState("id-ID"));
+    expect(s.jumped).toBeNull();
+    const jumped = paneReducer(s, { type: "selected", sheet: "Kertas Kerja", cell: "D7" });
+    expect(jumped.jumped).toEqual({ sheet: "Kertas Kerja", cell: "D7" });
+    expect(paneReducer(jumped, { type: "jump-hint-closed" }).jumped).toBeNull();
+    expect(read(jumped).jumped).toBeNull();
+  });
+
   test("the answer to an older read is dropped when a newer one was asked for", () => {
     let s = initialState("en-US");
     s = paneReducer(s, { type: "read-started", seq: 1 });

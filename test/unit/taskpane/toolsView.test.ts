@@ -3,6 +3,7 @@ import { WorkbookGrid } from "../../../src/core/grid";
 import { rational } from "../../../src/core/rational";
 import { FRAMEWORKS } from "../../../src/frameworks";
 import { chartData } from "../../../src/taskpane/chartData";
+import { assessmentForcedMark } from "../../../src/taskpane/components/assessmentColor";
 import { strings } from "../../../src/taskpane/i18n";
 import { NO_TARGET_CHOICES, TargetChoices } from "../../../src/taskpane/state";
 import { formatSigned } from "../../../src/taskpane/format";
@@ -291,6 +292,31 @@ describe("charts", () => {
     expect(domains.description).toBe("Indeks domain per kolom nilai, dengan garis target 3,70");
     expect(aspects.series[0].points.map((p) => p.x)).toEqual(["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8"]);
     expect(aspects.max).toBe(5);
+  });
+
+  test("under forced colours each column's bars are told apart by fill and outline, in system colours only", () => {
+    const SYSTEM = ["Canvas", "CanvasText", "Highlight"];
+    const marks = [0, 1, 2, 3].map(assessmentForcedMark);
+    for (const m of marks) {
+      expect(SYSTEM).toContain(m.fill);
+      expect(SYSTEM).toContain(m.stroke);
+    }
+    // No two columns drawn alike, whatever the hues were.
+    expect(new Set(marks.map((m) => `${m.fill}|${m.stroke}|${m.dash}`)).size).toBe(4);
+    // The first is filled, the others outlined: a filled bar beside an empty one, as the cards' edges differ.
+    expect(marks[0].fill).not.toBe("Canvas");
+    expect(marks.slice(1).every((m) => m.fill === "Canvas" && m.stroke === "CanvasText")).toBe(true);
+    expect(assessmentForcedMark(4)).toEqual(marks[0]);
+  });
+
+  test("each chart's legend is named for screen readers in the pane's language", () => {
+    const table = paneView(analyze(spbeGrid(), FRAMEWORKS), "id").tables[0];
+    expect(chartData(table, null, strings("id")).map((c) => c.legendLabel)).toEqual([
+      "Keterangan Indeks domain",
+      "Keterangan Indeks aspek",
+    ]);
+    const en = paneView(analyze(spbeGrid(), FRAMEWORKS), "en").tables[0];
+    expect(chartData(en, null, strings("en"))[0].legendLabel).toBe("Legend of Domain indices");
   });
 
   test("Pemdi has only the aspect chart; without a target, no line; an incomplete column draws no bars", () => {

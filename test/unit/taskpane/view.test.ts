@@ -5,11 +5,13 @@ import { watchKey, watchTargets } from "../../../src/taskpane/levelWatch";
 import { previewView } from "../../../src/taskpane/previewView";
 import { buildWritePlan } from "../../../src/core/writePlan";
 import { formatUnits } from "../../../src/taskpane/format";
-import { externalSuggestion, paneView } from "../../../src/taskpane/view";
+import { externalSuggestion, paneView, raiseGain, topGains } from "../../../src/taskpane/view";
+import { fromInt, sub, toNumber } from "../../../src/core/rational";
 import { CellValue } from "../../../src/core/grid";
 import { planSheetPlan } from "../../../src/core/planSheet";
 import { planAssessment } from "../../../src/core/targetPlan";
 import { detectedSetup } from "../../../src/taskpane/settingsView";
+import { strings } from "../../../src/taskpane/i18n";
 import { pemdiGrid, rowOf, spbeGrid } from "./grids";
 import { ALL_CAPABILITIES } from "./memoryHost";
 
@@ -110,6 +112,75 @@ describe("what the pane shows", () => {
       expect.objectContaining({ code: "not-a-number", cell, message: expect.stringMatching(/^Cell/) }),
     ]);
     expect(paneView(a, "id").tables[0].problems[0].message).toMatch(/^Sel/);
+  });
+
+  test("problems are counted one way everywhere: errors and warnings, the card and the blocking list by errors", () => {
+    const grid = spbeGrid();
+    const rows = grid.sheets[1].values;
+    // Two errors in column C (one a word, two blank cells), and a repeated row with the same levels: a warning.
+    rows[rowOf(grid, "Kertas Kerja", 5)][2] = "tiga";
+    rows[rowOf(grid, "Kertas Kerja", 6)][2] = null;
+    rows[rowOf(grid, "Kertas Kerja", 7)][2] = null;
+    rows.push([...rows[rowOf(grid, "Kertas Kerja", 9)]]);
+    const t = paneView(analyze(grid, FRAMEWORKS), "id").tables[0];
+    expect(t.problemCounts).toEqual({ errors: 3, warnings: 1 });
+    expect(t.problems).toHaveLength(4);
+    // The two blank cells are one line under the cards, and still two errors.
+    expect(t.blocking).toHaveLength(2);
+    expect(t.blockingErrors).toBe(3);
+    expect(t.assessments[0].problemCount).toBe(3);
+    const id = strings("id");
+    const en = strings("en");
+    expect(id.sectionProblems(3, 1)).toBe("Masalah (4)");
+    expect(id.problems(3, 1)).toBe("Masalah (4): 3 galat, 1 peringatan");
+    expect(en.problems(1, 1)).toBe("Problems (2): 1 error, 1 warning");
+    expect(id.blockingTitle(3)).toBe("Yang menghalangi indeks: 3 galat");
+    expect(en.blockingTitle(1)).toBe("Blocking the index: 1 error");
+    expect(id.incompleteHint(3)).toBe("3 galat menghalangi indeks kolom ini");
+  });
+
+  test("low scores where nearly everything is low: how many of how many, the largest gain in index first, the few that gain most marked", () => {
+    const grid = pemdiGrid();
+    const t = paneView(analyze(grid, FRAMEWORKS), "id").tables[0];
+    const [g] = t.lowGroups;
+    expect(g.summary).toBe("19 dari 20 indikator di bawah 2,50");
+    expect(g.items).toHaveLength(19);
+    // Not the order of the sheet: what a one-level rise is worth.
+    expect(g.items.slice(0, 2).map((l) => [l.indicatorCode, l.gain, l.top])).toEqual([
+      ["I20", "+0,15", true],
+      ["I19", "+0,10", true],
+    ]);
+    expect(g.items.filter((l) => l.top)).toHaveLength(2);
+    const gains = g.items.map((l) => Number(l.gain.replace(",", ".").replace("+", "")));
+    expect(gains).toEqual([...gains].sort((x, y) => y - x));
+    // Each gain is what the core's index does when that level rises by one.
+    const before = analyze(grid, FRAMEWORKS).tables[0].assessments[0].scores.total.unrounded!;
+    const top = g.items[0];
+    const row = grid.sheets[0].values.findIndex((r) => r && r[0] === top.indicatorCode);
+    grid.sheets[0].values[row][3] = (grid.sheets[0].values[row][3] as number) + 1;
+    const after = analyze(grid, FRAMEWORKS).tables[0].assessments[0].scores.total.unrounded!;
+    const f = analyze(grid, FRAMEWORKS).tables[0].framework;
+    expect(sub(after, before)).toEqual(raiseGain(f, 20, fromInt(1)));
+    expect(toNumber(sub(after, before))).toBeCloseTo(0.15, 10);
+  });
+
+  test("the few marked: ties at the cut are marked while they stay few; a short list marks nothing", () => {
+    const r = (n: number) => fromInt(n);
+    expect(topGains([r(5), r(4), r(3)])).toBe(0);
+    expect(topGains([r(5), r(4), r(3), r(2)])).toBe(3);
+    expect(topGains([r(3), r(3), r(3), r(3), r(2)])).toBe(4);
+    expect(topGains([r(9), r(5), r(3), r(3), r(3), r(3), r(3), r(3), r(1)])).toBe(2);
+    expect(topGains([r(3), r(3), r(3), r(3), r(3), r(3), r(3)])).toBe(0);
+    // SPBE's sample: the assessor's four public-service raises at +0,03 are marked, the rest not.
+    const t = paneView(analyze(spbeGrid(), FRAMEWORKS), "id").tables[0];
+    const assessor = t.lowGroups.find((x) => x.column === "D")!;
+    expect(assessor.summary).toBe("14 dari 47 indikator di bawah 3");
+    expect(assessor.items.filter((l) => l.top).map((l) => [l.indicatorCode, l.gain])).toEqual([
+      ["43", "+0,03"],
+      ["44", "+0,03"],
+      ["11", "+0,03"],
+      ["12", "+0,03"],
+    ]);
   });
 
   test("no table: the pane says why, sheet by sheet", () => {
