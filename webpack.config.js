@@ -20,6 +20,7 @@ const os = require("os");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { NormalModuleReplacementPlugin } = require("webpack");
 const { manifestVersion, withVersion } = require("./scripts/manifest-version");
 const { version } = require("./package.json");
 
@@ -96,6 +97,11 @@ function taskpaneConfig(dev, env) {
     resolve: { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
     module: { rules: [tsRule] },
     plugins: [
+      // Fluent's tokens object (467 CSS variable names spelled out) for one that makes each name on use.
+      new NormalModuleReplacementPlugin(/^\.\/tokens\.js$/, (resource) => {
+        if (/[\\/]@fluentui[\\/]tokens[\\/]lib$/.test(resource.context))
+          resource.request = path.resolve(__dirname, "src/taskpane/fluentTokens.ts");
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

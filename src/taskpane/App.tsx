@@ -2,10 +2,11 @@
  * The task pane wired up: the controller hook's state turned into view data, and its
  * intents passed down as callbacks. The only component that knows a host exists.
  */
-import { ComponentType, useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { WorkbookHost } from "../excel/workbookHost";
 import { unavailableFeatures } from "./capabilityNotes";
 import { Pane } from "./components/Pane";
+import type { MaybeLazy } from "./components/lazyPart";
 import type { ToolChartsProps } from "./components/ToolCharts";
 import { followExcelDecimalSign } from "./format";
 import { languageFromOffice, pick, strings } from "./i18n";
@@ -25,7 +26,7 @@ import { externalSuggestion, paneView } from "./view";
 export interface AppProps {
   host: WorkbookHost;
   /** the chart view; index.tsx passes it lazily loaded, so its library stays out of the first download */
-  charts?: ComponentType<ToolChartsProps>;
+  charts?: MaybeLazy<ToolChartsProps>;
 }
 
 /** How wide meeting mode asks the task pane to be: the most Excel on the web allows (TaskPaneApi 1.1). */
@@ -118,6 +119,7 @@ export function App({ host, charts }: AppProps) {
       appliedSkipped={appliedSkipped}
       appliedLeft={state.appliedLeft.map((m) => pick(m, lang))}
       preview={preview}
+      previewLoading={state.previewLoading}
       applying={state.applying}
       settings={{
         settings: state.settings,
@@ -140,6 +142,7 @@ export function App({ host, charts }: AppProps) {
       onDismiss={intents.dismissMessage}
       jumped={state.jumped}
       onCloseJumpHint={intents.closeJumpHint}
+      onRetry={state.retry === "preview" ? intents.openPreview : undefined}
       meeting={meeting}
       onMeeting={setMeeting}
       record={{
