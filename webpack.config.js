@@ -76,6 +76,29 @@ function httpsServer() {
   return "https";
 }
 
+/**
+ * Writes dist-maps/chunks.json: the scripts of the first download, and for each chunk
+ * fetched later (by the name its import() gives it) every script it needs, shared ones
+ * included. `npm run bench` prints their sizes from it; it is not published.
+ */
+class ChunkMapPlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap("ChunkMapPlugin", (compilation) => {
+      const scripts = (group) => [
+        ...new Set(group.chunks.flatMap((c) => [...c.files].filter((f) => f.endsWith(".js")))),
+      ];
+      const map = { first: [], later: {} };
+      for (const group of compilation.chunkGroups) {
+        if (group.isInitial()) map.first.push(...scripts(group));
+        else if (group.name) map.later[group.name] = scripts(group);
+      }
+      const dir = path.resolve(__dirname, "dist-maps");
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, "chunks.json"), JSON.stringify(map, null, 2) + "\n");
+    });
+  }
+}
+
 function taskpaneConfig(dev, env) {
   const url = dev ? DEV_URL : addinUrl(env);
   if (!dev) fs.rmSync(path.resolve(__dirname, "dist-maps"), { recursive: true, force: true });
@@ -102,6 +125,7 @@ function taskpaneConfig(dev, env) {
         if (/[\\/]@fluentui[\\/]tokens[\\/]lib$/.test(resource.context))
           resource.request = path.resolve(__dirname, "src/taskpane/fluentTokens.ts");
       }),
+      ...(dev ? [] : [new ChunkMapPlugin()]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -14,7 +14,7 @@ import {
   MessageBarTitle,
   Spinner,
 } from "@fluentui/react-components";
-import { Component, ComponentType, lazy, ReactNode, Suspense } from "react";
+import { Component, ComponentType, lazy, ReactNode, Suspense, useState } from "react";
 import { isChunkLoadError, loader } from "../chunks";
 import { Strings } from "../i18n";
 
@@ -81,6 +81,8 @@ export function lazyPart<P extends object>(
   const fresh = () => lazy(() => fetch().then((c) => ({ default: c })));
   let Current = fresh();
   function Part(props: P & { s: Strings }) {
+    // A retry draws the part again, with the lazy component made for it.
+    const [, retried] = useState(0);
     const Loaded = Current as unknown as ComponentType<P & { s: Strings }>;
     return (
       <PartBoundary
@@ -88,6 +90,7 @@ export function lazyPart<P extends object>(
         part={part}
         onRetry={() => {
           Current = fresh();
+          retried((n) => n + 1);
         }}
       >
         <Suspense

@@ -128,6 +128,21 @@ describe("pane state", () => {
     expect(paneReducer(s, { type: "message-dismissed" }).error).toBeNull();
   });
 
+  test("Apply's code that cannot be fetched: the message names it in both languages and the error offers Apply again", () => {
+    let s = paneReducer(read(initialState("id-ID")), { type: "preview-loading" });
+    expect(s).toMatchObject({ previewLoading: true, writePlan: null });
+    const gone = Object.assign(new Error("Loading chunk 381 failed."), { name: "ChunkLoadError" });
+    s = paneReducer(s, { type: "failed", error: hostMessage(gone), retry: "preview" });
+    expect(s.error!.id).toMatch(/^Pemeriksaan sebelum menulis tidak dapat dimuat\. .*Coba lagi/);
+    expect(s.error!.en).toMatch(/^The check before writing could not be loaded\. .*Try again/);
+    expect(s).toMatchObject({ previewLoading: false, retry: "preview" });
+    expect(paneReducer(s, { type: "message-dismissed" }).retry).toBeNull();
+    // The retry fetches again and opens the preview as the first Apply would have.
+    s = openPreview(paneReducer(s, { type: "preview-loading" }));
+    expect(s).toMatchObject({ previewLoading: false, retry: null, error: null });
+    expect(s.writePlan!.sheets).toEqual(["Indeks SPBE"]);
+  });
+
   test("a level changed by a person changes the result on the next read", () => {
     const grid = spbeGrid();
     grid.sheets[1].values[rowOf(grid, "Kertas Kerja", 2)][3] = 5;

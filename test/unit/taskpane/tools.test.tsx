@@ -6,7 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { skippedParts } from "../../../src/excel/capabilities";
 import { HostCapabilities, HostError } from "../../../src/excel/workbookHost";
 import { App } from "../../../src/taskpane/App";
-import type { MaybeLazy } from "../../../src/taskpane/components/lazyPart";
+import { lazyPart, MaybeLazy } from "../../../src/taskpane/components/lazyPart";
 import type { ToolChartsProps } from "../../../src/taskpane/components/ToolCharts";
 import { evidenceGrid, pemdiGrid, rowOf, spbeGrid } from "./grids";
 import { ALL_CAPABILITIES, MemoryHost } from "./memoryHost";
@@ -344,6 +344,62 @@ describe("charts", () => {
     expect(within(probe).getAllByRole("listitem")[0]).toHaveTextContent(
       "Indeks domain: Penilaian Mandiri (C) / Nilai Asesor (D); Garis target 3,70",
     );
+  });
+
+  test("a chart chunk that cannot be fetched names the part and offers to try again; the retry draws the charts", async () => {
+    // React reports every error a boundary catches on the console; the message in the pane is what counts here.
+    const quiet = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    let served = false;
+    let fetches = 0;
+    const Charts = lazyPart("charts", async () => {
+      fetches++;
+      // As webpack rejects a chunk the server no longer has (it was updated since the pane opened).
+      if (!served)
+        throw Object.assign(new Error("Loading chunk 864 failed. (error: …/864.0a1b2c3d.js)"), {
+          name: "ChunkLoadError",
+        });
+      return ChartsProbe;
+    });
+    try {
+      open(new MemoryHost(spbeGrid()), Charts);
+      await screen.findByText("3,19");
+      await userEvent.click(await tool("Grafik"));
+      expect(await screen.findByText("Grafik tidak dapat dimuat")).toBeInTheDocument();
+      expect(
+        screen.getByText(/tidak terunduh dari servernya: jaringan terputus, atau add-in baru saja diperbarui/),
+      ).toBeInTheDocument();
+      expect(screen.queryByRole("list", { name: "chart probe" })).not.toBeInTheDocument();
+      // The rest of the pane goes on: the index, the other tools.
+      expect(screen.getByText("3,19")).toBeInTheDocument();
+      expect(screen.getByRole("button", { name: "Menuju target" })).toBeEnabled();
+      // Still gone: trying again says so again.
+      await userEvent.click(screen.getByRole("button", { name: "Coba lagi" }));
+      expect(await screen.findByText("Grafik tidak dapat dimuat")).toBeInTheDocument();
+      const before = fetches;
+      served = true;
+      await userEvent.click(screen.getByRole("button", { name: "Coba lagi" }));
+      expect(await screen.findByRole("list", { name: "chart probe" })).toBeInTheDocument();
+      expect(screen.queryByText("Grafik tidak dapat dimuat")).not.toBeInTheDocument();
+      expect(fetches).toBe(before + 1);
+    } finally {
+      quiet.mockRestore();
+    }
+  });
+
+  test("a chart view that fails while drawing names the part and the error, not a download", async () => {
+    const quiet = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const Charts = lazyPart<ToolChartsProps>("charts", async () => () => {
+      throw new Error("no room to draw");
+    });
+    try {
+      open(new MemoryHost(spbeGrid(), ALL_CAPABILITIES, "en-US"), Charts);
+      await screen.findByText("3.19");
+      await userEvent.click(await tool("Charts"));
+      expect(await screen.findByText("The charts could not be loaded")).toBeInTheDocument();
+      expect(screen.getByText("The charts stopped with an error: no room to draw")).toBeInTheDocument();
+    } finally {
+      quiet.mockRestore();
+    }
   });
 
   test("without a chart view there is no chart section", async () => {
