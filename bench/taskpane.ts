@@ -38,12 +38,12 @@ const FIRST_LOAD_AIM = 150 * 1024;
 /** What fetches each chunk, by the name its import() gives it (dist-maps/chunks.json). */
 const TRIGGERS: Record<string, string> = {
   dark: "before the first render, only when Office's theme is dark",
-  settings: "the Settings button (or while idle after the first result)",
-  preview: "Apply, the preview dialog (or while idle)",
-  apply: "Apply: building and checking the write plan, Office.js's writing (or while idle)",
-  tools: "the tabs Alat asesor and Lainnya (or while idle)",
-  record: "the first level change seen, the meeting's record (or while idle)",
-  charts: "opening Grafik (or while idle once the tools are open)",
+  settings: "on the Settings button (or while idle after the first result)",
+  preview: "on Apply, the preview dialog (or while idle)",
+  apply: "on Apply: building and checking the write plan, Office.js's writing (or while idle)",
+  tools: "on the tabs Alat asesor and Lainnya (or while idle)",
+  record: "on the first level change seen, the meeting's record (or while idle)",
+  charts: "on opening Grafik (or while idle once the tools are open)",
 };
 
 interface ChunkMap {
@@ -78,7 +78,7 @@ export async function benchTaskpane(): Promise<string[]> {
   const map = JSON.parse(fs.readFileSync(path.join(ROOT, "dist-maps", "chunks.json"), "utf8")) as ChunkMap;
   for (const [name, files] of Object.entries(map.later).sort(([a], [b]) => a.localeCompare(b))) {
     const own = files.filter((f) => !entries.includes(f));
-    lines.push(`  ${name} (${own.join(" + ")}): ${sizeText(sizes(own))}; fetched by ${TRIGGERS[name] ?? "?"}`);
+    lines.push(`  ${name} (${own.join(" + ")}): ${sizeText(sizes(own))}; fetched ${TRIGGERS[name] ?? "(no trigger listed in bench/taskpane.ts)"}`);
   }
   const all = fs.readdirSync(DIST).filter((f) => f.endsWith(".js"));
   const listed = new Set([...entries, ...Object.values(map.later).flat()]);
