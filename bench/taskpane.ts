@@ -78,7 +78,9 @@ export async function benchTaskpane(): Promise<string[]> {
   const map = JSON.parse(fs.readFileSync(path.join(ROOT, "dist-maps", "chunks.json"), "utf8")) as ChunkMap;
   for (const [name, files] of Object.entries(map.later).sort(([a], [b]) => a.localeCompare(b))) {
     const own = files.filter((f) => !entries.includes(f));
-    lines.push(`  ${name} (${own.join(" + ")}): ${sizeText(sizes(own))}; fetched ${TRIGGERS[name] ?? "(no trigger listed in bench/taskpane.ts)"}`);
+    lines.push(
+      `  ${name} (${own.join(" + ")}): ${sizeText(sizes(own))}; fetched ${TRIGGERS[name] ?? "(no trigger listed in bench/taskpane.ts)"}`,
+    );
   }
   const all = fs.readdirSync(DIST).filter((f) => f.endsWith(".js"));
   const listed = new Set([...entries, ...Object.values(map.later).flat()]);
