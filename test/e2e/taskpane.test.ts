@@ -154,7 +154,7 @@ test("a level changed in the grid: the pane and the results sheet follow, with n
   await hasText(wb.pane.getByTestId("live"), `Nilai Asesor (E): indeks ${changed}, ${predicate} (naik ${delta})`);
   await shot("05-level-changed");
   // The meeting's record (a chunk of its own) lists the change, with its commands.
-  const record = wb.pane.getByRole("region", { name: "Catatan rapat (1)" });
+  const record = wb.pane.getByRole("region", { name: /^Catatan rapat \(\d+\)$/ });
   await hasText(record, /E8/);
   await visible(record.getByRole("button", { name: "Salin sebagai teks" }));
   await record.evaluate((el) => el.scrollIntoView({ block: "start" }));
