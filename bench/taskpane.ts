@@ -40,7 +40,8 @@ const TRIGGERS: Record<string, string> = {
   dark: "before the first render, only when Office's theme is dark",
   settings: "on the Settings button (or while idle after the first result)",
   preview: "on Apply, the preview dialog (or while idle)",
-  apply: "on Apply: building and checking the write plan, Office.js's writing (or while idle)",
+  apply:
+    "on Apply or a sheet of the tool's own: building and checking the write plan, Office.js's writing (or while idle)",
   tools: "on the tabs Alat asesor and Lainnya (or while idle)",
   record: "on the first level change seen, the meeting's record (or while idle)",
   charts: "on opening Grafik (or while idle once the tools are open)",

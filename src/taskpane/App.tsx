@@ -16,7 +16,6 @@ import { paneLanguage } from "./state";
 import { columnPlan, toolsView } from "./toolsView";
 import { copyText } from "./clipboard";
 import { recordSheetPlan } from "../core/meetingRecord";
-import { planSheetName, planSheetPlan } from "../core/planSheet";
 import { frameworkById } from "../frameworks";
 import { useMeetingMode } from "./meetingMode";
 import { recordLines, recordRows, recordSheetName, recordText } from "./recordView";
@@ -97,8 +96,13 @@ export function App({ host, charts }: AppProps) {
     const found = state.analysis && columnPlan(state.analysis, sheet, column, state.targetChoices);
     if (!found || !state.grid) return;
     const key = `${sheet}!${column}`;
-    const name = state.planSheets[key] ?? planSheetName(state.grid, sheet, column);
-    intents.writePlanSheet(key, name, planSheetPlan(state.grid, found.table, found.assessment, found.plan, name));
+    const grid = state.grid;
+    const known = state.planSheets[key];
+    // The sheet's name and plan are made with Apply's code, fetched for it if it is not here yet.
+    intents.writePlanSheet(key, (code) => {
+      const name = known ?? code.planSheetName(grid, sheet, column);
+      return { sheet: name, plan: code.planSheetPlan(grid, found.table, found.assessment, found.plan, name) };
+    });
   };
   useEffect(() => {
     // Screen readers pick their voice from the document's language.

@@ -53,3 +53,5 @@ export function whenIdle(work: () => void): () => void {
  * own), fetched once, again after a failure; the Office.js host's writing code is in the same chunk.
  */
 export const applyCode = loader(() => import(/* webpackChunkName: "apply" */ "./applyCode.js"));
+
+export type ApplyCode = typeof import("./applyCode.js");

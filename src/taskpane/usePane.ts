@@ -14,7 +14,7 @@ import { rowsNeeded } from "../core/readingNeeds";
 import type { SkippedPart } from "../excel/capabilities";
 import { HostCapabilities, WorkbookHost } from "../excel/workbookHost";
 import { FRAMEWORKS } from "../frameworks";
-import { applyCode, whenIdle } from "./chunks";
+import { ApplyCode, applyCode, whenIdle } from "./chunks";
 import { Language } from "./i18n";
 import { hostMessage } from "./hostMessage";
 import { watchKey, watchTargets } from "./levelWatch";
@@ -40,8 +40,8 @@ export interface PaneIntents {
   calculate(): void;
   /** writes the meeting's record into a sheet of its own (the same one again within a session) */
   writeRecord(sheet: string, plan: WritePlan): void;
-  /** writes a level column's target plan into its plan sheet; `key` is "level sheet!column" */
-  writePlanSheet(key: string, sheet: string, plan: WritePlan): void;
+  /** writes a level column's target plan into its plan sheet; `key` is "level sheet!column"; the plan is made with Apply's code */
+  writePlanSheet(key: string, make: (code: ApplyCode) => { sheet: string; plan: WritePlan }): void;
 }
 
 /** The Office.js host says which optional parts of the last apply this Excel skipped; other hosts skip none. */
@@ -185,11 +185,11 @@ export function usePane(host: WorkbookHost): {
 
   /** A sheet of the tool's own (the record, a plan) through Apply's look-then-write; `written` says where it went. */
   const writeSheet = useCallback(
-    async (plan: WritePlan, written: PaneAction) => {
+    async (make: (code: ApplyCode) => { plan: WritePlan; written: PaneAction }) => {
       dispatch({ type: "apply-started" });
       try {
-        // The host's writing code comes in Apply's chunk: a failure to fetch it is said as such.
-        await applyCode();
+        // The host's writing code comes in Apply's chunk (a plan sheet's builder too): a failure to fetch it is said as such.
+        const { plan, written } = make(await applyCode());
         const outcome = await host.apply(plan);
         if (!outcome.written) {
           dispatch({ type: "failed", error: outcome.changes[0] ?? outcome.checked.refusal ?? hostMessage(null) });
@@ -232,8 +232,12 @@ export function usePane(host: WorkbookHost): {
       changeRaise: (raise) => dispatch({ type: "raise-changed", raise }),
       toggleOutOfReach: (framework, indicator) => dispatch({ type: "out-of-reach-toggled", framework, indicator }),
       calculate: () => void calculate(),
-      writeRecord: (sheet, plan) => void writeSheet(plan, { type: "record-written", sheet }),
-      writePlanSheet: (key, sheet, plan) => void writeSheet(plan, { type: "plan-written", key, sheet }),
+      writeRecord: (sheet, plan) => void writeSheet(() => ({ plan, written: { type: "record-written", sheet } })),
+      writePlanSheet: (key, make) =>
+        void writeSheet((code) => {
+          const { sheet, plan } = make(code);
+          return { plan, written: { type: "plan-written", key, sheet } };
+        }),
     }),
     [read, openPreview, toggleChoice, confirmApply, select, calculate, writeSheet],
   );

@@ -219,7 +219,7 @@ describe("the plan written to a sheet", () => {
     const host = new MemoryHost(grid);
     open(host);
     await screen.findByText("3,19");
-    await userEvent.click(tool("Menuju target"));
+    await userEvent.click(await tool("Menuju target"));
     await typeTarget("3,7", false);
     const message = screen.getByText(/^Target 3,70 tercapai dengan \d+ langkah: indeks menjadi (\d,\d\d)/);
     const planned = /indeks menjadi (\d,\d\d)/.exec(message.textContent!)![1].replace(",", ".");
@@ -260,7 +260,7 @@ describe("the plan written to a sheet", () => {
     const host = new MemoryHost(spbeGrid());
     open(host);
     await screen.findByText("3,19");
-    await userEvent.click(tool("Menuju target"));
+    await userEvent.click(await tool("Menuju target"));
     await typeTarget("3,7", false);
     host.failNext = new HostError("protected", {
       id: 'Struktur buku kerja diproteksi, jadi lembar "Rencana Target" tidak dapat ditambahkan',
@@ -276,7 +276,7 @@ describe("the plan written to a sheet", () => {
     const host = new MemoryHost(pemdiGrid());
     open(host);
     await screen.findByText("1,24");
-    await userEvent.click(tool("Menuju target"));
+    await userEvent.click(await tool("Menuju target"));
     await typeTarget("1,5", false);
     await userEvent.click(screen.getByRole("button", { name: "Tulis rencana ke lembar" }));
     await waitFor(() => expect(host.applied).toHaveLength(1));
