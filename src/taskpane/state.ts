@@ -292,7 +292,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         appliedLeft: [],
       };
     case "preview-closed":
-      return { ...state, writePlan: null, checked: null, previewChanges: [] };
+      return { ...state, previewLoading: false, writePlan: null, checked: null, previewChanges: [] };
     case "preview-checked":
       // An answer for a preview since closed or reopened is dropped.
       if (state.writePlan !== action.plan) return state;

@@ -122,8 +122,8 @@ export function usePane(host: WorkbookHost): {
     try {
       const code = await applyCode();
       const { grid, analysis } = stateRef.current;
-      if (!grid || !analysis) return;
-      dispatch({ type: "preview-opened", plan: code.buildWritePlan(grid, analysis) });
+      if (grid && analysis) dispatch({ type: "preview-opened", plan: code.buildWritePlan(grid, analysis) });
+      else dispatch({ type: "preview-closed" });
     } catch (e) {
       dispatch({ type: "failed", error: hostMessage(e), retry: "preview" });
     }
