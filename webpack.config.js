@@ -118,7 +118,22 @@ function taskpaneConfig(dev, env) {
     },
     // TypeScript's node16 resolution wants "./x.js" in a dynamic import(); the file is x.ts(x).
     resolve: { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
-    module: { rules: [tsRule] },
+    module: {
+      rules: [
+        tsRule,
+        // Our makeStyles compiled to CSS at build time, as Fluent's own components ship: the
+        // first download then needs no style compiler (Griffel's runtime, stylis, rtl-css-js).
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          enforce: "post",
+          use: {
+            loader: "@griffel/webpack-loader",
+            options: { babelOptions: { presets: ["@babel/preset-typescript"] } },
+          },
+        },
+      ],
+    },
     plugins: [
       // Fluent's tokens object (467 CSS variable names spelled out) for one that makes each name on use.
       new NormalModuleReplacementPlugin(/^\.\/tokens\.js$/, (resource) => {
