@@ -45,6 +45,7 @@ const TRIGGERS: Record<string, string> = {
   tools: "on the tabs Alat asesor and Lainnya (or while idle)",
   record: "on the first level change seen, the meeting's record (or while idle)",
   charts: "on opening Grafik (or while idle once the tools are open)",
+  menu: "on the button of the sections that do not fit a narrow pane (or while idle once it shows)",
 };
 
 interface ChunkMap {

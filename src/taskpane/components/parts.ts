@@ -26,12 +26,19 @@ export const LazyRecord = lazyPart("record", () =>
   import(/* webpackChunkName: "record" */ "./MeetingRecord.js").then((m) => m.MeetingRecord),
 );
 
+/** The menu of the sections that do not fit a narrow pane's row; a popup, so no spinner in the row meanwhile. */
+export const LazyMenu = lazyPart(
+  "menu",
+  () => import(/* webpackChunkName: "menu" */ "./SectionsMenu.js").then((m) => m.SectionsMenu<string>),
+  { spinner: "none" },
+);
+
 /** The charts and their library (the largest chunk), fetched once the tools are open. */
 export const LazyCharts = lazyPart("charts", () =>
   import(/* webpackChunkName: "charts" */ "./ToolCharts.js").then((m) => m.ToolCharts),
 );
 
-/** What the next click is likely to want: everything but the charts. */
+/** What the next click is likely to want: everything but the charts and the sections' menu (fetched once their button shows). */
 export function preloadParts(): Promise<unknown> {
   return Promise.all([LazySettings, LazyPreview, LazyTools, LazyExternal, LazyRecord].map((p) => p.preload()));
 }
