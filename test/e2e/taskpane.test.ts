@@ -315,7 +315,7 @@ describe("the first download and the chunks fetched later", () => {
       await visible(w.pane.getByRole("form", { name: "Pengaturan" }));
       expect(await w.pane.getByRole("progressbar").count()).toBe(0);
       await w.pane.getByRole("button", { name: "Pengaturan", exact: true }).click();
-      await w.pane.getByRole("tab", { name: "Alat asesor" }).click();
+      await w.section("Alat asesor");
       await visible(w.pane.getByRole("button", { name: "Menuju target" }));
       expect(await w.pane.getByRole("progressbar").count()).toBe(0);
       await shot("40-tools-prefetched", p);
@@ -334,10 +334,11 @@ describe("the first download and the chunks fetched later", () => {
       await p.goto(workbench.url);
       const w = new WorkbenchPage(p);
       await hasText(w.card(/^Nilai Asesor \(E\)/), /3,19/);
-      await w.pane.getByRole("tab", { name: "Alat asesor" }).click();
+      await w.section("Alat asesor");
       const failed = w.pane.getByTestId("part-failed-tools");
       await hasText(failed, /Alat asesor tidak dapat dimuat/);
       await hasText(failed, /add-in baru saja diperbarui/);
+      await failed.evaluate((el) => el.scrollIntoView({ block: "center" }));
       await shot("41-tools-chunk-failed", p);
       await w.pane.getByRole("button", { name: "Terapkan ke buku kerja" }).click();
       const error = w.pane.getByText(/Pemeriksaan sebelum menulis tidak dapat dimuat/);
