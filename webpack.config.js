@@ -20,6 +20,7 @@ const os = require("os");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { NormalModuleReplacementPlugin } = require("webpack");
 const { manifestVersion, withVersion } = require("./scripts/manifest-version");
 const { version } = require("./package.json");
 
@@ -75,6 +76,29 @@ function httpsServer() {
   return "https";
 }
 
+/**
+ * Writes dist-maps/chunks.json: the scripts of the first download, and for each chunk
+ * fetched later (by the name its import() gives it) every script it needs, shared ones
+ * included. `npm run bench` prints their sizes from it; it is not published.
+ */
+class ChunkMapPlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap("ChunkMapPlugin", (compilation) => {
+      const scripts = (group) => [
+        ...new Set(group.chunks.flatMap((c) => [...c.files].filter((f) => f.endsWith(".js")))),
+      ];
+      const map = { first: [], later: {} };
+      for (const group of compilation.chunkGroups) {
+        if (group.isInitial()) map.first.push(...scripts(group));
+        else if (group.name) map.later[group.name] = scripts(group);
+      }
+      const dir = path.resolve(__dirname, "dist-maps");
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, "chunks.json"), JSON.stringify(map, null, 2) + "\n");
+    });
+  }
+}
+
 function taskpaneConfig(dev, env) {
   const url = dev ? DEV_URL : addinUrl(env);
   if (!dev) fs.rmSync(path.resolve(__dirname, "dist-maps"), { recursive: true, force: true });
@@ -94,8 +118,29 @@ function taskpaneConfig(dev, env) {
     },
     // TypeScript's node16 resolution wants "./x.js" in a dynamic import(); the file is x.ts(x).
     resolve: { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
-    module: { rules: [tsRule] },
+    module: {
+      rules: [
+        tsRule,
+        // Our makeStyles compiled to CSS at build time, as Fluent's own components ship: the
+        // first download then needs no style compiler (Griffel's runtime, stylis, rtl-css-js).
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          enforce: "post",
+          use: {
+            loader: "@griffel/webpack-loader",
+            options: { babelOptions: { presets: ["@babel/preset-typescript"] } },
+          },
+        },
+      ],
+    },
     plugins: [
+      // Fluent's tokens object (467 CSS variable names spelled out) for one that makes each name on use.
+      new NormalModuleReplacementPlugin(/^\.\/tokens\.js$/, (resource) => {
+        if (/[\\/]@fluentui[\\/]tokens[\\/]lib$/.test(resource.context))
+          resource.request = path.resolve(__dirname, "src/taskpane/fluentTokens.ts");
+      }),
+      ...(dev ? [] : [new ChunkMapPlugin()]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

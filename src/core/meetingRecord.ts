@@ -8,8 +8,9 @@
  */
 import type { Analysis, Assessment, TableAnalysis } from "./analyze";
 import { a1, CellValue, cellAt, columnLetter, parseA1, WorkbookGrid } from "./grid";
+import { emptyWritePlan } from "./planBasics";
 import { MARKER, RECORD_SHEET_LABEL, SETTINGS_ROWS } from "./settings";
-import { emptyWritePlan, WritePlan } from "./writePlan";
+import type { WritePlan } from "./writePlan";
 
 /** The record sheet's header row (1-based); the changes follow it. */
 export const RECORD_FIRST_ROW = SETTINGS_ROWS.sheet + 2;

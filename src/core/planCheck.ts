@@ -10,6 +10,7 @@
 import { Bilingual } from "./framework";
 import { a1, cellAt, CellValue, formulaAt, isEmpty, parseA1, sheetRef, WorkbookGrid } from "./grid";
 import { bi } from "./messages";
+import { NO_CHOICES } from "./planBasics";
 import {
   isPlanSheet,
   isRecordSheet,
@@ -88,7 +89,7 @@ export interface PlanChoices {
   replaceValidations: string[];
 }
 
-export const NO_CHOICES: PlanChoices = { replaceValidations: [] };
+export { NO_CHOICES };
 
 export interface CheckedPlan {
   /** what is written: the plan without what is a person's */

@@ -38,6 +38,7 @@ import {
   weightUnits,
 } from "./formulas";
 import { bi, both } from "./messages";
+import { emptyWritePlan } from "./planBasics";
 import { describeCell, isOurLink, leftCellMessage } from "./planCheck";
 import { Rational } from "./rational";
 import { GroupScore } from "./scoring";
@@ -589,21 +590,6 @@ function planLabels(grid: WorkbookGrid, t: TableAnalysis, p: TablePlacement, pla
   }
 }
 
-/** A write plan that writes nothing yet. */
-export function emptyWritePlan(): WritePlan {
-  return {
-    sheets: [],
-    cells: [],
-    validations: [],
-    conditionalFormats: [],
-    names: [],
-    columnWidths: [],
-    charts: [],
-    printSetups: [],
-    skipped: [],
-  };
-}
-
 export function buildWritePlan(grid: WorkbookGrid, analysis: Analysis): WritePlan {
   const plan = emptyWritePlan();
   const taken = new Set<string>();
@@ -617,22 +603,4 @@ export function buildWritePlan(grid: WorkbookGrid, analysis: Analysis): WritePla
   return plan;
 }
 
-/** Where a plan puts each table's results, for faces that link to them. */
-export function summarizePlan(plan: WritePlan): {
-  sheets: string[];
-  cells: number;
-  validations: number;
-  conditionalFormats: number;
-  skipped: number;
-  templateCells: number;
-} {
-  const own = new Set(plan.sheets);
-  return {
-    sheets: plan.sheets,
-    cells: plan.cells.length,
-    templateCells: plan.cells.filter((c) => !own.has(c.sheet)).length,
-    validations: plan.validations.reduce((n, v) => n + v.ranges.length, 0),
-    conditionalFormats: plan.conditionalFormats.length,
-    skipped: plan.skipped.length,
-  };
-}
+export { emptyWritePlan, summarizePlan } from "./planBasics";

@@ -17,6 +17,8 @@
  *   only when what the preview showed still holds does the second write the checked plan,
  *   in one batch, deciding by what the first learned (our rules' places, names, charts).
  *   Every refusal comes before the write, so a workbook is never left half-written.
+ *   That code (officeApply.ts) is fetched at the first check or apply, a chunk apart from
+ *   the pane's first download; fetching it is not a round trip to Excel.
  * Each member of the API is used only where Excel reports its requirement set.
  *
  * Real Excel's rough edges, each modelled by the fake:
@@ -32,14 +34,13 @@
  */
 import { Bilingual } from "../core/framework";
 import { bi } from "../core/messages";
-import { CellValue, columnIndex, columnLetter, SheetGrid, WorkbookGrid } from "../core/grid";
+import { CellValue, columnLetter, SheetGrid, WorkbookGrid } from "../core/grid";
 import { RowSpan, unread } from "../core/readingNeeds";
-import { CellStyle, PlannedChart, PlannedConditionalFormat, PlannedValidation, WritePlan } from "../core/writePlan";
+import type { WritePlan } from "../core/writePlan";
 import { ApiLevels, readApiLevels, SkippedPart, skippedParts } from "./capabilities";
 import { isCellEditError, isPayloadError, officeErrorCode, toHostError } from "./hostErrors";
-import { Area, areaAddress, intersects, parseArea, parseAreas, rangeGroups } from "./rangeAddress";
+import { Area, intersects, parseAreas } from "./rangeAddress";
 import { GUESS_BYTES_PER_CELL, halve, PAYLOAD_BUDGET, planChunks, RowsWanted } from "./readChunks";
-import { shiftFormula } from "../core/shiftFormula";
 import {
   ApplyOptions,
   ApplyOutcome,
@@ -52,19 +53,13 @@ import {
   WorkbookHost,
   WorkbookStatus,
 } from "./workbookHost";
-import {
-  CheckedPlan,
-  checkPlan,
-  coAuthorSheetMessage,
-  expectedFacts,
-  factsWanted,
-  NO_CHOICES,
-  PlanChoices,
-  sameOutcome,
-  sheetGoneMessage,
-  whatChanged,
-} from "../core/planCheck";
-import { FactsAnswer, queueFacts } from "./planFacts";
+import type { CheckedPlan, PlanChoices } from "../core/planCheck";
+import { NO_CHOICES } from "../core/planBasics";
+import type { FactsAnswer } from "./planFacts";
+
+/** The writing half (officeApply.ts): a chunk of its own, fetched at the first check or apply. */
+const writing = () => import(/* webpackChunkName: "apply" */ "./officeApply.js");
+type Writing = Awaited<ReturnType<typeof writing>>;
 
 export interface OfficeHost extends WorkbookHost {
   /** the parts of the last applied plan this Excel could not write, each with a sentence for the assessor */
@@ -86,7 +81,7 @@ export const WATCH_RETRY_MS = 1000;
  * stable id for a format: its `id` is its priority, which shifts as formats are added
  * or deleted, so a format is known by where it stood and what its formula says.
  */
-interface KnownRule {
+export interface KnownRule {
   /** place in the sheet's collection, highest priority first */
   position: number;
   /** as Excel reports it, with the leading "=" */
@@ -94,7 +89,7 @@ interface KnownRule {
 }
 
 /** What the last read learned, kept so the next read and the next apply need no extra trip. */
-interface Known {
+export interface Known {
   /** the round trip this knowledge dates from; Excel runs round trips in the order they are sent */
   asOf: number;
   sheets: string[];
@@ -106,11 +101,6 @@ interface Known {
   /** lower-case sheet name → names of its charts */
   charts: Map<string, Set<string>>;
 }
-
-const CHART_TYPES: Record<PlannedChart["type"], "BarClustered" | "Radar"> = {
-  barClustered: "BarClustered",
-  radar: "Radar",
-};
 
 const lower = (s: string) => s.toLowerCase();
 const sameNames = (a: string[], b: string[]) => a.length === b.length && a.every((n, i) => n === b[i]);
@@ -170,7 +160,7 @@ function rowsReadCount(g: SheetCells): number {
 }
 
 /** What is read of a sheet's conditional formats: only the custom ones' formulas (other kinds read as null objects). */
-const RULES_LOAD = "items/customOrNullObject/rule/formula";
+export const RULES_LOAD = "items/customOrNullObject/rule/formula";
 
 export function customRules(collection: Excel.ConditionalFormatCollection): KnownRule[] {
   const out: KnownRule[] = [];
@@ -179,31 +169,6 @@ export function customRules(collection: Excel.ConditionalFormatCollection): Know
     if (!custom.isNullObject) out.push({ position, formula: custom.rule.formula });
   });
   return out;
-}
-
-/** How a results sheet prints, as the write plan gives it (plans that carry no print settings give none). */
-interface PrintSetup {
-  sheet: string;
-  orientation: "landscape" | "portrait";
-  /** pages across */
-  fitToWidth: number;
-  /** whole rows repeated at the top of each page, e.g. "$8:$8" */
-  titleRows?: string;
-}
-
-function printSetups(plan: WritePlan): PrintSetup[] {
-  return (plan as WritePlan & { printSetups?: PrintSetup[] }).printSetups ?? [];
-}
-
-/** ExcelJS column widths are in characters of the default font; Office.js wants points. */
-export function widthInPoints(characters: number): number {
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
-}
-
-/** Text Excel would read as a number, a date, a formula or a boolean goes in with a quote prefix. */
-export function literalText(text: string): string {
-  if (/^\s*[=+\-@'#\d.]/.test(text) || /^\s*(true|false)\s*$/i.test(text)) return `'${text}`;
-  return text;
 }
 
 function normalise(value: unknown, type: string): CellValue {
@@ -614,16 +579,17 @@ class OfficeJsHost implements OfficeHost {
   // ----- apply -----
 
   async check(plan: WritePlan, choices: PlanChoices = NO_CHOICES): Promise<CheckedPlan> {
+    const w = await writing();
     try {
-      return await this.excel.run(async (ctx) => checkPlan(plan, (await this.look(ctx, plan)).facts, choices));
+      return await this.excel.run(async (ctx) => w.checkPlan(plan, (await this.look(ctx, plan, w)).facts, choices));
     } catch (e) {
-      throw this.lookError(e);
+      throw this.lookError(e, w);
     }
   }
 
   /** One round trip at everything the plan touches; what it learns is the host's knowledge from now on. */
-  private async look(ctx: Excel.RequestContext, plan: WritePlan): Promise<FactsAnswer> {
-    const answer = queueFacts(ctx, plan, factsWanted(plan), this.known?.sheets, {
+  private async look(ctx: Excel.RequestContext, plan: WritePlan, w: Writing): Promise<FactsAnswer> {
+    const answer = w.queueFacts(ctx, plan, w.factsWanted(plan), this.known?.sheets, {
       ...this.levels,
       // Workbook.protection came with ExcelApi 1.7, as the change events did.
       workbookProtection: this.levels.events,
@@ -642,15 +608,16 @@ class OfficeJsHost implements OfficeHost {
   }
 
   /** A sheet the plan writes on that is gone fails the look: nothing was written. */
-  private lookError(e: unknown): HostError {
+  private lookError(e: unknown, w: Writing): HostError {
     if (officeErrorCode(e) === "ItemNotFound") {
       this.known = undefined;
-      return new HostError("refused", sheetGoneMessage());
+      return new HostError("refused", w.sheetGoneMessage());
     }
     return toHostError(e, "apply");
   }
 
   async apply(plan: WritePlan, options: ApplyOptions = {}): Promise<ApplyOutcome> {
+    const w = await writing();
     const choices = options.choices ?? options.seen?.choices ?? NO_CHOICES;
     const caps = this.capabilities();
     // A sheet whose formats Excel could not list is tried once more (a person may have
@@ -672,26 +639,26 @@ class OfficeJsHost implements OfficeHost {
       return await this.excel.run(async (ctx): Promise<ApplyOutcome> => {
         let a: FactsAnswer;
         try {
-          a = await this.look(ctx, plan);
+          a = await this.look(ctx, plan, w);
         } catch (e) {
-          throw this.lookError(e);
+          throw this.lookError(e, w);
         }
-        const checked = checkPlan(plan, a.facts, choices);
+        const checked = w.checkPlan(plan, a.facts, choices);
         if (checked.refusal)
           throw new HostError(a.facts.protectedSheets.length ? "protected" : "refused", checked.refusal);
-        const seen = options.seen ?? checkPlan(plan, expectedFacts(plan), choices);
-        if (!sameOutcome(seen, checked) || a.unseen.length) {
-          const changes = [...a.unseen.map(coAuthorSheetMessage), ...whatChanged(seen, checked)];
+        const seen = options.seen ?? w.checkPlan(plan, w.expectedFacts(plan), choices);
+        if (!w.sameOutcome(seen, checked) || a.unseen.length) {
+          const changes = [...a.unseen.map(w.coAuthorSheetMessage), ...w.whatChanged(seen, checked)];
           return { written: false, checked, changes };
         }
         this.skipped = [...skippedParts(caps, checked.plan), ...unlistedSkip];
         // Nothing to write (an empty plan): the look was the whole apply.
-        if (writesNothing(checked.plan)) return { written: true, checked };
+        if (w.writesNothing(checked.plan)) return { written: true, checked };
         // Ours are deleted as the items the look just listed, not by position: deleting by
         // position fails where two formats share a cell (office-js #5222).
         const listed = new Map<string, Excel.ConditionalFormatCollection>();
         for (const [key, look] of a.looks) if (look.rules) listed.set(key, look.rules);
-        const batch = new ApplyBatch(ctx, this.known!, this.levels, listed);
+        const batch = new w.ApplyBatch(ctx, this.known!, this.levels, listed);
         batch.queue(checked.plan, caps);
         const asOf = ++this.sent;
         try {
@@ -807,213 +774,6 @@ class OfficeJsHost implements OfficeHost {
     if (!changed) return true;
     return changed.some((c) => areas.some((a) => intersects(c, a)));
   }
-}
-
-/** The operations of one apply, queued on one request context, and what they leave behind. */
-class ApplyBatch {
-  private readonly sheets = new Map<string, Excel.Worksheet>();
-  private readonly addedSheets: string[] = [];
-  /** each sheet whose formats changed, with its collection loaded again after the change in the same round trip */
-  private readonly rulesAfter: { sheet: string; collection: Excel.ConditionalFormatCollection }[] = [];
-  private readonly addedNames: string[] = [];
-  private readonly addedCharts: { sheet: string; name: string }[] = [];
-
-  constructor(
-    private readonly ctx: Excel.RequestContext,
-    private readonly known: Known,
-    private readonly levels: ApiLevels,
-    /** lower-case sheet name → its formats as listed in a trip before this one: ours are deleted as those items */
-    private readonly listed?: Map<string, Excel.ConditionalFormatCollection>,
-  ) {}
-
-  private sheet(name: string): Excel.Worksheet {
-    let ws = this.sheets.get(lower(name));
-    if (!ws) {
-      ws = this.ctx.workbook.worksheets.getItem(name);
-      this.sheets.set(lower(name), ws);
-    }
-    return ws;
-  }
-
-  queue(plan: WritePlan, caps: HostCapabilities): void {
-    const have = new Set(this.known.sheets.map(lower));
-    for (const name of plan.sheets) {
-      if (have.has(lower(name))) continue;
-      this.sheets.set(lower(name), this.ctx.workbook.worksheets.add(name));
-      this.addedSheets.push(name);
-      have.add(lower(name));
-    }
-    for (const c of plan.cells) {
-      const range = this.sheet(c.sheet).getRange(c.address);
-      // The number format first: a cell still formatted as Text would keep the formula as text.
-      if (c.style?.numberFormat) range.numberFormat = [[c.style.numberFormat]];
-      if (c.formula) range.formulas = [[c.formula]];
-      else range.values = [[typeof c.value === "string" ? literalText(c.value) : (c.value ?? "")]];
-      if (c.style) this.style(range, c.style);
-    }
-    // Column widths only make the results easier to read; an Excel without them keeps its defaults.
-    for (const w of this.levels.columnWidths ? plan.columnWidths : []) {
-      if (columnIndex(w.column) === undefined) continue;
-      this.sheet(w.sheet).getRange(`${w.column}:${w.column}`).format.columnWidth = widthInPoints(w.width);
-    }
-    // Names before conditional formats: the low-score rule refers to the threshold's name.
-    if (caps.names) {
-      for (const n of plan.names) {
-        if (this.known.names.has(lower(n.name))) this.ctx.workbook.names.getItem(n.name).delete();
-        this.ctx.workbook.names.add(n.name, `=${n.reference}`);
-        this.addedNames.push(n.name);
-      }
-    }
-    // How the results sheet prints, where the plan says and Excel can: the pane's own view needs no paper.
-    for (const p of this.levels.pageLayout ? printSetups(plan) : []) this.printSetup(p);
-    if (caps.dataValidation) for (const v of plan.validations) this.validation(v);
-    if (caps.conditionalFormats) this.conditionalFormats(plan.conditionalFormats);
-    for (const c of plan.charts) this.chart(c);
-  }
-
-  private printSetup(p: PrintSetup): void {
-    const layout = this.sheet(p.sheet).pageLayout;
-    layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
-    // Pages across fixed, pages down left free, as the command line's workbook has it.
-    layout.zoom = { horizontalFitToPages: p.fitToWidth };
-    if (p.titleRows) layout.setPrintTitleRows(p.titleRows);
-  }
-
-  /** A native chart fed by the results sheet's live formulas; ours (same name) is replaced. */
-  private chart(c: PlannedChart): void {
-    const key = lower(c.sheet);
-    const ws = this.sheet(c.sheet);
-    if (this.known.charts.get(key)?.has(c.name)) ws.charts.getItem(c.name).delete();
-    const areas = c.series.map((s) => parseArea(s.values));
-    const first = areas[0];
-    // Series in neighbouring columns over the same rows are one source range, as Excel likes it.
-    const adjacent =
-      !!first &&
-      areas.every(
-        (a, k) =>
-          a && a.top === first.top && a.bottom === first.bottom && a.left === a.right && a.left === first.left + k,
-      );
-    const source = adjacent ? areaAddress({ ...first!, right: first!.left + areas.length - 1 }) : c.series[0].values;
-    const chart = ws.charts.add(CHART_TYPES[c.type], ws.getRange(source), "Columns");
-    chart.name = c.name;
-    chart.title.text = c.title;
-    chart.setPosition(c.anchor);
-    chart.width = c.width;
-    chart.height = c.height;
-    // Each series is given its values explicitly where Excel can (ExcelApi 1.7): from a
-    // source range whose first row is text (an index still "–") Excel would take that row
-    // for series names and drop it from the values.
-    c.series.forEach((s, k) => {
-      if (this.levels.chartSeries) {
-        const series = adjacent || k === 0 ? chart.series.getItemAt(k) : chart.series.add(s.name);
-        series.name = s.name;
-        series.setValues(ws.getRange(s.values));
-      } else if (adjacent || k === 0) chart.series.getItemAt(k).name = s.name;
-    });
-    if (this.levels.chartSeries) chart.axes.categoryAxis.setCategoryNames(ws.getRange(c.categories));
-    this.addedCharts.push({ sheet: key, name: c.name });
-  }
-
-  private style(range: Excel.Range, s: CellStyle): void {
-    if (s.bold !== undefined) range.format.font.bold = s.bold;
-    if (s.italic !== undefined) range.format.font.italic = s.italic;
-    if (s.fontColor) range.format.font.color = s.fontColor;
-    if (s.fill) range.format.fill.color = s.fill;
-    if (s.align)
-      range.format.horizontalAlignment = s.align === "left" ? "Left" : s.align === "right" ? "Right" : "Center";
-    if (s.wrap) {
-      range.format.wrapText = true;
-      range.format.verticalAlignment = "Top";
-    }
-  }
-
-  /** The areas as multi-area ranges where Excel has them (in groups getRanges takes), else one range per area. */
-  private targets(sheet: string, ranges: string[]): (Excel.Range | Excel.RangeAreas)[] {
-    const ws = this.sheet(sheet);
-    if (this.levels.rangeAreas && ranges.length > 1)
-      return rangeGroups(ranges).map((g) => (g.length === 1 ? ws.getRange(g[0]) : ws.getRanges(g.join(","))));
-    return ranges.map((r) => ws.getRange(r));
-  }
-
-  private validation(v: PlannedValidation): void {
-    const bounds = { formula1: v.min, formula2: v.max, operator: "Between" as const };
-    for (const target of this.targets(v.sheet, v.ranges)) {
-      const dv = target.dataValidation;
-      dv.clear();
-      dv.ignoreBlanks = true;
-      dv.rule = v.type === "whole" ? { wholeNumber: bounds } : { decimal: bounds };
-      dv.prompt = { showPrompt: true, title: v.inputTitle, message: v.inputMessage };
-      dv.errorAlert = { showAlert: true, style: "Stop", title: v.errorTitle, message: v.errorMessage };
-    }
-  }
-
-  private conditionalFormats(planned: PlannedConditionalFormat[]): void {
-    const bySheet = new Map<string, PlannedConditionalFormat[]>();
-    for (const cf of planned) {
-      const k = lower(cf.sheet);
-      if (!bySheet.has(k)) bySheet.set(k, []);
-      bySheet.get(k)!.push(cf);
-    }
-    for (const [key, list] of bySheet) {
-      const sheet = list[0].sheet;
-      // One rule per area where Excel lacks multi-area ranges, one per group of areas where
-      // getRanges would refuse them all at once: each written for its own top-left cell.
-      const rules = list.flatMap((cf) => {
-        const groups = this.levels.rangeAreas ? rangeGroups(cf.ranges) : cf.ranges.map((r) => [r]);
-        if (groups.length === 1) return [{ cf, ranges: cf.ranges, formula: cf.formula }];
-        const origin = parseAreas(cf.ranges[0])![0];
-        return groups.map((g) => {
-          const a = parseAreas(g[0])![0];
-          return { cf, ranges: g, formula: shiftFormula(cf.formula, a.top - origin.top, a.left - origin.left) };
-        });
-      });
-      // Our earlier rules are known by their exact formula text: replaced, never doubled.
-      // They are deleted from the lowest priority up, so each deletion leaves the places
-      // of those still to go as the last read saw them; a person's formats are not touched.
-      const ours = new Set(rules.map((r) => r.formula));
-      const collection = this.sheet(sheet).getRange().conditionalFormats;
-      const earlier = (this.known.rules.get(key) ?? []).filter((r) => ours.has(r.formula.replace(/^=/, "")));
-      const items = this.listed?.get(key)?.items;
-      for (const r of earlier.sort((a, b) => b.position - a.position))
-        (items ? items[r.position] : collection.getItemAt(r.position)).delete();
-      for (const r of rules) {
-        const [target] = this.targets(sheet, r.ranges);
-        const format = target.conditionalFormats.add("Custom");
-        format.custom.rule.formula = `=${r.formula}`;
-        format.custom.format.fill.color = r.cf.fill;
-        format.custom.format.font.color = r.cf.fontColor;
-      }
-      // Where everything stands now, learned in this same round trip.
-      this.rulesAfter.push({
-        sheet: key,
-        collection: this.sheet(sheet).getRange().conditionalFormats.load(RULES_LOAD),
-      });
-    }
-  }
-
-  /** After the round trip: keep the knowledge of the workbook current without reading it again. */
-  remember(k: Known): void {
-    for (const name of this.addedSheets) if (!k.sheets.includes(name)) k.sheets.push(name);
-    for (const a of this.rulesAfter) k.rules.set(a.sheet, customRules(a.collection));
-    for (const n of this.addedNames) k.names.add(lower(n));
-    for (const c of this.addedCharts) {
-      if (!k.charts.has(c.sheet)) k.charts.set(c.sheet, new Set());
-      k.charts.get(c.sheet)!.add(c.name);
-    }
-  }
-}
-
-function writesNothing(p: WritePlan): boolean {
-  return [
-    p.sheets,
-    p.cells,
-    p.validations,
-    p.conditionalFormats,
-    p.names,
-    p.columnWidths,
-    p.charts,
-    printSetups(p),
-  ].every((x) => x.length === 0);
 }
 
 /** Said after an apply that left a sheet's conditional formats alone because Excel could not list them. */

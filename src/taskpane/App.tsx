@@ -2,10 +2,11 @@
  * The task pane wired up: the controller hook's state turned into view data, and its
  * intents passed down as callbacks. The only component that knows a host exists.
  */
-import { ComponentType, useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { WorkbookHost } from "../excel/workbookHost";
 import { unavailableFeatures } from "./capabilityNotes";
 import { Pane } from "./components/Pane";
+import type { MaybeLazy } from "./components/lazyPart";
 import type { ToolChartsProps } from "./components/ToolCharts";
 import { followExcelDecimalSign } from "./format";
 import { languageFromOffice, pick, strings } from "./i18n";
@@ -15,7 +16,6 @@ import { paneLanguage } from "./state";
 import { columnPlan, toolsView } from "./toolsView";
 import { copyText } from "./clipboard";
 import { recordSheetPlan } from "../core/meetingRecord";
-import { planSheetName, planSheetPlan } from "../core/planSheet";
 import { frameworkById } from "../frameworks";
 import { useMeetingMode } from "./meetingMode";
 import { recordLines, recordRows, recordSheetName, recordText } from "./recordView";
@@ -25,7 +25,7 @@ import { externalSuggestion, paneView } from "./view";
 export interface AppProps {
   host: WorkbookHost;
   /** the chart view; index.tsx passes it lazily loaded, so its library stays out of the first download */
-  charts?: ComponentType<ToolChartsProps>;
+  charts?: MaybeLazy<ToolChartsProps>;
 }
 
 /** How wide meeting mode asks the task pane to be: the most Excel on the web allows (TaskPaneApi 1.1). */
@@ -96,8 +96,13 @@ export function App({ host, charts }: AppProps) {
     const found = state.analysis && columnPlan(state.analysis, sheet, column, state.targetChoices);
     if (!found || !state.grid) return;
     const key = `${sheet}!${column}`;
-    const name = state.planSheets[key] ?? planSheetName(state.grid, sheet, column);
-    intents.writePlanSheet(key, name, planSheetPlan(state.grid, found.table, found.assessment, found.plan, name));
+    const grid = state.grid;
+    const known = state.planSheets[key];
+    // The sheet's name and plan are made with Apply's code, fetched for it if it is not here yet.
+    intents.writePlanSheet(key, (code) => {
+      const name = known ?? code.planSheetName(grid, sheet, column);
+      return { sheet: name, plan: code.planSheetPlan(grid, found.table, found.assessment, found.plan, name) };
+    });
   };
   useEffect(() => {
     // Screen readers pick their voice from the document's language.
@@ -118,6 +123,7 @@ export function App({ host, charts }: AppProps) {
       appliedSkipped={appliedSkipped}
       appliedLeft={state.appliedLeft.map((m) => pick(m, lang))}
       preview={preview}
+      previewLoading={state.previewLoading}
       applying={state.applying}
       settings={{
         settings: state.settings,
@@ -140,6 +146,7 @@ export function App({ host, charts }: AppProps) {
       onDismiss={intents.dismissMessage}
       jumped={state.jumped}
       onCloseJumpHint={intents.closeJumpHint}
+      onRetry={state.retry === "preview" ? intents.openPreview : undefined}
       meeting={meeting}
       onMeeting={setMeeting}
       record={{

@@ -1,9 +1,11 @@
 /**
  * A failure at the host boundary as a message for the assessor. Hosts throw HostError
- * with both languages; anything else is unexpected and said so plainly.
+ * with both languages; Apply's code that could not be fetched says so; anything else is
+ * unexpected and said so plainly.
  */
 import { Bilingual } from "../core/framework";
-import { strings } from "./i18n";
+import { isChunkLoadError } from "./chunks";
+import { partFailure, strings } from "./i18n";
 
 /**
  * Recognised by shape, not by class: in the workbench the fake host lives in another
@@ -16,6 +18,8 @@ function isHostError(e: unknown): e is { text: Bilingual } {
 
 export function hostMessage(e: unknown): Bilingual {
   if (isHostError(e)) return { id: e.text.id, en: e.text.en };
+  // The only code fetched on the way to the workbook is Apply's check and write.
+  if (isChunkLoadError(e)) return partFailure("apply");
   const detail = e instanceof Error ? e.message : String(e);
   return { id: strings("id").unexpected(detail), en: strings("en").unexpected(detail) };
 }

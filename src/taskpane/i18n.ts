@@ -159,8 +159,21 @@ const id = {
   impact: "pengaruh ke indeks",
   notCompared: (codes: string) => `Tidak dibandingkan (nilai tidak sah di salah satu kolom): ${codes}`,
   chartsTitle: "Grafik",
-  chartsLoading: "Memuat grafik…",
-  chartsFailed: "Grafik tidak dapat dimuat. Coba Muat ulang.",
+  /** the parts of the pane fetched from the server when first asked for, as their spinner and a failure name them */
+  parts: {
+    settings: { name: "Pengaturan", loading: "Memuat pengaturan…" },
+    preview: { name: "Pratinjau penerapan", loading: "Memuat pratinjau…" },
+    tools: { name: "Alat asesor", loading: "Memuat alat asesor…" },
+    record: { name: "Catatan rapat", loading: "Memuat catatan rapat…" },
+    charts: { name: "Grafik", loading: "Memuat grafik…" },
+    menu: { name: "Menu bagian", loading: "Memuat menu…" },
+    apply: { name: "Pemeriksaan sebelum menulis", loading: "Memuat pemeriksaan sebelum menulis…" },
+  },
+  partFailed: (name: string) => `${name} tidak dapat dimuat`,
+  partFailedWhy:
+    "Bagian add-in ini tidak terunduh dari servernya: jaringan terputus, atau add-in baru saja diperbarui. Coba lagi; bila tetap gagal, tutup lalu buka kembali panel ini.",
+  partBroken: (name: string, detail: string) => `${name} berhenti karena galat: ${detail}`,
+  retry: "Coba lagi",
   chartTarget: (t: string) => `Garis target ${t}`,
   chartLegend: (what: string) => `Keterangan ${what}`,
   chartFigure: (what: string, target: string | null) =>
@@ -421,8 +434,20 @@ const en: Strings = {
   impact: "effect on the index",
   notCompared: (codes: string) => `Not compared (no valid value in one column): ${codes}`,
   chartsTitle: "Charts",
-  chartsLoading: "Loading the charts…",
-  chartsFailed: "The charts could not be loaded. Try Refresh.",
+  parts: {
+    settings: { name: "Settings", loading: "Loading the settings…" },
+    preview: { name: "The apply preview", loading: "Loading the preview…" },
+    tools: { name: "The assessor tools", loading: "Loading the assessor tools…" },
+    record: { name: "The meeting record", loading: "Loading the meeting record…" },
+    charts: { name: "The charts", loading: "Loading the charts…" },
+    menu: { name: "The sections menu", loading: "Loading the menu…" },
+    apply: { name: "The check before writing", loading: "Loading the check before writing…" },
+  },
+  partFailed: (name: string) => `${name} could not be loaded`,
+  partFailedWhy:
+    "This part of the add-in did not arrive from its server: the network dropped, or the add-in was just updated. Try again; if it still fails, close and reopen the pane.",
+  partBroken: (name: string, detail: string) => `${name} stopped with an error: ${detail}`,
+  retry: "Try again",
   chartTarget: (t: string) => `Target ${t}`,
   chartLegend: (what: string) => `Legend of ${what}`,
   chartFigure: (what: string, target: string | null) =>
@@ -530,6 +555,12 @@ const STRINGS: Record<Language, Strings> = { id, en };
 
 export function strings(lang: Language): Strings {
   return STRINGS[lang];
+}
+
+/** A part of the pane whose chunk could not be fetched, in both languages, for the pane's error message. */
+export function partFailure(part: keyof Strings["parts"]): Bilingual {
+  const say = (s: Strings) => `${s.partFailed(s.parts[part].name)}. ${s.partFailedWhy}`;
+  return { id: say(id), en: say(en) };
 }
 
 /** Indonesian when Office runs in Indonesian ("id", "id-ID", "in-ID"), English otherwise. */

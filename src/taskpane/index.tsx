@@ -1,14 +1,15 @@
 /**
  * Entry point of the task pane: wait for Office, create the host over Office.js, and
- * render the pane in the Office theme. The page's own start (taskpane.html) has
+ * render the pane in the Office theme (the dark theme's tokens are a chunk of their own,
+ * fetched before the first render only when Office is dark). The page's own start (taskpane.html) has
  * already checked that this webview can run the bundle and watches for Office's
  * script; here the pane says so when it is open outside Excel.
  */
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { lazy } from "react";
+import { FluentProvider, Theme, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { createOfficeHost } from "../excel/officeHost";
 import { App } from "./App";
+import { LazyCharts } from "./components/parts";
 import { isDarkTheme } from "./theme";
 
 /** What taskpane.html's start offers the bundle. */
@@ -24,17 +25,25 @@ declare global {
   }
 }
 
-/** The charts and their library are a separate chunk, fetched the first time the assessor opens them. */
-const ToolCharts = lazy(() =>
-  import(/* webpackChunkName: "charts" */ "./components/ToolCharts.js").then((m) => ({ default: m.ToolCharts })),
-);
-
 /** Office's theme where this Excel reports one; some hosts have no such property. */
 function officeTheme(): { bodyBackgroundColor?: string } | undefined {
   try {
     return Office.context?.officeTheme;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The Fluent theme for Office's: light is in the first download; dark is fetched first when
+ * Office is dark. Should that fetch fail, the pane still opens, in the light theme.
+ */
+async function paneTheme(dark: boolean): Promise<Theme> {
+  if (!dark) return webLightTheme;
+  try {
+    return (await import(/* webpackChunkName: "dark" */ "./darkTheme.js")).webDarkTheme;
+  } catch {
+    return webLightTheme;
   }
 }
 
@@ -47,7 +56,7 @@ function start(): void {
     return;
   }
   // The promise form: Office.js and the workbench's fake both resolve it once the host is ready.
-  void Office.onReady().then((info) => {
+  void Office.onReady().then(async (info) => {
     // Opened in a browser, or in another Office program: there is no workbook to read.
     if (info?.host !== Office.HostType.Excel || typeof Excel === "undefined") {
       boot?.show("outside-excel");
@@ -55,14 +64,12 @@ function start(): void {
     }
     boot?.started();
     const host = createOfficeHost(Excel, Office);
-    const dark = isDarkTheme(officeTheme());
-    document.body.style.backgroundColor = dark
-      ? webDarkTheme.colorNeutralBackground1
-      : webLightTheme.colorNeutralBackground1;
+    const theme = await paneTheme(isDarkTheme(officeTheme()));
+    document.body.style.backgroundColor = theme.colorNeutralBackground1;
     const container = document.getElementById("container")!;
     createRoot(container).render(
-      <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
-        <App host={host} charts={ToolCharts} />
+      <FluentProvider theme={theme}>
+        <App host={host} charts={LazyCharts} />
       </FluentProvider>,
     );
   });

@@ -1,11 +1,12 @@
 /** The apply preview as plain data: the write plan as checked against the workbook, in the pane's language. */
-import { CheckedPlan } from "../core/planCheck";
+import type { CheckedPlan } from "../core/planCheck";
 import { Bilingual } from "../core/framework";
 import { HostCapabilities } from "../excel/workbookHost";
-import { summarizePlan, WritePlan } from "../core/writePlan";
+import { summarizePlan } from "../core/planBasics";
+import type { WritePlan } from "../core/writePlan";
 import { unavailableFeatures } from "./capabilityNotes";
 import { Language, pick } from "./i18n";
-import { PreviewView } from "./components/ApplyPreview";
+import type { PreviewView } from "./components/ApplyPreview";
 
 export function previewView(
   plan: WritePlan,

@@ -1,16 +1,18 @@
 /**
  * The task pane's state, as one pure reducer: a grid read from the workbook is analysed
  * with the pane's settings, a write plan is previewed before it is applied, and host
- * failures become messages. No Office call happens here; the controller hook makes them.
+ * failures become messages. No Office call happens here; the controller hook makes them,
+ * and builds and checks the write plans (with Apply's code, fetched on the first Apply).
  */
 import { analyze, Analysis, AnalyzeOptions } from "../core/analyze";
 import { RecordedChange, recordChanges, Who } from "../core/meetingRecord";
 import { Bilingual, Framework, Predicate } from "../core/framework";
 import { WorkbookGrid } from "../core/grid";
 import { rowsMissing } from "../core/readingNeeds";
-import { CheckedPlan, checkPlan, NO_CHOICES, PlanChoices } from "../core/planCheck";
+import type { CheckedPlan, PlanChoices } from "../core/planCheck";
+import { NO_CHOICES, summarizePlan } from "../core/planBasics";
 import { PLAIN_STATUS, WorkbookStatus } from "../excel/workbookHost";
-import { buildWritePlan, summarizePlan, WritePlan } from "../core/writePlan";
+import type { WritePlan } from "../core/writePlan";
 import { FRAMEWORKS, frameworkById, OTHER_MODELS } from "../frameworks";
 import { Language, languageFromOffice } from "./i18n";
 
@@ -70,6 +72,10 @@ export interface PaneState {
   /** the most recent read asked for; answers to older reads are dropped */
   latestRead: number;
   applying: boolean;
+  /** Apply was pressed and its code is being fetched; the preview opens when it is here */
+  previewLoading: boolean;
+  /** what the error offers to do again: open the preview, when Apply's code could not be fetched */
+  retry: "preview" | null;
   /** the write plan shown in the apply preview, while it is open */
   writePlan: WritePlan | null;
   /** the plan checked against the workbook (what is written, what of the person's it touches); null while checking */
@@ -108,14 +114,15 @@ export type PaneAction =
   | { type: "read-failed"; seq: number; error: Bilingual }
   | { type: "settings-changed"; settings: PaneSettings }
   | { type: "language-changed"; language: Language | null }
-  | { type: "preview-opened" }
+  | { type: "preview-loading" }
+  | { type: "preview-opened"; plan: WritePlan }
   | { type: "preview-closed" }
   | { type: "preview-checked"; plan: WritePlan; checked: CheckedPlan }
-  | { type: "choice-toggled"; key: string }
+  | { type: "choice-toggled"; plan: WritePlan; planChoices: PlanChoices; checked: CheckedPlan }
   | { type: "apply-started" }
   | { type: "apply-changed"; checked: CheckedPlan; changes: Bilingual[] }
   | { type: "apply-done"; skipped: Bilingual[] }
-  | { type: "failed"; error: Bilingual }
+  | { type: "failed"; error: Bilingual; retry?: "preview" }
   | { type: "message-dismissed" }
   | { type: "target-changed"; target: number | null }
   | { type: "step-changed"; step: number | null }
@@ -152,6 +159,8 @@ export function initialState(officeLanguage: string): PaneState {
     rereadWanted: false,
     latestRead: 0,
     applying: false,
+    previewLoading: false,
+    retry: null,
     writePlan: null,
     checked: null,
     planChoices: NO_CHOICES,
@@ -217,6 +226,12 @@ export function remembered(before: Record<string, LastValid>, analysis: Analysis
   return out;
 }
 
+/** The person's choices with one validation's "replace" ticked or unticked. */
+export function toggledChoice(choices: PlanChoices, key: string): PlanChoices {
+  const keys = choices.replaceValidations;
+  return { replaceValidations: keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key] };
+}
+
 function toggled(ids: readonly number[], id: number): number[] {
   return ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id];
 }
@@ -259,11 +274,16 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       };
     case "language-changed":
       return { ...state, settings: { ...state.settings, language: action.language } };
-    case "preview-opened":
+    case "preview-loading":
       if (!state.grid || !state.analysis || state.analysis.tables.length === 0) return state;
+      return { ...state, previewLoading: true, error: null, retry: null };
+    case "preview-opened":
+      if (!state.grid || !state.analysis || state.analysis.tables.length === 0)
+        return { ...state, previewLoading: false };
       return {
         ...state,
-        writePlan: buildWritePlan(state.grid, state.analysis),
+        previewLoading: false,
+        writePlan: action.plan,
         checked: null,
         planChoices: NO_CHOICES,
         previewChanges: [],
@@ -272,20 +292,15 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         appliedLeft: [],
       };
     case "preview-closed":
-      return { ...state, writePlan: null, checked: null, previewChanges: [] };
+      return { ...state, previewLoading: false, writePlan: null, checked: null, previewChanges: [] };
     case "preview-checked":
       // An answer for a preview since closed or reopened is dropped.
       if (state.writePlan !== action.plan) return state;
       return { ...state, checked: action.checked };
-    case "choice-toggled": {
-      if (!state.writePlan || !state.checked) return state;
-      const keys = state.planChoices.replaceValidations;
-      const planChoices = {
-        replaceValidations: keys.includes(action.key) ? keys.filter((k) => k !== action.key) : [...keys, action.key],
-      };
-      // The same look at the workbook, the person's new choice: no round trip needed.
-      return { ...state, planChoices, checked: checkPlan(state.writePlan, state.checked.facts, planChoices) };
-    }
+    case "choice-toggled":
+      // The same look at the workbook, the person's new choice, checked again by the controller: no round trip.
+      if (state.writePlan !== action.plan || !state.checked) return state;
+      return { ...state, planChoices: action.planChoices, checked: action.checked };
     case "apply-started":
       return { ...state, applying: true, error: null };
     case "apply-changed":
@@ -313,10 +328,12 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         ...state,
         applying: false,
         calculating: false,
+        previewLoading: false,
         writePlan: null,
         checked: null,
         previewChanges: [],
         error: action.error,
+        retry: action.retry ?? null,
       };
     case "calculate-started":
       return { ...state, calculating: true, error: null };
@@ -327,7 +344,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "jump-hint-closed":
       return { ...state, jumped: null };
     case "message-dismissed":
-      return { ...state, error: null, appliedSheet: null, appliedSkipped: [], appliedLeft: [] };
+      return { ...state, error: null, retry: null, appliedSheet: null, appliedSkipped: [], appliedLeft: [] };
     case "target-changed": {
       const targetChoices = { ...state.targetChoices, target: action.target };
       if (!state.grid) return { ...state, targetChoices };

@@ -2,20 +2,23 @@
  * The controller: the only place that talks to the workbook host. It reads on start,
  * watches the level cells for live updates, applies a previewed write plan, and turns
  * every host failure into a message. Components get its state and intents as props.
+ * Apply's code (building and checking a write plan) is fetched on the first Apply, with
+ * the spinner of the Apply button meanwhile; not an Office round trip.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { Bilingual } from "../core/framework";
-import { NO_CHOICES } from "../core/planCheck";
+import { NO_CHOICES } from "../core/planBasics";
 import type { Who } from "../core/meetingRecord";
 import type { WritePlan } from "../core/writePlan";
 import { rowsNeeded } from "../core/readingNeeds";
 import type { SkippedPart } from "../excel/capabilities";
 import { HostCapabilities, WorkbookHost } from "../excel/workbookHost";
 import { FRAMEWORKS } from "../frameworks";
+import { ApplyCode, applyCode, whenIdle } from "./chunks";
 import { Language } from "./i18n";
 import { hostMessage } from "./hostMessage";
 import { watchKey, watchTargets } from "./levelWatch";
-import { analyzeOptions, initialState, PaneAction, PaneSettings, paneReducer, PaneState } from "./state";
+import { analyzeOptions, initialState, PaneAction, PaneSettings, paneReducer, PaneState, toggledChoice } from "./state";
 
 export interface PaneIntents {
   refresh(): void;
@@ -37,8 +40,8 @@ export interface PaneIntents {
   calculate(): void;
   /** writes the meeting's record into a sheet of its own (the same one again within a session) */
   writeRecord(sheet: string, plan: WritePlan): void;
-  /** writes a level column's target plan into its plan sheet; `key` is "level sheet!column" */
-  writePlanSheet(key: string, sheet: string, plan: WritePlan): void;
+  /** writes a level column's target plan into its plan sheet; `key` is "level sheet!column"; the plan is made with Apply's code */
+  writePlanSheet(key: string, make: (code: ApplyCode) => { sheet: string; plan: WritePlan }): void;
 }
 
 /** The Office.js host says which optional parts of the last apply this Excel skipped; other hosts skip none. */
@@ -106,6 +109,41 @@ export function usePane(host: WorkbookHost): {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host, key, capabilities.events, read]);
 
+  // Once there is a result, Apply's code is fetched while the pane is idle, so the first Apply does not wait for it.
+  const shown = state.analysis !== null;
+  useEffect(() => {
+    if (!shown) return;
+    return whenIdle(() => void applyCode().catch(() => undefined));
+  }, [shown]);
+
+  // Apply's code builds the plan from the last read; the preview opens with it.
+  const openPreview = useCallback(async () => {
+    dispatch({ type: "preview-loading" });
+    try {
+      const code = await applyCode();
+      const { grid, analysis } = stateRef.current;
+      if (grid && analysis) dispatch({ type: "preview-opened", plan: code.buildWritePlan(grid, analysis) });
+      else dispatch({ type: "preview-closed" });
+    } catch (e) {
+      dispatch({ type: "failed", error: hostMessage(e), retry: "preview" });
+    }
+  }, []);
+
+  // Keeping or replacing a person's validation: the same look at the workbook, checked again.
+  const toggleChoice = useCallback(async (key: string) => {
+    // Here since the preview opened: the box ticks at once.
+    const code = applyCode.loaded() ?? (await applyCode());
+    const { writePlan, checked, planChoices } = stateRef.current;
+    if (!writePlan || !checked) return;
+    const choices = toggledChoice(planChoices, key);
+    dispatch({
+      type: "choice-toggled",
+      plan: writePlan,
+      planChoices: choices,
+      checked: code.checkPlan(writePlan, checked.facts, choices),
+    });
+  }, []);
+
   // The preview opened from the last read is checked against the workbook as it is now (one round trip).
   const writePlan = state.writePlan;
   useEffect(() => {
@@ -147,9 +185,11 @@ export function usePane(host: WorkbookHost): {
 
   /** A sheet of the tool's own (the record, a plan) through Apply's look-then-write; `written` says where it went. */
   const writeSheet = useCallback(
-    async (plan: WritePlan, written: PaneAction) => {
+    async (make: (code: ApplyCode) => { plan: WritePlan; written: PaneAction }) => {
       dispatch({ type: "apply-started" });
       try {
+        // The host's writing code comes in Apply's chunk (a plan sheet's builder too): a failure to fetch it is said as such.
+        const { plan, written } = make(await applyCode());
         const outcome = await host.apply(plan);
         if (!outcome.written) {
           dispatch({ type: "failed", error: outcome.changes[0] ?? outcome.checked.refusal ?? hostMessage(null) });
@@ -178,10 +218,10 @@ export function usePane(host: WorkbookHost): {
   const intents = useMemo<PaneIntents>(
     () => ({
       refresh: () => void read(null),
-      openPreview: () => dispatch({ type: "preview-opened" }),
+      openPreview: () => void openPreview(),
       closePreview: () => dispatch({ type: "preview-closed" }),
       confirmApply: () => void confirmApply(),
-      toggleChoice: (key) => dispatch({ type: "choice-toggled", key }),
+      toggleChoice: (key) => void toggleChoice(key).catch((e) => dispatch({ type: "failed", error: hostMessage(e) })),
       closeJumpHint: () => dispatch({ type: "jump-hint-closed" }),
       select,
       changeSettings: (settings) => dispatch({ type: "settings-changed", settings }),
@@ -192,10 +232,14 @@ export function usePane(host: WorkbookHost): {
       changeRaise: (raise) => dispatch({ type: "raise-changed", raise }),
       toggleOutOfReach: (framework, indicator) => dispatch({ type: "out-of-reach-toggled", framework, indicator }),
       calculate: () => void calculate(),
-      writeRecord: (sheet, plan) => void writeSheet(plan, { type: "record-written", sheet }),
-      writePlanSheet: (key, sheet, plan) => void writeSheet(plan, { type: "plan-written", key, sheet }),
+      writeRecord: (sheet, plan) => void writeSheet(() => ({ plan, written: { type: "record-written", sheet } })),
+      writePlanSheet: (key, make) =>
+        void writeSheet((code) => {
+          const { sheet, plan } = make(code);
+          return { plan, written: { type: "plan-written", key, sheet } };
+        }),
     }),
-    [read, confirmApply, select, calculate, writeSheet],
+    [read, openPreview, toggleChoice, confirmApply, select, calculate, writeSheet],
   );
 
   return { state, capabilities, intents };

@@ -18,7 +18,7 @@ import { predicateLabel } from "../../src/core/framework";
 import { FRAMEWORKS } from "../../src/frameworks";
 import { workbookGrid } from "../../src/xlsx/readGrid";
 import { formatUnits } from "../../src/taskpane/format";
-import { ensureBuilt } from "../../scripts/builds";
+import { ensureBuilt, entryScripts } from "../../scripts/builds";
 import { RunningWorkbench, SAMPLE, startWorkbench } from "../../scripts/workbench";
 import { launchChromium } from "./support/chromium";
 import { hasClass, hasText, hasValue, settled, until, visible } from "./support/eventually";
@@ -153,6 +153,12 @@ test("a level changed in the grid: the pane and the results sheet follow, with n
   await hasText(assessor.getByTestId("change"), `▲ ${delta}`);
   await hasText(wb.pane.getByTestId("live"), `Nilai Asesor (E): indeks ${changed}, ${predicate} (naik ${delta})`);
   await shot("05-level-changed");
+  // The meeting's record (a chunk of its own) lists the change, with its commands.
+  const record = wb.pane.getByRole("region", { name: /^Catatan rapat \(\d+\)$/ });
+  await hasText(record, /E8/);
+  await visible(record.getByRole("button", { name: "Salin sebagai teks" }));
+  await record.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await shot("05-meeting-record");
   await wb.openSheet("Indeks SPBE");
   await hasText(wb.cell("E9"), changed.replace(",", "."));
 });
@@ -277,6 +283,98 @@ test("a Pemdi 2026 workbook: 1.24 Kurang (Merintis), the weights' source in the 
   }
 });
 
+describe("the first download and the chunks fetched later", () => {
+  /** The pane's own scripts fetched so far (the workbench adds its fake Office beside them). */
+  const scripts = (p: Page) =>
+    p.frame({ url: /taskpane\.html/ })!.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map((e) => e.name.split("/").pop()!)
+        .filter((n) => n.endsWith(".js") && n !== "fake-office.js"),
+    );
+  const chunk = (name: string) => new RegExp(`^${name}\\.[0-9a-f]{8}\\.js$`);
+
+  test("taskpane.html loads one script; once the index shows, the parts a click may want are fetched while idle, from the pane's sub-path", async () => {
+    const p = await openWorkbench();
+    try {
+      const w = new WorkbenchPage(p);
+      await hasText(w.card(/^Nilai Asesor \(E\)/), /3,19/);
+      // The page as published names one script (the workbench only swaps office.js for its fake).
+      expect(entryScripts()).toEqual([expect.stringMatching(chunk("taskpane"))]);
+      // Fetched relative to the script, under /pane/ as under any ADDIN_URL's folder.
+      for (const name of ["settings", "preview", "tools", "record", "apply"])
+        await until(
+          async () => (await scripts(p)).join(" "),
+          new RegExp(`(^| )${name}\\.[0-9a-f]{8}\\.js`),
+          `the ${name} chunk fetched while idle`,
+        );
+      expect((await scripts(p)).some((s) => chunk("charts").test(s))).toBe(false);
+      expect((await scripts(p)).some((s) => chunk("dark").test(s))).toBe(false);
+      // Opened now, each part is there at once: no spinner.
+      await w.pane.getByRole("button", { name: "Pengaturan" }).click();
+      await visible(w.pane.getByRole("form", { name: "Pengaturan" }));
+      expect(await w.pane.getByRole("progressbar").count()).toBe(0);
+      await w.pane.getByRole("button", { name: "Pengaturan", exact: true }).click();
+      await w.section("Alat asesor");
+      await visible(w.pane.getByRole("button", { name: "Menuju target" }));
+      expect(await w.pane.getByRole("progressbar").count()).toBe(0);
+      await shot("40-tools-prefetched", p);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test("a chunk the server no longer has: the part names itself, the rest of the pane works, and Coba lagi fetches it", async () => {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    p.on("pageerror", (e) => pageErrors.push(e.message));
+    // As after a server update between the pane's load and the click: the old chunks are gone.
+    const gone = /\/pane\/(tools|apply)\.[0-9a-f]{8}\.js$/;
+    await p.route(gone, (r) => r.fulfill({ status: 404, body: "" }));
+    try {
+      await p.goto(workbench.url);
+      const w = new WorkbenchPage(p);
+      await hasText(w.card(/^Nilai Asesor \(E\)/), /3,19/);
+      await w.section("Alat asesor");
+      const failed = w.pane.getByTestId("part-failed-tools");
+      await hasText(failed, /Alat asesor tidak dapat dimuat/);
+      await hasText(failed, /add-in baru saja diperbarui/);
+      await failed.evaluate((el) => el.scrollIntoView({ block: "center" }));
+      await shot("41-tools-chunk-failed", p);
+      await w.pane.getByRole("button", { name: "Terapkan ke buku kerja" }).click();
+      const error = w.pane.getByText(/Pemeriksaan sebelum menulis tidak dapat dimuat/);
+      await visible(error);
+      expect(await w.pane.getByRole("dialog").count()).toBe(0);
+      // The index and the rest stay.
+      await hasText(w.card(/^Nilai Asesor \(E\)/), /3,19/);
+      await p.unroute(gone);
+      await failed.getByRole("button", { name: "Coba lagi" }).click();
+      await visible(w.pane.getByRole("button", { name: "Menuju target" }));
+      await w.pane.getByRole("button", { name: "Coba lagi" }).click();
+      await visible(
+        w.pane.getByRole("dialog", { name: "Terapkan ke buku kerja" }).getByText("Lembar hasil: Indeks SPBE"),
+      );
+      await shot("42-apply-after-retry", p);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test("the dark theme is fetched before the first render only when Office is dark", async () => {
+    const p = await openWorkbench("?theme=dark");
+    try {
+      const w = new WorkbenchPage(p);
+      await hasText(w.card(/^Nilai Asesor \(E\)/), /3,19/);
+      expect((await scripts(p)).some((s) => chunk("dark").test(s))).toBe(true);
+      const bg = await p
+        .frame({ url: /taskpane\.html/ })!
+        .evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(bg).toBe("rgb(41, 41, 41)");
+    } finally {
+      await p.close();
+    }
+  });
+});
+
 describe("assessor tools", () => {
   /** A fresh sample (each page has its own fake workbook), tall enough to show a tool open. */
   let tools: Page;
@@ -365,10 +463,8 @@ describe("assessor tools", () => {
           .map((e) => e.name.split("/").pop()!)
           .filter((n) => n.endsWith(".js") && n !== "fake-office.js"),
       );
-    // The pane's script, named by its content so a cached old one is never used; the charts
-    // not yet (the sections' menu, opened above at this width, came as its own chunk).
-    expect((await scripts())[0]).toMatch(/^taskpane\.[0-9a-f]{8}\.js$/);
-    expect((await scripts()).filter((n) => n.startsWith("charts."))).toEqual([]);
+    // Every script is named by its content, so a cached old one is never used; the charts come in their own.
+    for (const s of await scripts()) expect(s).toMatch(/^[\w-]+\.[0-9a-f]{8}\.js$/);
     await w.pane.getByRole("button", { name: "Grafik" }).click();
     const domains = w.pane.getByRole("figure", { name: "Indeks domain" });
     const aspects = w.pane.getByRole("figure", { name: "Indeks aspek" });
@@ -385,7 +481,7 @@ describe("assessor tools", () => {
     const legend = domains.getByRole("list", { name: "Keterangan Indeks domain" });
     for (const name of ["Penilaian Mandiri (D)", "Nilai Asesor (E)", "Garis target 3,70"])
       await visible(legend.getByText(name, { exact: true }));
-    expect((await scripts()).filter((n) => n.startsWith("charts."))).toHaveLength(1);
+    expect(await scripts()).toContainEqual(expect.stringMatching(/^charts\.[0-9a-f]{8}\.js$/));
     await shotAt("16-charts", domains);
   });
 

@@ -1,7 +1,7 @@
 /**
  * The assessor tools of one table, below its results, folded so the first screen still
  * shows the index: path to target, self versus assessor, charts, claims without evidence.
- * Each opens on demand; the charts load their code only when first opened.
+ * Each opens on demand; the charts' code is fetched once the tools are open.
  */
 import {
   Accordion,
@@ -9,10 +9,9 @@ import {
   AccordionItem,
   AccordionPanel,
   makeStyles,
-  Spinner,
   tokens,
 } from "@fluentui/react-components";
-import { Component, ComponentType, ReactNode, Suspense } from "react";
+import { useEffect } from "react";
 import { chartData } from "../chartData";
 import { Strings } from "../i18n";
 import { ToolsView } from "../toolsView";
@@ -20,6 +19,8 @@ import { TableView } from "../view";
 import { EvidenceGaps } from "./EvidenceGaps";
 import { Reconciliation } from "./Reconciliation";
 import { PlanSheetIntents, TargetPlan } from "./TargetPlan";
+import { whenIdle } from "../chunks";
+import type { MaybeLazy } from "./lazyPart";
 import type { ToolChartsProps } from "./ToolCharts";
 import { useSharedStyles } from "./sharedStyles";
 
@@ -33,8 +34,8 @@ export interface ToolsIntents {
   onStep(step: number): void;
   onRaise(raise: number): void;
   onToggleOutOfReach(framework: string, indicator: number): void;
-  /** the chart view; the add-in loads it as a separate chunk the first time it is shown */
-  Charts?: ComponentType<ToolChartsProps>;
+  /** the chart view; the add-in loads it as a chunk of its own, fetched once the tools are open */
+  Charts?: MaybeLazy<ToolChartsProps>;
   /** writing a column's plan into a sheet, where the pane offers it */
   planSheet?: PlanSheetIntents;
 }
@@ -46,19 +47,6 @@ export interface AssessorToolsProps extends ToolsIntents {
   /** the level of the tools' own heading; the sections sit one and two levels below */
   headingLevel: 3 | 4;
   onSelect(sheet: string, cell: string): void;
-}
-
-/** A chunk that fails to load (the network dropped) says so instead of breaking the pane. */
-class ChartBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-
-  override render() {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
 }
 
 export function AssessorTools({
@@ -80,6 +68,8 @@ export function AssessorTools({
   const item = headingLevel === 3 ? "h4" : "h5";
   const inner = headingLevel === 3 ? 5 : 6;
   const frameworkId = tools.target.frameworkId;
+  // The tools are open: the charts are the likely next ask, so their chunk is fetched while the pane is idle.
+  useEffect(() => (Charts ? whenIdle(() => void Charts.preload?.().catch(() => undefined)) : undefined), [Charts]);
   return (
     <>
       <H className={shared.heading}>{s.tools}</H>
@@ -119,11 +109,7 @@ export function AssessorTools({
               {s.chartsTitle}
             </AccordionHeader>
             <AccordionPanel className={c.panel}>
-              <ChartBoundary fallback={<p className={shared.muted}>{s.chartsFailed}</p>}>
-                <Suspense fallback={<Spinner size="tiny" label={s.chartsLoading} />}>
-                  <Charts charts={chartData(table, tools.targetValue, s)} headingLevel={inner} />
-                </Suspense>
-              </ChartBoundary>
+              <Charts s={s} charts={chartData(table, tools.targetValue, s)} headingLevel={inner} />
             </AccordionPanel>
           </AccordionItem>
         )}

@@ -27,12 +27,14 @@ import { useChangeCues } from "../changeCue";
 import { Strings } from "../i18n";
 import { ToolsView } from "../toolsView";
 import { PaneView } from "../view";
-import { ApplyPreview, PreviewView } from "./ApplyPreview";
-import { ToolsIntents } from "./AssessorTools";
-import { ExternalIndicatorsProps } from "./ExternalIndicators";
+import type { PreviewView } from "./ApplyPreview";
+import type { ToolsIntents } from "./AssessorTools";
+import type { ExternalIndicatorsProps } from "./ExternalIndicators";
 import { JumpHint } from "./JumpHint";
-import { MeetingRecord, MeetingRecordProps } from "./MeetingRecord";
-import { SettingsPanel, SettingsPanelProps } from "./SettingsPanel";
+import { whenIdle } from "../chunks";
+import type { MeetingRecordProps } from "./MeetingRecord";
+import { LazyPreview, LazyRecord, LazySettings, preloadParts } from "./parts";
+import type { SettingsPanelProps } from "./SettingsPanel";
 import { tableIds, TableSection } from "./TableSection";
 import { useSharedStyles } from "./sharedStyles";
 import { WorkbookNotices, WorkbookNoticesProps } from "./WorkbookNotices";
@@ -106,6 +108,8 @@ export interface PaneProps {
   /** what of the person's the last apply left as it was, and where the result is instead */
   appliedLeft: string[];
   preview: PreviewView | null;
+  /** Apply was pressed and its code is being fetched */
+  previewLoading: boolean;
   applying: boolean;
   settings: Omit<SettingsPanelProps, "s" | "onClose">;
   onRefresh(): void;
@@ -119,6 +123,8 @@ export interface PaneProps {
   /** the cell the pane last selected for the person, while the hint about the keyboard stands */
   jumped?: { sheet: string; cell: string } | null;
   onCloseJumpHint?(): void;
+  /** what the error offers to do again (Apply, when its code could not be fetched) */
+  onRetry?: () => void;
   /** projected: commands hidden, figures enlarged */
   meeting: boolean;
   onMeeting(on: boolean): void;
@@ -144,13 +150,10 @@ export function Pane(p: PaneProps) {
   const applyButton = useRef<HTMLButtonElement>(null);
   const settingsButton = useRef<HTMLButtonElement>(null);
   // The error and the success message close the same way.
-  const dismissAction = (
-    <MessageBarActions
-      containerAction={
-        <Button appearance="transparent" aria-label={s.dismiss} icon={<Dismiss20Regular />} onClick={p.onDismiss} />
-      }
-    />
+  const dismissButton = (
+    <Button appearance="transparent" aria-label={s.dismiss} icon={<Dismiss20Regular />} onClick={p.onDismiss} />
   );
+  const dismissAction = <MessageBarActions containerAction={dismissButton} />;
   // When the preview closes (cancelled, or applied), focus goes back to the button that opened it.
   const previewOpen = p.preview !== null;
   const wasOpen = useRef(previewOpen);
@@ -165,13 +168,25 @@ export function Pane(p: PaneProps) {
     const timer = setTimeout(onDismiss, APPLIED_MS);
     return () => clearTimeout(timer);
   }, [appliedSheet, appliedSkipped.length, onDismiss]);
+  // Once the first result is on screen, the parts a click may ask for next are fetched while the pane is idle.
+  const shown = !!view;
+  useEffect(() => {
+    if (!shown) return;
+    return whenIdle(() => void preloadParts().catch(() => undefined));
+  }, [shown]);
+  // The preview's code comes with the first Apply and then stays, so the dialog can close with its motion.
+  const [previewWanted, setPreviewWanted] = useState(false);
+  if (previewOpen && !previewWanted) setPreviewWanted(true);
   const closeSettings = () => {
     setSettingsOpen(false);
     requestAnimationFrame(() => settingsButton.current?.focus());
   };
   const hasTools = !!p.tools && p.tools.length > 0 && !!view && view.tables.length > 0;
   return (
-    <main className={mergeClasses(c.root, meeting && c.meeting)} aria-busy={p.reading || p.applying}>
+    <main
+      className={mergeClasses(c.root, meeting && c.meeting)}
+      aria-busy={p.reading || p.applying || p.previewLoading}
+    >
       {hasTools && (
         <a
           className={c.skip}
@@ -192,10 +207,17 @@ export function Pane(p: PaneProps) {
             <Button
               ref={applyButton}
               appearance="primary"
-              icon={<TableArrowUp20Regular />}
-              onClick={p.onApply}
+              icon={
+                p.previewLoading ? (
+                  <Spinner size="extra-tiny" aria-label={s.parts.apply.loading} />
+                ) : (
+                  <TableArrowUp20Regular />
+                )
+              }
+              onClick={p.previewLoading ? undefined : p.onApply}
               disabled={!canApply}
               disabledFocusable={p.applying}
+              aria-busy={p.previewLoading || undefined}
             >
               {s.apply}
             </Button>
@@ -238,6 +260,17 @@ export function Pane(p: PaneProps) {
           title={s.meetingHint}
         />
       </div>
+      {/* The dialog draws over the pane; here, its spinner shows under the command it answers. */}
+      {previewWanted && (
+        <LazyPreview
+          preview={p.preview}
+          applying={p.applying}
+          s={s}
+          onConfirm={p.onConfirmApply}
+          onCancel={p.onCancelApply}
+          onToggleChoice={p.onToggleChoice}
+        />
+      )}
       {/* Says the new index and predicate after a change; "loading" only before the first reading. */}
       <div aria-live="polite" className={shared.visuallyHidden} data-testid="live">
         {announcement || (p.reading && !view ? s.loading : "")}
@@ -248,7 +281,9 @@ export function Pane(p: PaneProps) {
             <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
             {p.error}
           </MessageBarBody>
-          {dismissAction}
+          <MessageBarActions containerAction={dismissButton}>
+            {p.onRetry && <Button onClick={p.onRetry}>{s.retry}</Button>}
+          </MessageBarActions>
         </MessageBar>
       )}
       {p.appliedSheet && (
@@ -291,7 +326,7 @@ export function Pane(p: PaneProps) {
             }
           }}
         >
-          <SettingsPanel
+          <LazySettings
             {...p.settings}
             s={s}
             onSave={(settings) => {
@@ -331,7 +366,9 @@ export function Pane(p: PaneProps) {
           />
         </div>
       ))}
-      <MeetingRecord {...p.record} s={s} heading="h2" busy={p.applying} onSelect={p.onSelect} />
+      {p.record.lines.length > 0 && (
+        <LazyRecord {...p.record} s={s} heading="h2" busy={p.applying} onSelect={p.onSelect} />
+      )}
       {p.unavailable.length > 0 && !olderSeen && !meeting && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
@@ -355,14 +392,6 @@ export function Pane(p: PaneProps) {
         </MessageBar>
       )}
       <JumpHint jumped={p.jumped ?? null} s={s} onClose={p.onCloseJumpHint ?? (() => undefined)} />
-      <ApplyPreview
-        preview={p.preview}
-        applying={p.applying}
-        s={s}
-        onConfirm={p.onConfirmApply}
-        onCancel={p.onCancelApply}
-        onToggleChoice={p.onToggleChoice}
-      />
     </main>
   );
 }

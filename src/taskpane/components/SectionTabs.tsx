@@ -4,7 +4,8 @@
  * "more" menu at the end of the row; the chosen section's tab always stays in the row, so
  * the row says which section is open. Arrow keys move between the tabs and the "more"
  * button as in any tab list. The menu itself (Fluent's Menu and its positioning) is a
- * chunk of its own, fetched the first time the button is pressed: the first load stays small.
+ * chunk of its own (`LazyMenu`), fetched while the pane is idle once the button shows, or
+ * when it is first pressed: the first load stays small.
  */
 import {
   Button,
@@ -18,15 +19,13 @@ import {
   useOverflowVisibility,
 } from "@fluentui/react-components";
 import { MoreHorizontal20Regular } from "@fluentui/react-icons";
-import { lazy, Suspense, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { whenIdle } from "../chunks";
 import { Strings } from "../i18n";
+import { LazyMenu } from "./parts";
 import type { SectionTab } from "./SectionsMenu";
 
 export type { SectionTab };
-
-const SectionsMenu = lazy(() =>
-  import(/* webpackChunkName: "menu" */ "./SectionsMenu.js").then((m) => ({ default: m.SectionsMenu })),
-);
 
 const useStyles = makeStyles({
   row: {
@@ -69,6 +68,11 @@ function MoreButton<K extends string>({
   const { itemVisibility } = useOverflowVisibility();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement | null>(null);
+  // The button shows: its menu is the likely next ask, fetched while the pane is idle.
+  useEffect(
+    () => (isOverflowing ? whenIdle(() => void LazyMenu.preload().catch(() => undefined)) : undefined),
+    [isOverflowing],
+  );
   if (!isOverflowing) return null;
   const hidden = sections.filter((x) => itemVisibility[x.key] === false);
   const close = () => {
@@ -103,19 +107,18 @@ function MoreButton<K extends string>({
         data-testid="more-sections"
       />
       {open && button.current && (
-        <Suspense fallback={null}>
-          <SectionsMenu
-            target={button.current}
-            sections={hidden}
-            onSelect={(key) => {
-              setOpen(false);
-              onSelect(key as K);
-              // The chosen section's tab takes its place in the row; the keyboard goes on from there.
-              requestAnimationFrame(() => document.getElementById(`${idPrefix}-tab-${key}`)?.focus());
-            }}
-            onClose={close}
-          />
-        </Suspense>
+        <LazyMenu
+          s={s}
+          target={button.current}
+          sections={hidden}
+          onSelect={(key) => {
+            setOpen(false);
+            onSelect(key as K);
+            // The chosen section's tab takes its place in the row; the keyboard goes on from there.
+            requestAnimationFrame(() => document.getElementById(`${idPrefix}-tab-${key}`)?.focus());
+          }}
+          onClose={close}
+        />
       )}
     </>
   );

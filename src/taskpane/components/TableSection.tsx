@@ -2,7 +2,8 @@
  * Everything about one indicator table, laid out for a meeting: the result cards, right
  * under them what blocks an index (each a link to its cell), the domain bars; then the
  * other sections (aspects, every problem, low scores, the assessor tools, what was
- * detected) as tabs, one at a time, so the pane stays short.
+ * detected) as tabs, one at a time, so the pane stays short. The tools and the external
+ * indicators come in their own chunk, fetched when their tab is first opened.
  */
 import { makeStyles, mergeClasses, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
@@ -12,10 +13,11 @@ import { ToolsView } from "../toolsView";
 import { TableView } from "../view";
 import { Agenda } from "./Agenda";
 import { AssessmentCard } from "./AssessmentCard";
-import { AssessorTools, ToolsIntents } from "./AssessorTools";
+import type { ToolsIntents } from "./AssessorTools";
 import { Detection } from "./Detection";
-import { ExternalIndicators, ExternalIndicatorsProps } from "./ExternalIndicators";
+import type { ExternalIndicatorsProps } from "./ExternalIndicators";
 import { LowScoreList } from "./LowScoreList";
+import { LazyExternal, LazyTools } from "./parts";
 import { ProblemList } from "./ProblemList";
 import { ScoreBars } from "./ScoreBars";
 import { SectionTabs } from "./SectionTabs";
@@ -195,7 +197,7 @@ export function TableSection({
           </>
         )}
         {section === "tools" && tools && (
-          <AssessorTools
+          <LazyTools
             {...toolsIntents}
             tools={tools}
             table={t}
@@ -209,7 +211,7 @@ export function TableSection({
             {t.external.length > 0 && (
               <>
                 <Sub className={shared.heading}>{s.externalTitle}</Sub>
-                <ExternalIndicators indicators={t.external} s={s} convert={convert} />
+                <LazyExternal indicators={t.external} s={s} convert={convert} />
               </>
             )}
             <Detection detection={t.detection} s={s} />

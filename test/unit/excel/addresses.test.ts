@@ -1,6 +1,6 @@
 /** Addresses as Excel hands them to events, and formulas moved to another area's top-left cell. */
 import { areaAddress, intersects, MAX_ROWS, parseArea, parseAreas } from "../../../src/excel/rangeAddress";
-import { literalText } from "../../../src/excel/officeHost";
+import { literalText } from "../../../src/excel/officeApply";
 import { shiftFormula } from "../../../src/core/shiftFormula";
 
 describe("range addresses", () => {

@@ -7,7 +7,7 @@ import { WorkbookGrid } from "../../../src/core/grid";
 import { recordSheetPlan } from "../../../src/core/meetingRecord";
 import { WritePlan } from "../../../src/core/writePlan";
 import { HostError } from "../../../src/excel/workbookHost";
-import { widthInPoints } from "../../../src/excel/officeHost";
+import { widthInPoints } from "../../../src/excel/officeApply";
 import * as T from "../../fixtures/templates";
 import { countSyncs, EMPTY_PLAN, gridOf, longSpbeGrid, readAndApply, setUp, understand } from "./workbooks";
 

@@ -5,10 +5,18 @@
  * co-author's action exactly between the preview and the apply.
  */
 import { rowsNeeded } from "../../../src/core/readingNeeds";
-import { NO_CHOICES } from "../../../src/core/planCheck";
+import { checkPlan, NO_CHOICES } from "../../../src/core/planCheck";
+import { buildWritePlan } from "../../../src/core/writePlan";
 import { ApplyOutcome, WorkbookHost } from "../../../src/excel/workbookHost";
 import { FRAMEWORKS } from "../../../src/frameworks";
-import { analyzeOptions, initialState, PaneAction, paneReducer, PaneState } from "../../../src/taskpane/state";
+import {
+  analyzeOptions,
+  initialState,
+  PaneAction,
+  paneReducer,
+  PaneState,
+  toggledChoice,
+} from "../../../src/taskpane/state";
 
 export class PaneFlow {
   state: PaneState = initialState("id-ID");
@@ -29,14 +37,23 @@ export class PaneFlow {
 
   /** Apply to workbook: the preview from the last read, then the look at the workbook of now. */
   async openPreview(): Promise<void> {
-    this.dispatch({ type: "preview-opened" });
+    const { grid, analysis } = this.state;
+    if (grid && analysis) this.dispatch({ type: "preview-opened", plan: buildWritePlan(grid, analysis) });
     const plan = this.state.writePlan;
     if (!plan) throw new Error("no table to apply");
     this.dispatch({ type: "preview-checked", plan, checked: await this.host.check(plan, NO_CHOICES) });
   }
 
   toggle(key: string): void {
-    this.dispatch({ type: "choice-toggled", key });
+    const { writePlan, checked } = this.state;
+    if (!writePlan || !checked) return;
+    const planChoices = toggledChoice(this.state.planChoices, key);
+    this.dispatch({
+      type: "choice-toggled",
+      plan: writePlan,
+      planChoices,
+      checked: checkPlan(writePlan, checked.facts, planChoices),
+    });
   }
 
   /** The Apply button in the preview; after a write, the pane reads again. */

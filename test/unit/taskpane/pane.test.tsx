@@ -388,7 +388,7 @@ describe("task pane", () => {
     open(new MemoryHost(spbeGrid()));
     await screen.findByText("3,19");
     await userEvent.click(screen.getByRole("button", { name: "Pengaturan" }));
-    const form = screen.getByRole("form", { name: "Pengaturan" });
+    const form = await screen.findByRole("form", { name: "Pengaturan" });
     const threshold = within(form).getByRole("textbox", { name: /Ambang nilai rendah/ });
     await userEvent.type(threshold, "9");
     await userEvent.click(within(form).getByRole("button", { name: "Gunakan pengaturan ini" }));
@@ -409,7 +409,7 @@ describe("task pane", () => {
     open(new MemoryHost(spbeGrid()));
     await screen.findByText("3,19");
     await userEvent.click(screen.getByRole("button", { name: "Pengaturan" }));
-    const form = screen.getByRole("form", { name: "Pengaturan" });
+    const form = await screen.findByRole("form", { name: "Pengaturan" });
     expect(within(form).getByRole("option", { name: "Otomatis (yang terbaca): Kertas Kerja" })).toBeInTheDocument();
     expect(within(form).getByRole("textbox", { name: /Kolom nilai/ })).toHaveAttribute("placeholder", "C,D");
     await userEvent.selectOptions(within(form).getByRole("combobox", { name: "Kerangka" }), "pemdi-2026");
@@ -435,7 +435,7 @@ describe("task pane", () => {
     await waitFor(() => expect(host.reads).toBe(1));
     expect(screen.queryByText("3,19")).not.toBeInTheDocument();
     await userEvent.click(await screen.findByRole("button", { name: "Pengaturan" }));
-    const form = screen.getByRole("form", { name: "Pengaturan" });
+    const form = await screen.findByRole("form", { name: "Pengaturan" });
     await userEvent.type(within(form).getByRole("textbox", { name: /Baris judul/ }), String(header));
     await userEvent.click(within(form).getByRole("button", { name: "Gunakan pengaturan ini" }));
     expect(await screen.findByText("3,19")).toBeInTheDocument();
@@ -476,7 +476,7 @@ describe("task pane", () => {
     fireEvent.click(screen.getAllByRole("tab", { hidden: true }).find((t) => t.getAttribute("value") === "more")!);
     expect(screen.getByRole("heading", { name: "Indikator eksternal" })).toBeInTheDocument();
     expect(screen.getByText(/^bobot dari sumber sekunder .* tereproduksi sampai digit terakhir$/)).toBeInTheDocument();
-    await userEvent.type(screen.getByRole("textbox", { name: /Hitung I5 dari SDI/ }), "50");
+    await userEvent.type(await screen.findByRole("textbox", { name: /Hitung I5 dari SDI/ }), "50");
     expect(screen.getByText("I5 = 3,00; ketik nilai ini di sel indikatornya.")).toBeInTheDocument();
   });
 
@@ -491,7 +491,7 @@ describe("task pane", () => {
     expect(settings).toHaveAttribute("aria-expanded", "false");
     act(() => settings.focus());
     await userEvent.keyboard("{Enter}");
-    expect(screen.getByRole("form", { name: "Pengaturan" })).toBeInTheDocument();
+    expect(await screen.findByRole("form", { name: "Pengaturan" })).toBeInTheDocument();
     expect(settings).toHaveAttribute("aria-expanded", "true");
   });
 });

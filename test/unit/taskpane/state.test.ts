@@ -1,5 +1,6 @@
 import { checkPlan, validationKey } from "../../../src/core/planCheck";
 import { rowsNeeded } from "../../../src/core/readingNeeds";
+import { buildWritePlan } from "../../../src/core/writePlan";
 import { HostError } from "../../../src/excel/workbookHost";
 import { FRAMEWORKS } from "../../../src/frameworks";
 import { stagedRead } from "../../support/stagedRead";
@@ -11,12 +12,24 @@ import {
   paneLanguage,
   paneReducer,
   PaneState,
+  toggledChoice,
 } from "../../../src/taskpane/state";
 import { pemdiGrid, PEMDI, rowOf, spbeGrid } from "./grids";
 import { MemoryHost } from "./memoryHost";
 
 const read = (state: PaneState, grid = spbeGrid(), seq = state.latestRead + 1) =>
   paneReducer(paneReducer(state, { type: "read-started", seq }), { type: "read-done", seq, grid });
+
+/** Apply pressed: the controller builds the plan with Apply's code and hands it to the reducer. */
+const openPreview = (s: PaneState) =>
+  paneReducer(s, { type: "preview-opened", plan: buildWritePlan(s.grid!, s.analysis!) });
+
+/** A validation's box in the preview: the controller checks the plan again against the same look. */
+function toggleChoice(s: PaneState, key: string): PaneState {
+  const planChoices = toggledChoice(s.planChoices, key);
+  const checked = checkPlan(s.writePlan!, s.checked!.facts, planChoices);
+  return paneReducer(s, { type: "choice-toggled", plan: s.writePlan!, planChoices, checked });
+}
 
 const indexOf = (s: PaneState, k: number) => s.analysis!.tables[0].assessments[k].scores.total.units;
 
@@ -79,7 +92,7 @@ describe("pane state", () => {
   test("settings stored in the results sheet are read back after an apply", async () => {
     let s = read(initialState("id-ID"));
     s = paneReducer(s, { type: "settings-changed", settings: { ...AUTOMATIC, threshold: 4 } });
-    s = paneReducer(s, { type: "preview-opened" });
+    s = openPreview(s);
     const host = new MemoryHost(spbeGrid());
     await host.apply(s.writePlan!);
     const reopened = read(initialState("id-ID"), await host.read());
@@ -89,7 +102,7 @@ describe("pane state", () => {
 
   test("apply: the preview holds the write plan; done closes it and names the results sheet", () => {
     let s = read(initialState("id-ID"));
-    s = paneReducer(s, { type: "preview-opened" });
+    s = openPreview(s);
     expect(s.writePlan!.sheets).toEqual(["Indeks SPBE"]);
     s = paneReducer(s, { type: "apply-started" });
     expect(s.applying).toBe(true);
@@ -99,11 +112,11 @@ describe("pane state", () => {
 
   test("no preview without a table", () => {
     const s = read(initialState("id-ID"), { sheets: [{ name: "Kosong", values: [["halo"]] }] });
-    expect(paneReducer(s, { type: "preview-opened" }).writePlan).toBeNull();
+    expect(openPreview(s).writePlan).toBeNull();
   });
 
   test("a host failure closes the preview and keeps the message in both languages", () => {
-    let s = paneReducer(read(initialState("id-ID")), { type: "preview-opened" });
+    let s = openPreview(read(initialState("id-ID")));
     s = paneReducer(s, { type: "apply-started" });
     const err = new HostError("protected", { id: "Lembar dilindungi", en: "The sheet is protected" });
     s = paneReducer(s, { type: "failed", error: hostMessage(err) });
@@ -113,6 +126,21 @@ describe("pane state", () => {
       error: { id: "Lembar dilindungi", en: "The sheet is protected" },
     });
     expect(paneReducer(s, { type: "message-dismissed" }).error).toBeNull();
+  });
+
+  test("Apply's code that cannot be fetched: the message names it in both languages and the error offers Apply again", () => {
+    let s = paneReducer(read(initialState("id-ID")), { type: "preview-loading" });
+    expect(s).toMatchObject({ previewLoading: true, writePlan: null });
+    const gone = Object.assign(new Error("Loading chunk 381 failed."), { name: "ChunkLoadError" });
+    s = paneReducer(s, { type: "failed", error: hostMessage(gone), retry: "preview" });
+    expect(s.error!.id).toMatch(/^Pemeriksaan sebelum menulis tidak dapat dimuat\. .*Coba lagi/);
+    expect(s.error!.en).toMatch(/^The check before writing could not be loaded\. .*Try again/);
+    expect(s).toMatchObject({ previewLoading: false, retry: "preview" });
+    expect(paneReducer(s, { type: "message-dismissed" }).retry).toBeNull();
+    // The retry fetches again and opens the preview as the first Apply would have.
+    s = openPreview(paneReducer(s, { type: "preview-loading" }));
+    expect(s).toMatchObject({ previewLoading: false, retry: null, error: null });
+    expect(s.writePlan!.sheets).toEqual(["Indeks SPBE"]);
   });
 
   test("a level changed by a person changes the result on the next read", () => {
@@ -134,7 +162,7 @@ describe("pane state", () => {
 describe("the apply preview in a shared workbook", () => {
   test("checked against the workbook; a choice recomputes it; a changed workbook keeps it open with what changed", async () => {
     let s = read(initialState("id-ID"));
-    s = paneReducer(s, { type: "preview-opened" });
+    s = openPreview(s);
     expect(s.checked).toBeNull();
     const host = new MemoryHost(spbeGrid());
     const plan = s.writePlan!;
@@ -146,7 +174,7 @@ describe("the apply preview in a shared workbook", () => {
     checked.facts.validations[key] = { kind: "mixed" };
     s = paneReducer(s, { type: "preview-checked", plan, checked: checkPlan(plan, checked.facts) });
     expect(s.checked!.touches.find((t) => t.choice === key)?.kind).toBe("validation-theirs");
-    s = paneReducer(s, { type: "choice-toggled", key });
+    s = toggleChoice(s, key);
     expect(s.planChoices.replaceValidations).toEqual([key]);
     expect(s.checked!.touches.find((t) => t.choice === key)?.kind).toBe("validation-replaced");
     s = paneReducer(s, { type: "apply-started" });
@@ -155,7 +183,7 @@ describe("the apply preview in a shared workbook", () => {
     expect(s.applying).toBe(false);
     expect(s.writePlan).toBe(plan);
     expect(s.previewChanges).toEqual(changes);
-    s = paneReducer(s, { type: "choice-toggled", key });
+    s = toggleChoice(s, key);
     s = paneReducer(s, { type: "apply-done", skipped: [] });
     expect(s.writePlan).toBeNull();
     expect(s.appliedLeft.map((m) => m.en)).toEqual([expect.stringMatching(/^Your validation on .* is kept/)]);
@@ -169,7 +197,7 @@ describe("path-to-target choices", () => {
     s = paneReducer(s, { type: "target-changed", target: 3.7 });
     expect(s.targetChoices.target).toBe(3.7);
     expect(s.analysis!.tables[0].target).toBe(3.7);
-    s = paneReducer(s, { type: "preview-opened" });
+    s = openPreview(s);
     const host = new MemoryHost(spbeGrid());
     await host.apply(s.writePlan!);
     let reopened = read(initialState("id-ID"), await host.read());
@@ -202,7 +230,7 @@ describe("path-to-target choices", () => {
   });
 
   test("what an older Excel skipped is kept with the apply's message, and goes with it", () => {
-    let s = paneReducer(read(initialState("id-ID")), { type: "preview-opened" });
+    let s = openPreview(read(initialState("id-ID")));
     const skipped = [{ id: "validasi dilewati", en: "validation skipped" }];
     s = paneReducer(s, { type: "apply-done", skipped });
     expect(s).toMatchObject({ appliedSheet: "Indeks SPBE", appliedSkipped: skipped });

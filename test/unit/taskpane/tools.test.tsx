@@ -1,12 +1,12 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { ComponentType } from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { skippedParts } from "../../../src/excel/capabilities";
 import { HostCapabilities, HostError } from "../../../src/excel/workbookHost";
 import { App } from "../../../src/taskpane/App";
+import { lazyPart, MaybeLazy } from "../../../src/taskpane/components/lazyPart";
 import type { ToolChartsProps } from "../../../src/taskpane/components/ToolCharts";
 import { evidenceGrid, pemdiGrid, rowOf, spbeGrid } from "./grids";
 import { ALL_CAPABILITIES, MemoryHost } from "./memoryHost";
@@ -34,7 +34,7 @@ function ChartsProbe({ charts }: ToolChartsProps) {
   );
 }
 
-function open(host: MemoryHost, charts?: ComponentType<ToolChartsProps>) {
+function open(host: MemoryHost, charts?: MaybeLazy<ToolChartsProps>) {
   return render(
     <FluentProvider theme={webLightTheme}>
       <App host={host} charts={charts} />
@@ -42,11 +42,11 @@ function open(host: MemoryHost, charts?: ComponentType<ToolChartsProps>) {
   );
 }
 
-/** A tool's header, on the tools tab (chosen first when another section shows). */
+/** A tool's header, on the tools tab (chosen first when another section shows), once the tools' chunk is there. */
 function tool(name: string | RegExp) {
   const tab = screen.queryByRole("tab", { name: /^(Alat asesor|Assessor tools)$/ });
   if (tab && tab.getAttribute("aria-selected") !== "true") fireEvent.click(tab);
-  return screen.getByRole("button", { name });
+  return screen.findByRole("button", { name });
 }
 
 /** The step-by-step list of a plan, one click behind its lines per indicator. */
@@ -79,7 +79,7 @@ describe("path to target", () => {
     const host = new MemoryHost(grid);
     open(host);
     await screen.findByText("3,19");
-    const header = tool("Menuju target");
+    const header = await tool("Menuju target");
     expect(screen.getByRole("heading", { name: "Alat asesor" })).toBeInTheDocument();
     expect(header).toHaveAttribute("aria-expanded", "false");
     expect(screen.queryByRole("textbox", { name: /Target indeks/ })).not.toBeInTheDocument();
@@ -122,7 +122,7 @@ describe("path to target", () => {
   test("marking an indicator out of reach makes the plan again without it, and it can be put back", async () => {
     open(new MemoryHost(spbeGrid()));
     await screen.findByText("3,19");
-    await userEvent.click(tool("Menuju target"));
+    await userEvent.click(await tool("Menuju target"));
     await typeTarget("3.7");
     await stepDetail(18);
     const list = () => screen.getByRole("list", { name: "Langkah untuk Nilai Asesor (D)" });
@@ -141,7 +141,7 @@ describe("path to target", () => {
   test("a target that is not a number in range is refused plainly", async () => {
     open(new MemoryHost(spbeGrid()));
     await screen.findByText("3,19");
-    await userEvent.click(tool("Menuju target"));
+    await userEvent.click(await tool("Menuju target"));
     await typeTarget("9");
     expect(screen.getByText("Isi angka 0–5, misalnya 4,20.")).toBeInTheDocument();
     expect(screen.queryByRole("list", { name: /Langkah untuk/ })).not.toBeInTheDocument();
@@ -153,7 +153,7 @@ describe("path to target", () => {
     const host = new MemoryHost(spbeGrid());
     const first = open(host);
     await screen.findByText("3,19");
-    await userEvent.click(tool("Menuju target"));
+    await userEvent.click(await tool("Menuju target"));
     await typeTarget("3,7");
     await userEvent.click(screen.getByRole("button", { name: "Terapkan ke buku kerja" }));
     const dialog = await screen.findByRole("dialog", { name: "Terapkan ke buku kerja" });
@@ -166,7 +166,7 @@ describe("path to target", () => {
 
     open(new MemoryHost(host.grid));
     await screen.findByText("3,19");
-    await userEvent.click(tool("Menuju target"));
+    await userEvent.click(await tool("Menuju target"));
     expect(screen.getByRole("textbox", { name: /Target indeks/ })).toHaveValue("3,70");
     // A fresh pane plans as a city can: each indicator at most one level up.
     expect(
@@ -186,7 +186,7 @@ describe("path to target", () => {
     open(host);
     await screen.findByText("1,24");
     expect(screen.queryByRole("button", { name: "Selisih mandiri dan asesor" })).not.toBeInTheDocument();
-    await userEvent.click(tool("Menuju target"));
+    await userEvent.click(await tool("Menuju target"));
     await typeTarget("2");
     const step = screen.getByRole("combobox", { name: /Langkah nilai/ });
     expect(step).toHaveValue("0.25");
@@ -219,7 +219,7 @@ describe("the plan written to a sheet", () => {
     const host = new MemoryHost(grid);
     open(host);
     await screen.findByText("3,19");
-    await userEvent.click(tool("Menuju target"));
+    await userEvent.click(await tool("Menuju target"));
     await typeTarget("3,7", false);
     const message = screen.getByText(/^Target 3,70 tercapai dengan \d+ langkah: indeks menjadi (\d,\d\d)/);
     const planned = /indeks menjadi (\d,\d\d)/.exec(message.textContent!)![1].replace(",", ".");
@@ -260,7 +260,7 @@ describe("the plan written to a sheet", () => {
     const host = new MemoryHost(spbeGrid());
     open(host);
     await screen.findByText("3,19");
-    await userEvent.click(tool("Menuju target"));
+    await userEvent.click(await tool("Menuju target"));
     await typeTarget("3,7", false);
     host.failNext = new HostError("protected", {
       id: 'Struktur buku kerja diproteksi, jadi lembar "Rencana Target" tidak dapat ditambahkan',
@@ -276,7 +276,7 @@ describe("the plan written to a sheet", () => {
     const host = new MemoryHost(pemdiGrid());
     open(host);
     await screen.findByText("1,24");
-    await userEvent.click(tool("Menuju target"));
+    await userEvent.click(await tool("Menuju target"));
     await typeTarget("1,5", false);
     await userEvent.click(screen.getByRole("button", { name: "Tulis rencana ke lembar" }));
     await waitFor(() => expect(host.applied).toHaveLength(1));
@@ -314,7 +314,7 @@ describe("self versus assessor", () => {
     await userEvent.click(first);
     expect(host.selected).toEqual([{ sheet: "Kertas Kerja", address: cellOf(grid, "D", 40) }]);
 
-    await userEvent.click(tool("Selisih mandiri dan asesor"));
+    await userEvent.click(await tool("Selisih mandiri dan asesor"));
     expect(screen.getByText("Penilaian Mandiri (C) → Nilai Asesor (D)")).toBeInTheDocument();
     expect(screen.getByText("3,75 → 3,19")).toBeInTheDocument();
     expect(screen.getByText("−0,56", { selector: "span" })).toHaveTextContent("Selisih indeks −0,56");
@@ -329,7 +329,7 @@ describe("charts", () => {
   test("the chart view gets the domains and aspects of each column, and the target once one is set", async () => {
     open(new MemoryHost(spbeGrid()), ChartsProbe);
     await screen.findByText("3,19");
-    await userEvent.click(tool("Grafik"));
+    await userEvent.click(await tool("Grafik"));
     const probe = await screen.findByRole("list", { name: "chart probe" });
     expect(
       within(probe)
@@ -339,17 +339,73 @@ describe("charts", () => {
       "Indeks domain: Penilaian Mandiri (C) / Nilai Asesor (D); no target",
       "Indeks aspek: Penilaian Mandiri (C) / Nilai Asesor (D); no target",
     ]);
-    await userEvent.click(tool("Menuju target"));
+    await userEvent.click(await tool("Menuju target"));
     await typeTarget("3,7");
     expect(within(probe).getAllByRole("listitem")[0]).toHaveTextContent(
       "Indeks domain: Penilaian Mandiri (C) / Nilai Asesor (D); Garis target 3,70",
     );
   });
 
+  test("a chart chunk that cannot be fetched names the part and offers to try again; the retry draws the charts", async () => {
+    // React reports every error a boundary catches on the console; the message in the pane is what counts here.
+    const quiet = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    let served = false;
+    let fetches = 0;
+    const Charts = lazyPart("charts", async () => {
+      fetches++;
+      // As webpack rejects a chunk the server no longer has (it was updated since the pane opened).
+      if (!served)
+        throw Object.assign(new Error("Loading chunk 864 failed. (error: …/864.0a1b2c3d.js)"), {
+          name: "ChunkLoadError",
+        });
+      return ChartsProbe;
+    });
+    try {
+      open(new MemoryHost(spbeGrid()), Charts);
+      await screen.findByText("3,19");
+      await userEvent.click(await tool("Grafik"));
+      expect(await screen.findByText("Grafik tidak dapat dimuat")).toBeInTheDocument();
+      expect(
+        screen.getByText(/tidak terunduh dari servernya: jaringan terputus, atau add-in baru saja diperbarui/),
+      ).toBeInTheDocument();
+      expect(screen.queryByRole("list", { name: "chart probe" })).not.toBeInTheDocument();
+      // The rest of the pane goes on: the index, the other tools.
+      expect(screen.getByText("3,19")).toBeInTheDocument();
+      expect(screen.getByRole("button", { name: "Menuju target" })).toBeEnabled();
+      // Still gone: trying again says so again.
+      await userEvent.click(screen.getByRole("button", { name: "Coba lagi" }));
+      expect(await screen.findByText("Grafik tidak dapat dimuat")).toBeInTheDocument();
+      const before = fetches;
+      served = true;
+      await userEvent.click(screen.getByRole("button", { name: "Coba lagi" }));
+      expect(await screen.findByRole("list", { name: "chart probe" })).toBeInTheDocument();
+      expect(screen.queryByText("Grafik tidak dapat dimuat")).not.toBeInTheDocument();
+      expect(fetches).toBe(before + 1);
+    } finally {
+      quiet.mockRestore();
+    }
+  });
+
+  test("a chart view that fails while drawing names the part and the error, not a download", async () => {
+    const quiet = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const Charts = lazyPart<ToolChartsProps>("charts", async () => () => {
+      throw new Error("no room to draw");
+    });
+    try {
+      open(new MemoryHost(spbeGrid(), ALL_CAPABILITIES, "en-US"), Charts);
+      await screen.findByText("3.19");
+      await userEvent.click(await tool("Charts"));
+      expect(await screen.findByText("The charts could not be loaded")).toBeInTheDocument();
+      expect(screen.getByText("The charts stopped with an error: no room to draw")).toBeInTheDocument();
+    } finally {
+      quiet.mockRestore();
+    }
+  });
+
   test("without a chart view there is no chart section", async () => {
     open(new MemoryHost(spbeGrid()));
     await screen.findByText("3,19");
-    tool("Menuju target");
+    await tool("Menuju target");
     expect(screen.queryByRole("button", { name: "Grafik" })).not.toBeInTheDocument();
   });
 });
@@ -360,7 +416,7 @@ describe("levels without evidence", () => {
     const host = new MemoryHost(grid);
     open(host);
     await screen.findByText("3,19");
-    const header = tool(/^Tanpa bukti dukung \(\d+\)$/);
+    const header = await tool(/^Tanpa bukti dukung \(\d+\)$/);
     await userEvent.click(header);
     expect(screen.getByText(/sel bukti dukungnya \(kolom E\) kosong/)).toBeInTheDocument();
     const self = screen.getByRole("heading", { level: 5, name: /^Penilaian Mandiri \(C\) · \d+$/ });
@@ -377,7 +433,7 @@ describe("levels without evidence", () => {
   test("no evidence column, no such section", async () => {
     open(new MemoryHost(spbeGrid()));
     await screen.findByText("3,19");
-    tool("Menuju target");
+    await tool("Menuju target");
     expect(screen.queryByRole("button", { name: /Tanpa bukti dukung/ })).not.toBeInTheDocument();
   });
 });
@@ -419,10 +475,10 @@ describe("keyboard and language", () => {
   test("the tool headers are buttons in headings, opened with Enter; English follows the switch", async () => {
     open(new MemoryHost(spbeGrid()));
     await screen.findByText("3,19");
-    tool("Menuju target");
+    await tool("Menuju target");
     const headings = screen.getAllByRole("heading", { level: 4 }).map((h) => h.textContent);
     expect(headings).toEqual(expect.arrayContaining(["Menuju target", "Selisih mandiri dan asesor"]));
-    const header = tool("Selisih mandiri dan asesor");
+    const header = await tool("Selisih mandiri dan asesor");
     act(() => header.focus());
     await userEvent.keyboard("{Enter}");
     expect(header).toHaveAttribute("aria-expanded", "true");
