@@ -31,7 +31,15 @@ import { score } from "./scoring";
 import { isPlanSheet, MARKER, PLAN_SHEET_LABEL, SETTINGS_ROWS } from "./settings";
 import { pickSheetName, sameSheetName } from "./sheetName";
 import type { TargetPlan } from "./targetPlan";
-import { CellStyle, emptyWritePlan, levelMirrorCell, levelValidation, PlannedCell, WritePlan } from "./writePlan";
+import {
+  CellStyle,
+  emptyWritePlan,
+  groupBlocks,
+  levelMirrorCell,
+  levelValidation,
+  PlannedCell,
+  WritePlan,
+} from "./writePlan";
 
 /** The plan sheet is named in Indonesian, as the workbook's readers are; " 2", " 3" … when taken. */
 export const PLAN_SHEET_BASE = "Rencana Target";
@@ -75,17 +83,8 @@ export interface PlanSheetLayout {
 }
 
 export function planSheetLayout(f: Framework): PlanSheetLayout {
-  let row = ROW.raised + 2;
-  const domain0 = f.domains.length ? row + 1 : -1;
-  if (f.domains.length) row += 1 + f.domains.length + 1;
-  const aspect0 = row + 1;
-  row += 1 + f.aspects.length + 1;
-  const indicatorHead = row;
   return {
-    domain0,
-    aspect0,
-    indicatorHead,
-    indicatorRow: new Map(f.indicators.map((ind, k) => [ind.id, indicatorHead + 1 + k])),
+    ...groupBlocks(f, ROW.raised + 2),
     plannedColumn: L(COL.planned),
     targetCell: a1(ROW.target, 1),
   };

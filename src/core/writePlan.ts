@@ -193,23 +193,31 @@ interface ResultsRows {
   indicatorRow: Map<number, number>;
 }
 
-function resultsRows(f: Framework): ResultsRows {
-  let row = 12;
+/**
+ * The blocks below a sheet's headline, from a row on: a titled block of domains (none
+ * without domains), a titled block of aspects, then the indicators' header and one row
+ * per indicator — as the results sheet and the plan sheet both lay them out.
+ */
+export function groupBlocks(
+  f: Framework,
+  start: number,
+): Pick<ResultsRows, "domain0" | "aspect0" | "indicatorHead" | "indicatorRow"> {
+  let row = start;
   const domain0 = f.domains.length ? row + 1 : -1;
   if (f.domains.length) row += 1 + f.domains.length + 1;
   const aspect0 = row + 1;
   row += 1 + f.aspects.length + 1;
   const indicatorHead = row;
   return {
-    head: 7,
-    index: 8,
-    predicate: 9,
-    count: 10,
     domain0,
     aspect0,
     indicatorHead,
     indicatorRow: new Map(f.indicators.map((ind, k) => [ind.id, indicatorHead + 1 + k])),
   };
+}
+
+function resultsRows(f: Framework): ResultsRows {
+  return { head: 7, index: 8, predicate: 9, count: 10, ...groupBlocks(f, 12) };
 }
 
 /** One table's results sheet as it is planned: where its blocks sit and how a cell is added. */
