@@ -302,11 +302,11 @@ describe("the first download and the chunks fetched later", () => {
       // The page as published names one script (the workbench only swaps office.js for its fake).
       expect(entryScripts()).toEqual([expect.stringMatching(chunk("taskpane"))]);
       // Fetched relative to the script, under /pane/ as under any ADDIN_URL's folder.
-      for (const name of ["settings", "preview", "tools", "record", "apply"])
+      for (const name of ["tabs", "settings", "preview", "tools", "record", "apply"])
         await until(
           async () => (await scripts(p)).join(" "),
           new RegExp(`(^| )${name}\\.[0-9a-f]{8}\\.js`),
-          `the ${name} chunk fetched while idle`,
+          `the ${name} chunk fetched once the index shows`,
         );
       expect((await scripts(p)).some((s) => chunk("charts").test(s))).toBe(false);
       expect((await scripts(p)).some((s) => chunk("dark").test(s))).toBe(false);
@@ -354,6 +354,42 @@ describe("the first download and the chunks fetched later", () => {
         w.pane.getByRole("dialog", { name: "Terapkan ke buku kerja" }).getByText("Lembar hasil: Indeks SPBE"),
       );
       await shot("42-apply-after-retry", p);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test("the index does not wait for the row of sections; held back, a placeholder of its height keeps the section under it in place", async () => {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    p.on("pageerror", (e) => pageErrors.push(e.message));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const tabs = /\/pane\/tabs\.[0-9a-f]{8}\.js$/;
+    await p.route(tabs, async (r) => {
+      await held;
+      await r.continue();
+    });
+    try {
+      await p.goto(workbench.url);
+      const w = new WorkbenchPage(p);
+      await hasText(w.card(/^Nilai Asesor \(E\)/), /3,19/);
+      const placeholder = w.pane.getByTestId("sections-loading").first();
+      await visible(placeholder);
+      expect(await w.pane.getByRole("tab").count()).toBe(0);
+      const panel = w.pane.getByRole("tabpanel").first();
+      await visible(panel.getByRole("heading", { name: "Indeks aspek" }));
+      await placeholder.evaluate((el) => el.scrollIntoView({ block: "center" }));
+      const waiting = { row: (await placeholder.boundingBox())!, panel: (await panel.boundingBox())! };
+      await shot("44-sections-held-back", p);
+      release();
+      const row = w.pane.getByRole("tablist").first();
+      await visible(row);
+      await settled(p);
+      const shown = { row: (await row.boundingBox())!, panel: (await panel.boundingBox())! };
+      expect(await w.pane.getByTestId("sections-loading").count()).toBe(0);
+      expect(Math.abs(shown.row.height - waiting.row.height)).toBeLessThan(0.5);
+      expect(Math.abs(shown.panel.y - waiting.panel.y)).toBeLessThan(0.5);
+      await shot("45-sections-arrived", p);
     } finally {
       await p.close();
     }

@@ -3,9 +3,10 @@
  * (Fluent's documented pattern). The tabs that do not fit the pane's width go into a
  * "more" menu at the end of the row; the chosen section's tab always stays in the row, so
  * the row says which section is open. Arrow keys move between the tabs and the "more"
- * button as in any tab list. The menu itself (Fluent's Menu and its positioning) is a
- * chunk of its own (`LazyMenu`), fetched while the pane is idle once the button shows, or
- * when it is first pressed: the first load stays small.
+ * button as in any tab list. The row, with Fluent's tabs, overflow and focus library
+ * (tabster), is a chunk of its own (`LazySectionTabs`), fetched once the first result is on
+ * screen; the menu itself (Fluent's Menu and its positioning) is another (`LazyMenu`),
+ * fetched while the pane is idle once the button shows, or when it is first pressed.
  */
 import {
   Button,
@@ -14,7 +15,6 @@ import {
   OverflowItem,
   Tab,
   TabList,
-  tokens,
   useOverflowMenu,
   useOverflowVisibility,
 } from "@fluentui/react-components";
@@ -23,19 +23,12 @@ import { useEffect, useRef, useState } from "react";
 import { whenIdle } from "../chunks";
 import { Strings } from "../i18n";
 import { LazyMenu } from "./parts";
+import { useSectionRowStyles } from "./sectionRow";
 import type { SectionTab } from "./SectionsMenu";
 
 export type { SectionTab };
 
 const useStyles = makeStyles({
-  row: {
-    flexWrap: "nowrap",
-    minWidth: 0,
-    overflow: "hidden",
-    marginTop: tokens.spacingVerticalL,
-    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   // In the narrowest pane (270 px at 200 % zoom is 135 CSS pixels) the one tab left ends
   // in an ellipsis beside the "more" button; the heading under it names the section in full.
   tab: {
@@ -133,10 +126,11 @@ export function SectionTabs<K extends string>({
   s,
 }: SectionTabsProps<K>) {
   const c = useStyles();
+  const row = useSectionRowStyles();
   return (
     <Overflow minimumVisible={1}>
       <TabList
-        className={c.row}
+        className={row.row}
         size="small"
         selectedValue={selected}
         onTabSelect={(_, d) => onSelect(d.value as K)}

@@ -2,8 +2,9 @@
  * Everything about one indicator table, laid out for a meeting: the result cards, right
  * under them what blocks an index (each a link to its cell), the domain bars; then the
  * other sections (aspects, every problem, low scores, the assessor tools, what was
- * detected) as tabs, one at a time, so the pane stays short. The tools and the external
- * indicators come in their own chunk, fetched when their tab is first opened.
+ * detected) as tabs, one at a time, so the pane stays short. The row of tabs comes in a
+ * chunk fetched as the result is first drawn (the index does not wait for it); the tools
+ * and the external indicators in another, fetched when their tab is first opened.
  */
 import { makeStyles, mergeClasses, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
@@ -17,10 +18,9 @@ import type { ToolsIntents } from "./AssessorTools";
 import { Detection } from "./Detection";
 import type { ExternalIndicatorsProps } from "./ExternalIndicators";
 import { LowScoreList } from "./LowScoreList";
-import { LazyExternal, LazyTools } from "./parts";
+import { LazyExternal, LazySectionTabs, LazyTools } from "./parts";
 import { ProblemList } from "./ProblemList";
 import { ScoreBars } from "./ScoreBars";
-import { SectionTabs } from "./SectionTabs";
 import { useSharedStyles } from "./sharedStyles";
 
 const useStyles = makeStyles({
@@ -161,10 +161,10 @@ export function TableSection({
       {tools?.reconciliation && (
         <Agenda view={tools.reconciliation} s={s} meeting={meeting} heading={Sub} onSelect={onSelect} />
       )}
-      <SectionTabs<SectionKey>
+      <LazySectionTabs
         sections={sections}
         selected={section}
-        onSelect={setChosen}
+        onSelect={(key) => setChosen(key as SectionKey)}
         panelId={`${id}-panel`}
         idPrefix={id}
         s={s}

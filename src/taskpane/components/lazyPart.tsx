@@ -69,17 +69,27 @@ export type LazyPart<P> = ComponentType<P & { s: Strings }> & { preload(): Promi
 export type MaybeLazy<P> = ComponentType<P & { s: Strings }> & { preload?(): Promise<unknown> };
 
 /**
+ * What stands in a part's place while it loads: a named spinner, nothing (a popup), or a
+ * placeholder of the part's own size, so nothing below it moves when it arrives.
+ */
+export interface PartOptions {
+  spinner?: "inline" | "none";
+  placeholder?: ComponentType;
+}
+
+/**
  * A part loaded by `load`, drawn with the pane's words `s` besides its own props. React.lazy
  * keeps a failed load for good, so a retry draws a fresh lazy component over a fresh fetch.
  */
 export function lazyPart<P extends object>(
   part: PartName,
   load: () => Promise<ComponentType<P>>,
-  options: { spinner?: "inline" | "none" } = {},
+  options: PartOptions = {},
 ): LazyPart<P> {
   const fetch = loader(load);
   const fresh = () => lazy(() => fetch().then((c) => ({ default: c })));
   let Current = fresh();
+  const Placeholder = options.placeholder;
   function Part(props: P & { s: Strings }) {
     // A retry draws the part again, with the lazy component made for it.
     const [, retried] = useState(0);
@@ -95,7 +105,9 @@ export function lazyPart<P extends object>(
       >
         <Suspense
           fallback={
-            options.spinner === "none" ? null : (
+            Placeholder ? (
+              <Placeholder />
+            ) : options.spinner === "none" ? null : (
               <Spinner size="tiny" labelPosition="after" label={props.s.parts[part].loading} />
             )
           }

@@ -4,6 +4,7 @@
  * once the first result is on screen and the pane is idle.
  */
 import { lazyPart } from "./lazyPart";
+import { SectionRowPlaceholder } from "./SectionRowPlaceholder";
 
 export const LazySettings = lazyPart("settings", () =>
   import(/* webpackChunkName: "settings" */ "./SettingsPanel.js").then((m) => m.SettingsPanel),
@@ -31,6 +32,17 @@ export const LazyMenu = lazyPart(
   "menu",
   () => import(/* webpackChunkName: "menu" */ "./SectionsMenu.js").then((m) => m.SectionsMenu<string>),
   { spinner: "none" },
+);
+
+/**
+ * A table's row of sections: Fluent's tabs with their overflow and focus library (tabster),
+ * the largest part of the first screen a meeting can do without for a moment. Fetched as
+ * the first result is drawn; until it is there, an empty row of its size holds its place.
+ */
+export const LazySectionTabs = lazyPart(
+  "tabs",
+  () => import(/* webpackChunkName: "tabs" */ "./SectionTabs.js").then((m) => m.SectionTabs<string>),
+  { placeholder: SectionRowPlaceholder },
 );
 
 /** The charts and their library (the largest chunk), fetched once the tools are open. */

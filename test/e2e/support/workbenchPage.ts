@@ -35,6 +35,7 @@ export class WorkbenchPage {
    * from the row's "more" menu (the tabs that do not fit the pane's width are there).
    */
   async section(name: string | RegExp) {
+    await this.tabsShown();
     const tab = this.pane.getByRole("tab", { name, exact: typeof name === "string" });
     if ((await tab.count()) > 0 && (await tab.first().isVisible())) {
       await tab.first().click();
@@ -44,8 +45,14 @@ export class WorkbenchPage {
     await this.pane.getByRole("menuitem", { name }).click();
   }
 
+  /** The row of sections comes in a chunk fetched as the result is first drawn. */
+  async tabsShown() {
+    await this.pane.getByRole("tablist").first().waitFor();
+  }
+
   /** Every section's name, in the row's order: the tabs shown, then those in the "more" menu. */
   async sectionNames(): Promise<string[]> {
+    await this.tabsShown();
     const names: string[] = [];
     for (const tab of await this.pane.getByRole("tab").all())
       if ((await tab.isVisible()) && (await tab.getAttribute("data-testid")) !== "more-sections")

@@ -54,7 +54,7 @@ describe("task pane", () => {
     expect(bar).toHaveAttribute("aria-valuetext", "2,18");
     // The first screen: cards and domain bars; aspects and the rest are tabs, the aspects chosen.
     expect(screen.queryByRole("heading", { name: /^Yang menghalangi indeks/ })).not.toBeInTheDocument();
-    expect(screen.getAllByRole("tab")).toHaveLength(5);
+    expect(await screen.findAllByRole("tab")).toHaveLength(5);
     for (const name of ["Indeks aspek", "Masalah (0)", "Nilai rendah (23)", "Alat asesor", "Lainnya"])
       expect(screen.getByRole("tab", { name })).toBeInTheDocument();
     expect(screen.getByRole("tab", { name: "Indeks aspek" })).toHaveAttribute("aria-selected", "true");

@@ -42,10 +42,10 @@ function open(host: MemoryHost, charts?: MaybeLazy<ToolChartsProps>) {
   );
 }
 
-/** A tool's header, on the tools tab (chosen first when another section shows), once the tools' chunk is there. */
-function tool(name: string | RegExp) {
-  const tab = screen.queryByRole("tab", { name: /^(Alat asesor|Assessor tools)$/ });
-  if (tab && tab.getAttribute("aria-selected") !== "true") fireEvent.click(tab);
+/** A tool's header, on the tools tab (chosen first when another section shows), once the tabs' and the tools' chunks are there. */
+async function tool(name: string | RegExp) {
+  const tab = await screen.findByRole("tab", { name: /^(Alat asesor|Assessor tools)$/ });
+  if (tab.getAttribute("aria-selected") !== "true") fireEvent.click(tab);
   return screen.findByRole("button", { name });
 }
 
