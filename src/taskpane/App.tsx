@@ -13,7 +13,8 @@ import { languageFromOffice, pick, strings } from "./i18n";
 import { previewView } from "./previewView";
 import { detectedSetup, frameworkChoices, levelRange } from "./settingsView";
 import { paneLanguage } from "./state";
-import { columnPlan, toolsView } from "./toolsView";
+import type { ColumnPlan } from "./targetView";
+import { toolsView } from "./toolsView";
 import { copyText } from "./clipboard";
 import { recordSheetPlan } from "../core/meetingRecord";
 import { frameworkById } from "../frameworks";
@@ -92,9 +93,8 @@ export function App({ host, charts }: AppProps) {
   const appliedSkipped = state.appliedSkipped.map((m) => pick(m, lang));
   const unavailable = unavailableFeatures(capabilities, lang).filter((u) => !appliedSkipped.includes(u));
   // A column's plan written into its own sheet, the same one again within a session.
-  const writePlanSheet = (sheet: string, column: string) => {
-    const found = state.analysis && columnPlan(state.analysis, sheet, column, state.targetChoices);
-    if (!found || !state.grid) return;
+  const writePlanSheet = (sheet: string, column: string, found: ColumnPlan) => {
+    if (!state.grid) return;
     const key = `${sheet}!${column}`;
     const grid = state.grid;
     const known = state.planSheets[key];

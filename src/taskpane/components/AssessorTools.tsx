@@ -11,9 +11,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import { chartData } from "../chartData";
 import { Strings } from "../i18n";
+import { ColumnPlan, columnPlan, targetView } from "../targetView";
 import { ToolsView } from "../toolsView";
 import { TableView } from "../view";
 import { EvidenceGaps } from "./EvidenceGaps";
@@ -37,7 +38,12 @@ export interface ToolsIntents {
   /** the chart view; the add-in loads it as a chunk of its own, fetched once the tools are open */
   Charts?: MaybeLazy<ToolChartsProps>;
   /** writing a column's plan into a sheet, where the pane offers it */
-  planSheet?: PlanSheetIntents;
+  planSheet?: PlanSheetWrite;
+}
+
+/** Writing a column's plan into its own sheet: the plan is made here, where the tools plan. */
+export interface PlanSheetWrite extends Omit<PlanSheetIntents, "onWrite"> {
+  onWrite(sheet: string, column: string, found: ColumnPlan): void;
 }
 
 export interface AssessorToolsProps extends ToolsIntents {
@@ -67,7 +73,9 @@ export function AssessorTools({
   const H = headingLevel === 3 ? "h3" : "h4";
   const item = headingLevel === 3 ? "h4" : "h5";
   const inner = headingLevel === 3 ? 5 : 6;
-  const frameworkId = tools.target.frameworkId;
+  // Planned here, with the tools open: the first screen neither carries nor runs the planning.
+  const target = useMemo(() => targetView(tools.table, tools.choices, s.lang), [tools, s.lang]);
+  const frameworkId = target.frameworkId;
   // The tools are open: the charts are the likely next ask, so their chunk is fetched while the pane is idle.
   useEffect(() => (Charts ? whenIdle(() => void Charts.preload?.().catch(() => undefined)) : undefined), [Charts]);
   return (
@@ -80,7 +88,7 @@ export function AssessorTools({
           </AccordionHeader>
           <AccordionPanel className={c.panel}>
             <TargetPlan
-              view={tools.target}
+              view={target}
               s={s}
               headingLevel={inner}
               onTarget={onTarget}
@@ -89,7 +97,15 @@ export function AssessorTools({
               onToggleOutOfReach={(id) => onToggleOutOfReach(frameworkId, id)}
               onSelect={onSelect}
               tableSheet={tools.key}
-              planSheet={planSheet}
+              planSheet={
+                planSheet && {
+                  ...planSheet,
+                  onWrite: (sheet, column) => {
+                    const found = columnPlan(tools.table, column, tools.choices);
+                    if (found) planSheet.onWrite(sheet, column, found);
+                  },
+                }
+              }
             />
           </AccordionPanel>
         </AccordionItem>

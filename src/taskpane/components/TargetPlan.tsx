@@ -28,7 +28,7 @@ import { useEffect, useRef, useState } from "react";
 import { Strings } from "../i18n";
 import { parseTyped } from "../format";
 import { copyText } from "../clipboard";
-import { AssessmentPlanView, PlanLineView, planTable, TargetView } from "../toolsView";
+import { AssessmentPlanView, PlanLineView, planTable, TargetView } from "../targetView";
 import { useSharedStyles } from "./sharedStyles";
 
 const SHOWN = 25;

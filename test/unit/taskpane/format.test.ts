@@ -14,7 +14,7 @@ import {
 } from "../../../src/taskpane/format";
 import { strings } from "../../../src/taskpane/i18n";
 import { NO_TARGET_CHOICES } from "../../../src/taskpane/state";
-import { toolsView } from "../../../src/taskpane/toolsView";
+import { targetView } from "../../../src/taskpane/targetView";
 import { paneView } from "../../../src/taskpane/view";
 import { pemdiGrid, rowOf, spbeGrid } from "./grids";
 
@@ -132,7 +132,7 @@ describe("path to target, grouped by indicator", () => {
   test("Pemdi: one line per indicator with its whole raise, its step count and the index so far; the steps still add up", () => {
     const grid = pemdiGrid();
     const analysis = analyze(grid, FRAMEWORKS, { target: 2 });
-    const plan = toolsView(analysis, NO_TARGET_CHOICES, "id")[0].target.plans[0];
+    const plan = targetView(analysis.tables[0], NO_TARGET_CHOICES, "id").plans[0];
     expect(plan.groups.length).toBeLessThan(plan.steps.length);
     expect(plan.groups.reduce((n, g) => n + g.steps, 0)).toBe(plan.steps.length);
     expect(new Set(plan.groups.map((g) => g.code)).size).toBe(plan.groups.length);
@@ -155,7 +155,7 @@ describe("path to target, grouped by indicator", () => {
     if (!core.ok) throw new Error("plannable");
     // Without the yearly rise limit, so an indicator is raised several times.
     const unlimited = { ...NO_TARGET_CHOICES, raise: 0 };
-    const plan = toolsView(analyze(spbeGrid(), FRAMEWORKS, { target: 4 }), unlimited, "en")[0].target.plans[1];
+    const plan = targetView(analyze(spbeGrid(), FRAMEWORKS, { target: 4 }).tables[0], unlimited, "en").plans[1];
     for (const code of ["43", "44"]) {
       const times = core.steps.filter((s) => s.code === code).length;
       expect(times).toBeGreaterThan(1);

@@ -7,7 +7,8 @@ import { assessmentForcedMark } from "../../../src/taskpane/components/assessmen
 import { strings } from "../../../src/taskpane/i18n";
 import { NO_TARGET_CHOICES, TargetChoices } from "../../../src/taskpane/state";
 import { formatSigned } from "../../../src/taskpane/format";
-import { planTable, targetText, toolsView } from "../../../src/taskpane/toolsView";
+import { planTable, targetView } from "../../../src/taskpane/targetView";
+import { targetText, toolsView } from "../../../src/taskpane/toolsView";
 import { paneView, shortName } from "../../../src/taskpane/view";
 import { evidenceGrid, PEMDI, pemdiGrid, rowOf, SPBE, spbeGrid } from "./grids";
 
@@ -18,7 +19,10 @@ const tools = (
   opts: AnalyzeOptions = {},
   choices: TargetChoices = UNLIMITED,
   lang: "id" | "en" = "id",
-) => toolsView(analyze(grid, FRAMEWORKS, opts), choices, lang)[0];
+) => {
+  const view = toolsView(analyze(grid, FRAMEWORKS, opts), choices, lang)[0];
+  return { ...view, target: targetView(view.table, view.choices, lang) };
+};
 const row = (grid: WorkbookGrid, sheet: string, id: number | string) => rowOf(grid, sheet, id) + 1;
 
 describe("path to target, as the pane lists it", () => {
