@@ -9,7 +9,7 @@ import { Pane } from "./components/Pane";
 import type { MaybeLazy } from "./components/lazyPart";
 import type { ToolChartsProps } from "./components/ToolCharts";
 import { followExcelDecimalSign } from "./format";
-import { languageFromOffice, pick, strings } from "./i18n";
+import { FIRST_ENGLISH, languageFromOffice, pick, strings } from "./i18n";
 import { previewView } from "./previewView";
 import { detectedSetup, frameworkChoices, levelRange } from "./settingsView";
 import { paneLanguage } from "./state";
@@ -109,6 +109,8 @@ export function App({ host, charts }: AppProps) {
     document.documentElement.lang = lang;
   }, [lang]);
   useMeetingWidth(host, meeting);
+  // English's words could not be fetched: the pane speaks Indonesian and says why in English too, for who reads only that.
+  const englishMissing = state.retry === "language" && state.error !== null && lang === "id";
 
   return (
     <Pane
@@ -118,6 +120,7 @@ export function App({ host, charts }: AppProps) {
       live={capabilities.events}
       unavailable={unavailable}
       error={state.error ? pick(state.error, lang) : null}
+      errorInEnglish={englishMissing ? state.error!.en : null}
       appliedSheet={state.appliedSheet}
       appliedCells={state.appliedCells}
       appliedSkipped={appliedSkipped}
@@ -146,7 +149,11 @@ export function App({ host, charts }: AppProps) {
       onDismiss={intents.dismissMessage}
       jumped={state.jumped}
       onCloseJumpHint={intents.closeJumpHint}
-      onRetry={state.retry === "preview" ? intents.openPreview : undefined}
+      onRetry={
+        state.retry === "preview" ? intents.openPreview : state.retry === "language" ? intents.retryLanguage : undefined
+      }
+      retryLabel={englishMissing ? `${s.retry} / ${FIRST_ENGLISH.retry}` : undefined}
+      languageLoading={state.languageLoading}
       meeting={meeting}
       onMeeting={setMeeting}
       record={{

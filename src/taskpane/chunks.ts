@@ -4,6 +4,8 @@
  * dropped, or the server was updated since the pane opened and the old chunk is gone) is
  * tried again on the next ask.
  */
+import { addEnglish, languageFromOffice } from "./i18n";
+
 
 /** Fetches once and keeps the answer; after a failure, the next call fetches again. */
 export interface Loader<T> {
@@ -46,6 +48,26 @@ export function whenIdle(work: () => void): () => void {
   }
   const id = setTimeout(work, 500);
   return () => clearTimeout(id);
+}
+
+/**
+ * The pane's English words (i18n.en.ts), fetched once, again after a failure; once here they
+ * join the dictionary, so `strings("en")` answers in English.
+ */
+export const englishWords = loader(() =>
+  import(/* webpackChunkName: "en" */ "./i18n.en.js").then((m) => {
+    addEnglish(m.en);
+    return m.en;
+  }),
+);
+
+/**
+ * Before the first render: English's words when the pane starts in English, so no
+ * Indonesian shows first. Should the fetch fail, the pane opens in Indonesian and says
+ * why (`initialState` in state.ts); it never waits on Indonesian, which is always here.
+ */
+export async function startLanguage(officeLanguage: string): Promise<void> {
+  if (languageFromOffice(officeLanguage) === "en") await englishWords().catch(() => undefined);
 }
 
 /**

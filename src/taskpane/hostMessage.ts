@@ -5,7 +5,7 @@
  */
 import { Bilingual } from "../core/framework";
 import { isChunkLoadError } from "./chunks";
-import { partFailure, strings } from "./i18n";
+import { partFailure, unexpectedFailure } from "./i18n";
 
 /**
  * Recognised by shape, not by class: in the workbench the fake host lives in another
@@ -21,5 +21,5 @@ export function hostMessage(e: unknown): Bilingual {
   // The only code fetched on the way to the workbook is Apply's check and write.
   if (isChunkLoadError(e)) return partFailure("apply");
   const detail = e instanceof Error ? e.message : String(e);
-  return { id: strings("id").unexpected(detail), en: strings("en").unexpected(detail) };
+  return unexpectedFailure(detail);
 }

@@ -1,10 +1,11 @@
 /**
- * Every word the task pane shows, in Indonesian and English. Indonesian when Office
- * runs in Indonesian, English otherwise; the assessor can switch.
+ * Every word the task pane shows in Indonesian, the type both languages satisfy, and the
+ * few English words the messages in both languages need. The rest of English is a chunk of
+ * its own (i18n.en.ts). Indonesian when Office runs in Indonesian, English otherwise; the
+ * assessor can switch.
  */
 import { Bilingual } from "../core/framework";
 import { IssueCode } from "../core/messages";
-import { counted } from "./format";
 
 export type Language = "id" | "en";
 
@@ -169,12 +170,15 @@ const id = {
     menu: { name: "Menu bagian", loading: "Memuat menu…" },
     tabs: { name: "Baris bagian", loading: "Memuat baris bagian…" },
     apply: { name: "Pemeriksaan sebelum menulis", loading: "Memuat pemeriksaan sebelum menulis…" },
+    en: { name: "Bahasa Inggris", loading: "Memuat bahasa Inggris…" },
   },
   partFailed: (name: string) => `${name} tidak dapat dimuat`,
   partFailedWhy:
     "Bagian add-in ini tidak terunduh dari servernya: jaringan terputus, atau add-in baru saja diperbarui. Coba lagi; bila tetap gagal, tutup lalu buka kembali panel ini.",
   partBroken: (name: string, detail: string) => `${name} berhenti karena galat: ${detail}`,
   retry: "Coba lagi",
+  /** said with the English words' failure to arrive: the pane speaks on in Indonesian */
+  languageStays: "panel tetap berbahasa Indonesia",
   chartTarget: (t: string) => `Garis target ${t}`,
   chartLegend: (what: string) => `Keterangan ${what}`,
   chartFigure: (what: string, target: string | null) =>
@@ -279,162 +283,12 @@ const id = {
 
 export type Strings = typeof id;
 
-const en: Strings = {
-  lang: "en",
-  appTitle: "SPBE Index",
-  loading: "Reading the workbook…",
-  refresh: "Refresh",
-  refreshHint: "Read the levels from the workbook again",
-  apply: "Apply to workbook",
-  applying: "Writing to the workbook…",
-  settings: "Settings",
-  closeSettings: "Close settings",
-  switchLanguage: "Bahasa Indonesia",
-  switchLanguageLabel: "Ganti ke Bahasa Indonesia",
-  switchLanguageShort: "ID",
-  dismiss: "Dismiss message",
-  errorTitle: "That did not work",
-  liveOn: "Results update by themselves whenever a level changes.",
-  index: "Index",
-  predicate: "Predicate",
-  incomplete: "incomplete",
-  incompleteHint: (errors: number) =>
-    `${counted(errors, "en", { one: "error blocks", other: "errors block" })} this column's index`,
-  domains: "Domain indices",
-  aspects: "Aspect indices",
-  domain: "Domain",
-  aspect: "Aspect",
-  ofMax: (v: string, max: number) => `${v} of ${max}`,
-  noValue: "cannot be computed yet",
-  problems: (errors: number, warnings: number) =>
-    errors + warnings === 0
-      ? "Problems (0)"
-      : `Problems (${errors + warnings}): ${counted(errors, "en", { one: "error", other: "errors" })}, ${counted(warnings, "en", { one: "warning", other: "warnings" })}`,
-  noProblems: "No problems: every value is valid.",
-  lowScores: (t: string, n: number) => `Low scores, below ${t} (${n})`,
-  noLowScores: (t: string) => `No value is below ${t}.`,
-  lowSummary: (n: number, total: number, t: string) =>
-    `${n} of ${counted(total, "en", { one: "indicator", other: "indicators" })} below ${t}`,
-  lowOrder: "Ordered by what the index gains if the level rises one step; the marked ones gain most.",
-  lowGain: "index gain if raised one level",
-  lowTop: "gains most",
-  goTo: (place: string) => `Select cell ${place}`,
-  jumpHint: (cell: string, sheet: string) =>
-    `${cell} is selected on sheet "${sheet}". The keyboard stays in this pane: click the cell to type there.`,
-  closeJumpHint: "Close the hint",
-  noCell: "no cell",
-  showAll: (n: number) => `Show all (${n})`,
-  warning: "warning",
-  error: "error",
-  indicator: "Indicator",
-  level: "value",
-  external: "external",
-  externalTitle: "External indicators",
-  externalIntro: "These indicators take their value from another agency's index.",
-  externalFrom: (source: string, agency: string) => `from ${source}, ${agency}`,
-  externalConvert: (code: string, from: string) => `Compute ${code} from ${from}`,
-  externalResult: (code: string, value: string) => `${code} = ${value}; type this value into the indicator's cell.`,
-  externalBadInput: (scale: string) => `Enter a number ${scale}.`,
-  statusNoteLabel: "Source of weights",
-  numbersOnlyLabel: "Identified by numbers alone",
-  detected: "What was detected",
-  sheet: "Sheet",
-  headerRow: "Header row",
-  levelColumns: "Level columns",
-  indicatorRows: "Indicator rows",
-  framework: "Framework",
-  why: "Why",
-  noTable: "No indicator table was found in this workbook.",
-  noTableHint: "Open the assessment worksheet, or choose its sheet and level columns in Settings.",
-  severalTables: (sheets: string) =>
-    `Several indicator tables were found (${sheets}); all are scored. Choose one sheet in Settings if needed.`,
-  olderExcel: "This Excel is older",
-  manualTitle: "Excel calculates only when asked",
-  manual:
-    "Excel's calculation is set to Manual (Formulas › Calculation Options), so the workbook's results sheet does not follow level changes until it is recalculated (F9). The figures in this pane are current.",
-  calculateNow: "Recalculate now",
-  calculating: "Recalculating…",
-  unreadableRulesTitle: "Conditional formats could not be read",
-  unreadableRules: (sheets: string) =>
-    `Excel could not list the conditional formats on sheet ${sheets} (a known Excel issue). The levels are read all the same; when applying, the conditional formats on that sheet are left as they are. The cause is usually a rule made by duplicating another, or two "Highlight Cells Rules" on the same range.`,
-  previewTitle: "Apply to workbook",
-  previewIntro: "What will be written:",
-  previewSheets: (names: string) => `Results sheet: ${names}`,
-  previewCells: (n: number, own: number) =>
-    `${counted(n, "en", { one: "cell", other: "cells" })}, ${own} of them on your own sheets (empty result cells of the template)`,
-  previewValidations: (n: number) =>
-    `Data validation on ${counted(n, "en", { one: "range", other: "ranges" })} of level cells`,
-  previewFormats: (n: number) =>
-    `${counted(n, "en", { one: "conditional format", other: "conditional formats" })} (low values, invalid values)`,
-  previewSkipped: (n: number) =>
-    `${counted(n, "en", { one: "cell", other: "cells" })} left alone because a person typed there:`,
-  previewSafe: "Nothing typed by a person is touched: your levels, names and notes stay as they are.",
-  previewChecking: "Checking the workbook as it is now…",
-  previewChanged: "The workbook changed since the preview opened, so nothing was written yet. Check again, then Apply:",
-  previewTouches: "Of yours, touched or left:",
-  previewReplaceTheirs: "Replace with this tool's validation",
-  previewRefused: "Cannot be applied yet:",
-  appliedLeft: "Left as it was:",
-  previewLiveFormulas: "Results are written as formulas that follow the levels, also without the add-in.",
-  confirmApply: "Apply",
-  cancel: "Cancel",
-  applied: (sheet: string, cells: number) =>
-    `Applied: ${counted(cells, "en", { one: "cell", other: "cells" })} written. The results are on sheet "${sheet}"; the levels on your sheets are unchanged.`,
-  settingsTitle: "Settings",
-  settingsSheet: "Indicator sheet",
-  settingsAuto: "Automatic (as detected)",
-  settingsHeaderRow: "Header row",
-  settingsHeaderRowHint:
-    "Number of the row holding the indicator table's column headers. Leave empty to detect it. Applies while the pane is open; not stored in the results sheet.",
-  settingsBadHeaderRow: "Write a row number, such as 4.",
-  settingsLevelColumns: "Level columns",
-  settingsLevelColumnsHint: "Column letters separated by commas, e.g. D,E. Leave empty to detect them.",
-  settingsBadColumns: "Write column letters such as D or D,E.",
-  settingsThreshold: "Low-score threshold",
-  settingsThresholdHint: (def: string) =>
-    `Values below this threshold are listed as low scores. Leave empty for the default (${def}).`,
-  settingsBadThreshold: (min: number, max: number) => `Enter a number ${min}–${max}.`,
-  settingsFramework: "Framework",
-  settingsLanguage: "Language",
-  languageAuto: "Automatic (as Office)",
-  languageId: "Bahasa Indonesia",
-  languageEn: "English",
-  settingsSave: "Use these settings",
-  settingsReset: "Back to automatic detection",
-  settingsStoredNote:
-    "After Apply to workbook, these settings are kept in the results sheet and read back when the workbook is opened again.",
+/** The English words of the messages the pane shows in both languages, which must work before the rest of English arrives. */
+type FirstEnglish = Pick<Strings, "unexpected" | "parts" | "partFailed" | "partFailedWhy" | "retry" | "languageStays">;
+
+/** In the first download: what `partFailure`, `unexpectedFailure` and `englishFailure` say in English; i18n.en.ts builds on it. */
+export const FIRST_ENGLISH: FirstEnglish = {
   unexpected: (detail: string) => `Something unexpected went wrong: ${detail}. Try Refresh.`,
-  appliedSkipped: "Parts this Excel could not write:",
-  tools: "Assessor tools",
-  targetTitle: "Path to target",
-  targetLabel: "Target index",
-  targetHint: (example: string) => `For example ${example}. Kept in the results sheet on Apply to workbook.`,
-  targetBad: (max: number, example: string) => `Enter a number 0–${max}, for example ${example}.`,
-  targetEmpty: "Type a target index to see the shortest way to reach it.",
-  raiseLabel: "Rise per indicator in a year",
-  raiseHint: "The most the plan raises any one indicator.",
-  raiseBy: (n: string) => `at most ${n}`,
-  raiseNone: "no limit",
-  stepLabel: "Value step",
-  stepHint: "How much one indicator's value is raised in one step.",
-  planSteps: (title: string) => `Steps for ${title}`,
-  stepNumber: (n: number) => `Step ${n}`,
-  indexAfter: "index becomes",
-  predicateChange: "predicate changes",
-  outOfReachHint:
-    "The ⊘ button at the end of a step marks its indicator out of reach this year; the plan is made again without it.",
-  markOutOfReach: (code: string) => `Mark indicator ${code} out of reach this year`,
-  outOfReachTitle: "Out of reach this year",
-  restoreIndicator: (code: string) => `Put indicator ${code} back into the plan`,
-  reconcileTitle: "Self versus assessor",
-  gapLabel: "Index difference",
-  gapIncomplete: "The index difference is computed once both columns are complete.",
-  differences: (n: number) => `Indicators that differ, by their effect (${n})`,
-  noDifferences: "Both columns agree: no indicator differs.",
-  differCount: (n: number) => `${counted(n, "en", { one: "indicator differs", other: "indicators differ" })}`,
-  impact: "effect on the index",
-  notCompared: (codes: string) => `Not compared (no valid value in one column): ${codes}`,
-  chartsTitle: "Charts",
   parts: {
     settings: { name: "Settings", loading: "Loading the settings…" },
     preview: { name: "The apply preview", loading: "Loading the preview…" },
@@ -444,125 +298,49 @@ const en: Strings = {
     menu: { name: "The sections menu", loading: "Loading the menu…" },
     tabs: { name: "The row of sections", loading: "Loading the row of sections…" },
     apply: { name: "The check before writing", loading: "Loading the check before writing…" },
+    en: { name: "English", loading: "Loading English…" },
   },
   partFailed: (name: string) => `${name} could not be loaded`,
   partFailedWhy:
     "This part of the add-in did not arrive from its server: the network dropped, or the add-in was just updated. Try again; if it still fails, close and reopen the pane.",
-  partBroken: (name: string, detail: string) => `${name} stopped with an error: ${detail}`,
   retry: "Try again",
-  chartTarget: (t: string) => `Target ${t}`,
-  chartLegend: (what: string) => `Legend of ${what}`,
-  chartFigure: (what: string, target: string | null) =>
-    `${what} per level column${target ? `, with the target line at ${target}` : ""}`,
-  evidenceTitle: (n: number) => `Without evidence (${n})`,
-  evidenceIntro: (column: string) =>
-    `Indicators above level 1 whose evidence cell (column ${column}) is empty. Click one to select its evidence cell.`,
-  evidenceNone: "Every level above 1 has evidence.",
-  issueCode: {
-    "not-a-number": "not a number",
-    "not-whole": "not whole",
-    "out-of-range": "out of range",
-    blank: "blank",
-    "error-value": "formula error",
-    "number-as-text": "number as text",
-    "level-as-text": "level written as text",
-    "indicator-conflict": "number and name disagree",
-    "duplicate-indicator": "duplicate indicator",
-    "missing-indicator": "missing indicator",
-    "external-missing": "external value missing",
-    "weight-mismatch": "weight differs",
-    "group-mismatch": "grouping differs",
-  },
-  filled: (filled: number, total: number) => `filled ${filled}/${total}`,
-  fillLabel: (title: string, filled: number, total: number) => `${title}: ${filled} of ${total} indicators filled`,
-  notFilled: "not filled",
-  notFilledHint: (total: number) =>
-    `This column has no values yet; ${counted(total, "en", { one: "indicator is", other: "indicators are" })} waiting.`,
-  blockingTitle: (errors: number) => `Blocking the index: ${counted(errors, "en", { one: "error", other: "errors" })}`,
-  blanks: (n: number, column: string) =>
-    `${counted(n, "en", { one: "blank level cell", other: "blank level cells" })} in column ${column}`,
-  blanksFirst: (cell: string) => `starting at ${cell}`,
-  sections: "Other sections",
-  sectionProblems: (errors: number, warnings: number) => `Problems (${errors + warnings})`,
-  sectionLow: (n: number) => `Low scores (${n})`,
-  sectionMore: "More",
-  moreSections: (n: number) => counted(n, "en", { one: "more section", other: "more sections" }),
-  skipToTools: "Skip to the assessor tools",
-  changed: (title: string, index: string, predicate: string, delta: string) =>
-    `${title}: index ${index}, ${predicate}${delta ? ` (${delta})` : ""}`,
-  notComputable: (title: string) => `${title}: the index cannot be computed yet`,
-  up: "up",
-  down: "down",
-  contributionByDomain: "Each domain's contribution to the index difference",
-  contributionByAspect: "Each aspect's contribution to the index difference",
-  contributionHint:
-    "The figure on the right is the domain's or aspect's share of the whole index difference; under the name, its own index in both columns.",
-  ownIndices: "own index",
-  contribution: "contribution to the index difference",
-  planGroup: (steps: number) => counted(steps, "en", { one: "step", other: "steps" }),
-  planGroups: (title: string) => `Indicators to raise for ${title}`,
-  planDetail: (n: number) => `Details of the ${counted(n, "en", { one: "step", other: "steps" })}`,
-  planIndexAfter: "index after",
-  stepChoice: (step: string) => `Each step raises one value by ${step}.`,
-  chartBar: (group: string, column: string, value: string) => `${group}, ${column}: ${value}`,
-  stale: "out of date",
-  staleLabel: "last index that could be computed, out of date",
-  staleSaid: (title: string, reason: string, index: string) =>
-    `${title}: the index cannot be computed because ${reason}; the last one was ${index}`,
-  meeting: "Meeting mode",
-  planCopy: "Copy the plan",
-  planCopied: "Plan copied; paste it into Excel or Word as a table.",
-  planWrite: "Write the plan to a sheet",
-  planWriteHint: "A sheet with live formulas: colleagues without the add-in can change the plan and see its index.",
-  planWritten: (sheet: string) => `Plan written to sheet "${sheet}"; change its yellow cells to try other raises.`,
-  cellWord: "Cell",
-  fromWord: "From",
-  toWord: "To",
-  stepsWord: "Steps",
-  traceHint: "Show the indicators, their weights and levels",
-  traceCaption: (group: string) => `Where ${group} comes from: indicators, weights and each column's level`,
-  weight: "Weight",
-  meetingHint: "For projecting: commands hidden, figures enlarged.",
-  agendaTitle: (n: number) => `Agenda: values that differ (${n})`,
-  agendaIntro: (from: string, to: string, gap: string) => `${from} → ${to}, difference ${gap}. Largest effect first.`,
-  agendaLargest: "largest",
-  agendaIfAccepted: (index: string) => `if accepted ${index}`,
-  recordTitle: (n: number) => `Meeting record (${n})`,
-  recordIntro: "Every change of a level since the pane opened, in order.",
-  recordCopy: "Copy as text",
-  recordCopied: "Record copied.",
-  recordCopyFailed: "Could not copy; select the record's text and copy it yourself.",
-  recordWrite: "Write to a sheet",
-  recordWritten: (sheet: string) => `Record written to sheet "${sheet}".`,
-  recordHeading: (title: string, date: string) => `Meeting record ${title}, ${date}`,
-  recordColumns: ["No", "Cell", "Indicator", "Old", "New", "By", "Domain/aspect", "Index"],
-  whoLocal: "this computer",
-  whoRemote: "co-author",
-  whoUnknown: "unknown",
-  blankValue: "(blank)",
-  notComputableShort: "cannot be computed",
-  recordBy: "by",
-  recordTogether: (n: number) => `with ${counted(n - 1, "en", { one: "other change", other: "other changes" })}`,
-  recordLine: (n: number, cell: string, column: string, indicator: string, from: string, to: string) =>
-    `${n}. ${cell} (column ${column}), indicator ${indicator}: ${from} → ${to}`,
-  planMet: (end: string, target: string) =>
-    `The index ${end}, already meets the target ${target}; nothing needs raising.`,
-  planReached: (target: string, n: number, end: string) =>
-    `The target ${target} is reached in ${counted(n, "en", { one: "step", other: "steps" })}: the index becomes ${end}.`,
-  planUnreachable: (target: string, end: string, n: number, limited: boolean) =>
-    `The target ${target} cannot be reached: the best is ${end}, after ${counted(n, "en", { one: "step", other: "steps" })}${limited ? ", without the out-of-reach indicators" : ""}.`,
+  languageStays: "the pane stays in Indonesian",
 };
 
-const STRINGS: Record<Language, Strings> = { id, en };
+/**
+ * The English table, once its chunk (i18n.en.ts, fetched by `englishWords` in chunks.ts) is
+ * here. The pane asks for English only then (`paneLanguage` in state.ts); until then
+ * `strings("en")` answers in Indonesian rather than with a missing word.
+ */
+let english: Strings | null = null;
+
+export function addEnglish(words: Strings): void {
+  english = words;
+}
+
+export function hasEnglish(): boolean {
+  return english !== null;
+}
 
 export function strings(lang: Language): Strings {
-  return STRINGS[lang];
+  return lang === "en" && english ? english : id;
 }
 
 /** A part of the pane whose chunk could not be fetched, in both languages, for the pane's error message. */
 export function partFailure(part: keyof Strings["parts"]): Bilingual {
-  const say = (s: Strings) => `${s.partFailed(s.parts[part].name)}. ${s.partFailedWhy}`;
-  return { id: say(id), en: say(en) };
+  const say = (s: FirstEnglish) => `${s.partFailed(s.parts[part].name)}. ${s.partFailedWhy}`;
+  return { id: say(id), en: say(FIRST_ENGLISH) };
+}
+
+/** English's words could not be fetched: the pane goes on in Indonesian and says so, in English too for who reads only that. */
+export function englishFailure(): Bilingual {
+  const say = (s: FirstEnglish) => `${s.partFailed(s.parts.en.name)}; ${s.languageStays}. ${s.partFailedWhy}`;
+  return { id: say(id), en: say(FIRST_ENGLISH) };
+}
+
+/** A failure the pane did not foresee, with what it knows of it. */
+export function unexpectedFailure(detail: string): Bilingual {
+  return { id: id.unexpected(detail), en: FIRST_ENGLISH.unexpected(detail) };
 }
 
 /** Indonesian when Office runs in Indonesian ("id", "id-ID", "in-ID"), English otherwise. */

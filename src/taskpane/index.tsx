@@ -1,7 +1,8 @@
 /**
  * Entry point of the task pane: wait for Office, create the host over Office.js, and
- * render the pane in the Office theme (the dark theme's tokens are a chunk of their own,
- * fetched before the first render only when Office is dark). The page's own start (taskpane.html) has
+ * render the pane in the Office theme and language (the dark theme's tokens and the English
+ * words are chunks of their own, fetched before the first render only when Office is dark,
+ * or runs in English). The page's own start (taskpane.html) has
  * already checked that this webview can run the bundle and watches for Office's
  * script; here the pane says so when it is open outside Excel.
  */
@@ -9,6 +10,7 @@ import { FluentProvider, Theme, webLightTheme } from "@fluentui/react-components
 import { createRoot } from "react-dom/client";
 import { createOfficeHost } from "../excel/officeHost";
 import { App } from "./App";
+import { startLanguage } from "./chunks";
 import { LazyCharts } from "./components/parts";
 import { isDarkTheme } from "./theme";
 
@@ -64,7 +66,8 @@ function start(): void {
     }
     boot?.started();
     const host = createOfficeHost(Excel, Office);
-    const theme = await paneTheme(isDarkTheme(officeTheme()));
+    // Both before the first render, side by side: no light flash in a dark Office, no Indonesian one in an English Office.
+    const [theme] = await Promise.all([paneTheme(isDarkTheme(officeTheme())), startLanguage(host.displayLanguage())]);
     document.body.style.backgroundColor = theme.colorNeutralBackground1;
     const container = document.getElementById("container")!;
     createRoot(container).render(

@@ -14,7 +14,7 @@ import { NO_CHOICES, summarizePlan } from "../core/planBasics";
 import { PLAIN_STATUS, WorkbookStatus } from "../excel/workbookHost";
 import type { WritePlan } from "../core/writePlan";
 import { FRAMEWORKS, frameworkById, OTHER_MODELS } from "../frameworks";
-import { Language, languageFromOffice } from "./i18n";
+import { englishFailure, Language, languageFromOffice } from "./i18n";
 
 /** A column's last index that could be computed, kept while a typo makes the current one impossible. */
 export interface LastValid {
@@ -53,6 +53,14 @@ export interface TargetChoices {
 export interface PaneState {
   /** Office's display language, e.g. "id-ID" */
   officeLanguage: string;
+  /**
+   * English's words (a chunk of their own) are here and the pane may speak English. Set
+   * when they arrive for the person's choice, never by a fetch while idle: the pane does
+   * not change language by itself.
+   */
+  englishReady: boolean;
+  /** English's words are being fetched for the language the person chose; its button is busy */
+  languageLoading: boolean;
   settings: PaneSettings;
   /** what the assessor chose for the path to target */
   targetChoices: TargetChoices;
@@ -74,8 +82,8 @@ export interface PaneState {
   applying: boolean;
   /** Apply was pressed and its code is being fetched; the preview opens when it is here */
   previewLoading: boolean;
-  /** what the error offers to do again: open the preview, when Apply's code could not be fetched */
-  retry: "preview" | null;
+  /** what the error offers to do again: open the preview, or fetch English, when their code could not be fetched */
+  retry: "preview" | "language" | null;
   /** the write plan shown in the apply preview, while it is open */
   writePlan: WritePlan | null;
   /** the plan checked against the workbook (what is written, what of the person's it touches); null while checking */
@@ -114,6 +122,9 @@ export type PaneAction =
   | { type: "read-failed"; seq: number; error: Bilingual }
   | { type: "settings-changed"; settings: PaneSettings }
   | { type: "language-changed"; language: Language | null }
+  | { type: "language-loading" }
+  | { type: "english-loaded" }
+  | { type: "english-failed"; error: Bilingual }
   | { type: "preview-loading" }
   | { type: "preview-opened"; plan: WritePlan }
   | { type: "preview-closed" }
@@ -144,9 +155,17 @@ export const AUTOMATIC: PaneSettings = {
 
 export const NO_TARGET_CHOICES: TargetChoices = { target: null, step: null, outOfReach: {}, raise: 1 };
 
-export function initialState(officeLanguage: string): PaneState {
+/**
+ * The pane as it opens. `englishReady`: English's words are here (the start fetches them
+ * first when Office runs in English); when Office runs in English and they are not, the
+ * pane opens in Indonesian and says why, in both languages, with a retry.
+ */
+export function initialState(officeLanguage: string, englishReady = false): PaneState {
+  const stranded = languageFromOffice(officeLanguage) === "en" && !englishReady;
   return {
     officeLanguage,
+    englishReady,
+    languageLoading: false,
     settings: AUTOMATIC,
     targetChoices: NO_TARGET_CHOICES,
     grid: null,
@@ -160,12 +179,12 @@ export function initialState(officeLanguage: string): PaneState {
     latestRead: 0,
     applying: false,
     previewLoading: false,
-    retry: null,
+    retry: stranded ? "language" : null,
     writePlan: null,
     checked: null,
     planChoices: NO_CHOICES,
     previewChanges: [],
-    error: null,
+    error: stranded ? englishFailure() : null,
     appliedSheet: null,
     appliedCells: 0,
     appliedSkipped: [],
@@ -190,8 +209,14 @@ export function analyzeOptions(settings: PaneSettings, frameworks: readonly Fram
   return opts;
 }
 
-export function paneLanguage(state: Pick<PaneState, "settings" | "officeLanguage">): Language {
+/** The language the person wants: their choice, or Office's. */
+export function wantedLanguage(state: Pick<PaneState, "settings" | "officeLanguage">): Language {
   return state.settings.language ?? languageFromOffice(state.officeLanguage);
+}
+
+/** The language the pane speaks: the one wanted, once its words are here; Indonesian meanwhile. */
+export function paneLanguage(state: Pick<PaneState, "settings" | "officeLanguage" | "englishReady">): Language {
+  return wantedLanguage(state) === "en" && state.englishReady ? "en" : "id";
 }
 
 /** The typed target goes into the analysis, so the next apply stores it in the results sheet. */
@@ -274,6 +299,15 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       };
     case "language-changed":
       return { ...state, settings: { ...state.settings, language: action.language } };
+    case "language-loading":
+      return { ...state, languageLoading: true };
+    case "english-loaded": {
+      // English is here: a message that it was not goes with it.
+      const cleared = state.retry === "language" ? { error: null, retry: null } : {};
+      return { ...state, ...cleared, englishReady: true, languageLoading: false };
+    }
+    case "english-failed":
+      return { ...state, languageLoading: false, error: action.error, retry: "language" };
     case "preview-loading":
       if (!state.grid || !state.analysis || state.analysis.tables.length === 0) return state;
       return { ...state, previewLoading: true, error: null, retry: null };

@@ -3,7 +3,8 @@
  * watches the level cells for live updates, applies a previewed write plan, and turns
  * every host failure into a message. Components get its state and intents as props.
  * Apply's code (building and checking a write plan) is fetched on the first Apply, with
- * the spinner of the Apply button meanwhile; not an Office round trip.
+ * the spinner of the Apply button meanwhile; not an Office round trip. English's words are
+ * fetched the same way when the person asks for English, with the language button busy.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { Bilingual } from "../core/framework";
@@ -14,11 +15,21 @@ import { rowsNeeded } from "../core/readingNeeds";
 import type { SkippedPart } from "../excel/capabilities";
 import { HostCapabilities, WorkbookHost } from "../excel/workbookHost";
 import { FRAMEWORKS } from "../frameworks";
-import { ApplyCode, applyCode, whenIdle } from "./chunks";
-import { Language } from "./i18n";
+import { ApplyCode, applyCode, englishWords, isChunkLoadError, whenIdle } from "./chunks";
+import { englishFailure, hasEnglish, Language } from "./i18n";
 import { hostMessage } from "./hostMessage";
 import { watchKey, watchTargets } from "./levelWatch";
-import { analyzeOptions, initialState, PaneAction, PaneSettings, paneReducer, PaneState, toggledChoice } from "./state";
+import {
+  analyzeOptions,
+  initialState,
+  PaneAction,
+  paneLanguage,
+  PaneSettings,
+  paneReducer,
+  PaneState,
+  toggledChoice,
+  wantedLanguage,
+} from "./state";
 
 export interface PaneIntents {
   refresh(): void;
@@ -30,7 +41,10 @@ export interface PaneIntents {
   select(sheet: string, cell: string): void;
   closeJumpHint(): void;
   changeSettings(settings: PaneSettings): void;
+  /** null: Office's language; English is fetched first when its words are not here yet */
   changeLanguage(language: Language | null): void;
+  /** fetches English again after its words could not be fetched */
+  retryLanguage(): void;
   dismissMessage(): void;
   changeTarget(target: number | null): void;
   changeStep(step: number | null): void;
@@ -55,7 +69,7 @@ export function usePane(host: WorkbookHost): {
   capabilities: HostCapabilities;
   intents: PaneIntents;
 } {
-  const [state, dispatch] = useReducer(paneReducer, host.displayLanguage(), initialState);
+  const [state, dispatch] = useReducer(paneReducer, host.displayLanguage(), (l) => initialState(l, hasEnglish()));
   const capabilities = useMemo(() => host.capabilities(), [host]);
   const seq = useRef(0);
   const stateRef = useRef(state);
@@ -205,6 +219,37 @@ export function usePane(host: WorkbookHost): {
     [host],
   );
 
+  // English's words, when the language wanted is English and they are not in the pane yet: the pane stays in Indonesian until they are here.
+  const fetchEnglish = useCallback(async () => {
+    if (stateRef.current.englishReady) return;
+    if (!hasEnglish()) {
+      dispatch({ type: "language-loading" });
+      try {
+        await englishWords();
+      } catch (e) {
+        dispatch({ type: "english-failed", error: isChunkLoadError(e) ? englishFailure() : hostMessage(e) });
+        return;
+      }
+    }
+    dispatch({ type: "english-loaded" });
+  }, []);
+
+  const changeLanguage = useCallback(
+    (language: Language | null) => {
+      dispatch({ type: "language-changed", language });
+      if (wantedLanguage({ ...stateRef.current, settings: { ...stateRef.current.settings, language } }) === "en")
+        void fetchEnglish();
+    },
+    [fetchEnglish],
+  );
+
+  // An Indonesian pane fetches English while idle once the first result shows, so its button rarely waits.
+  const speaking = paneLanguage(state);
+  useEffect(() => {
+    if (!shown || speaking === "en" || hasEnglish()) return;
+    return whenIdle(() => void englishWords().catch(() => undefined));
+  }, [shown, speaking]);
+
   const select = useCallback(
     (sheet: string, cell: string) => {
       host
@@ -224,8 +269,13 @@ export function usePane(host: WorkbookHost): {
       toggleChoice: (key) => void toggleChoice(key).catch((e) => dispatch({ type: "failed", error: hostMessage(e) })),
       closeJumpHint: () => dispatch({ type: "jump-hint-closed" }),
       select,
-      changeSettings: (settings) => dispatch({ type: "settings-changed", settings }),
-      changeLanguage: (language) => dispatch({ type: "language-changed", language }),
+      // The language goes its own way: English may need fetching first.
+      changeSettings: (settings) => {
+        dispatch({ type: "settings-changed", settings: { ...settings, language: stateRef.current.settings.language } });
+        changeLanguage(settings.language);
+      },
+      changeLanguage,
+      retryLanguage: () => void fetchEnglish(),
       dismissMessage: () => dispatch({ type: "message-dismissed" }),
       changeTarget: (target) => dispatch({ type: "target-changed", target }),
       changeStep: (step) => dispatch({ type: "step-changed", step }),
@@ -239,7 +289,7 @@ export function usePane(host: WorkbookHost): {
           return { plan, written: { type: "plan-written", key, sheet } };
         }),
     }),
-    [read, openPreview, toggleChoice, confirmApply, select, calculate, writeSheet],
+    [read, openPreview, toggleChoice, confirmApply, select, calculate, writeSheet, changeLanguage, fetchEnglish],
   );
 
   return { state, capabilities, intents };

@@ -119,12 +119,18 @@ export interface PaneProps {
   onToggleChoice(key: string): void;
   onSelect(sheet: string, cell: string): void;
   onSwitchLanguage(): void;
+  /** English's words are being fetched for the language button */
+  languageLoading?: boolean;
   onDismiss(): void;
   /** the cell the pane last selected for the person, while the hint about the keyboard stands */
   jumped?: { sheet: string; cell: string } | null;
   onCloseJumpHint?(): void;
-  /** what the error offers to do again (Apply, when its code could not be fetched) */
+  /** what the error offers to do again (Apply or English, when their code could not be fetched) */
   onRetry?: () => void;
+  /** the retry's label, where it is not the pane's own "try again" */
+  retryLabel?: string;
+  /** the error in English as well, where the pane had to fall back to Indonesian */
+  errorInEnglish?: string | null;
   /** projected: commands hidden, figures enlarged */
   meeting: boolean;
   onMeeting(on: boolean): void;
@@ -185,7 +191,7 @@ export function Pane(p: PaneProps) {
   return (
     <main
       className={mergeClasses(c.root, meeting && c.meeting)}
-      aria-busy={p.reading || p.applying || p.previewLoading}
+      aria-busy={p.reading || p.applying || p.previewLoading || !!p.languageLoading}
     >
       {hasTools && (
         <a
@@ -240,8 +246,15 @@ export function Pane(p: PaneProps) {
             />
             <Button
               appearance="subtle"
-              icon={<LocalLanguage20Regular />}
-              onClick={p.onSwitchLanguage}
+              icon={
+                p.languageLoading ? (
+                  <Spinner size="extra-tiny" aria-label={s.parts.en.loading} />
+                ) : (
+                  <LocalLanguage20Regular />
+                )
+              }
+              onClick={p.languageLoading ? undefined : p.onSwitchLanguage}
+              aria-busy={p.languageLoading || undefined}
               aria-label={s.switchLanguageLabel}
               title={s.switchLanguageLabel}
               lang={s.lang === "id" ? "en" : "id"}
@@ -280,9 +293,10 @@ export function Pane(p: PaneProps) {
           <MessageBarBody>
             <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
             {p.error}
+            {p.errorInEnglish && <div lang="en">{p.errorInEnglish}</div>}
           </MessageBarBody>
           <MessageBarActions containerAction={dismissButton}>
-            {p.onRetry && <Button onClick={p.onRetry}>{s.retry}</Button>}
+            {p.onRetry && <Button onClick={p.onRetry}>{p.retryLabel ?? s.retry}</Button>}
           </MessageBarActions>
         </MessageBar>
       )}

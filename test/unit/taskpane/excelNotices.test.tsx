@@ -15,6 +15,7 @@ import { App } from "../../../src/taskpane/App";
 import { followExcelDecimalSign } from "../../../src/taskpane/format";
 import { spbeGrid } from "./grids";
 import { setUpJsdomFluent } from "./jsdomFluent";
+import "./english";
 
 setUpJsdomFluent();
 afterEach(() => followExcelDecimalSign(undefined));

@@ -17,6 +17,7 @@ import { NO_TARGET_CHOICES } from "../../../src/taskpane/state";
 import { targetView } from "../../../src/taskpane/targetView";
 import { paneView } from "../../../src/taskpane/view";
 import { pemdiGrid, rowOf, spbeGrid } from "./grids";
+import "./english";
 
 describe("numbers in the pane's language", () => {
   test.each([

@@ -1,5 +1,6 @@
 import { languageFromOffice, strings } from "../../../src/taskpane/i18n";
 import { isDarkTheme, luminance } from "../../../src/taskpane/theme";
+import "./english";
 
 describe("language", () => {
   test.each([

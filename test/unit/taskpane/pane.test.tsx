@@ -15,6 +15,7 @@ import { App } from "../../../src/taskpane/App";
 import { pemdiGrid, rowOf, spbeGrid } from "./grids";
 import { ALL_CAPABILITIES, MemoryHost } from "./memoryHost";
 import { setUpJsdomFluent } from "./jsdomFluent";
+import "./english";
 
 setUpJsdomFluent();
 

@@ -5,6 +5,7 @@ import { recordChanges } from "../../../src/core/meetingRecord";
 import { FRAMEWORKS } from "../../../src/frameworks";
 import { recordLines, recordRows, recordSheetName, recordText } from "../../../src/taskpane/recordView";
 import { rowOf, spbeGrid } from "./grids";
+import "./english";
 
 function oneChange() {
   const before = spbeGrid();

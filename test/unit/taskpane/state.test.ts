@@ -16,6 +16,7 @@ import {
 } from "../../../src/taskpane/state";
 import { pemdiGrid, PEMDI, rowOf, spbeGrid } from "./grids";
 import { MemoryHost } from "./memoryHost";
+import "./english";
 
 const read = (state: PaneState, grid = spbeGrid(), seq = state.latestRead + 1) =>
   paneReducer(paneReducer(state, { type: "read-started", seq }), { type: "read-done", seq, grid });
@@ -52,7 +53,7 @@ describe("pane state", () => {
   });
 
   test("the answer to an older read is dropped when a newer one was asked for", () => {
-    let s = initialState("en-US");
+    let s = initialState("en-US", true);
     s = paneReducer(s, { type: "read-started", seq: 1 });
     s = paneReducer(s, { type: "read-started", seq: 2 });
     const stale = paneReducer(s, { type: "read-done", seq: 1, grid: pemdiGrid() });
@@ -150,12 +151,34 @@ describe("pane state", () => {
     expect(indexOf(s, 1)).not.toBe(319n);
   });
 
-  test("language: Office's unless chosen", () => {
+  test("language: Office's unless chosen, English once its words are here", () => {
     expect(paneLanguage(initialState("id-ID"))).toBe("id");
-    expect(paneLanguage(initialState("en-GB"))).toBe("en");
-    const s = paneReducer(initialState("id-ID"), { type: "language-changed", language: "en" });
+    expect(paneLanguage(initialState("en-GB", true))).toBe("en");
+    let s = paneReducer(initialState("id-ID"), { type: "language-changed", language: "en" });
+    // Chosen, but its words are still being fetched: Indonesian meanwhile, never a missing word.
+    expect(paneLanguage(s)).toBe("id");
+    s = paneReducer(paneReducer(s, { type: "language-loading" }), { type: "english-loaded" });
+    expect(s.languageLoading).toBe(false);
     expect(paneLanguage(s)).toBe("en");
     expect(paneLanguage(paneReducer(s, { type: "language-changed", language: null }))).toBe("id");
+  });
+
+  test("English whose words could not be fetched: Indonesian, a message in both languages and a retry", () => {
+    const stranded = initialState("en-US", false);
+    expect(paneLanguage(stranded)).toBe("id");
+    expect(stranded.retry).toBe("language");
+    expect(stranded.error?.id).toMatch(/^Bahasa Inggris tidak dapat dimuat; panel tetap berbahasa Indonesia\./);
+    expect(stranded.error?.en).toMatch(/^English could not be loaded; the pane stays in Indonesian\./);
+    expect(initialState("en-US", true).error).toBeNull();
+    const back = paneReducer(stranded, { type: "english-loaded" });
+    expect(paneLanguage(back)).toBe("en");
+    expect(back.error).toBeNull();
+    expect(back.retry).toBeNull();
+    // Asked for by the button, and failed: the error stays until English is here.
+    let s = paneReducer(initialState("id-ID"), { type: "language-changed", language: "en" });
+    s = paneReducer(paneReducer(s, { type: "language-loading" }), { type: "english-failed", error: stranded.error! });
+    expect(s).toMatchObject({ languageLoading: false, retry: "language", error: stranded.error });
+    expect(paneLanguage(s)).toBe("id");
   });
 });
 

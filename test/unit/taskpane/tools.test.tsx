@@ -11,6 +11,7 @@ import type { ToolChartsProps } from "../../../src/taskpane/components/ToolChart
 import { evidenceGrid, pemdiGrid, rowOf, spbeGrid } from "./grids";
 import { ALL_CAPABILITIES, MemoryHost } from "./memoryHost";
 import { setUpJsdomFluent } from "./jsdomFluent";
+import "./english";
 
 setUpJsdomFluent();
 

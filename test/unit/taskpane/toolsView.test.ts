@@ -11,6 +11,7 @@ import { planTable, targetView } from "../../../src/taskpane/targetView";
 import { targetText, toolsView } from "../../../src/taskpane/toolsView";
 import { paneView, shortName } from "../../../src/taskpane/view";
 import { evidenceGrid, PEMDI, pemdiGrid, rowOf, SPBE, spbeGrid } from "./grids";
+import "./english";
 
 /** Most of these study the planner itself, without the yearly rise limit; the limit has its own test. */
 const UNLIMITED: TargetChoices = { ...NO_TARGET_CHOICES, raise: 0 };

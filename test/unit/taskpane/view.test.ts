@@ -14,6 +14,7 @@ import { detectedSetup } from "../../../src/taskpane/settingsView";
 import { strings } from "../../../src/taskpane/i18n";
 import { pemdiGrid, rowOf, spbeGrid } from "./grids";
 import { ALL_CAPABILITIES } from "./memoryHost";
+import "./english";
 
 describe("what the pane shows", () => {
   test.each([
