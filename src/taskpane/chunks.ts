@@ -6,7 +6,6 @@
  */
 import { addEnglish, languageFromOffice } from "./i18n";
 
-
 /** Fetches once and keeps the answer; after a failure, the next call fetches again. */
 export interface Loader<T> {
   (): Promise<T>;
