@@ -38,6 +38,7 @@ const FIRST_LOAD_AIM = 150 * 1024;
 /** What fetches each chunk, by the name its import() gives it (dist-maps/chunks.json). */
 const TRIGGERS: Record<string, string> = {
   dark: "before the first render, only when Office's theme is dark",
+  en: "before the first render, only when the pane's language is English; otherwise while idle after the first result, or on the language button",
   tabs: "as the first result is drawn (the index does not wait for it): the row of sections, with Fluent's tabs, overflow and focus library",
   settings: "on the Settings button (or while idle after the first result)",
   preview: "on Apply, the preview dialog (or while idle)",

@@ -177,8 +177,9 @@ const id = {
     "Bagian add-in ini tidak terunduh dari servernya: jaringan terputus, atau add-in baru saja diperbarui. Coba lagi; bila tetap gagal, tutup lalu buka kembali panel ini.",
   partBroken: (name: string, detail: string) => `${name} berhenti karena galat: ${detail}`,
   retry: "Coba lagi",
-  /** said with the English words' failure to arrive: the pane speaks on in Indonesian */
-  languageStays: "panel tetap berbahasa Indonesia",
+  /** English's words did not arrive: short, as it is said in both languages at the top of the pane */
+  englishMissing:
+    "Bahasa Inggris tidak terunduh dari server add-in (jaringan terputus, atau add-in baru saja diperbarui); panel tetap berbahasa Indonesia. Coba lagi, atau tutup lalu buka kembali panel ini.",
   chartTarget: (t: string) => `Garis target ${t}`,
   chartLegend: (what: string) => `Keterangan ${what}`,
   chartFigure: (what: string, target: string | null) =>
@@ -284,7 +285,7 @@ const id = {
 export type Strings = typeof id;
 
 /** The English words of the messages the pane shows in both languages, which must work before the rest of English arrives. */
-type FirstEnglish = Pick<Strings, "unexpected" | "parts" | "partFailed" | "partFailedWhy" | "retry" | "languageStays">;
+type FirstEnglish = Pick<Strings, "unexpected" | "parts" | "partFailed" | "partFailedWhy" | "retry" | "englishMissing">;
 
 /** In the first download: what `partFailure`, `unexpectedFailure` and `englishFailure` say in English; i18n.en.ts builds on it. */
 export const FIRST_ENGLISH: FirstEnglish = {
@@ -304,7 +305,8 @@ export const FIRST_ENGLISH: FirstEnglish = {
   partFailedWhy:
     "This part of the add-in did not arrive from its server: the network dropped, or the add-in was just updated. Try again; if it still fails, close and reopen the pane.",
   retry: "Try again",
-  languageStays: "the pane stays in Indonesian",
+  englishMissing:
+    "English did not arrive from the add-in's server (the network dropped, or the add-in was just updated); the pane stays in Indonesian. Try again, or close and reopen the pane.",
 };
 
 /**
@@ -334,8 +336,7 @@ export function partFailure(part: keyof Strings["parts"]): Bilingual {
 
 /** English's words could not be fetched: the pane goes on in Indonesian and says so, in English too for who reads only that. */
 export function englishFailure(): Bilingual {
-  const say = (s: FirstEnglish) => `${s.partFailed(s.parts.en.name)}; ${s.languageStays}. ${s.partFailedWhy}`;
-  return { id: say(id), en: say(FIRST_ENGLISH) };
+  return { id: id.englishMissing, en: FIRST_ENGLISH.englishMissing };
 }
 
 /** A failure the pane did not foresee, with what it knows of it. */

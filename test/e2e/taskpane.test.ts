@@ -302,7 +302,7 @@ describe("the first download and the chunks fetched later", () => {
       // The page as published names one script (the workbench only swaps office.js for its fake).
       expect(entryScripts()).toEqual([expect.stringMatching(chunk("taskpane"))]);
       // Fetched relative to the script, under /pane/ as under any ADDIN_URL's folder.
-      for (const name of ["tabs", "settings", "preview", "tools", "record", "apply"])
+      for (const name of ["tabs", "settings", "preview", "tools", "record", "apply", "en"])
         await until(
           async () => (await scripts(p)).join(" "),
           new RegExp(`(^| )${name}\\.[0-9a-f]{8}\\.js`),
@@ -405,6 +405,128 @@ describe("the first download and the chunks fetched later", () => {
         .frame({ url: /taskpane\.html/ })!
         .evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(bg).toBe("rgb(41, 41, 41)");
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe("English, a chunk of its own", () => {
+  const EN = /\/pane\/en\.[0-9a-f]{8}\.js$/;
+  /**
+   * Runs in the pane's frame from its first script: notes whether any of the pane's
+   * Indonesian words was ever drawn, when the first index appeared, and when webpack asked
+   * for English's chunk (it adds a script element for it). A string, not a function: tsx
+   * would add its own helpers to a function's source.
+   */
+  const WATCH = `
+    if (location.pathname.endsWith("taskpane.html")) {
+      window.__indonesian = [];
+      new MutationObserver(() => {
+        if (!window.__enAskedAt && [...document.scripts].some((s) => /\\/en\\.[0-9a-f]{8}\\.js$/.test(s.src)))
+          window.__enAskedAt = performance.now();
+        const pane = document.getElementById("container");
+        if (!pane) return;
+        const text = pane.textContent || "";
+        for (const word of ["Membaca buku kerja", "Terapkan ke buku kerja", "Indeks domain", "Mode rapat"])
+          if (text.includes(word) && !window.__indonesian.includes(word)) window.__indonesian.push(word);
+        if (!window.__indexAt && pane.querySelector('[data-testid="index"]')) window.__indexAt = performance.now();
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    }
+  `;
+  const frameOf = (p: Page) => p.frame({ url: /taskpane\.html/ })!;
+  /** what the watch saw, on the pane's own clock */
+  const watched = (p: Page) =>
+    frameOf(p).evaluate(() => {
+      const w = window as unknown as { __indonesian: string[]; __indexAt?: number; __enAskedAt?: number };
+      return { indonesian: w.__indonesian, indexAt: w.__indexAt ?? null, enAskedAt: w.__enAskedAt ?? null };
+    });
+
+  async function openWatched(): Promise<{ p: Page; w: WorkbenchPage }> {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 731 } });
+    p.on("pageerror", (e) => pageErrors.push(e.message));
+    await p.addInitScript(WATCH);
+    return { p, w: new WorkbenchPage(p) };
+  }
+
+  async function go(p: Page, query: string) {
+    await p.goto(workbench.url + query);
+    await p.addStyleTag({ content: ".pane { width: 320px !important }" });
+  }
+
+  async function paneShot(p: Page, name: string) {
+    await settled(p);
+    await p.locator(".pane").screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  }
+
+  test("Office in English: English's chunk comes before the first render, and no Indonesian word shows first", async () => {
+    const { p, w } = await openWatched();
+    try {
+      await go(p, "?lang=en-US");
+      await hasText(w.card(/^Nilai Asesor \(E\)/), /3\.19/);
+      await visible(w.pane.getByRole("button", { name: "Apply to workbook" }));
+      const seen = await watched(p);
+      expect(seen.indonesian).toEqual([]);
+      expect(seen.enAskedAt).not.toBeNull();
+      expect(seen.enAskedAt!).toBeLessThan(seen.indexAt!);
+      expect(await frameOf(p).evaluate(() => document.documentElement.lang)).toBe("en");
+      await paneShot(p, "43-english-start-320");
+    } finally {
+      await p.close();
+    }
+  });
+
+  test("Office in Indonesian: English is not fetched before the first result; the language button waits for it, busy, then speaks English", async () => {
+    const { p, w } = await openWatched();
+    // The chunk is held on its way, as on a slow network, until the test lets it through.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await p.route(EN, async (r) => {
+      await held;
+      await r.continue();
+    });
+    try {
+      await go(p, "");
+      await hasText(w.card(/^Nilai Asesor \(E\)/), /3,19/);
+      // Asked for while idle, after the index showed.
+      await until(async () => String((await watched(p)).enAskedAt), /^\d/, "English's chunk asked for while idle");
+      const seen = await watched(p);
+      expect(seen.enAskedAt!).toBeGreaterThan(seen.indexAt!);
+      const button = w.pane.getByRole("button", { name: "Switch to English" });
+      await button.click();
+      await until(async () => String(await button.getAttribute("aria-busy")), /^true$/, "the language button busy");
+      await visible(w.pane.getByRole("button", { name: "Terapkan ke buku kerja" }));
+      release();
+      await visible(w.pane.getByRole("button", { name: "Apply to workbook" }));
+      await hasText(w.card(/^Nilai Asesor \(E\)/), /3,19/);
+      expect(await frameOf(p).evaluate(() => document.documentElement.lang)).toBe("en");
+      await paneShot(p, "44-english-after-switch-320");
+    } finally {
+      release();
+      await p.close();
+    }
+  });
+
+  test("Office in English and English's chunk gone from the server: the pane opens in Indonesian, says why in both languages, and the retry brings English", async () => {
+    const { p, w } = await openWatched();
+    await p.route(EN, (r) => r.fulfill({ status: 404, body: "" }));
+    try {
+      await go(p, "?lang=en-US");
+      await hasText(w.card(/^Nilai Asesor \(E\)/), /3\.19/);
+      await visible(w.pane.getByRole("button", { name: "Terapkan ke buku kerja" }));
+      await visible(
+        w.pane.getByText(/Bahasa Inggris tidak terunduh dari server add-in .*; panel tetap berbahasa Indonesia\./),
+      );
+      await visible(
+        w.pane.getByText(/English did not arrive from the add-in.s server .*; the pane stays in Indonesian\./),
+      );
+      // The watch that saw no Indonesian in an English start sees it here.
+      expect((await watched(p)).indonesian).toContain("Terapkan ke buku kerja");
+      await paneShot(p, "45-english-chunk-missing-320");
+      await p.unroute(EN);
+      await w.pane.getByRole("button", { name: "Coba lagi / Try again" }).click();
+      await visible(w.pane.getByRole("button", { name: "Apply to workbook" }));
+      expect(await w.pane.getByText(/did not arrive/).count()).toBe(0);
     } finally {
       await p.close();
     }

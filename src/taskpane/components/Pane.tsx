@@ -68,6 +68,7 @@ const useStyles = makeStyles({
   meetingSwitch: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   loading: { paddingTop: tokens.spacingVerticalXXL },
   unavailable: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  alsoEnglish: { marginTop: tokens.spacingVerticalXS },
   divider: {
     border: "none",
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -293,7 +294,11 @@ export function Pane(p: PaneProps) {
           <MessageBarBody>
             <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
             {p.error}
-            {p.errorInEnglish && <div lang="en">{p.errorInEnglish}</div>}
+            {p.errorInEnglish && (
+              <div lang="en" className={c.alsoEnglish}>
+                {p.errorInEnglish}
+              </div>
+            )}
           </MessageBarBody>
           <MessageBarActions containerAction={dismissButton}>
             {p.onRetry && <Button onClick={p.onRetry}>{p.retryLabel ?? s.retry}</Button>}

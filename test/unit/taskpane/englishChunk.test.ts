@@ -12,7 +12,9 @@ describe("before English is fetched", () => {
     expect(hasEnglish()).toBe(false);
     expect(partFailure("tools").en).toMatch(/^The assessor tools could not be loaded\. This part of the add-in/);
     expect(partFailure("tools").id).toMatch(/^Alat asesor tidak dapat dimuat\. Bagian add-in ini/);
-    expect(englishFailure().en).toMatch(/^English could not be loaded; the pane stays in Indonesian\./);
+    expect(englishFailure().en).toMatch(
+      /^English did not arrive from the add-in.s server .*; the pane stays in Indonesian\./,
+    );
     expect(unexpectedFailure("boom")).toEqual({
       id: "Terjadi kesalahan yang tidak terduga: boom. Coba Muat ulang.",
       en: "Something unexpected went wrong: boom. Try Refresh.",

@@ -30,12 +30,13 @@ test("English Office without English's words: Indonesian, the reason in both lan
   );
   expect(await screen.findByText("3,19")).toBeInTheDocument();
   expect(screen.getByRole("button", { name: "Terapkan ke buku kerja" })).toBeInTheDocument();
-  const message = screen.getByText(/^Bahasa Inggris tidak dapat dimuat; panel tetap berbahasa Indonesia\./);
-  const bar = message.closest(".fui-MessageBar") as HTMLElement;
-  expect(within(bar).getByText(/^English could not be loaded; the pane stays in Indonesian\./)).toHaveAttribute(
-    "lang",
-    "en",
+  const message = screen.getByText(
+    /^Bahasa Inggris tidak terunduh dari server add-in .*; panel tetap berbahasa Indonesia\./,
   );
+  const bar = message.closest(".fui-MessageBar") as HTMLElement;
+  expect(
+    within(bar).getByText(/^English did not arrive from the add-in.s server .*; the pane stays in Indonesian\./),
+  ).toHaveAttribute("lang", "en");
   // The pane does not try again by itself (it would change language under the person's eyes).
   expect(englishFetches()).toBe(0);
 
@@ -43,13 +44,13 @@ test("English Office without English's words: Indonesian, the reason in both lan
   await userEvent.click(retry);
   expect(englishFetches()).toBe(1);
   await act(async () => englishFails());
-  expect(screen.getByText(/^English could not be loaded/)).toBeInTheDocument();
+  expect(screen.getByText(/^English did not arrive/)).toBeInTheDocument();
   expect(screen.getByRole("button", { name: "Terapkan ke buku kerja" })).toBeInTheDocument();
 
   await userEvent.click(screen.getByRole("button", { name: "Coba lagi / Try again" }));
   await act(async () => englishArrives());
   expect(await screen.findByRole("button", { name: "Apply to workbook" })).toBeInTheDocument();
   expect(screen.getByText("3.19")).toBeInTheDocument();
-  expect(screen.queryByText(/could not be loaded|tidak dapat dimuat/)).not.toBeInTheDocument();
+  expect(screen.queryByText(/did not arrive|tidak terunduh/)).not.toBeInTheDocument();
   expect(document.documentElement.lang).toBe("en");
 });

@@ -167,8 +167,12 @@ describe("pane state", () => {
     const stranded = initialState("en-US", false);
     expect(paneLanguage(stranded)).toBe("id");
     expect(stranded.retry).toBe("language");
-    expect(stranded.error?.id).toMatch(/^Bahasa Inggris tidak dapat dimuat; panel tetap berbahasa Indonesia\./);
-    expect(stranded.error?.en).toMatch(/^English could not be loaded; the pane stays in Indonesian\./);
+    expect(stranded.error?.id).toMatch(
+      /^Bahasa Inggris tidak terunduh dari server add-in .*; panel tetap berbahasa Indonesia\./,
+    );
+    expect(stranded.error?.en).toMatch(
+      /^English did not arrive from the add-in.s server .*; the pane stays in Indonesian\./,
+    );
     expect(initialState("en-US", true).error).toBeNull();
     const back = paneReducer(stranded, { type: "english-loaded" });
     expect(paneLanguage(back)).toBe("en");
