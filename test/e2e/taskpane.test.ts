@@ -496,6 +496,8 @@ describe("English, a chunk of its own", () => {
       await button.click();
       await until(async () => String(await button.getAttribute("aria-busy")), /^true$/, "the language button busy");
       await visible(w.pane.getByRole("button", { name: "Terapkan ke buku kerja" }));
+      // The spinner turns for as long as it waits: no waiting for the page to settle here.
+      await p.locator(".pane").screenshot({ path: path.join(SHOTS, "44-english-loading-320.png") });
       release();
       await visible(w.pane.getByRole("button", { name: "Apply to workbook" }));
       await hasText(w.card(/^Nilai Asesor \(E\)/), /3,19/);
