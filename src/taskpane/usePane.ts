@@ -234,11 +234,10 @@ export function usePane(host: WorkbookHost): {
     dispatch({ type: "english-loaded" });
   }, []);
 
-  const changeLanguage = useCallback(
-    (language: Language | null) => {
-      dispatch({ type: "language-changed", language });
-      if (wantedLanguage({ ...stateRef.current, settings: { ...stateRef.current.settings, language } }) === "en")
-        void fetchEnglish();
+  // The language wanted changes at once; the pane speaks it once its words are here (paneLanguage).
+  const followLanguage = useCallback(
+    (settings: PaneSettings) => {
+      if (wantedLanguage({ officeLanguage: stateRef.current.officeLanguage, settings }) === "en") void fetchEnglish();
     },
     [fetchEnglish],
   );
@@ -269,12 +268,14 @@ export function usePane(host: WorkbookHost): {
       toggleChoice: (key) => void toggleChoice(key).catch((e) => dispatch({ type: "failed", error: hostMessage(e) })),
       closeJumpHint: () => dispatch({ type: "jump-hint-closed" }),
       select,
-      // The language goes its own way: English may need fetching first.
       changeSettings: (settings) => {
-        dispatch({ type: "settings-changed", settings: { ...settings, language: stateRef.current.settings.language } });
-        changeLanguage(settings.language);
+        dispatch({ type: "settings-changed", settings });
+        followLanguage(settings);
       },
-      changeLanguage,
+      changeLanguage: (language) => {
+        dispatch({ type: "language-changed", language });
+        followLanguage({ ...stateRef.current.settings, language });
+      },
       retryLanguage: () => void fetchEnglish(),
       dismissMessage: () => dispatch({ type: "message-dismissed" }),
       changeTarget: (target) => dispatch({ type: "target-changed", target }),
@@ -289,7 +290,7 @@ export function usePane(host: WorkbookHost): {
           return { plan, written: { type: "plan-written", key, sheet } };
         }),
     }),
-    [read, openPreview, toggleChoice, confirmApply, select, calculate, writeSheet, changeLanguage, fetchEnglish],
+    [read, openPreview, toggleChoice, confirmApply, select, calculate, writeSheet, followLanguage, fetchEnglish],
   );
 
   return { state, capabilities, intents };
