@@ -26,7 +26,7 @@ jest.mock("../../../src/taskpane/components/SectionTabs", () => {
   return jest.requireActual("../../../src/taskpane/components/SectionTabs");
 });
 
-test("without the row of sections, the index, the domains and the first section still show; Coba lagi brings the row", async () => {
+test("without the row of sections, the index, the domains and the first section still show, the skip link opens the tools; Coba lagi brings the row", async () => {
   const quiet = jest.spyOn(console, "error").mockImplementation(() => undefined);
   try {
     render(
@@ -43,6 +43,9 @@ test("without the row of sections, the index, the domains and the first section 
     expect(screen.getByRole("heading", { name: "Indeks domain" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "Indeks aspek" })).toBeInTheDocument();
     expect(screen.getAllByRole("meter")).toHaveLength((4 + 8) * 2);
+    // The skip link still opens the tools, tabs or not.
+    await userEvent.click(screen.getByRole("link", { name: "Langsung ke alat asesor" }));
+    expect(await screen.findByRole("button", { name: "Menuju target" })).toBeInTheDocument();
 
     const before = mockChunk.fetches;
     mockChunk.served = true;
@@ -50,6 +53,7 @@ test("without the row of sections, the index, the domains and the first section 
     expect(await screen.findAllByRole("tab")).toHaveLength(5);
     expect(screen.queryByTestId("part-failed-tabs")).not.toBeInTheDocument();
     expect(mockChunk.fetches).toBe(before + 1);
+    expect(screen.getByRole("tab", { name: "Alat asesor" })).toHaveAttribute("aria-selected", "true");
     await userEvent.click(screen.getByRole("tab", { name: "Masalah (0)" }));
     expect(screen.getByRole("heading", { name: "Masalah (0)" })).toBeInTheDocument();
   } finally {
