@@ -22,7 +22,7 @@ import {
   Settings20Regular,
   TableArrowUp20Regular,
 } from "@fluentui/react-icons";
-import { useEffect, useRef, useState } from "react";
+import { ReactElement, useEffect, useRef, useState } from "react";
 import { useChangeCues } from "../changeCue";
 import { Strings } from "../i18n";
 import { ToolsView } from "../toolsView";
@@ -90,6 +90,15 @@ const useStyles = makeStyles({
     ":focus": { top: tokens.spacingVerticalS, outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
 });
+
+/** A command whose code is on its way: a named spinner for its icon, busy, and a click does nothing meanwhile. */
+function whileFetching(fetching: boolean, label: string, icon: ReactElement, onClick: () => void) {
+  return {
+    icon: fetching ? <Spinner size="extra-tiny" aria-label={label} /> : icon,
+    onClick: fetching ? undefined : onClick,
+    "aria-busy": fetching || undefined,
+  };
+}
 
 /** How long the confirmation of an apply stays. */
 const APPLIED_MS = 12000;
@@ -214,17 +223,9 @@ export function Pane(p: PaneProps) {
             <Button
               ref={applyButton}
               appearance="primary"
-              icon={
-                p.previewLoading ? (
-                  <Spinner size="extra-tiny" aria-label={s.parts.apply.loading} />
-                ) : (
-                  <TableArrowUp20Regular />
-                )
-              }
-              onClick={p.previewLoading ? undefined : p.onApply}
+              {...whileFetching(!!p.previewLoading, s.parts.apply.loading, <TableArrowUp20Regular />, p.onApply)}
               disabled={!canApply}
               disabledFocusable={p.applying}
-              aria-busy={p.previewLoading || undefined}
             >
               {s.apply}
             </Button>
@@ -247,15 +248,12 @@ export function Pane(p: PaneProps) {
             />
             <Button
               appearance="subtle"
-              icon={
-                p.languageLoading ? (
-                  <Spinner size="extra-tiny" aria-label={s.parts.en.loading} />
-                ) : (
-                  <LocalLanguage20Regular />
-                )
-              }
-              onClick={p.languageLoading ? undefined : p.onSwitchLanguage}
-              aria-busy={p.languageLoading || undefined}
+              {...whileFetching(
+                !!p.languageLoading,
+                s.parts.en.loading,
+                <LocalLanguage20Regular />,
+                p.onSwitchLanguage,
+              )}
               aria-label={s.switchLanguageLabel}
               title={s.switchLanguageLabel}
               lang={s.lang === "id" ? "en" : "id"}
